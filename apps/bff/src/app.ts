@@ -1,0 +1,111 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { makeDetailsRequestSchema } from "@wc/contracts";
+import { parseHostAllowList } from "@wc/workday";
+import type { Logger } from "pino";
+import { AppError } from "./lib/app-error";
+import type { Keyring } from "./lib/crypto";
+import { createOutboundFetch, type FetchLike } from "./lib/outbound-fetch";
+import { csrfGuard } from "./middleware/csrf";
+import { errorHandler } from "./middleware/error-handler";
+import { requestContext } from "./middleware/request-context";
+import { sessionMiddleware } from "./middleware/session";
+import { connectorsRouter } from "./routes/connectors";
+import { metaRouter } from "./routes/meta";
+import { oauthCallbackRouter } from "./routes/oauth-callback";
+import type { ConsentDeps } from "./services/consent";
+import type { Store } from "./store/types";
+
+export interface AppDeps {
+  publicUrl: string;
+  allowedWorkdayHosts: string;
+  outboundTimeoutMs: number;
+  store: Store;
+  keyring: Keyring;
+  log: Logger;
+  now?: () => Date;
+  /** Replaces the guarded outbound fetch (tests only pass the guarded one wrapped). */
+  fetch?: FetchLike;
+  webDistDir?: string | undefined;
+  version?: string;
+}
+
+/** Builds the whole BFF without listening (server.ts listens; tests use port 0). */
+export function createApp(deps: AppDeps) {
+  const allow = parseHostAllowList(deps.allowedWorkdayHosts);
+  const publicUrl = new URL(deps.publicUrl);
+  const secure = publicUrl.protocol === "https:";
+  const now = deps.now ?? (() => new Date());
+  const consent: ConsentDeps = {
+    store: deps.store,
+    keyring: deps.keyring,
+    now,
+    publicUrl: deps.publicUrl,
+    fetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs }),
+    log: deps.log,
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Never trust X-Forwarded-*: every URL we build comes from PUBLIC_URL.
+  app.set("trust proxy", false);
+  app.use(requestContext(deps.log));
+  app.use(securityHeaders(secure));
+  app.use(express.json({ limit: "32kb", strict: true }));
+
+  const api = express.Router();
+  api.use(sessionMiddleware({ store: deps.store, secure, now }));
+  api.use(csrfGuard(publicUrl.origin));
+  api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version: deps.version ?? "dev" }));
+  api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
+  api.use("/oauth", oauthCallbackRouter(consent));
+  api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
+  app.use("/api", api);
+
+  if (deps.webDistDir && existsSync(deps.webDistDir)) serveSpa(app, deps.webDistDir);
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+function securityHeaders(secure: boolean) {
+  const base = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // The consent pop-up must keep its opener to report back (RFC 9700 §4.17 pattern).
+    crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
+    strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "no-referrer" },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    base(req, res, () => {
+      // The page the pop-up lands on after Workday must stay in the opener's browsing-context group.
+      if (req.path === "/oauth/complete") res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
+      next();
+    });
+  };
+}
+
+function serveSpa(app: express.Express, dir: string) {
+  const index = path.join(dir, "index.html");
+  app.use(express.static(dir, { index: false, maxAge: "1h" }));
+  app.get("/{*splat}", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.sendFile(index);
+  });
+}

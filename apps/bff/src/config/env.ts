@@ -1,0 +1,61 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only module that reads the environment. Parsed once at start; anything wrong is listed in
+ * one readable message and the process refuses to start (config errors are programmer errors).
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: port.default(3000),
+    PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://connect.example.com" }).optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z.string().min(1).optional(),
+    WORKDAY_SIM_PORT: port.default(4000),
+    ENCRYPTION_KEY: z.string().optional(),
+    ALLOWED_WORKDAY_HOSTS: z.string().default(""),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    WEB_DIST_DIR: z.string().optional(),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  })
+  .transform((e) => {
+    const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+    const dataDir = path.resolve(e.DATA_DIR);
+    return {
+      nodeEnv: e.NODE_ENV,
+      port: e.PORT,
+      publicUrl,
+      dataDir,
+      databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "workday-connect.db")}`,
+      workdaySimPort: e.WORKDAY_SIM_PORT,
+      encryptionKey: e.ENCRYPTION_KEY,
+      allowedWorkdayHosts: e.ALLOWED_WORKDAY_HOSTS,
+      logLevel: e.LOG_LEVEL,
+      webDistDir: e.WEB_DIST_DIR,
+      outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const r = envSchema.safeParse(source);
+  if (r.success) {
+    const url = new URL(r.data.publicUrl);
+    if (url.search || url.hash || url.username) {
+      throw new ConfigError("Invalid configuration:\n  - PUBLIC_URL must not carry a query, fragment or credentials");
+    }
+    return r.data;
+  }
+  const lines = r.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+
+/**
+ * AES-256-GCM with a key id stored beside every ciphertext, so a key can be rotated and old
+ * records still decrypt (DESIGN.md security model). The associated data binds a ciphertext to
+ * the record and field it belongs to: a token copied into another row will not decrypt.
+ */
+export interface Keyring {
+  readonly currentKid: string;
+  encrypt(plaintext: string, aad: string): string;
+  decrypt(sealed: string, aad: string): string;
+}
+
+const KEY_BYTES = 32;
+
+export function keyIdOf(key: Buffer): string {
+  return createHash("sha256").update(key).digest("hex").slice(0, 12);
+}
+
+/** Parses a base64 (or base64url) 32-byte key; the message says how to make one. */
+export function decodeKey(raw: string, name = "ENCRYPTION_KEY"): Buffer {
+  const key = Buffer.from(raw.trim(), raw.includes("-") || raw.includes("_") ? "base64url" : "base64");
+  if (key.length !== KEY_BYTES) {
+    throw new Error(
+      `${name} must be ${KEY_BYTES} random bytes in base64 (got ${key.length} bytes). ` +
+        `Make one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`,
+    );
+  }
+  return key;
+}
+
+export function generateKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+export function createKeyring(current: Buffer, previous: Buffer[] = []): Keyring {
+  const keys = new Map<string, Buffer>();
+  for (const k of [current, ...previous]) keys.set(keyIdOf(k), k);
+  const currentKid = keyIdOf(current);
+  return {
+    currentKid,
+    encrypt(plaintext, aad) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", current, iv);
+      cipher.setAAD(Buffer.from(aad));
+      const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+      const tag = cipher.getAuthTag();
+      return ["v1", currentKid, iv.toString("base64url"), tag.toString("base64url"), ct.toString("base64url")].join(".");
+    },
+    decrypt(sealed, aad) {
+      const [version, kid, iv, tag, ct] = sealed.split(".");
+      if (version !== "v1" || !kid || !iv || !tag || ct === undefined) throw new Error("Unrecognised ciphertext format");
+      const key = keys.get(kid);
+      if (!key) throw new Error(`No encryption key with id ${kid} is configured`);
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      decipher.setAAD(Buffer.from(aad));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+    },
+  };
+}

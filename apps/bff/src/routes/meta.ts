@@ -1,0 +1,20 @@
+import { Router } from "express";
+import type { PublicConfig, SessionResponse } from "@wc/contracts";
+import { requireSession } from "../middleware/session";
+
+export function metaRouter(p: { publicUrl: string; allowedWorkdayHosts: string; version: string }) {
+  const r = Router();
+  r.get("/health", (_req, res) => {
+    res.json({ ok: true });
+  });
+  r.get("/config", (_req, res) => {
+    const body: PublicConfig = { publicUrl: p.publicUrl, allowedWorkdayHosts: p.allowedWorkdayHosts, version: p.version };
+    res.json(body);
+  });
+  r.get("/session", (_req, res) => {
+    const s = requireSession(res);
+    const body: SessionResponse = { user: { id: s.userId, name: s.userName, role: s.role } };
+    res.json(body);
+  });
+  return r;
+}

@@ -1,0 +1,33 @@
+import { Router, type Request } from "express";
+import { pages } from "@wc/contracts";
+import { param } from "../middleware/validate";
+import { currentSession } from "../middleware/session";
+import { completeConsent, type ConsentDeps } from "../services/consent";
+
+const one = (req: Request, key: string): string | undefined => {
+  const v = req.query[key];
+  return typeof v === "string" ? v : undefined;
+};
+
+/**
+ * Workday's redirect lands here with the code in the URL. The response never renders it: it
+ * redirects away at once (303), with no-store and no-referrer so the code leaks nowhere.
+ */
+export function oauthCallbackRouter(d: ConsentDeps) {
+  const r = Router();
+  r.get("/connect/:id", async (req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    const id = param(req, "id");
+    const q = req.originalUrl.indexOf("?");
+    await completeConsent(d, id, currentSession(res), {
+      state: one(req, "state"),
+      code: one(req, "code"),
+      error: one(req, "error"),
+      errorDescription: one(req, "error_description"),
+      rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "",
+    });
+    res.redirect(303, pages.consentComplete(id));
+  });
+  return r;
+}

@@ -1,0 +1,161 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { TimelineEntry } from "@wc/contracts";
+import { connectorFromRow, connectorToRow } from "./connector-columns";
+import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
+import { NameTakenError, type OAuthTransaction, type SessionRecord, type Store } from "./types";
+
+type Row = Record<string, unknown>;
+
+/** Opens (creating if needed) the SQLite file and applies pending migrations in one transaction each. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+
+  const insertTimeline = db.prepare(
+    `INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor)
+     VALUES (@connectorId, @at, @from, @to, @reasonCode, @actor)`,
+  );
+  const addTimeline = (connectorId: string, t: TimelineEntry) => insertTimeline.run({ connectorId, ...t });
+
+  const insertConnector = db.transaction((row: Row, t: TimelineEntry) => {
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO connectors (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`).run(row);
+    addTimeline(String(row.id), t);
+  });
+
+  const updateConnector = db.transaction((id: string, row: Row, t?: TimelineEntry) => {
+    const cols = Object.keys(row);
+    if (cols.length > 0) {
+      const sets = cols.map((c) => `${c} = @${c}`).join(", ");
+      const r = db.prepare(`UPDATE connectors SET ${sets} WHERE id = @__id`).run({ ...row, __id: id });
+      if (r.changes === 0) return false;
+    }
+    if (t) addTimeline(id, t);
+    return true;
+  });
+
+  const takeTx = db.transaction((hash: string) => {
+    const row = db.prepare("SELECT * FROM oauth_transactions WHERE state_hash = ?").get(hash) as Row | undefined;
+    if (!row) return null;
+    db.prepare("DELETE FROM oauth_transactions WHERE state_hash = ?").run(hash);
+    return row;
+  });
+
+  const getConnector = (id: string) => {
+    const row = db.prepare("SELECT * FROM connectors WHERE id = ?").get(id) as Row | undefined;
+    return row ? connectorFromRow(row) : null;
+  };
+
+  return {
+    async insertConnector(rec, t) {
+      try {
+        insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new NameTakenError(rec.name);
+        throw e;
+      }
+    },
+    async getConnector(id) {
+      return getConnector(id);
+    },
+    async listConnectors() {
+      const rows = db.prepare("SELECT * FROM connectors ORDER BY created_at, id").all() as Row[];
+      return rows.map(connectorFromRow);
+    },
+    async updateConnector(id, patch, t) {
+      const row = connectorToRow(patch);
+      if (patch.name !== undefined) row.name_key = patch.name.toLowerCase();
+      try {
+        return updateConnector(id, row, t) ? getConnector(id) : null;
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new NameTakenError(patch.name ?? "");
+        throw e;
+      }
+    },
+    async deleteConnector(id) {
+      return db.prepare("DELETE FROM connectors WHERE id = ?").run(id).changes > 0;
+    },
+    async listTimeline(connectorId) {
+      const rows = db
+        .prepare(
+          `SELECT at, from_status AS "from", to_status AS "to", reason_code AS reasonCode, actor
+           FROM connector_timeline WHERE connector_id = ? ORDER BY seq`,
+        )
+        .all(connectorId) as TimelineEntry[];
+      return rows;
+    },
+    async createSession(s) {
+      db.prepare(
+        `INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at)
+         VALUES (@id, @userId, @userName, @role, @createdAt, @lastSeenAt)`,
+      ).run(s);
+    },
+    async getSession(id) {
+      const row = db
+        .prepare(
+          `SELECT id, user_id AS userId, user_name AS userName, role, created_at AS createdAt, last_seen_at AS lastSeenAt
+           FROM sessions WHERE id = ?`,
+        )
+        .get(id) as SessionRecord | undefined;
+      return row ?? null;
+    },
+    async touchSession(id, at) {
+      db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(at, id);
+    },
+    async deleteSession(id) {
+      db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+    },
+    async insertTransaction(t) {
+      db.prepare(
+        `INSERT INTO oauth_transactions (state_hash, connector_id, session_id, code_verifier_enc, redirect_uri,
+           token_endpoint, client_id, mode, created_at, expires_at)
+         VALUES (@stateHash, @connectorId, @sessionId, @codeVerifierEnc, @redirectUri, @tokenEndpoint, @clientId,
+           @mode, @createdAt, @expiresAt)`,
+      ).run(t);
+    },
+    async takeTransaction(hash) {
+      const row = takeTx(hash);
+      if (!row) return null;
+      return {
+        stateHash: String(row.state_hash),
+        connectorId: String(row.connector_id),
+        sessionId: String(row.session_id),
+        codeVerifierEnc: String(row.code_verifier_enc),
+        redirectUri: String(row.redirect_uri),
+        tokenEndpoint: String(row.token_endpoint),
+        clientId: String(row.client_id),
+        mode: row.mode === "redirect" ? "redirect" : "popup",
+        createdAt: String(row.created_at),
+        expiresAt: String(row.expires_at),
+      } satisfies OAuthTransaction;
+    },
+    async purgeExpiredTransactions(now) {
+      return db.prepare("DELETE FROM oauth_transactions WHERE expires_at <= ?").run(now).changes;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database) {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
+  for (const m of SQLITE_MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Error && "code" in e && (e as { code: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}

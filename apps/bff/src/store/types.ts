@@ -1,0 +1,96 @@
+import type {
+  ClientAuthMethod,
+  ConnectorStatus,
+  ConsentOutcome,
+  Environment,
+  Role,
+  TimelineEntry,
+  WizardStep,
+} from "@wc/contracts";
+
+/** A connector as stored. Fields ending in `Enc` hold AES-GCM ciphertext (see lib/crypto.ts), never plaintext. */
+export interface ConnectorRecord {
+  id: string;
+  name: string;
+  status: ConnectorStatus;
+  reasonCode: string | null;
+  wizardStep: WizardStep;
+  prerequisites: Record<string, boolean>;
+  tenantSetup: Record<string, boolean>;
+  tenant: string | null;
+  environment: Environment | null;
+  environmentSource: "detected" | "override" | null;
+  environmentReason: string | null;
+  clientId: string | null;
+  clientSecretEnc: string | null;
+  clientSecretHint: string | null;
+  restApiEndpoint: string | null;
+  tokenEndpoint: string | null;
+  authorizationEndpoint: string | null;
+  samlSso: boolean;
+  clientAuthMethod: ClientAuthMethod;
+  refreshTokenEnc: string | null;
+  accessTokenEnc: string | null;
+  accessTokenExpiresAt: string | null;
+  consentGrantedBy: string | null;
+  connectedAt: string | null;
+  lastCheckAt: string | null;
+  lastSuccessAt: string | null;
+  lastConsent: ConsentOutcome | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ConnectorPatch = Partial<Omit<ConnectorRecord, "id" | "createdAt" | "createdBy">>;
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  userName: string;
+  role: Role;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** One consent attempt. Keyed by a hash of `state`; taken (deleted) exactly once. */
+export interface OAuthTransaction {
+  stateHash: string;
+  connectorId: string;
+  sessionId: string;
+  codeVerifierEnc: string;
+  redirectUri: string;
+  tokenEndpoint: string;
+  clientId: string;
+  mode: "popup" | "redirect";
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
+ * that changes more than one row does so in one transaction.
+ */
+export interface Store {
+  insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
+  getConnector(id: string): Promise<ConnectorRecord | null>;
+  listConnectors(): Promise<ConnectorRecord[]>;
+  /** Applies the patch and, when given, appends the timeline entry, atomically. */
+  updateConnector(id: string, patch: ConnectorPatch, timeline?: TimelineEntry): Promise<ConnectorRecord | null>;
+  deleteConnector(id: string): Promise<boolean>;
+  listTimeline(connectorId: string): Promise<TimelineEntry[]>;
+
+  createSession(s: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, at: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+
+  insertTransaction(t: OAuthTransaction): Promise<void>;
+  /** Deletes and returns the transaction: a second call with the same hash returns null. */
+  takeTransaction(stateHash: string): Promise<OAuthTransaction | null>;
+  purgeExpiredTransactions(now: string): Promise<number>;
+
+  close(): Promise<void>;
+}
+
+export class NameTakenError extends Error {}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../src/config/env";
+
+describe("parseEnv", () => {
+  it("when nothing is set, then the embedded defaults apply", () => {
+    const e = parseEnv({});
+    expect(e.port).toBe(3000);
+    expect(e.publicUrl).toBe("http://localhost:3000");
+    expect(e.workdaySimPort).toBe(4000);
+    expect(e.databaseUrl).toMatch(/^file:.*data\/workday-connect\.db$/);
+  });
+
+  it("when PUBLIC_URL has a trailing slash, then it is dropped", () => {
+    expect(parseEnv({ PUBLIC_URL: "https://connect.example.com/" }).publicUrl).toBe("https://connect.example.com");
+  });
+
+  it("when several values are wrong, then one error lists each of them", () => {
+    expect(() => parseEnv({ PORT: "abc", PUBLIC_URL: "not a url", NODE_ENV: "staging" })).toThrow(
+      /PORT[\s\S]*PUBLIC_URL[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/,
+    );
+  });
+
+  it("when PUBLIC_URL carries a query, then start-up is refused", () => {
+    expect(() => parseEnv({ PUBLIC_URL: "https://x.example.com/?a=1" })).toThrow(/PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,20 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openSqliteStore } from "../src/store/sqlite-store";
+import { describeStoreContract } from "./store-contract";
+
+describeStoreContract("SQLite", async () => openSqliteStore(":memory:"));
+
+describe("SQLite file store", () => {
+  it("when the file is reopened, then migrations are not re-applied and data survives", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "nested", "db.sqlite");
+    const a = openSqliteStore(file);
+    await a.createSession({ id: "s", userId: "u", userName: "U", role: "admin", createdAt: "t", lastSeenAt: "t" });
+    await a.close();
+    const b = openSqliteStore(file);
+    expect(await b.getSession("s")).not.toBeNull();
+    await b.close();
+  });
+});

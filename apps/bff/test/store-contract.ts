@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { ConnectorRecord, OAuthTransaction, Store } from "../src/store/types";
+import { NameTakenError } from "../src/store/types";
+
+/** Behaviour every store implementation must share; run against each engine. */
+export function describeStoreContract(engine: string, open: () => Promise<Store>) {
+  const at = "2026-11-29T10:00:00.000Z";
+  const connector = (id: string, name: string): ConnectorRecord => ({
+    id, name, status: "pending_configuration", reasonCode: "setup_incomplete", wizardStep: "prerequisites",
+    prerequisites: { a: false }, tenantSetup: { b: true }, tenant: null, environment: null, environmentSource: null,
+    environmentReason: null, clientId: null, clientSecretEnc: null, clientSecretHint: null, restApiEndpoint: null,
+    tokenEndpoint: null, authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic",
+    refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
+    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, createdBy: "tester", createdAt: at, updatedAt: at,
+  });
+  const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
+
+  describe(`${engine} store`, () => {
+    it("when a connector is inserted, then it reads back field for field with its first timeline entry", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      expect(await s.getConnector("c1")).toEqual(connector("c1", "Prod"));
+      expect(await s.listTimeline("c1")).toEqual([created]);
+      await s.close();
+    });
+
+    it("when a second connector takes the same name in another case, then NameTakenError", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await expect(s.insertConnector(connector("c2", "PROD"), created)).rejects.toBeInstanceOf(NameTakenError);
+      expect(await s.listConnectors()).toHaveLength(1);
+      await s.close();
+    });
+
+    it("when an update carries a timeline entry, then both are stored together", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      const entry = { at, from: "pending_configuration" as const, to: "connected" as const, reasonCode: null, actor: "x" };
+      const u = await s.updateConnector("c1", { status: "connected", samlSso: true, lastConsent: { outcome: "success", reasonCode: null, detail: null, at } }, entry);
+      expect(u?.status).toBe("connected");
+      expect(u?.samlSso).toBe(true);
+      expect(u?.lastConsent?.outcome).toBe("success");
+      expect(await s.listTimeline("c1")).toEqual([created, entry]);
+      expect(await s.updateConnector("missing", { status: "connected" })).toBeNull();
+      await s.close();
+    });
+
+    it("when a connector is deleted, then its timeline and transactions go with it", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await s.insertTransaction(tx("h1", "c1"));
+      expect(await s.deleteConnector("c1")).toBe(true);
+      expect(await s.listTimeline("c1")).toEqual([]);
+      expect(await s.takeTransaction("h1")).toBeNull();
+      expect(await s.deleteConnector("c1")).toBe(false);
+      await s.close();
+    });
+
+    it("when a transaction is taken twice, then only the first take gets it", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await s.insertTransaction(tx("h1", "c1"));
+      expect((await s.takeTransaction("h1"))?.connectorId).toBe("c1");
+      expect(await s.takeTransaction("h1")).toBeNull();
+      await s.close();
+    });
+
+    it("when transactions expire, then purge removes only the expired ones", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await s.insertTransaction({ ...tx("old", "c1"), expiresAt: "2026-11-29T09:00:00.000Z" });
+      await s.insertTransaction({ ...tx("new", "c1"), expiresAt: "2026-11-29T11:00:00.000Z" });
+      expect(await s.purgeExpiredTransactions(at)).toBe(1);
+      expect(await s.takeTransaction("new")).not.toBeNull();
+      await s.close();
+    });
+
+    it("when a session is created, touched and deleted, then reads follow", async () => {
+      const s = await open();
+      await s.createSession({ id: "s1", userId: "u", userName: "U", role: "admin", createdAt: at, lastSeenAt: at });
+      await s.touchSession("s1", "2026-11-29T10:05:00.000Z");
+      expect((await s.getSession("s1"))?.lastSeenAt).toBe("2026-11-29T10:05:00.000Z");
+      await s.deleteSession("s1");
+      expect(await s.getSession("s1")).toBeNull();
+      await s.close();
+    });
+  });
+
+  function tx(hash: string, connectorId: string): OAuthTransaction {
+    return {
+      stateHash: hash, connectorId, sessionId: "s", codeVerifierEnc: "v1.x.y.z.w", redirectUri: "https://c/api/oauth/connect/c1",
+      tokenEndpoint: "https://t", clientId: "id", mode: "popup", createdAt: at, expiresAt: "2026-11-29T10:10:00.000Z",
+    };
+  }
+}

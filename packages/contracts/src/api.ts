@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { connectorSchema, connectorSummarySchema, timelineEntrySchema } from "./connector";
+import { roleSchema } from "./statuses";
+
+/** Public, non-secret deployment facts the SPA needs to validate and explain. */
+export const publicConfigSchema = z.object({
+  publicUrl: z.string(),
+  /** The raw `ALLOWED_WORKDAY_HOSTS` entries, so the SPA validates exactly like the BFF. */
+  allowedWorkdayHosts: z.string(),
+  version: z.string(),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
+
+export const sessionResponseSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), role: roleSchema }),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const listConnectorsResponseSchema = z.object({ connectors: z.array(connectorSummarySchema) });
+export type ListConnectorsResponse = z.infer<typeof listConnectorsResponseSchema>;
+
+export const connectorResponseSchema = z.object({ connector: connectorSchema });
+export type ConnectorResponse = z.infer<typeof connectorResponseSchema>;
+
+export const connectorDetailResponseSchema = z.object({
+  connector: connectorSchema,
+  timeline: z.array(timelineEntrySchema),
+});
+export type ConnectorDetailResponse = z.infer<typeof connectorDetailResponseSchema>;
+
+/** Sent by the consent pop-up to its opener (checked for exact origin and this shape). */
+export const consentMessageSchema = z.object({
+  type: z.literal("workday-connect:consent-finished"),
+  connectorId: z.string(),
+});
+export type ConsentMessage = z.infer<typeof consentMessageSchema>;

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { clientAuthMethodSchema, connectorStatusSchema, environmentSchema, wizardStepSchema } from "./statuses";
+
+const isoDate = z.string();
+
+/** What the last consent attempt ended with, so the wizard can say why and offer a retry. */
+export const consentOutcomeSchema = z.object({
+  outcome: z.enum(["success", "error"]),
+  reasonCode: z.string().nullable(),
+  /** Workday's own error text (redacted), when it sent one. */
+  detail: z.string().nullable(),
+  at: isoDate,
+});
+export type ConsentOutcome = z.infer<typeof consentOutcomeSchema>;
+
+export const connectorSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: connectorStatusSchema,
+  reasonCode: z.string().nullable(),
+  tenant: z.string().nullable(),
+  environment: environmentSchema.nullable(),
+  wizardStep: wizardStepSchema,
+  connectedAt: isoDate.nullable(),
+  lastSuccessAt: isoDate.nullable(),
+  createdAt: isoDate,
+});
+export type ConnectorSummary = z.infer<typeof connectorSummarySchema>;
+
+/**
+ * A connector as the browser may see it. MUST NOT carry the client secret, tokens or codes:
+ * the secret is write-only (`clientSecretSet` + `clientSecretHint`, the last four characters).
+ */
+export const connectorSchema = connectorSummarySchema.extend({
+  createdBy: z.string(),
+  updatedAt: isoDate,
+  prerequisites: z.record(z.string(), z.boolean()),
+  tenantSetup: z.record(z.string(), z.boolean()),
+  environmentSource: z.enum(["detected", "override"]).nullable(),
+  environmentReason: z.string().nullable(),
+  clientId: z.string().nullable(),
+  clientSecretSet: z.boolean(),
+  clientSecretHint: z.string().nullable(),
+  restApiEndpoint: z.string().nullable(),
+  tokenEndpoint: z.string().nullable(),
+  authorizationEndpoint: z.string().nullable(),
+  effectiveAuthorizationUrl: z.string().nullable(),
+  samlSso: z.boolean(),
+  clientAuthMethod: clientAuthMethodSchema,
+  redirectUri: z.string(),
+  consentGrantedBy: z.string().nullable(),
+  lastCheckAt: isoDate.nullable(),
+  lastConsent: consentOutcomeSchema.nullable(),
+});
+export type Connector = z.infer<typeof connectorSchema>;
+
+export const timelineEntrySchema = z.object({
+  at: isoDate,
+  from: connectorStatusSchema.nullable(),
+  to: connectorStatusSchema,
+  reasonCode: z.string().nullable(),
+  actor: z.string(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import {
+  checkTenantConsistency,
+  normaliseConnectorName,
+  parseEndpoint,
+  type EndpointKind,
+  type HostAllowList,
+} from "@wc/workday";
+import { clientAuthMethodSchema, environmentSchema } from "./statuses";
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required: copy it from Workday's View API Clients page.`)
+    .max(max, `${label} is longer than ${max} characters: check that only the value was pasted.`);
+
+export const connectorNameSchema = z.string({ error: "Name is required." }).transform((raw, ctx) => {
+  const r = normaliseConnectorName(raw);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  }
+  return r.name;
+});
+
+export const createConnectorRequestSchema = z.object({ name: connectorNameSchema }).strict();
+export type CreateConnectorRequest = z.input<typeof createConnectorRequestSchema>;
+
+export const ENDPOINT_FIELDS = [
+  ["authorizationEndpoint", "authorization"],
+  ["tokenEndpoint", "token"],
+  ["restApiEndpoint", "rest"],
+] as const satisfies readonly (readonly [string, EndpointKind])[];
+
+/**
+ * The details step. Built per allow-list because `ALLOWED_WORKDAY_HOSTS` is deployment config:
+ * the BFF builds it from its env, the SPA from `GET /api/config`, so both run the same rules.
+ * `clientSecret` may be omitted only when one is already stored (the BFF enforces that).
+ */
+export function makeDetailsRequestSchema(allow: HostAllowList) {
+  return z
+    .object({
+      clientId: trimmed("Client ID", 200),
+      clientSecret: trimmed("Client Secret", 500).optional(),
+      restApiEndpoint: z.string({ error: "Workday REST API Endpoint is required." }),
+      tokenEndpoint: z.string({ error: "Token Endpoint is required." }),
+      authorizationEndpoint: z.string({ error: "Authorization Endpoint is required." }),
+      samlSso: z.boolean().default(false),
+      clientAuthMethod: clientAuthMethodSchema.default("client_secret_basic"),
+      environmentOverride: environmentSchema.nullable().default(null),
+    })
+    .strict()
+    .transform((v, ctx) => {
+      const out = { ...v };
+      let failed = false;
+      for (const [field, kind] of ENDPOINT_FIELDS) {
+        const parsed = parseEndpoint(v[field], kind, allow);
+        if (parsed.ok) out[field] = parsed.url;
+        else {
+          failed = true;
+          ctx.addIssue({ code: "custom", path: [field], message: parsed.error });
+        }
+      }
+      if (failed) return z.NEVER;
+      const consistency = checkTenantConsistency({
+        authorization: out.authorizationEndpoint,
+        token: out.tokenEndpoint,
+        rest: out.restApiEndpoint,
+      });
+      if (!consistency.ok) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tokenEndpoint"],
+          message: consistency.message ?? "The three endpoints name different tenants.",
+        });
+        return z.NEVER;
+      }
+      return out;
+    });
+}
+export type DetailsRequest = z.input<ReturnType<typeof makeDetailsRequestSchema>>;
+export type DetailsParsed = z.output<ReturnType<typeof makeDetailsRequestSchema>>;
+
+export const wizardProgressRequestSchema = z
+  .object({
+    wizardStep: z.enum(["name", "prerequisites", "tenant_setup", "register", "details", "connect", "done"]).optional(),
+    prerequisites: z.record(z.string().max(64), z.boolean()).optional(),
+    tenantSetup: z.record(z.string().max(64), z.boolean()).optional(),
+  })
+  .strict();
+export type WizardProgressRequest = z.infer<typeof wizardProgressRequestSchema>;
+
+export const startConsentRequestSchema = z.object({ mode: z.enum(["popup", "redirect"]) }).strict();
+export type StartConsentRequest = z.infer<typeof startConsentRequestSchema>;
+
+export const startConsentResponseSchema = z.object({ authorizationUrl: z.string() });
+export type StartConsentResponse = z.infer<typeof startConsentResponseSchema>;

@@ -1,0 +1,6 @@
+export * from "./statuses";
+export * from "./errors";
+export * from "./connector";
+export * from "./details";
+export * from "./api";
+export * from "./routes";

@@ -1,0 +1,32 @@
+/**
+ * Every BFF path, once. The SPA and the BFF both build URLs from here so they cannot drift.
+ * State-changing routes MUST carry the `X-CSRF` header (see `CSRF_HEADER`).
+ */
+export const CSRF_HEADER = "x-csrf";
+export const CSRF_HEADER_VALUE = "1";
+
+const enc = encodeURIComponent;
+
+export const routes = {
+  health: "/api/health",
+  config: "/api/config",
+  session: "/api/session",
+  connectors: "/api/connectors",
+  connector: (id: string) => `/api/connectors/${enc(id)}`,
+  connectorWizard: (id: string) => `/api/connectors/${enc(id)}/wizard`,
+  connectorDetails: (id: string) => `/api/connectors/${enc(id)}/details`,
+  connectorConsent: (id: string) => `/api/connectors/${enc(id)}/consent`,
+  /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
+  oauthCallback: (id: string) => `/api/oauth/connect/${enc(id)}`,
+} as const;
+
+/** SPA paths the BFF redirects to (after consent) — kept here so both sides agree. */
+export const pages = {
+  connectors: "/connectors",
+  connector: (id: string) => `/connectors/${enc(id)}`,
+  wizard: (id: string) => `/connectors/${enc(id)}/setup`,
+  consentComplete: (id: string) => `/oauth/complete?connector=${enc(id)}`,
+} as const;
+
+/** The pop-up tells its opener that consent finished; the opener re-reads the connector. */
+export const CONSENT_MESSAGE_TYPE = "workday-connect:consent-finished" as const;
