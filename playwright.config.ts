@@ -1,0 +1,64 @@
+import { defineConfig, devices } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// Fixed loopback ports away from the run command's defaults, so a running demo does not interfere.
+const BFF_PORT = 3100;
+const SIM_PORT = 4100;
+// Evaluated again in each worker: the runner's directory is handed down through the environment.
+const dataDir = process.env.WC_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wc-e2e-"));
+process.env.WC_E2E_DATA_DIR = dataDir;
+export const E2E = {
+  bffUrl: `http://localhost:${BFF_PORT}`,
+  simUrl: `http://localhost:${SIM_PORT}`,
+  simServicesUrl: `http://127.0.0.1:${SIM_PORT}`,
+  /** Every line the BFF logged during the run, for the secret-leak scan. */
+  bffLogFile: path.join(dataDir, "bff.log"),
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: E2E.bffUrl,
+    trace: "on-first-retry",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: [
+    {
+      command: "node --import tsx src/server.ts",
+      cwd: "apps/workday-sim",
+      url: `${E2E.simServicesUrl}/_sim/api/tenants`,
+      env: { WORKDAY_SIM_PORT: String(SIM_PORT) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node --import tsx src/server.ts 2>&1 | tee -a ${JSON.stringify(path.join(dataDir, "bff.log"))}`,
+      cwd: "apps/bff",
+      url: `http://127.0.0.1:${BFF_PORT}/api/health`,
+      env: {
+        NODE_ENV: "test",
+        PORT: String(BFF_PORT),
+        PUBLIC_URL: E2E.bffUrl,
+        DATA_DIR: dataDir,
+        ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
+        LOG_LEVEL: "info",
+        WEB_DIST_DIR: path.resolve("apps/web/dist"),
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
