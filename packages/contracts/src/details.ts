@@ -69,9 +69,10 @@ export function makeDetailsRequestSchema(allow: HostAllowList) {
         rest: out.restApiEndpoint,
       });
       if (!consistency.ok) {
+        const field = ENDPOINT_FIELDS.find(([, kind]) => kind === consistency.field)?.[0] ?? "tokenEndpoint";
         ctx.addIssue({
           code: "custom",
-          path: ["tokenEndpoint"],
+          path: [field],
           message: consistency.message ?? "The three endpoints name different tenants.",
         });
         return z.NEVER;

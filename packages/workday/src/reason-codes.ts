@@ -1,0 +1,27 @@
+/**
+ * Why a consent attempt failed, as a stable code: stored on the connector's timeline and mapped to
+ * a {@link TROUBLESHOOTING} entry. Consent codes only for now; health codes will join them.
+ */
+export const REASON_CODES = [
+  "consent_denied",
+  "oauth_clients_disabled",
+  "unknown_client",
+  "redirect_uri_mismatch",
+  "saml_sso_redirect",
+  "invalid_client",
+  "invalid_grant",
+  "state_invalid",
+  "token_endpoint_unavailable",
+  "token_endpoint_malformed",
+  "token_endpoint_not_found",
+  "popup_closed",
+  "authorize_error",
+  "consent_not_started",
+  "setup_incomplete",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Narrows an untrusted string (a query parameter, a stored value) to a reason code. */
+export function isReasonCode(value: unknown): value is ReasonCode {
+  return typeof value === "string" && (REASON_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,48 @@
+/** The Client Name suggested when the admin gives none. */
+export const DEFAULT_CLIENT_NAME = "workday-connect";
+
+/** One field of Workday's "Register API Client" task, with the value to enter. */
+export interface RegistrationValue {
+  /** The field label exactly as Workday shows it. */
+  label: string;
+  value: string;
+  note?: string;
+}
+
+/**
+ * The values to enter in Workday's "Register API Client" task (reference §3, as Microsoft asks for
+ * them). `redirectUri` MUST be this connector's {@link redirectUriFor} value: Workday only returns
+ * to a Redirection URI that matches the registered one exactly.
+ */
+export function registrationValues(redirectUri: string, clientName?: string): RegistrationValue[] {
+  const name = clientName?.trim() ?? "";
+  return [
+    { label: "Client Name", value: name === "" ? DEFAULT_CLIENT_NAME : name, note: "Any name your Workday admins will recognise." },
+    { label: "Client Grant Type", value: "Authorization Code Grant" },
+    { label: "Access Token Type", value: "Bearer" },
+    { label: "Redirection URI", value: redirectUri, note: "Must match character for character; each connector has its own." },
+    {
+      label: "Non-Expiring Refresh Tokens",
+      value: "Yes",
+      note: "Otherwise the refresh token can expire after a period of inactivity and the connector would need reconnecting.",
+    },
+    {
+      label: "Scope (Functional Areas)",
+      value: "Staffing, System",
+      note: "Staffing for the workers list, System for user activity. Select both.",
+    },
+  ];
+}
+
+/**
+ * The five values Workday shows once the API client is registered, to note down before leaving
+ * the page: Workday shows the Client Secret only once.
+ */
+export const DONE_PAGE_VALUES = [
+  "Client ID",
+  "Client Secret",
+  "Workday REST API Endpoint",
+  "Token Endpoint",
+  "Authorization Endpoint",
+] as const;
+export type DonePageValue = (typeof DONE_PAGE_VALUES)[number];

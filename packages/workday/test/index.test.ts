@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import * as workday from "../src/index";
+
+describe("package entry", () => {
+  it("when imported, then every runtime export others code against is there", () => {
+    for (const name of [
+      "parseEndpoint",
+      "parseHostAllowList",
+      "isHostAllowed",
+      "checkTenantConsistency",
+      "guessEnvironment",
+      "withRedirectN",
+      "effectiveAuthorizationUrl",
+      "PREREQUISITES",
+      "PREREQUISITE_NOTES",
+      "TENANT_SETUP_STEPS",
+      "registrationValues",
+      "DONE_PAGE_VALUES",
+      "parseApiClientBlock",
+      "activityLoggingUrl",
+      "workersUrl",
+      "redirectUriFor",
+      "REASON_CODES",
+      "TROUBLESHOOTING",
+      "classifyTokenError",
+      "classifyAuthorizeError",
+      "CONNECTOR_NAME_MAX",
+      "normaliseConnectorName",
+    ]) {
+      expect(workday, name).toHaveProperty(name);
+    }
+  });
+});
