@@ -1,0 +1,42 @@
+import { useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { ProblemMessage } from "../../components/ui/problem-message";
+import { deleteConnector } from "../../features/connectors/api/delete-connector";
+import { getConnectors } from "../../features/connectors/api/get-connectors";
+import { ConnectAppChooser } from "../../features/connectors/components/connect-app-chooser";
+import { ConnectorsTable } from "../../features/connectors/components/connectors-table";
+import { ApiError } from "../../lib/api-client";
+import { useRootData } from "./root";
+
+export function connectorsLoader({ request }: LoaderFunctionArgs) {
+  return getConnectors(request.signal);
+}
+
+/** Discarding an unfinished setup from the list. */
+export async function connectorsAction({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const id = form.get("id");
+  if (form.get("intent") !== "discard" || typeof id !== "string") throw new Error("The connectors list only knows the discard action.");
+  try {
+    await deleteConnector(id);
+    return { error: null };
+  } catch (error) {
+    if (error instanceof ApiError) return { error: { message: error.message, requestId: error.requestId } };
+    throw error;
+  }
+}
+
+export function ConnectorsRoute() {
+  const { connectors } = useLoaderData<typeof connectorsLoader>();
+  const result = useActionData<typeof connectorsAction>();
+  const { canEdit } = useRootData();
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>App Connectors</h1>
+        {canEdit ? <ConnectAppChooser /> : null}
+      </div>
+      {result?.error ? <ProblemMessage message={result.error.message} requestId={result.error.requestId} /> : null}
+      <ConnectorsTable connectors={connectors} canEdit={canEdit} />
+    </main>
+  );
+}

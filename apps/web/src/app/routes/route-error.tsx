@@ -1,0 +1,30 @@
+import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { ProblemMessage } from "../../components/ui/problem-message";
+import { env } from "../../config/env";
+import { paths } from "../../config/paths";
+import { ApiError } from "../../lib/api-client";
+import { NotFound } from "./not-found";
+
+function describe(error: unknown): { message: string; requestId?: string | undefined } {
+  if (error instanceof ApiError) return { message: error.message, requestId: error.requestId };
+  const detail = env.DEV && error instanceof Error ? ` (${error.message})` : "";
+  return { message: `This page failed to load. Reload it; if it keeps happening, contact support.${detail}` };
+}
+
+/** Every route's error boundary: the server's message and request id, or the 404 page. */
+export function RouteError() {
+  const error = useRouteError();
+  if ((isRouteErrorResponse(error) || error instanceof ApiError) && error.status === 404) {
+    return <NotFound message={error instanceof ApiError ? error.message : undefined} />;
+  }
+  const { message, requestId } = describe(error);
+  return (
+    <main className="page">
+      <h1>Something went wrong</h1>
+      <ProblemMessage message={message} requestId={requestId} />
+      <p>
+        <Link to={paths.connectors.getHref()}>Back to App Connectors</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { paths } from "../../config/paths";
+import { ConnectStep } from "../../features/consent/components/connect-step";
+import { deleteConnector } from "../../features/connectors/api/delete-connector";
+import { getConnector } from "../../features/connectors/api/get-connector";
+import { saveDetails } from "../../features/wizard/api/save-details";
+import { updateWizardProgress } from "../../features/wizard/api/update-wizard-progress";
+import { WizardPage } from "../../features/wizard/components/wizard-page";
+import { readWizardIntent, toActionError, type WizardIntent } from "../../features/wizard/intents";
+import { isVisited, resolveStep } from "../../features/wizard/steps";
+import { forgetUnsavedDetails } from "../../features/wizard/store";
+import { ApiError } from "../../lib/api-client";
+import { requireId } from "./params";
+import { useRootData } from "./root";
+
+export async function wizardLoader({ params, request }: LoaderFunctionArgs) {
+  const { connector } = await getConnector(requireId(params), request.signal);
+  return { connector };
+}
+
+async function perform(id: string, intent: WizardIntent): Promise<Response> {
+  switch (intent.intent) {
+    case "progress":
+      await updateWizardProgress(id, intent.progress);
+      return redirect(paths.wizard.getHref(id, intent.next));
+    case "details": {
+      const { connector } = await saveDetails(id, intent.details);
+      forgetUnsavedDetails();
+      if (!isVisited("connect", connector)) await updateWizardProgress(id, { wizardStep: "connect" });
+      return redirect(paths.wizard.getHref(id, "connect"));
+    }
+    case "discard":
+      await deleteConnector(id);
+      return redirect(paths.connectors.getHref());
+    case "create":
+      throw new Error("The draft already exists; create is only sent from /connectors/new.");
+  }
+}
+
+/** Each step's Next (and Discard draft) lands here: save, then move on; on failure stay and say why. */
+export async function wizardAction({ params, request }: ActionFunctionArgs) {
+  const intent = await readWizardIntent(request);
+  try {
+    return await perform(requireId(params), intent);
+  } catch (error) {
+    if (error instanceof ApiError) return { error: toActionError(error) };
+    throw error;
+  }
+}
+
+function AdminOnly({ id }: { id: string }) {
+  return (
+    <main className="page">
+      <h1>Only admins can change connectors</h1>
+      <p>
+        Your role can read connectors but not set them up. <Link to={paths.connector.getHref(id)}>Go to the connector page</Link>.
+      </p>
+    </main>
+  );
+}
+
+export function WizardRoute() {
+  const { connector } = useLoaderData<typeof wizardLoader>();
+  const result = useActionData<typeof wizardAction>();
+  const { allow, canEdit } = useRootData();
+  const [search] = useSearchParams();
+  if (!canEdit) return <AdminOnly id={connector.id} />;
+  const step = resolveStep(connector, search.get("step"));
+  return (
+    <main className="page">
+      <WizardPage
+        connector={connector}
+        step={step}
+        allow={allow}
+        error={result && "error" in result ? result.error : undefined}
+        connect={<ConnectStep connector={connector} />}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { REASON_CODES, TROUBLESHOOTING } from "@wc/workday";
+import type { ReactNode } from "react";
+
+/** The catalog entry for a stored reason code, or null for a code this build does not know. */
+export function troubleshootingFor(reasonCode: string | null) {
+  const known = REASON_CODES.find((code) => code === reasonCode);
+  return known === undefined ? null : TROUBLESHOOTING[known];
+}
+
+interface Props {
+  reasonCode: string;
+  /** Workday's own words, when it sent any. */
+  detail?: string | null;
+  heading?: "h2" | "h3";
+  /** Actions to offer under the steps (Try again, Go to a field…). */
+  children?: ReactNode;
+}
+
+/** What went wrong, what it means, why it usually happens and what to do, from the troubleshooting catalog. */
+export function TroubleshootingEntry({ reasonCode, detail = null, heading: Heading = "h3", children }: Props) {
+  const entry = troubleshootingFor(reasonCode);
+  if (entry === null) {
+    return (
+      <section className="troubleshooting" aria-label="Troubleshooting">
+        <Heading>Something went wrong ({reasonCode})</Heading>
+        <p>There is no troubleshooting entry for this reason yet. Contact support and quote the reason code {reasonCode}.</p>
+        {detail ? <p>Workday said: {detail}</p> : null}
+        {children}
+      </section>
+    );
+  }
+  return (
+    <section className="troubleshooting" aria-label="Troubleshooting">
+      <Heading>{entry.title}</Heading>
+      <p>{entry.meaning}</p>
+      {detail ? <p className="troubleshooting-detail">Workday said: {detail}</p> : null}
+      {entry.causes.length > 0 ? (
+        <>
+          <p className="troubleshooting-label">Usual causes</p>
+          <ul>
+            {entry.causes.map((cause) => (
+              <li key={cause}>{cause}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {entry.steps.length > 0 ? (
+        <>
+          <p className="troubleshooting-label">What to do</p>
+          <ol>
+            {entry.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Connector } from "@wc/contracts";
+import type { ReactNode } from "react";
+import { DateTime } from "../../../components/ui/date-time";
+import { CLIENT_AUTH_NAMES, describeSecret, ENVIRONMENT_NAMES, SANDBOX_NOTE } from "../../../lib/labels";
+
+function Item({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="dl-row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+const text = (value: string | null) => value ?? "—";
+
+function Environment({ connector }: { connector: Connector }) {
+  if (connector.environment === null) return <>—</>;
+  const how = connector.environmentSource === "override" ? " (set by an admin)" : connector.environmentSource === "detected" ? " (detected)" : "";
+  return (
+    <>
+      {ENVIRONMENT_NAMES[connector.environment]}
+      {how}
+      {connector.environmentReason ? <span className="muted"> {connector.environmentReason}</span> : null}
+      {connector.environment === "sandbox" ? <p className="note">{SANDBOX_NOTE}</p> : null}
+    </>
+  );
+}
+
+/**
+ * What is stored for a connector. The client secret is write-only: the API sends only whether one
+ * is set and its last characters, and this view shows nothing more.
+ */
+export function ConnectorDetails({ connector }: { connector: Connector }) {
+  return (
+    <dl className="dl">
+      <Item term="Tenant">{text(connector.tenant)}</Item>
+      <Item term="Environment">
+        <Environment connector={connector} />
+      </Item>
+      <Item term="Client ID">{text(connector.clientId)}</Item>
+      <Item term="Client secret">{describeSecret(connector.clientSecretSet, connector.clientSecretHint)}</Item>
+      <Item term="Workday REST API Endpoint">{text(connector.restApiEndpoint)}</Item>
+      <Item term="Token Endpoint">{text(connector.tokenEndpoint)}</Item>
+      <Item term="Authorization Endpoint">{text(connector.authorizationEndpoint)}</Item>
+      <Item term="Signs in with SAML SSO">{connector.samlSso ? "Yes" : "No"}</Item>
+      <Item term="Effective authorization URL">{text(connector.effectiveAuthorizationUrl)}</Item>
+      <Item term="Client authentication">{CLIENT_AUTH_NAMES[connector.clientAuthMethod]}</Item>
+      <Item term="Redirection URI">{connector.redirectUri}</Item>
+      <Item term="Connected at">
+        <DateTime value={connector.connectedAt} empty="Not connected" />
+      </Item>
+      <Item term="Consent granted by">{text(connector.consentGrantedBy)}</Item>
+      <Item term="Last check">
+        <DateTime value={connector.lastCheckAt} empty="Not checked yet" />
+      </Item>
+      <Item term="Last success">
+        <DateTime value={connector.lastSuccessAt} empty="None yet" />
+      </Item>
+      <Item term="Created">
+        <DateTime value={connector.createdAt} /> by {connector.createdBy}
+      </Item>
+    </dl>
+  );
+}

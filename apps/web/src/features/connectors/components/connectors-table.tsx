@@ -1,0 +1,84 @@
+import type { ConnectorSummary } from "@wc/contracts";
+import { Link, useFetcher } from "react-router";
+import { DateTime } from "../../../components/ui/date-time";
+import { StatusBadge } from "../../../components/ui/status-badge";
+import { paths } from "../../../config/paths";
+import { ENVIRONMENT_NAMES } from "../../../lib/labels";
+
+/** Setup was started but consent never completed: the row offers to resume or discard it. */
+export const isDraft = (c: ConnectorSummary) => c.status === "pending_configuration" || c.status === "pending_authorization";
+
+function DiscardButton({ connector }: { connector: ConnectorSummary }) {
+  const fetcher = useFetcher();
+  const busy = fetcher.state !== "idle";
+  return (
+    <fetcher.Form
+      method="post"
+      action={paths.connectors.getHref()}
+      onSubmit={(event) => {
+        if (!window.confirm(`Discard the unfinished setup "${connector.name}"? What was entered so far is deleted.`)) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="intent" value="discard" />
+      <input type="hidden" name="id" value={connector.id} />
+      <button type="submit" className="button-small button-danger" disabled={busy}>
+        {busy ? "Discarding…" : "Discard"}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boolean }) {
+  return (
+    <tr>
+      <td>
+        <Link to={paths.connector.getHref(connector.id)}>{connector.name}</Link>
+      </td>
+      <td>{connector.tenant ?? "—"}</td>
+      <td>{connector.environment ? ENVIRONMENT_NAMES[connector.environment] : "—"}</td>
+      <td>
+        <StatusBadge status={connector.status} />
+        {isDraft(connector) && connector.status !== "pending_configuration" ? <span className="muted"> (setup not finished)</span> : null}
+      </td>
+      <td>
+        <DateTime value={connector.connectedAt} empty="Not connected" />
+      </td>
+      <td>
+        {canEdit && isDraft(connector) ? (
+          <div className="row-actions">
+            <Link to={paths.wizard.getHref(connector.id)}>Resume setup</Link>
+            <DiscardButton connector={connector} />
+          </div>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function ConnectorsTable({ connectors, canEdit }: { connectors: ConnectorSummary[]; canEdit: boolean }) {
+  if (connectors.length === 0) {
+    return <p>No apps are connected yet.{canEdit ? " Select Connect an app to connect Workday." : ""}</p>;
+  }
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Connected apps</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Tenant</th>
+          <th scope="col">Environment</th>
+          <th scope="col">Status</th>
+          <th scope="col">Connected</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {connectors.map((c) => (
+          <Row key={c.id} connector={c} canEdit={canEdit} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Connector } from "@wc/contracts";
+import { Link, Navigate } from "react-router";
+import { ProblemMessage } from "../../../components/ui/problem-message";
+import { StatusBadge } from "../../../components/ui/status-badge";
+import { troubleshootingFor, TroubleshootingEntry } from "../../../components/ui/troubleshooting-entry";
+import { paths } from "../../../config/paths";
+import { DETAILS_FIELD_LABELS, toDetailsField } from "../../../lib/details-fields";
+import { useConsentFlow } from "../use-consent-flow";
+
+function Guidance() {
+  return (
+    <>
+      <p>
+        A Workday window opens. Sign in to Workday, then select <strong>Allow</strong>.
+      </p>
+      <p className="muted">
+        If you see your company&apos;s sign-in page instead of Workday&apos;s, your tenant uses SAML SSO: go Back, tick &apos;This tenant
+        signs in with SAML SSO&apos;, and connect again.
+      </p>
+    </>
+  );
+}
+
+function GoToField({ connectorId, reasonCode }: { connectorId: string; reasonCode: string | null }) {
+  const field = toDetailsField(troubleshootingFor(reasonCode)?.field);
+  if (field === null) return null;
+  return <Link to={paths.wizardField.getHref(connectorId, field)}>Go to {DETAILS_FIELD_LABELS[field]}</Link>;
+}
+
+function LastResult({ connector }: { connector: Connector }) {
+  const last = connector.lastConsent;
+  if (last?.outcome === "error") {
+    return (
+      <TroubleshootingEntry reasonCode={last.reasonCode ?? "authorize_error"} detail={last.detail}>
+        <GoToField connectorId={connector.id} reasonCode={last.reasonCode} />
+      </TroubleshootingEntry>
+    );
+  }
+  if (last?.outcome === "success" && connector.reasonCode) {
+    return (
+      <div>
+        <p>
+          Workday consent was granted, but the connector is: <StatusBadge status={connector.status} />
+        </p>
+        <TroubleshootingEntry reasonCode={connector.reasonCode} />
+      </div>
+    );
+  }
+  return null;
+}
+
+/** Starts consent and shows how it ended; success moves on to Done. */
+export function ConnectStep({ connector }: { connector: Connector }) {
+  const { phase, connect, cancel } = useConsentFlow(connector.id);
+  const connected = connector.status === "connected" && connector.lastConsent?.outcome === "success";
+  if (phase.kind === "idle" && connected) return <Navigate to={paths.wizard.getHref(connector.id, "done")} replace />;
+  const retry = phase.kind === "popup_closed" || phase.kind === "failed" || connector.lastConsent?.outcome === "error";
+
+  return (
+    <div className="connect">
+      <Guidance />
+      {phase.kind === "waiting" ? (
+        <div className="panel" role="status">
+          <p className="waiting">{phase.popup ? "Waiting for Workday…" : "Opening Workday in this window…"}</p>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      ) : phase.kind === "checking" ? (
+        <p role="status">Checking the result…</p>
+      ) : (
+        <>
+          {phase.kind === "popup_closed" ? <TroubleshootingEntry reasonCode="popup_closed" /> : null}
+          {phase.kind === "failed" ? <ProblemMessage message={phase.message} requestId={phase.requestId} /> : null}
+          {phase.kind === "idle" ? <LastResult connector={connector} /> : null}
+          <button type="button" className="button-primary" onClick={connect}>
+            {retry ? "Try again" : "Connect Workday"}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

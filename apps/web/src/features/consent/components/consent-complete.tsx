@@ -1,0 +1,58 @@
+import { CONSENT_MESSAGE_TYPE, type ConsentMessage } from "@wc/contracts";
+import { useEffect } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { paths } from "../../../config/paths";
+
+function isWindowLike(value: unknown): value is Window {
+  return typeof value === "object" && value !== null && "postMessage" in value;
+}
+
+/** Tells a same-origin opener that consent finished; false when there is none to tell. */
+function notifyOpener(connectorId: string): boolean {
+  const opener: unknown = window.opener;
+  if (!isWindowLike(opener) || opener.closed) return false;
+  try {
+    // Reading a cross-origin opener's location throws: only our own page may hear about it.
+    if (opener.location.origin !== window.location.origin) return false;
+  } catch {
+    return false;
+  }
+  const message: ConsentMessage = { type: CONSENT_MESSAGE_TYPE, connectorId };
+  opener.postMessage(message, window.location.origin);
+  return true;
+}
+
+/**
+ * Where the BFF sends the browser after consent. In the pop-up it tells the wizard and closes;
+ * after a full-page redirect (or when the wizard's window is gone) it opens the connect step,
+ * which reads the result from the server.
+ */
+export function ConsentComplete() {
+  const connectorId = useSearchParams()[0].get("connector");
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (!connectorId) return;
+    if (notifyOpener(connectorId)) {
+      window.close();
+      return;
+    }
+    void navigate(paths.wizard.getHref(connectorId, "connect"), { replace: true });
+  }, [connectorId, navigate]);
+
+  return (
+    <main className="page page-narrow">
+      <h1>Finishing…</h1>
+      {connectorId ? (
+        <p>
+          Returning to the setup. If this window stays open,{" "}
+          <Link to={paths.wizard.getHref(connectorId, "connect")}>continue the setup here</Link>.
+        </p>
+      ) : (
+        <p>
+          This page was opened without a connector. <Link to={paths.connectors.getHref()}>Go to App Connectors</Link>.
+        </p>
+      )}
+    </main>
+  );
+}

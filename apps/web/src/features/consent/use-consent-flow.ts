@@ -1,0 +1,84 @@
+import { consentMessageSchema } from "@wc/contracts";
+import { useEffect, useEffectEvent, useState } from "react";
+import { useRevalidator } from "react-router";
+import { ApiError } from "../../lib/api-client";
+import { startConsent } from "./api/start-consent";
+
+export const POPUP_NAME = "workday-consent";
+export const POPUP_FEATURES = "popup,width=720,height=760";
+/** How often to look whether the pop-up was closed, and how long to wait for its message after it closed. */
+const POLL_MS = 400;
+const GRACE_MS = 800;
+
+export type ConsentPhase =
+  | { kind: "idle" }
+  | { kind: "waiting"; popup: Window | null }
+  | { kind: "checking" }
+  | { kind: "popup_closed" }
+  | { kind: "failed"; message: string; requestId?: string | undefined };
+
+function failure(error: unknown): ConsentPhase {
+  if (error instanceof ApiError) return { kind: "failed", message: error.message, requestId: error.requestId };
+  return { kind: "failed", message: "Could not start the connection to Workday. Try again." };
+}
+
+/**
+ * Consent in a pop-up, or a full-page redirect when pop-ups are blocked. The result is never taken
+ * from the message itself: a message (exact origin, schema, this connector) only says "look again",
+ * and the route's loaders re-read the connector from the server.
+ */
+export function useConsentFlow(connectorId: string) {
+  const [phase, setPhase] = useState<ConsentPhase>({ kind: "idle" });
+  const revalidator = useRevalidator();
+
+  const onMessage = useEffectEvent((event: MessageEvent<unknown>) => {
+    if (event.origin !== window.location.origin) return;
+    const message = consentMessageSchema.safeParse(event.data);
+    if (!message.success || message.data.connectorId !== connectorId) return;
+    setPhase({ kind: "checking" });
+    void revalidator.revalidate().finally(() => setPhase({ kind: "idle" }));
+  });
+
+  useEffect(() => {
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, []);
+
+  const popup = phase.kind === "waiting" ? phase.popup : null;
+  useEffect(() => {
+    if (popup === null) return;
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const poll = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(poll);
+      grace = setTimeout(() => setPhase((p) => (p.kind === "waiting" ? { kind: "popup_closed" } : p)), GRACE_MS);
+    }, POLL_MS);
+    return () => {
+      clearInterval(poll);
+      clearTimeout(grace);
+    };
+  }, [popup]);
+
+  /** MUST run inside the click handler: browsers allow `window.open` only there. */
+  function connect() {
+    const opened = window.open("", POPUP_NAME, POPUP_FEATURES);
+    setPhase({ kind: "waiting", popup: opened });
+    startConsent(connectorId, { mode: opened ? "popup" : "redirect" }).then(
+      ({ authorizationUrl }) => {
+        if (opened) opened.location.href = authorizationUrl;
+        else window.location.assign(authorizationUrl);
+      },
+      (error: unknown) => {
+        opened?.close();
+        setPhase(failure(error));
+      },
+    );
+  }
+
+  function cancel() {
+    if (popup && !popup.closed) popup.close();
+    setPhase({ kind: "idle" });
+  }
+
+  return { phase, connect, cancel };
+}

@@ -1,0 +1,41 @@
+import type { Connector } from "@wc/contracts";
+import { Link } from "react-router";
+import { StatusBadge } from "../../../components/ui/status-badge";
+import { paths } from "../../../config/paths";
+import { ENVIRONMENT_NAMES, SANDBOX_NOTE } from "../../../lib/labels";
+
+/** Consent succeeded: what is now connected, and where to watch it. */
+export function DoneStep({ connector }: { connector: Connector }) {
+  return (
+    <div>
+      <dl className="dl">
+        <div className="dl-row">
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={connector.status} />
+          </dd>
+        </div>
+        <div className="dl-row">
+          <dt>Tenant</dt>
+          <dd>{connector.tenant ?? "—"}</dd>
+        </div>
+        <div className="dl-row">
+          <dt>Environment</dt>
+          <dd>{connector.environment ? ENVIRONMENT_NAMES[connector.environment] : "—"}</dd>
+        </div>
+        {connector.consentGrantedBy ? (
+          <div className="dl-row">
+            <dt>Consent granted by</dt>
+            <dd>{connector.consentGrantedBy}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {connector.environment === "sandbox" ? <p className="note">{SANDBOX_NOTE}</p> : null}
+      <p>
+        <Link to={paths.connector.getHref(connector.id)} className="button-primary">
+          Go to connector
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { clientAuthMethodSchema, environmentSchema, wizardProgressRequestSchema, wizardStepSchema } from "@wc/contracts";
+import type { ApiError } from "../../lib/api-client";
+import { z } from "zod";
+
+/** The details step's request body as the wizard builds it (the BFF's schema then checks the values). */
+const detailsBodySchema = z.object({
+  clientId: z.string(),
+  clientSecret: z.string().optional(),
+  restApiEndpoint: z.string(),
+  tokenEndpoint: z.string(),
+  authorizationEndpoint: z.string(),
+  samlSso: z.boolean(),
+  clientAuthMethod: clientAuthMethodSchema,
+  environmentOverride: environmentSchema.nullable(),
+});
+export type DetailsBody = z.infer<typeof detailsBodySchema>;
+
+/**
+ * What the wizard's steps submit to the setup route's action (as JSON). The action parses it
+ * with this schema; the BFF then validates the request bodies itself.
+ */
+export const wizardIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("create"), name: z.string() }),
+  z.object({ intent: z.literal("progress"), next: wizardStepSchema, progress: wizardProgressRequestSchema }),
+  z.object({ intent: z.literal("details"), details: detailsBodySchema }),
+  z.object({ intent: z.literal("discard") }),
+]);
+export type WizardIntent = z.infer<typeof wizardIntentSchema>;
+
+/** Reads what `useWizardSubmit` sent (JSON as text: zod's optional keys are not react-router JSON values). */
+export async function readWizardIntent(request: Request): Promise<WizardIntent> {
+  return wizardIntentSchema.parse(JSON.parse(await request.text()));
+}
+
+/** What a failed save gives back to the step: a message, and per-field messages to show by the fields. */
+export interface WizardActionError {
+  message: string;
+  fields: Readonly<Record<string, string>>;
+  requestId?: string | undefined;
+}
+
+/** A failed save as the step shows it. */
+export function toActionError(error: ApiError): WizardActionError {
+  return { message: error.message, fields: error.fields, requestId: error.requestId };
+}

@@ -1,0 +1,106 @@
+import { apiErrorSchema, CSRF_HEADER, CSRF_HEADER_VALUE } from "@wc/contracts";
+import type { z } from "zod";
+
+/** Codes the client adds to the BFF's `ERROR_CODES` when no error body could be read. */
+export type ClientErrorCode = "network_error" | "invalid_response" | "http_error";
+
+/** Every failed call ends here: the BFF's error shape, or a client-side stand-in for it. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly code: string;
+  readonly status: number;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly requestId: string | undefined;
+
+  constructor(init: { code: string; message: string; status: number; fields?: Record<string, string>; requestId?: string | undefined }) {
+    super(init.message);
+    this.code = init.code;
+    this.status = init.status;
+    this.fields = init.fields ?? {};
+    this.requestId = init.requestId;
+  }
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+function buildInit(method: Method, body: unknown, signal: AbortSignal | undefined): RequestInit {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (method !== "GET") headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const init: RequestInit = { method, headers, credentials: "same-origin" };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  if (signal) init.signal = signal;
+  return init;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFromResponse(status: number, body: unknown): ApiError {
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, fields, requestId } = parsed.data.error;
+    return new ApiError({ code, message, status, requestId, ...(fields ? { fields } : {}) });
+  }
+  return new ApiError({
+    code: "http_error",
+    status,
+    message: `The server answered with HTTP ${status} and no explanation. Try again; if it keeps happening, ask support to check the server logs.`,
+  });
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError({
+      code: "network_error",
+      status: 0,
+      message: "Could not reach workday-connect. Check your network connection, then try again.",
+    });
+  }
+}
+
+/** Sends one request and returns the JSON body of a 2xx answer; anything else becomes an `ApiError`. */
+async function request(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
+  const response = await send(path, buildInit(method, body, signal));
+  const json = await readJson(response);
+  if (!response.ok) throw errorFromResponse(response.status, json);
+  return { status: response.status, body: json };
+}
+
+function parseWith<S extends z.ZodType>(schema: S) {
+  return ({ status, body }: { status: number; body: unknown }): z.output<S> => {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new ApiError({
+      code: "invalid_response",
+      status,
+      message: "The server sent an answer this page does not understand. Reload the page; if it persists, the page and server versions may differ.",
+    });
+  };
+}
+
+/**
+ * The one way the SPA talks to the BFF: same-origin cookies, the CSRF header on every
+ * state-changing request, and every answer parsed with its contracts schema (unknown keys are
+ * dropped, so nothing unexpected reaches the UI). It has no UI side effects: loaders, actions and
+ * features decide what to show.
+ */
+export const apiClient = {
+  get: <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) => request("GET", path, undefined, signal).then(parseWith(schema)),
+  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("POST", path, body).then(parseWith(schema)),
+  put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("PUT", path, body).then(parseWith(schema)),
+  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("PATCH", path, body).then(parseWith(schema)),
+  delete: async (path: string): Promise<void> => {
+    await request("DELETE", path);
+  },
+};

@@ -1,0 +1,86 @@
+import type { Connector, ConnectorSummary, PublicConfig, SessionResponse, TimelineEntry } from "@wc/contracts";
+
+export const ENDPOINTS = {
+  authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize",
+  tokenEndpoint: "https://wd2-impl-services1.workday.com/ccx/oauth2/acme_impl/token",
+  restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl",
+} as const;
+
+export const CONFIG: PublicConfig = { publicUrl: "http://localhost:3000", allowedWorkdayHosts: "", version: "test" };
+
+export function sessionFor(role: "admin" | "support" = "admin"): SessionResponse {
+  return { user: { id: "u1", name: role === "admin" ? "Ada Admin" : "Sam Support", role } };
+}
+
+/** A draft that has just been named. */
+export function makeConnector(overrides: Partial<Connector> = {}): Connector {
+  return {
+    id: "c1",
+    name: "Acme sandbox",
+    status: "pending_configuration",
+    reasonCode: null,
+    tenant: null,
+    environment: null,
+    wizardStep: "prerequisites",
+    connectedAt: null,
+    lastSuccessAt: null,
+    createdAt: "2026-11-20T09:00:00.000Z",
+    createdBy: "Ada Admin",
+    updatedAt: "2026-11-20T09:00:00.000Z",
+    prerequisites: {},
+    tenantSetup: {},
+    environmentSource: null,
+    environmentReason: null,
+    clientId: null,
+    clientSecretSet: false,
+    clientSecretHint: null,
+    restApiEndpoint: null,
+    tokenEndpoint: null,
+    authorizationEndpoint: null,
+    effectiveAuthorizationUrl: null,
+    samlSso: false,
+    clientAuthMethod: "client_secret_basic",
+    redirectUri: "http://localhost:3000/api/oauth/connect/c1",
+    consentGrantedBy: null,
+    lastCheckAt: null,
+    lastConsent: null,
+    ...overrides,
+  };
+}
+
+/** Details saved, waiting for consent. */
+export function readyToConnect(overrides: Partial<Connector> = {}): Connector {
+  return makeConnector({
+    status: "pending_authorization",
+    wizardStep: "connect",
+    tenant: "acme_impl",
+    environment: "sandbox",
+    environmentSource: "detected",
+    clientId: "client-123",
+    clientSecretSet: true,
+    clientSecretHint: "abcd",
+    ...ENDPOINTS,
+    effectiveAuthorizationUrl: ENDPOINTS.authorizationEndpoint,
+    ...overrides,
+  });
+}
+
+export function connected(overrides: Partial<Connector> = {}): Connector {
+  return readyToConnect({
+    status: "connected",
+    connectedAt: "2026-11-21T10:00:00.000Z",
+    consentGrantedBy: "ISU_connect",
+    lastConsent: { outcome: "success", reasonCode: null, detail: null, at: "2026-11-21T10:00:00.000Z" },
+    ...overrides,
+  });
+}
+
+export function toSummary(c: Connector): ConnectorSummary {
+  const { id, name, status, reasonCode, tenant, environment, wizardStep, connectedAt, lastSuccessAt, createdAt } = c;
+  return { id, name, status, reasonCode, tenant, environment, wizardStep, connectedAt, lastSuccessAt, createdAt };
+}
+
+export const TIMELINE: TimelineEntry[] = [
+  { at: "2026-11-21T10:00:00.000Z", from: "pending_authorization", to: "connected", reasonCode: null, actor: "Ada Admin" },
+  { at: "2026-11-20T09:00:00.000Z", from: null, to: "pending_configuration", reasonCode: null, actor: "Ada Admin" },
+];

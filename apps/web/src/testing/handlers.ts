@@ -1,0 +1,60 @@
+import {
+  routes,
+  type ApiErrorBody,
+  type Connector,
+  type ConnectorDetailResponse,
+  type ConnectorResponse,
+  type ListConnectorsResponse,
+  type PublicConfig,
+  type SessionResponse,
+  type StartConsentResponse,
+  type TimelineEntry,
+} from "@wc/contracts";
+import { http, HttpResponse, type DefaultBodyType, type StrictRequest } from "msw";
+import { CONFIG, sessionFor } from "./fixtures";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/** Records what the SPA sent, so tests can assert on bodies and headers. */
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: Headers;
+  credentials: RequestCredentials;
+  body: unknown;
+}
+
+export function recorder() {
+  const calls: Recorded[] = [];
+  const record = async (request: StrictRequest<DefaultBodyType>) => {
+    const text = await request.clone().text();
+    calls.push({ method: request.method, url: request.url, headers: request.headers, credentials: request.credentials, body: text ? (JSON.parse(text) as unknown) : undefined });
+  };
+  return { calls, record };
+}
+
+/** MSW handlers typed with the contracts' response types. */
+export const api = {
+  session: (role: "admin" | "support" = "admin") => http.get<never, never, SessionResponse>(routes.session, () => HttpResponse.json(sessionFor(role))),
+  config: (config: PublicConfig = CONFIG) => http.get<never, never, PublicConfig>(routes.config, () => HttpResponse.json(config)),
+  connectors: (body: ListConnectorsResponse) => http.get<never, never, ListConnectorsResponse>(routes.connectors, () => HttpResponse.json(body)),
+  connector: (connector: Connector | (() => Connector), timeline: TimelineEntry[] = []) => {
+    const current = () => (typeof connector === "function" ? connector() : connector);
+    return http.get<never, never, ConnectorDetailResponse>(routes.connector(current().id), () =>
+      HttpResponse.json({ connector: current(), timeline }),
+    );
+  },
+  /** A write answering with the connector; `onRequest` sees each request first. */
+  write: (method: Exclude<Method, "get" | "delete">, path: string, connector: Connector, onRequest?: (r: StrictRequest<DefaultBodyType>) => Promise<void>) =>
+    http[method]<never, DefaultBodyType, ConnectorResponse>(path, async ({ request }) => {
+      await onRequest?.(request);
+      return HttpResponse.json({ connector }, { status: method === "post" ? 201 : 200 });
+    }),
+  consent: (authorizationUrl: string, onRequest?: (r: StrictRequest<DefaultBodyType>) => Promise<void>) =>
+    http.post<never, DefaultBodyType, StartConsentResponse>(routes.connectorConsent("c1"), async ({ request }) => {
+      await onRequest?.(request);
+      return HttpResponse.json({ authorizationUrl });
+    }),
+  error: (method: Method, path: string, status: number, error: ApiErrorBody["error"]) =>
+    http[method]<never, DefaultBodyType, ApiErrorBody>(path, () => HttpResponse.json({ error }, { status })),
+};
