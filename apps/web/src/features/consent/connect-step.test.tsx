@@ -86,6 +86,14 @@ describe("wizard: Connect", () => {
     expect(screen.getByRole("button", { name: "Try again" })).toBeDefined();
   });
 
+  it("when the pop-up loses its link to us but the server shows the consent finished, then the result is shown, not popup_closed", async () => {
+    const { popup, state, router } = await startInPopup();
+    state.connector = connected();
+    popup.closed = true;
+    await vi.waitFor(() => expect(router.state.location.search).toBe("?step=done"), { timeout: 3000 });
+    expect(screen.queryByText(TROUBLESHOOTING.popup_closed.title)).toBeNull();
+  });
+
   it("when Cancel is selected while waiting, then the pop-up closes and Connect Workday returns", async () => {
     const { popup, user } = await startInPopup();
     await user.click(screen.getByRole("button", { name: "Cancel" }));

@@ -12,9 +12,11 @@ const GRACE_MS = 800;
 
 export type ConsentPhase =
   | { kind: "idle" }
-  | { kind: "waiting"; popup: Window | null }
+  | { kind: "waiting"; popup: Window | null; consentAtBefore: string | null }
   | { kind: "checking" }
   | { kind: "popup_closed" }
+  /** The pop-up went away without a message; whether consent finished is read from the server. */
+  | { kind: "gone"; consentAtBefore: string | null }
   | { kind: "failed"; message: string; requestId?: string | undefined };
 
 function failure(error: unknown): ConsentPhase {
@@ -27,9 +29,16 @@ function failure(error: unknown): ConsentPhase {
  * from the message itself: a message (exact origin, schema, this connector) only says "look again",
  * and the route's loaders re-read the connector from the server.
  */
-export function useConsentFlow(connectorId: string) {
+export function useConsentFlow(connectorId: string, lastConsentAt: string | null) {
   const [phase, setPhase] = useState<ConsentPhase>({ kind: "idle" });
   const revalidator = useRevalidator();
+
+  // A closed pop-up is not proof of failure: a Workday page with its own opener policy cuts the
+  // pop-up's link to us, which also reads as "closed". Ask the server before saying so.
+  const onPopupGone = useEffectEvent((consentAtBefore: string | null) => {
+    setPhase({ kind: "checking" });
+    void revalidator.revalidate().finally(() => setPhase({ kind: "gone", consentAtBefore }));
+  });
 
   const onMessage = useEffectEvent((event: MessageEvent<unknown>) => {
     if (event.origin !== window.location.origin) return;
@@ -45,24 +54,25 @@ export function useConsentFlow(connectorId: string) {
   }, []);
 
   const popup = phase.kind === "waiting" ? phase.popup : null;
+  const consentAtBefore = phase.kind === "waiting" ? phase.consentAtBefore : null;
   useEffect(() => {
     if (popup === null) return;
     let grace: ReturnType<typeof setTimeout> | undefined;
     const poll = setInterval(() => {
       if (!popup.closed) return;
       clearInterval(poll);
-      grace = setTimeout(() => setPhase((p) => (p.kind === "waiting" ? { kind: "popup_closed" } : p)), GRACE_MS);
+      grace = setTimeout(() => onPopupGone(consentAtBefore), GRACE_MS);
     }, POLL_MS);
     return () => {
       clearInterval(poll);
       clearTimeout(grace);
     };
-  }, [popup]);
+  }, [popup, consentAtBefore]);
 
   /** MUST run inside the click handler: browsers allow `window.open` only there. */
   function connect() {
     const opened = window.open("", POPUP_NAME, POPUP_FEATURES);
-    setPhase({ kind: "waiting", popup: opened });
+    setPhase({ kind: "waiting", popup: opened, consentAtBefore: lastConsentAt });
     startConsent(connectorId, { mode: opened ? "popup" : "redirect" }).then(
       ({ authorizationUrl }) => {
         if (opened) opened.location.href = authorizationUrl;
@@ -80,5 +90,7 @@ export function useConsentFlow(connectorId: string) {
     setPhase({ kind: "idle" });
   }
 
-  return { phase, connect, cancel };
+  const shown: ConsentPhase =
+    phase.kind === "gone" ? (lastConsentAt !== phase.consentAtBefore ? { kind: "idle" } : { kind: "popup_closed" }) : phase;
+  return { phase: shown, connect, cancel };
 }

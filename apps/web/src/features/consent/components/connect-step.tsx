@@ -51,7 +51,7 @@ function LastResult({ connector }: { connector: Connector }) {
 
 /** Starts consent and shows how it ended; success moves on to Done. */
 export function ConnectStep({ connector }: { connector: Connector }) {
-  const { phase, connect, cancel } = useConsentFlow(connector.id);
+  const { phase, connect, cancel } = useConsentFlow(connector.id, connector.lastConsent?.at ?? null);
   const connected = connector.status === "connected" && connector.lastConsent?.outcome === "success";
   if (phase.kind === "idle" && connected) return <Navigate to={paths.wizard.getHref(connector.id, "done")} replace />;
   const retry = phase.kind === "popup_closed" || phase.kind === "failed" || connector.lastConsent?.outcome === "error";
