@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@wc/contracts";
 import { createApp } from "../src/app";
-import { createKeyring, generateKey } from "../src/lib/crypto";
+import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
 import { createLogger } from "../src/lib/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { Store } from "../src/store/types";
@@ -14,6 +14,7 @@ export const transcript: string[] = [];
 export interface Harness {
   url: string;
   store: Store;
+  keyring: Keyring;
   logs: string[];
   clock: { now: Date };
   client: Client;
@@ -37,12 +38,13 @@ export async function startBff(opts: { allowedWorkdayHosts?: string; outboundTim
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const keyring = createKeyring(generateKey());
   const app = createApp({
     publicUrl: url,
     allowedWorkdayHosts: opts.allowedWorkdayHosts ?? "",
     outboundTimeoutMs: opts.outboundTimeoutMs ?? 3000,
     store,
-    keyring: createKeyring(generateKey()),
+    keyring,
     log: createLogger("debug", sink),
     now: () => clock.now,
   });
@@ -51,6 +53,7 @@ export async function startBff(opts: { allowedWorkdayHosts?: string; outboundTim
   return {
     url,
     store,
+    keyring,
     logs,
     clock,
     client: newClient(),
@@ -96,7 +99,8 @@ export class Client {
       if (pair && eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
     }
     const text = await res.text();
-    transcript.push(`${method} ${path} ${res.status} ${JSON.stringify([...res.headers])} ${text}`);
+    // Only what the BFF sent back: the request line may legitimately carry a code we delivered.
+    transcript.push(`${res.status} ${JSON.stringify([...res.headers])} ${text}`);
     return { status: res.status, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
   }
 

@@ -13,6 +13,21 @@ export const consentOutcomeSchema = z.object({
 });
 export type ConsentOutcome = z.infer<typeof consentOutcomeSchema>;
 
+/** One health check's latest result; `detail` is Workday's answer reduced to status + error code. */
+export const checkResultSchema = z.object({
+  id: z.enum(["token", "rest_api", "activity_logging", "workers"]),
+  ok: z.boolean(),
+  /** Not run because an earlier check failed (e.g. no token, so no API call). */
+  skipped: z.boolean(),
+  reasonCode: z.string().nullable(),
+  detail: z.string().nullable(),
+  at: z.string(),
+  durationMs: z.number(),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+export const CHECK_IDS = checkResultSchema.shape.id.options;
+
 export const connectorSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -51,6 +66,11 @@ export const connectorSchema = connectorSummarySchema.extend({
   consentGrantedBy: z.string().nullable(),
   lastCheckAt: isoDate.nullable(),
   lastConsent: consentOutcomeSchema.nullable(),
+  /** Workday's error behind the current status, redacted (status + error code only). */
+  lastErrorDetail: z.string().nullable(),
+  consecutiveTransientFailures: z.number(),
+  nextCheckAt: isoDate.nullable(),
+  lastChecks: z.array(checkResultSchema).nullable(),
 });
 export type Connector = z.infer<typeof connectorSchema>;
 

@@ -40,5 +40,9 @@ export function toView(c: ConnectorRecord, publicUrl: string): Connector {
     consentGrantedBy: c.consentGrantedBy,
     lastCheckAt: c.lastCheckAt,
     lastConsent: c.lastConsent,
+    lastErrorDetail: c.lastErrorDetail,
+    consecutiveTransientFailures: c.consecutiveTransientFailures,
+    nextCheckAt: c.nextCheckAt,
+    lastChecks: c.lastChecks,
   };
 }

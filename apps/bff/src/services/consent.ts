@@ -91,6 +91,14 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
   }
   const callbackUrl = new URL(tx.redirectUri);
   callbackUrl.search = q.rawQuery;
+  // Workday publishes no issuer identifier, so an `iss` (RFC 9207) cannot be compared with a
+  // known value; the per-connector redirect URI and the pinned token endpoint are the mix-up
+  // defence instead. It is logged, not passed on, so openid-client does not reject a correct AS.
+  const iss = callbackUrl.searchParams.get("iss");
+  if (iss !== null) {
+    callbackUrl.searchParams.delete("iss");
+    d.log.info({ connectorId: c.id, iss }, "authorization response carried iss");
+  }
   let tokens;
   try {
     tokens = await exchangeCode(workdayConfiguration(params, d.fetch), callbackUrl, {

@@ -69,4 +69,15 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       );
     `,
   },
+  {
+    version: 2,
+    name: "health: check results, transient failure counter, next check time",
+    sql: `
+      ALTER TABLE connectors ADD COLUMN consecutive_transient_failures INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE connectors ADD COLUMN next_check_at TEXT;
+      ALTER TABLE connectors ADD COLUMN last_checks TEXT;
+      ALTER TABLE connectors ADD COLUMN last_error_detail TEXT;
+      CREATE INDEX connectors_next_check ON connectors(next_check_at);
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import type {
+  CheckResult,
   ClientAuthMethod,
   ConnectorStatus,
   ConsentOutcome,
@@ -37,6 +38,12 @@ export interface ConnectorRecord {
   lastCheckAt: string | null;
   lastSuccessAt: string | null;
   lastConsent: ConsentOutcome | null;
+  /** Transient health failures in a row; `degraded` only after a threshold (never drops tokens). */
+  consecutiveTransientFailures: number;
+  nextCheckAt: string | null;
+  lastChecks: CheckResult[] | null;
+  /** Workday's own error for the current problem, reduced to status + error code (no tokens). */
+  lastErrorDetail: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

@@ -44,6 +44,10 @@ export function makeConnector(overrides: Partial<Connector> = {}): Connector {
     consentGrantedBy: null,
     lastCheckAt: null,
     lastConsent: null,
+    lastErrorDetail: null,
+    consecutiveTransientFailures: 0,
+    nextCheckAt: null,
+    lastChecks: null,
     ...overrides,
   };
 }

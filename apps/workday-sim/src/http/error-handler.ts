@@ -1,0 +1,41 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { HttpError } from "../lib/http-error";
+import { page, html } from "../lib/html";
+
+const wantsJson = (path: string): boolean => path.startsWith("/_sim/api") || path.startsWith("/ccx/");
+
+/** Parser failures from express.json / express.urlencoded carry a status and a `type`. */
+function isParserError(err: unknown): err is { status: number; type: string } {
+  return typeof err === "object" && err !== null && "type" in err && "status" in err && typeof err.status === "number";
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  if (wantsJson(req.path)) {
+    res.status(404).json({ error: "Resource not found" });
+    return;
+  }
+  res.status(404).type("html").send(page("Page not found", html`<main class="error"><h1>Page not found</h1><p>The page you requested does not exist.</p></main>`));
+};
+
+/** Every failure ends here: a short JSON or HTML answer, never a stack trace. */
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  if (err instanceof HttpError) {
+    res.status(err.status).set(err.headers);
+    if ("html" in err.body && typeof err.body.html === "string") res.type("html").send(err.body.html);
+    else res.json(err.body);
+    return;
+  }
+  if (isParserError(err) && err.status < 500) {
+    if (req.path.startsWith("/ccx/oauth2")) res.status(400).set("Cache-Control", "no-store").json({ error: "invalid_request" });
+    else if (err.type === "entity.too.large") res.status(413).json({ error: "The request body is too large." });
+    else res.status(400).json({ error: "The request body is not valid JSON (or not valid for its Content-Type)." });
+    return;
+  }
+  console.error("[workday-sim] unexpected error", err);
+  if (wantsJson(req.path)) res.status(500).json({ error: "Internal simulator error" });
+  else res.status(500).type("html").send(page("Error", html`<main class="error"><h1>Something went wrong</h1></main>`));
+};

@@ -1,0 +1,56 @@
+/**
+ * What the token endpoint was asked, for tests: counts per tenant/client/grant type, and how many
+ * refresh requests for one client were ever in flight at once ("one refresh per connector").
+ */
+export interface TokenLogSnapshot {
+  total: number;
+  requests: { tenant: string; clientId: string; grantType: string; count: number }[];
+  maxConcurrentRefreshes: number;
+  maxConcurrentRefreshesByClient: Record<string, number>;
+}
+
+export class TokenLog {
+  private counts = new Map<string, { tenant: string; clientId: string; grantType: string; count: number }>();
+  private inFlight = new Map<string, number>();
+  private maxInFlight = new Map<string, number>();
+
+  /** Records a request; call the returned function when its response is finished or aborted. */
+  start(tenant: string, clientId: string, grantType: string): () => void {
+    const key = JSON.stringify([tenant, clientId, grantType]);
+    const entry = this.counts.get(key) ?? { tenant, clientId, grantType, count: 0 };
+    entry.count++;
+    this.counts.set(key, entry);
+    if (grantType !== "refresh_token") return () => undefined;
+    const flightKey = `${tenant}/${clientId}`;
+    const now = (this.inFlight.get(flightKey) ?? 0) + 1;
+    this.inFlight.set(flightKey, now);
+    this.maxInFlight.set(flightKey, Math.max(now, this.maxInFlight.get(flightKey) ?? 0));
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inFlight.set(flightKey, (this.inFlight.get(flightKey) ?? 1) - 1);
+    };
+  }
+
+  snapshot(): TokenLogSnapshot {
+    const requests = [...this.counts.values()].map((e) => ({ ...e }));
+    const byClient: Record<string, number> = {};
+    for (const [key, max] of this.maxInFlight) {
+      const clientId = key.slice(key.indexOf("/") + 1);
+      byClient[clientId] = Math.max(max, byClient[clientId] ?? 0);
+    }
+    return {
+      total: requests.reduce((sum, e) => sum + e.count, 0),
+      requests,
+      maxConcurrentRefreshes: Math.max(0, ...this.maxInFlight.values()),
+      maxConcurrentRefreshesByClient: byClient,
+    };
+  }
+
+  /** Forgets counts and maxima; requests still in flight keep being tracked. */
+  clear(): void {
+    this.counts.clear();
+    this.maxInFlight.clear();
+  }
+}
