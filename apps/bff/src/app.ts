@@ -16,6 +16,9 @@ import { connectorsRouter } from "./routes/connectors";
 import { metaRouter } from "./routes/meta";
 import { oauthCallbackRouter } from "./routes/oauth-callback";
 import type { ConsentDeps } from "./services/consent";
+import { runDueChecks, startHealthScheduler, type HealthDeps, type HealthOptions } from "./services/health";
+import { createTokenService } from "./services/token-service";
+import { connectorActionsRouter } from "./routes/connector-actions";
 import type { Store } from "./store/types";
 
 export interface AppDeps {
@@ -30,6 +33,7 @@ export interface AppDeps {
   fetch?: FetchLike;
   webDistDir?: string | undefined;
   version?: string;
+  health?: Partial<HealthOptions>;
 }
 
 /** Builds the whole BFF without listening (server.ts listens; tests use port 0). */
@@ -47,6 +51,13 @@ export function createApp(deps: AppDeps) {
     log: deps.log,
   };
 
+  const health: HealthDeps = {
+    ...consent,
+    tokens: createTokenService(consent),
+    health: { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health },
+  };
+  const version = deps.version ?? "dev";
+
   const app = express();
   app.disable("x-powered-by");
   // Never trust X-Forwarded-*: every URL we build comes from PUBLIC_URL.
@@ -58,15 +69,19 @@ export function createApp(deps: AppDeps) {
   const api = express.Router();
   api.use(sessionMiddleware({ store: deps.store, secure, now }));
   api.use(csrfGuard(publicUrl.origin));
-  api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version: deps.version ?? "dev" }));
+  api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
   api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
+  api.use("/connectors", connectorActionsRouter(health, version));
   api.use("/oauth", oauthCallbackRouter(consent));
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
   app.use("/api", api);
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) serveSpa(app, deps.webDistDir);
   app.use(errorHandler(deps.log));
-  return app;
+  return Object.assign(app, {
+    /** Background work (server.ts starts it; tests drive it directly). */
+    background: { runDueChecks: () => runDueChecks(health), start: () => startHealthScheduler(health) },
+  });
 }
 
 function securityHeaders(secure: boolean) {

@@ -37,12 +37,15 @@ function main() {
     log,
     webDistDir: env.webDistDir ?? path.resolve(here, "../../web/dist"),
     version: process.env.npm_package_version ?? "dev",
+    health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter },
   });
+  const stopBackground = app.background.start();
   const server = app.listen(env.port, () => {
     log.info({ url: env.publicUrl, port: env.port }, `workday-connect console listening; open ${env.publicUrl}`);
   });
   const stop = (signal: string) => {
     log.info({ signal }, "shutting down");
+    stopBackground();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {

@@ -162,11 +162,11 @@ describe("consent: failures explained", () => {
   });
 
   it.each([
-    ["answers 503", { kind: "status", status: 503 }, "token_endpoint_unavailable"],
-    ["resets the connection", { kind: "reset" }, "token_endpoint_unavailable"],
-    ["is slower than the timeout", { kind: "latency", latencyMs: 2500 }, "token_endpoint_unavailable"],
-    ["answers garbage", { kind: "malformed" }, "token_endpoint_malformed"],
-  ])("when the token endpoint %s, then the reason is %s and a retry works", async (_l, fault, reason) => {
+    { label: "answers 503", fault: { kind: "status", status: 503 }, reason: "token_endpoint_unavailable" },
+    { label: "resets the connection", fault: { kind: "reset" }, reason: "token_endpoint_unavailable" },
+    { label: "is slower than the timeout", fault: { kind: "latency", latencyMs: 2500 }, reason: "token_endpoint_unavailable" },
+    { label: "answers garbage", fault: { kind: "malformed" }, reason: "token_endpoint_malformed" },
+  ])("when the token endpoint $label, then the reason is $reason and a retry works", async ({ fault, reason }) => {
     const { bff, sim } = stack;
     const { connector } = await preparedConnector(bff, sim);
     await simApi(sim, "POST", "/faults", { route: "token", count: 1, ...fault });

@@ -17,13 +17,17 @@ export interface Harness {
   keyring: Keyring;
   logs: string[];
   clock: { now: Date };
+  /** Runs every due scheduled check once, as the background timer would. */
+  runDueChecks: () => Promise<number>;
   client: Client;
   newClient(): Client;
   close(): Promise<void>;
 }
 
 /** The real app on 127.0.0.1:0 with an in-memory store; PUBLIC_URL is the bound address. */
-export async function startBff(opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number } = {}): Promise<Harness> {
+export async function startBff(
+  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number } = {},
+): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -47,6 +51,7 @@ export async function startBff(opts: { allowedWorkdayHosts?: string; outboundTim
     keyring,
     log: createLogger("debug", sink),
     now: () => clock.now,
+    health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5 },
   });
   server.on("request", app);
   const newClient = () => new Client(url);
@@ -56,6 +61,7 @@ export async function startBff(opts: { allowedWorkdayHosts?: string; outboundTim
     keyring,
     logs,
     clock,
+    runDueChecks: () => app.background.runDueChecks(),
     client: newClient(),
     newClient,
     async close() {

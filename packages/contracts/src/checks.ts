@@ -18,3 +18,13 @@ export type CheckStreamLine = z.infer<typeof checkStreamLineSchema>;
 
 /** The redirect-URI self-test answer: proves the URL reaches this deployment's callback route. */
 export const redirectSelfTestResponseSchema = z.object({ selftest: z.literal("workday-connect"), connectorId: z.string() });
+
+export const diagnosticsBundleSchema = z.object({
+  kind: z.literal("workday-connect diagnostics"),
+  generatedAt: z.string(),
+  versions: z.object({ console: z.string(), node: z.string() }),
+  deployment: z.object({ publicUrl: z.string() }),
+  connector: connectorSchema,
+  troubleshooting: z.unknown().nullable(),
+  timeline: z.array(z.unknown()),
+});

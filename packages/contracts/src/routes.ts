@@ -16,8 +16,16 @@ export const routes = {
   connectorWizard: (id: string) => `/api/connectors/${enc(id)}/wizard`,
   connectorDetails: (id: string) => `/api/connectors/${enc(id)}/details`,
   connectorConsent: (id: string) => `/api/connectors/${enc(id)}/consent`,
+  /** POST: run the health checks now (JSON, or NDJSON lines with Accept: application/x-ndjson). */
+  connectorChecks: (id: string) => `/api/connectors/${enc(id)}/checks`,
+  /** POST: delete the stored tokens; the connector and its history stay. */
+  connectorDisconnect: (id: string) => `/api/connectors/${enc(id)}/disconnect`,
+  /** GET: the redacted diagnostics bundle (a JSON download). */
+  connectorDiagnostics: (id: string) => `/api/connectors/${enc(id)}/diagnostics`,
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
   oauthCallback: (id: string) => `/api/oauth/connect/${enc(id)}`,
+  /** GET on the callback with `?selftest=1`: answers redirectSelfTestResponseSchema when the URL reaches this deployment. */
+  redirectSelfTest: (redirectUri: string) => `${redirectUri}?selftest=1`,
 } as const;
 
 /** SPA paths the BFF redirects to (after consent) — kept here so both sides agree. */

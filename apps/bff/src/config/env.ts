@@ -20,6 +20,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WEB_DIST_DIR: z.string().optional(),
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
+    HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
   })
   .transform((e) => {
     const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -36,6 +38,8 @@ const envSchema = z
       logLevel: e.LOG_LEVEL,
       webDistDir: e.WEB_DIST_DIR,
       outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+      healthIntervalMs: Math.round(e.HEALTH_CHECK_INTERVAL_MINUTES * 60_000),
+      healthDegradedAfter: e.HEALTH_DEGRADED_AFTER,
     };
   });
 

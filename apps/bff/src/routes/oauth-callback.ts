@@ -19,6 +19,12 @@ export function oauthCallbackRouter(d: ConsentDeps) {
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Referrer-Policy", "no-referrer");
     const id = param(req, "id");
+    if (one(req, "selftest") !== undefined && one(req, "state") === undefined && one(req, "code") === undefined) {
+      // Redirect-URI self-test: proves this URL reaches this deployment's callback for this connector.
+      const exists = (await d.store.getConnector(id)) !== null;
+      res.status(exists ? 200 : 404).json({ selftest: "workday-connect", connectorId: id });
+      return;
+    }
     const q = req.originalUrl.indexOf("?");
     await completeConsent(d, id, currentSession(res), {
       state: one(req, "state"),

@@ -104,6 +104,11 @@ export async function saveDetails(d: ConnectorDeps, c: ConnectorRecord, v: Detai
     });
   }
   const tenant = checkTenantConsistency({ authorization: v.authorizationEndpoint, token: v.tokenEndpoint, rest: v.restApiEndpoint }).tenant;
+  if (c.connectedAt !== null && c.tenant && tenant && c.tenant.toLowerCase() !== tenant.toLowerCase()) {
+    // Same-tenant guard: a connector's history belongs to one tenant; another tenant is another connector.
+    const message = `This connector belongs to tenant "${c.tenant}"; these endpoints are for "${tenant}". Create a new connector for "${tenant}".`;
+    throw new AppError(409, "conflict", message, { authorizationEndpoint: message, tokenEndpoint: message, restApiEndpoint: message });
+  }
   const hosts = [v.authorizationEndpoint, v.tokenEndpoint, v.restApiEndpoint].map((u) => new URL(u).host);
   const guess = guessEnvironment({ hosts, tenant });
   const now = d.now().toISOString();

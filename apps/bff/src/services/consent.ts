@@ -6,6 +6,7 @@ import { AppError } from "../lib/app-error";
 import type { FetchLike } from "../lib/outbound-fetch";
 import { buildAuthorizationRequest, exchangeCode, workdayConfiguration } from "../oauth/workday-client";
 import { classifyTokenFailure } from "../oauth/token-errors";
+import { safe } from "../oauth/upstream-error";
 import type { ConnectorRecord, SessionRecord } from "../store/types";
 import { loadConnector, secretAad, type ConnectorDeps } from "./connectors";
 
@@ -124,6 +125,10 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       lastSuccessAt: at,
       consentGrantedBy: session.userName,
       lastConsent: outcome,
+      consecutiveTransientFailures: 0,
+      lastErrorDetail: null,
+      // Due at once: the first full check confirms the prerequisites (the wizard runs it live too).
+      nextCheckAt: at,
       wizardStep: "done",
       updatedAt: at,
     },
@@ -139,6 +144,5 @@ async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: Rea
 }
 
 function describeAuthorizeError(error: string, description: string | undefined): string {
-  const safe = (s: string) => s.replace(/[^\x20-\x7E]/g, " ").slice(0, 200);
   return description ? `error=${safe(error)} · ${safe(description)}` : `error=${safe(error)}`;
 }

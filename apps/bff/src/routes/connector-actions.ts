@@ -1,0 +1,52 @@
+import { Router, type Response } from "express";
+import type { CheckStreamLine, RunChecksResponse } from "@wc/contracts";
+import { param } from "../middleware/validate";
+import { requireSession } from "../middleware/session";
+import { disconnect } from "../services/disconnect";
+import { diagnosticsBundle } from "../services/diagnostics";
+import { runChecks, type HealthDeps } from "../services/health";
+import { toView } from "../services/connector-view";
+
+const writeLine = (res: Response, line: CheckStreamLine) => res.write(`${JSON.stringify(line)}\n`);
+
+/** Health and lifecycle actions on one connector (admin-only once roles land). */
+export function connectorActionsRouter(d: HealthDeps, version: string) {
+  const r = Router();
+
+  // "Run checks now". With Accept: application/x-ndjson each check is streamed as it finishes,
+  // so the wizard can show them live; otherwise one JSON answer.
+  r.post("/:id/checks", async (req, res) => {
+    const id = param(req, "id");
+    const actor = requireSession(res).userName;
+    if (!req.accepts(["application/json", "application/x-ndjson"]) || req.get("accept") !== "application/x-ndjson") {
+      const out = await runChecks(d, id, actor);
+      const body: RunChecksResponse = { connector: toView(out.connector, d.publicUrl), checks: out.checks };
+      res.json(body);
+      return;
+    }
+    res.status(200).setHeader("Content-Type", "application/x-ndjson");
+    res.setHeader("Cache-Control", "no-store");
+    try {
+      const out = await runChecks(d, id, actor, (check) => writeLine(res, { type: "check", check }));
+      writeLine(res, { type: "done", connector: toView(out.connector, d.publicUrl) });
+    } catch (e) {
+      const message = e instanceof Error && "code" in e ? e.message : "The checks could not run. Try again.";
+      if (!res.headersSent) throw e;
+      writeLine(res, { type: "error", message });
+    }
+    res.end();
+  });
+
+  r.post("/:id/disconnect", async (req, res) => {
+    const c = await disconnect(d, param(req, "id"), requireSession(res).userName);
+    res.json({ connector: toView(c, d.publicUrl) });
+  });
+
+  r.get("/:id/diagnostics", async (req, res) => {
+    const bundle = await diagnosticsBundle(d, param(req, "id"), version);
+    res.setHeader("Content-Disposition", `attachment; filename="workday-connect-diagnostics-${bundle.connector.id}.json"`);
+    res.setHeader("Cache-Control", "no-store");
+    res.json(bundle);
+  });
+  return r;
+}

@@ -1,0 +1,122 @@
+import type { CheckResult } from "@wc/contracts";
+import { activityLoggingUrl, classifyCheckResponse, workersUrl, type CheckId, type ReasonCode } from "@wc/workday";
+import { describeResponse, type UpstreamFailure } from "../oauth/upstream-error";
+import { OutboundError } from "../lib/outbound-fetch";
+import type { ConnectorRecord } from "../store/types";
+import type { ConsentDeps } from "./consent";
+import type { TokenService } from "./token-service";
+
+export interface CheckRun {
+  result: CheckResult;
+  transient: boolean;
+  retryAfter: string | null;
+}
+
+type Classified = { outcome: "pass" } | { outcome: "transient" | "definitive"; reasonCode: ReasonCode };
+
+const toSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * The live checks, in order. Each proves a row of the prerequisite table; a failed token check
+ * skips the API checks (nothing to call them with). `onResult` sees each result as it lands.
+ */
+export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: ConnectorRecord, onResult: (r: CheckRun) => void): Promise<CheckRun[]> {
+  const runs: CheckRun[] = [];
+  const emit = (r: CheckRun) => {
+    runs.push(r);
+    onResult(r);
+  };
+  const env = c.environment;
+  const started = Date.now();
+  const token = await tokens.accessToken(c);
+  if (!token.ok) {
+    emit(fromFailure("token", token.failure, env, started, d));
+    for (const id of ["rest_api", "workers", "activity_logging"] as const) emit(skipped(id, d));
+    return runs;
+  }
+  emit(result("token", { outcome: "pass" }, null, started, d, null));
+
+  let accessToken = token.accessToken;
+  const rest = c.restApiEndpoint ?? "";
+  const get = async (url: string) => {
+    let res = await callApi(d, url, accessToken);
+    if (res.ok && res.status === 401 && !token.refreshed) {
+      // A cached token may have been revoked early; one forced refresh, then judge.
+      const again = await tokens.accessToken(c, { force: true });
+      if (again.ok) {
+        accessToken = again.accessToken;
+        res = await callApi(d, url, accessToken);
+      }
+    }
+    return res;
+  };
+
+  const t1 = Date.now();
+  const workers = await get(`${workersUrl(rest)}?limit=1`);
+  emit(apiRun("rest_api", workers, env, t1, d));
+  emit(apiRun("workers", workers, env, t1, d));
+
+  const t2 = Date.now();
+  const now = d.now();
+  // The consent itself is audited ("Submit OAuth 2.0 Consent"), so with logging on this window
+  // can never be empty: zero rows means User Activity Logging is off (inferred, reference §4a).
+  const from = new Date(Date.parse(c.connectedAt ?? now.toISOString()) - 5 * 60_000);
+  const query = new URLSearchParams({ from: toSeconds(from), to: toSeconds(new Date(now.getTime() + 1000)), type: "userActivity", returnUserActivityEntryCount: "true" });
+  const activity = await get(`${activityLoggingUrl(rest)}?${query.toString()}`);
+  const run = apiRun("activity_logging", activity, env, t2, d);
+  if (run.result.ok && activity.ok && entryCount(activity.body) === 0) {
+    emit(result("activity_logging", { outcome: "definitive", reasonCode: "activity_logging_disabled" }, "No user activity recorded since consent, not even the consent itself.", t2, d, null));
+  } else emit(run);
+  return runs;
+}
+
+type ApiAnswer = { ok: true; status: number; body: unknown; retryAfter: string | null } | { ok: false; failure: UpstreamFailure };
+
+async function callApi(d: ConsentDeps, url: string, accessToken: string): Promise<ApiAnswer> {
+  try {
+    const res = await d.fetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } });
+    const text = await res.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { ok: true, status: res.status, body, retryAfter: res.headers.get("retry-after") };
+  } catch (e) {
+    const kind = e instanceof OutboundError ? e.kind : "reset";
+    const networkError = kind === "timeout" ? "timeout" : kind === "reset" ? "reset" : "other";
+    return { ok: false, failure: { httpStatus: null, body: null, networkError, retryAfter: null, detail: e instanceof Error ? e.message : "request failed" } };
+  }
+}
+
+function apiRun(id: CheckId, a: ApiAnswer, env: ConnectorRecord["environment"], t0: number, d: ConsentDeps): CheckRun {
+  if (!a.ok) return fromFailure(id, a.failure, env, t0, d);
+  const c = classifyCheckResponse({ check: id, httpStatus: a.status, body: a.body, environment: env });
+  return result(id, c, c.outcome === "pass" ? null : describeResponse(a.status, a.body), t0, d, a.retryAfter);
+}
+
+function fromFailure(id: CheckId, f: UpstreamFailure, env: ConnectorRecord["environment"], t0: number, d: ConsentDeps): CheckRun {
+  const c = classifyCheckResponse({ check: id, httpStatus: f.httpStatus, body: f.body, environment: env, ...(f.networkError ? { networkError: f.networkError } : {}) });
+  return result(id, c, f.detail, t0, d, f.retryAfter);
+}
+
+function result(id: CheckId, c: Classified, detail: string | null, t0: number, d: ConsentDeps, retryAfter: string | null): CheckRun {
+  const ok = c.outcome === "pass";
+  return {
+    result: { id, ok, skipped: false, reasonCode: ok ? null : c.reasonCode, detail: ok ? null : detail, at: d.now().toISOString(), durationMs: Date.now() - t0 },
+    transient: c.outcome === "transient",
+    retryAfter,
+  };
+}
+
+function skipped(id: CheckId, d: ConsentDeps): CheckRun {
+  return { result: { id, ok: false, skipped: true, reasonCode: null, detail: "Not run: no access token.", at: d.now().toISOString(), durationMs: 0 }, transient: false, retryAfter: null };
+}
+
+function entryCount(body: unknown): number | null {
+  if (typeof body !== "object" || body === null || !("data" in body)) return null;
+  const first: unknown = Array.isArray(body.data) ? body.data[0] : undefined;
+  if (typeof first !== "object" || first === null || !("userActivityEntryCount" in first)) return null;
+  return typeof first.userActivityEntryCount === "number" ? first.userActivityEntryCount : null;
+}

@@ -1,0 +1,113 @@
+import type { CheckResult } from "@wc/contracts";
+import { backoffDelayMs, nextHealth, parseRetryAfter } from "@wc/workday";
+import { AppError } from "../lib/app-error";
+import type { ConnectorPatch, ConnectorRecord } from "../store/types";
+import type { ConsentDeps } from "./consent";
+import { loadConnector } from "./connectors";
+import { runCheckSequence, type CheckRun } from "./health-checks";
+import type { TokenService } from "./token-service";
+
+export interface HealthOptions {
+  intervalMs: number;
+  degradedAfter: number;
+  backoffBaseMs: number;
+  random?: () => number;
+}
+
+export interface HealthDeps extends ConsentDeps {
+  tokens: TokenService;
+  health: HealthOptions;
+}
+
+/** Statuses health checks may run in; the others wait for an admin. */
+const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_needed"]);
+
+/**
+ * Runs the checks for one connector and moves its status: success → connected; a definitive
+ * failure → its catalog status at once; transient failures → degraded only after several in a
+ * row. Tokens are never dropped here. Every status change lands on the timeline.
+ */
+export async function runChecks(d: HealthDeps, id: string, actor: string, onResult: (r: CheckResult) => void = () => undefined) {
+  const c = await loadConnector(d, id);
+  if (!CHECKABLE.has(c.status)) {
+    throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
+  }
+  const runs = await runCheckSequence(d, d.tokens, c, (r) => onResult(r.result));
+  const updated = await applyResults(d, c, runs, actor);
+  return { connector: updated, checks: runs.map((r) => r.result) };
+}
+
+async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[], actor: string): Promise<ConnectorRecord> {
+  const failed = runs.find((r) => !r.result.ok && !r.result.skipped && !r.transient) ?? runs.find((r) => r.transient);
+  const outcome = failed?.result.reasonCode
+    ? ({ ok: false, transient: failed.transient, reasonCode: failed.result.reasonCode } as const)
+    : ({ ok: true } as const);
+  const fresh = (await d.store.getConnector(c.id)) ?? c;
+  const next = nextHealth(
+    { status: fresh.status, reasonCode: fresh.reasonCode, consecutiveTransientFailures: fresh.consecutiveTransientFailures },
+    outcome as Parameters<typeof nextHealth>[1],
+    d.health.degradedAfter,
+  );
+  const now = d.now();
+  const at = now.toISOString();
+  const patch: ConnectorPatch = {
+    status: next.status as ConnectorRecord["status"],
+    reasonCode: next.reasonCode,
+    consecutiveTransientFailures: next.consecutiveTransientFailures,
+    lastChecks: runs.map((r) => r.result),
+    lastCheckAt: at,
+    lastErrorDetail: failed?.result.detail ?? null,
+    nextCheckAt: nextCheckAt(d, next.status, next.consecutiveTransientFailures, failed, now),
+    updatedAt: at,
+  };
+  if (outcome.ok) patch.lastSuccessAt = at;
+  const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
+  const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
+  if (changed) d.log.info({ connectorId: c.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
+  return (await d.store.updateConnector(c.id, patch, timeline)) ?? fresh;
+}
+
+/** Healthy and action-required connectors come back on the interval; transient trouble backs off; relink waits for an admin. */
+function nextCheckAt(d: HealthDeps, status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
+  if (status === "relink_needed") return null;
+  if (!failed?.transient) return new Date(now.getTime() + d.health.intervalMs).toISOString();
+  const backoff = backoffDelayMs(failures, { baseMs: d.health.backoffBaseMs, maxMs: d.health.intervalMs, random: d.health.random ?? Math.random });
+  const retryAfter = parseRetryAfter(failed.retryAfter, now) ?? 0;
+  return new Date(now.getTime() + Math.max(backoff, retryAfter)).toISOString();
+}
+
+/**
+ * Runs every due connector's checks, a few at a time, each isolated: one failing tenant neither
+ * throws out of the loop nor delays the others beyond its own timeout.
+ */
+export async function runDueChecks(d: HealthDeps, concurrency = 4): Promise<number> {
+  const now = d.now().getTime();
+  const due = (await d.store.listConnectors()).filter(
+    (c) => CHECKABLE.has(c.status) && c.status !== "relink_needed" && c.nextCheckAt !== null && Date.parse(c.nextCheckAt) <= now,
+  );
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const c = due[next++];
+      if (!c) return;
+      try {
+        await runChecks(d, c.id, "health check");
+      } catch (e) {
+        d.log.error({ connectorId: c.id, err: e }, "scheduled health check failed");
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+  return due.length;
+}
+
+export function startHealthScheduler(d: HealthDeps, tickMs = 30_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void runDueChecks(d).finally(() => (running = false));
+  }, tickMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
