@@ -39,7 +39,14 @@ export const DEFAULT_OPTIONS: SimOptions = {
   now: () => new Date(),
 };
 
+/** Merges overrides onto the defaults; a nonsensical option is a programming error and throws. */
 export function resolveOptions(overrides: Partial<SimOptions> = {}): SimOptions {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<SimOptions>;
-  return { ...DEFAULT_OPTIONS, ...defined, activity: { ...DEFAULT_OPTIONS.activity, ...defined.activity } };
+  const options = { ...DEFAULT_OPTIONS, ...defined, activity: { ...DEFAULT_OPTIONS.activity, ...defined.activity } };
+  const { events, days, end } = options.activity;
+  if (!Number.isInteger(events) || events < 0) throw new RangeError(`activity.events must be a whole number >= 0, got ${events}`);
+  if (!(days > 0)) throw new RangeError(`activity.days must be more than 0, got ${days}`);
+  if (end !== undefined && Number.isNaN(Date.parse(end))) throw new RangeError(`activity.end must be an ISO date-time, got '${end}'`);
+  if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  return options;
 }

@@ -52,7 +52,8 @@ export function buildDirectory(seed: number, emailDomain: string): Directory {
   for (let i = 0; i < count; i++) {
     const first = pick(FIRST, seed, i, 2);
     const last = pick(LAST, seed, i, 3);
-    const base = `${first.charAt(0)}${last}`.toLowerCase();
+    // Usernames are the local part of the work email, so activity rows can be tied to workers.
+    const base = `${first}.${last}`.toLowerCase();
     const seen = (taken.get(base) ?? 0) + 1;
     taken.set(base, seen);
     const orgIndex = i < ORGS.length ? i : hash(seed, i, 4) % ORGS.length;
@@ -64,7 +65,7 @@ export function buildDirectory(seed: number, emailDomain: string): Directory {
       id: hex32(seed, i, 5),
       username: seen === 1 ? base : `${base}${seen}`,
       fullName: `${first} ${last}`,
-      email: `${first}.${last}${seen === 1 ? "" : seen}@${emailDomain}`.toLowerCase(),
+      email: `${seen === 1 ? base : `${base}${seen}`}@${emailDomain}`,
       phone: `+1 (415) 555-${String(1000 + (hash(seed, i, 6) % 9000))}`,
       businessTitle: isManager ? `Director, ${org.name}` : pick(org.titles, seed, i, 7),
       orgIndex,

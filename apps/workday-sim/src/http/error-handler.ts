@@ -1,8 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { HttpError } from "../lib/http-error";
-import { page, html } from "../lib/html";
+import { html, page } from "../lib/html";
 
 const wantsJson = (path: string): boolean => path.startsWith("/_sim/api") || path.startsWith("/ccx/");
+
+const htmlError = (title: string, message: string): string =>
+  page(title, html`<main class="error"><h1>${title}</h1><p>${message}</p><p><a href="/_sim/">Back to the simulator</a></p></main>`);
 
 /** Parser failures from express.json / express.urlencoded carry a status and a `type`. */
 function isParserError(err: unknown): err is { status: number; type: string } {
@@ -10,11 +13,8 @@ function isParserError(err: unknown): err is { status: number; type: string } {
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  if (wantsJson(req.path)) {
-    res.status(404).json({ error: "Resource not found" });
-    return;
-  }
-  res.status(404).type("html").send(page("Page not found", html`<main class="error"><h1>Page not found</h1><p>The page you requested does not exist.</p></main>`));
+  if (wantsJson(req.path)) res.status(404).json({ error: "Resource not found" });
+  else res.status(404).type("html").send(htmlError("Page not found", "The page you requested does not exist."));
 };
 
 /** Every failure ends here: a short JSON or HTML answer, never a stack trace. */
@@ -25,8 +25,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   }
   if (err instanceof HttpError) {
     res.status(err.status).set(err.headers);
-    if ("html" in err.body && typeof err.body.html === "string") res.type("html").send(err.body.html);
-    else res.json(err.body);
+    const { body } = err;
+    if ("html" in body && typeof body.html === "string") res.type("html").send(body.html);
+    else if (wantsJson(req.path)) res.json(body);
+    else res.type("html").send(htmlError("Cannot do that", "error" in body && typeof body.error === "string" ? body.error : `HTTP ${err.status}`));
     return;
   }
   if (isParserError(err) && err.status < 500) {
@@ -37,5 +39,5 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   }
   console.error("[workday-sim] unexpected error", err);
   if (wantsJson(req.path)) res.status(500).json({ error: "Internal simulator error" });
-  else res.status(500).type("html").send(page("Error", html`<main class="error"><h1>Something went wrong</h1></main>`));
+  else res.status(500).type("html").send(htmlError("Something went wrong", "The simulator could not handle this request."));
 };

@@ -19,7 +19,7 @@ function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map((v: Interpolation) => render(v)).join("");
-  return escapeHtml(String(value as string | number | boolean));
+  return escapeHtml(String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: readonly Interpolation[]): SafeHtml {

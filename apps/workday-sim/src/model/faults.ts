@@ -10,10 +10,10 @@ export interface FaultSpec {
   route: FaultRoute;
   kind: FaultKind;
   count: number;
-  tenant?: string;
-  status?: number;
-  latencyMs?: number;
-  retryAfterSeconds?: number;
+  tenant?: string | undefined;
+  status?: number | undefined;
+  latencyMs?: number | undefined;
+  retryAfterSeconds?: number | undefined;
 }
 
 export interface Fault extends FaultSpec {
