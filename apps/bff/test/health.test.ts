@@ -140,6 +140,17 @@ describe("definitive failures", () => {
   });
 });
 
+describe("a revoked cached access token", () => {
+  it("when a sandbox refresh revokes the cached access token, then the 401 leads to one refresh whose answer names the cause", async () => {
+    const { connector } = await connected("acme_sandbox");
+    await simApi(stack.sim, "POST", "/tenants/acme_sandbox/sandbox-refresh", { mode: "tokens" });
+    const out = await runChecks(connector.id);
+    expect(out.checks[0]).toMatchObject({ id: "token", ok: true });
+    expect(out.checks.find((c) => c.id === "workers")).toMatchObject({ ok: false, reasonCode: "sandbox_refreshed" });
+    expect(out.connector).toMatchObject({ status: "relink_needed", reasonCode: "sandbox_refreshed" });
+  });
+});
+
 describe("transient failures", () => {
   it("when Workday answers 503 three times in a row, then degraded only at the third; a success brings it back; the refresh token is untouched", async () => {
     const { connector } = await connected();

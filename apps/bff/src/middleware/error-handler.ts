@@ -24,7 +24,7 @@ export function errorHandler(log: Logger) {
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (typeof err === "object" && err !== null && "type" in err) {
-    const type = (err as { type: unknown }).type;
+    const type = err.type;
     if (type === "entity.too.large") return new AppError(413, "payload_too_large", "The request body is too large.");
     if (type === "entity.parse.failed") return new AppError(400, "validation_failed", "The request body is not valid JSON.");
     if (type === "charset.unsupported" || type === "encoding.unsupported") {

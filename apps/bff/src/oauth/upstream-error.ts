@@ -34,14 +34,14 @@ export function describeUpstreamError(e: unknown): UpstreamFailure {
 
 /** Describes a plain HTTP answer from a REST API, without its body. */
 export function describeResponse(status: number, body: unknown): string {
-  const error = typeof body === "object" && body !== null && "error" in body ? (body as { error: unknown }).error : null;
+  const error = typeof body === "object" && body !== null && "error" in body ? body.error : null;
   return [`HTTP ${status}`, typeof error === "string" ? `error=${safe(error)}` : null].filter(Boolean).join(" · ");
 }
 
 function findOutbound(e: unknown): OutboundError | null {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     if (cur instanceof OutboundError) return cur;
-    cur = typeof cur === "object" && "cause" in cur ? (cur as { cause: unknown }).cause : null;
+    cur = typeof cur === "object" && "cause" in cur ? cur.cause : null;
   }
   return null;
 }

@@ -38,17 +38,17 @@ export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: 
 
   let accessToken = token.accessToken;
   const rest = c.restApiEndpoint ?? "";
-  const get = async (url: string) => {
-    let res = await callApi(d, url, accessToken);
-    if (res.ok && res.status === 401 && !token.refreshed) {
-      // A cached token may have been revoked early; one forced refresh, then judge.
-      const again = await tokens.accessToken(c, { force: true });
-      if (again.ok) {
-        accessToken = again.accessToken;
-        res = await callApi(d, url, accessToken);
-      }
-    }
-    return res;
+  let refreshed = token.refreshed;
+  const get = async (url: string): Promise<ApiAnswer> => {
+    const res = await callApi(d, url, accessToken);
+    if (!res.ok || res.status !== 401 || refreshed) return res;
+    // A cached token may have been revoked early (a sandbox refresh does that): refresh once and
+    // judge by what the token endpoint says, which names the real cause.
+    refreshed = true;
+    const again = await tokens.accessToken(c, { force: true });
+    if (!again.ok) return { ok: false, failure: again.failure, tokenFailure: true };
+    accessToken = again.accessToken;
+    return callApi(d, url, accessToken);
   };
 
   const t1 = Date.now();
@@ -70,7 +70,9 @@ export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: 
   return runs;
 }
 
-type ApiAnswer = { ok: true; status: number; body: unknown; retryAfter: string | null } | { ok: false; failure: UpstreamFailure };
+type ApiAnswer =
+  | { ok: true; status: number; body: unknown; retryAfter: string | null }
+  | { ok: false; failure: UpstreamFailure; tokenFailure?: boolean };
 
 async function callApi(d: ConsentDeps, url: string, accessToken: string): Promise<ApiAnswer> {
   try {
@@ -91,13 +93,14 @@ async function callApi(d: ConsentDeps, url: string, accessToken: string): Promis
 }
 
 function apiRun(id: CheckId, a: ApiAnswer, env: ConnectorRecord["environment"], t0: number, d: ConsentDeps): CheckRun {
-  if (!a.ok) return fromFailure(id, a.failure, env, t0, d);
+  if (!a.ok) return fromFailure(id, a.failure, env, t0, d, a.tokenFailure ? "token" : id);
   const c = classifyCheckResponse({ check: id, httpStatus: a.status, body: a.body, environment: env });
   return result(id, c, c.outcome === "pass" ? null : describeResponse(a.status, a.body), t0, d, a.retryAfter);
 }
 
-function fromFailure(id: CheckId, f: UpstreamFailure, env: ConnectorRecord["environment"], t0: number, d: ConsentDeps): CheckRun {
-  const c = classifyCheckResponse({ check: id, httpStatus: f.httpStatus, body: f.body, environment: env, ...(f.networkError ? { networkError: f.networkError } : {}) });
+/** `judgeAs` lets an API check that failed on its token refresh be judged like the token check. */
+function fromFailure(id: CheckId, f: UpstreamFailure, env: ConnectorRecord["environment"], t0: number, d: ConsentDeps, judgeAs: CheckId = id): CheckRun {
+  const c = classifyCheckResponse({ check: judgeAs, httpStatus: f.httpStatus, body: f.body, environment: env, ...(f.networkError ? { networkError: f.networkError } : {}) });
   return result(id, c, f.detail, t0, d, f.retryAfter);
 }
 

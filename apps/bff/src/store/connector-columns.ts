@@ -4,7 +4,7 @@ type Codec = { col: string; toDb?: (v: unknown) => unknown; fromDb?: (v: unknown
 
 const json: Pick<Codec, "toDb" | "fromDb"> = {
   toDb: (v) => (v === null ? null : JSON.stringify(v)),
-  fromDb: (v) => (v === null ? null : (JSON.parse(String(v)) as unknown)),
+  fromDb: (v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : null),
 };
 const bool: Pick<Codec, "toDb" | "fromDb"> = { toDb: (v) => (v ? 1 : 0), fromDb: (v) => v === 1 };
 
