@@ -33,7 +33,7 @@ function buildInit(method: Method, body: unknown, signal: AbortSignal | undefine
   return init;
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === "") return undefined;
   try {
@@ -43,7 +43,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function errorFromResponse(status: number, body: unknown): ApiError {
+/** The BFF's error shape as an `ApiError`, or `http_error` when the body says nothing readable. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
   const parsed = apiErrorSchema.safeParse(body);
   if (parsed.success) {
     const { code, message, fields, requestId } = parsed.data.error;
@@ -56,7 +57,8 @@ function errorFromResponse(status: number, body: unknown): ApiError {
   });
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+/** `fetch`, with a failure to reach the server turned into `network_error` (an abort stays an abort). */
+export async function send(path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(path, init);
   } catch (error) {
@@ -70,22 +72,29 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 }
 
 /** Sends one request and returns the JSON body of a 2xx answer; anything else becomes an `ApiError`. */
-async function request(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
-  const response = await send(path, buildInit(method, body, signal));
+async function request(method: Method, path: string, body?: unknown, signal?: AbortSignal, redirect?: RequestRedirect): Promise<{ status: number; body: unknown }> {
+  const init = buildInit(method, body, signal);
+  if (redirect) init.redirect = redirect;
+  const response = await send(path, init);
   const json = await readJson(response);
   if (!response.ok) throw errorFromResponse(response.status, json);
   return { status: response.status, body: json };
+}
+
+/** An answer that does not match its contracts schema. */
+export function invalidResponse(status: number): ApiError {
+  return new ApiError({
+    code: "invalid_response",
+    status,
+    message: "The server sent an answer this page does not understand. Reload the page; if it persists, the page and server versions may differ.",
+  });
 }
 
 function parseWith<S extends z.ZodType>(schema: S) {
   return ({ status, body }: { status: number; body: unknown }): z.output<S> => {
     const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;
-    throw new ApiError({
-      code: "invalid_response",
-      status,
-      message: "The server sent an answer this page does not understand. Reload the page; if it persists, the page and server versions may differ.",
-    });
+    throw invalidResponse(status);
   };
 }
 
@@ -97,6 +106,8 @@ function parseWith<S extends z.ZodType>(schema: S) {
  */
 export const apiClient = {
   get: <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) => request("GET", path, undefined, signal).then(parseWith(schema)),
+  /** A GET that must land where it was sent: a redirect is a failure (its opaque answer is not 2xx). */
+  getWithoutRedirect: <S extends z.ZodType>(path: string, schema: S) => request("GET", path, undefined, undefined, "manual").then(parseWith(schema)),
   post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("POST", path, body).then(parseWith(schema)),
   put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("PUT", path, body).then(parseWith(schema)),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("PATCH", path, body).then(parseWith(schema)),

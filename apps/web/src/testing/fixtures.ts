@@ -1,4 +1,4 @@
-import type { Connector, ConnectorSummary, PublicConfig, SessionResponse, TimelineEntry } from "@wc/contracts";
+import { CHECK_IDS, type CheckResult, type Connector, type ConnectorSummary, type PublicConfig, type SessionResponse, type TimelineEntry } from "@wc/contracts";
 
 export const ENDPOINTS = {
   authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize",
@@ -88,3 +88,11 @@ export const TIMELINE: TimelineEntry[] = [
   { at: "2026-11-21T10:00:00.000Z", from: "pending_authorization", to: "connected", reasonCode: null, actor: "Ada Admin" },
   { at: "2026-11-20T09:00:00.000Z", from: null, to: "pending_configuration", reasonCode: null, actor: "Ada Admin" },
 ];
+
+/** One check result; passed unless overridden. */
+export function makeCheck(id: CheckResult["id"], overrides: Partial<CheckResult> = {}): CheckResult {
+  return { id, ok: true, skipped: false, reasonCode: null, detail: null, at: "2026-11-21T10:05:00.000Z", durationMs: 120, ...overrides };
+}
+
+/** All four checks passed, in the order the BFF runs them. */
+export const PASSED_CHECKS: CheckResult[] = CHECK_IDS.map((id) => makeCheck(id));

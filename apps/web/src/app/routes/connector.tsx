@@ -1,11 +1,20 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ProblemMessage } from "../../components/ui/problem-message";
 import { paths } from "../../config/paths";
+import { Reconnect } from "../../features/consent/components/reconnect";
+import { useConsentFlow } from "../../features/consent/use-consent-flow";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
+import { disconnectConnector } from "../../features/connectors/api/disconnect-connector";
 import { getConnector } from "../../features/connectors/api/get-connector";
+import { ConnectorActions } from "../../features/connectors/components/connector-actions";
 import { ConnectorDetails } from "../../features/connectors/components/connector-details";
-import { ConnectorOverview } from "../../features/connectors/components/connector-overview";
+import { ConnectorStatus } from "../../features/connectors/components/connector-status";
 import { ConnectorTimeline } from "../../features/connectors/components/connector-timeline";
+import { DisconnectedNotice } from "../../features/connectors/components/disconnect-form";
+import { isSandboxRelink } from "../../features/connectors/status-groups";
+import { ChecksTable } from "../../features/health/components/checks-table";
+import { RunChecksButton } from "../../features/health/components/run-checks-button";
+import { useCheckRun } from "../../features/health/use-check-run";
 import { ApiError } from "../../lib/api-client";
 import { requireId } from "./params";
 import { useRootData } from "./root";
@@ -14,28 +23,49 @@ export function connectorLoader({ params, request }: LoaderFunctionArgs) {
   return getConnector(requireId(params), request.signal);
 }
 
+async function perform(id: string, intent: FormDataEntryValue | null) {
+  switch (intent) {
+    case "delete":
+      await deleteConnector(id);
+      return redirect(paths.connectors.getHref());
+    case "disconnect":
+      await disconnectConnector(id);
+      return { error: null, disconnected: true };
+    default:
+      throw new Error("The connector page only knows the delete and disconnect actions.");
+  }
+}
+
 export async function connectorAction({ params, request }: ActionFunctionArgs) {
   const id = requireId(params);
   const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new Error("The connector page only knows the delete action.");
   try {
-    await deleteConnector(id);
+    return await perform(id, form.get("intent"));
   } catch (error) {
-    if (error instanceof ApiError) return { error: { message: error.message, requestId: error.requestId } };
+    if (error instanceof ApiError) return { error: { message: error.message, requestId: error.requestId }, disconnected: false };
     throw error;
   }
-  return redirect(paths.connectors.getHref());
 }
 
+/** One connector's health: status, live checks, what an admin can do, its details and history. */
 export function ConnectorRoute() {
   const { connector, timeline } = useLoaderData<typeof connectorLoader>();
   const result = useActionData<typeof connectorAction>();
   const { canEdit } = useRootData();
+  const checkRun = useCheckRun(connector.id, { revalidate: true });
+  const consent = useConsentFlow(connector.id, connector.lastConsent?.at ?? null);
+  const reconnect = canEdit ? <Reconnect flow={consent} prominent={isSandboxRelink(connector)} /> : null;
   return (
     <main className="page">
       <h1>{connector.name}</h1>
       {result?.error ? <ProblemMessage message={result.error.message} requestId={result.error.requestId} /> : null}
-      <ConnectorOverview connector={connector} canEdit={canEdit} />
+      {result?.disconnected && connector.status === "disconnected" ? <DisconnectedNotice /> : null}
+      <ConnectorStatus connector={connector} reconnect={reconnect} />
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading">Checks</h2>
+        <ChecksTable checks={checkRun.run.kind === "running" ? checkRun.run.checks : connector.lastChecks} running={checkRun.running} />
+      </section>
+      {canEdit ? <ConnectorActions connector={connector} runChecks={<RunChecksButton control={checkRun} />} reconnect={reconnect} /> : null}
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <ConnectorDetails connector={connector} />

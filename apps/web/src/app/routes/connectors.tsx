@@ -1,9 +1,11 @@
+import { STATUS_LABELS } from "@wc/contracts";
 import { useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ProblemMessage } from "../../components/ui/problem-message";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
 import { getConnectors } from "../../features/connectors/api/get-connectors";
 import { ConnectAppChooser } from "../../features/connectors/components/connect-app-chooser";
 import { ConnectorsTable } from "../../features/connectors/components/connectors-table";
+import { StatusFilter, useStatusFilter } from "../../features/connectors/components/status-filter";
 import { ApiError } from "../../lib/api-client";
 import { useRootData } from "./root";
 
@@ -29,6 +31,8 @@ export function ConnectorsRoute() {
   const { connectors } = useLoaderData<typeof connectorsLoader>();
   const result = useActionData<typeof connectorsAction>();
   const { canEdit } = useRootData();
+  const status = useStatusFilter();
+  const shown = status === null ? connectors : connectors.filter((c) => c.status === status);
   return (
     <main className="page">
       <div className="page-header">
@@ -36,7 +40,12 @@ export function ConnectorsRoute() {
         {canEdit ? <ConnectAppChooser /> : null}
       </div>
       {result?.error ? <ProblemMessage message={result.error.message} requestId={result.error.requestId} /> : null}
-      <ConnectorsTable connectors={connectors} canEdit={canEdit} />
+      {connectors.length > 0 ? <StatusFilter /> : null}
+      {status !== null && shown.length === 0 ? (
+        <p>No connectors have the status {STATUS_LABELS[status]}.</p>
+      ) : (
+        <ConnectorsTable connectors={shown} canEdit={canEdit} />
+      )}
     </main>
   );
 }

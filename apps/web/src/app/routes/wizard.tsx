@@ -3,6 +3,7 @@ import { paths } from "../../config/paths";
 import { ConnectStep } from "../../features/consent/components/connect-step";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
 import { getConnector } from "../../features/connectors/api/get-connector";
+import { VerifyConnection } from "../../features/health/components/verify-connection";
 import { saveDetails } from "../../features/wizard/api/save-details";
 import { updateWizardProgress } from "../../features/wizard/api/update-wizard-progress";
 import { WizardPage } from "../../features/wizard/components/wizard-page";
@@ -74,6 +75,7 @@ export function WizardRoute() {
         allow={allow}
         error={result && "error" in result ? result.error : undefined}
         connect={<ConnectStep connector={connector} />}
+        verify={<VerifyConnection connector={connector} />}
       />
     </main>
   );

@@ -7,24 +7,36 @@ export function troubleshootingFor(reasonCode: string | null) {
   return known === undefined ? null : TROUBLESHOOTING[known];
 }
 
+/** A reason code as its troubleshooting title; the bare code when this build has no entry for it yet. */
+export function reasonTitle(reasonCode: string | null): string {
+  if (reasonCode === null) return "";
+  return troubleshootingFor(reasonCode)?.title ?? reasonCode;
+}
+
 interface Props {
   reasonCode: string;
   /** Workday's own words, when it sent any. */
   detail?: string | null;
+  /** The words before `detail`. */
+  detailLabel?: string;
   heading?: "h2" | "h3";
   /** Actions to offer under the steps (Try again, Go to a field…). */
   children?: ReactNode;
 }
 
 /** What went wrong, what it means, why it usually happens and what to do, from the troubleshooting catalog. */
-export function TroubleshootingEntry({ reasonCode, detail = null, heading: Heading = "h3", children }: Props) {
+export function TroubleshootingEntry({ reasonCode, detail = null, detailLabel = "Workday said", heading: Heading = "h3", children }: Props) {
   const entry = troubleshootingFor(reasonCode);
   if (entry === null) {
     return (
       <section className="troubleshooting" aria-label="Troubleshooting">
         <Heading>Something went wrong ({reasonCode})</Heading>
         <p>There is no troubleshooting entry for this reason yet. Contact support and quote the reason code {reasonCode}.</p>
-        {detail ? <p>Workday said: {detail}</p> : null}
+        {detail ? (
+          <p>
+            {detailLabel}: {detail}
+          </p>
+        ) : null}
         {children}
       </section>
     );
@@ -33,7 +45,11 @@ export function TroubleshootingEntry({ reasonCode, detail = null, heading: Headi
     <section className="troubleshooting" aria-label="Troubleshooting">
       <Heading>{entry.title}</Heading>
       <p>{entry.meaning}</p>
-      {detail ? <p className="troubleshooting-detail">Workday said: {detail}</p> : null}
+      {detail ? (
+        <p className="troubleshooting-detail">
+          {detailLabel}: {detail}
+        </p>
+      ) : null}
       {entry.causes.length > 0 ? (
         <>
           <p className="troubleshooting-label">Usual causes</p>

@@ -91,13 +91,13 @@ describe("connector page", () => {
     expect(within(timeline).getByText("Waiting for consent → Connected")).toBeDefined();
   });
 
-  it("when a connector needs reconnecting, then the troubleshooting entry for its reason shows", async () => {
+  it("when a connector needs reconnecting, then the troubleshooting entry for its reason and a Reconnect button show", async () => {
     server.use(api.connector(broken));
     renderApp("/connectors/c2");
     const help = await screen.findByRole("region", { name: "Troubleshooting" });
     expect(within(help).getAllByRole("listitem").length).toBeGreaterThan(0);
     expect(screen.getByText("Reconnect needed")).toBeDefined();
-    expect(screen.getByRole("link", { name: "Reconnect" }).getAttribute("href")).toBe("/connectors/c2/setup?step=connect");
+    expect(screen.getByRole("button", { name: "Reconnect" })).toBeDefined();
   });
 
   it("when the connector does not exist, then the error boundary shows the server's message", async () => {

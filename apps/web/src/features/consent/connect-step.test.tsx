@@ -5,6 +5,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { connected, readyToConnect } from "../../testing/fixtures";
 import { api, recorder } from "../../testing/handlers";
+import { checksStream } from "../../testing/ndjson";
 import { renderApp } from "../../testing/render-app";
 import { server } from "../../testing/server";
 
@@ -15,7 +16,7 @@ function fakePopup() {
   return popup;
 }
 
-/** Serves the connector (re-read on every GET) and counts the reads. */
+/** Serves the connector (re-read on every GET) and counts the reads; Done's live checks pass. */
 function serveConnector(initial: Connector) {
   const state = { connector: initial, reads: 0 };
   server.use(
@@ -23,6 +24,7 @@ function serveConnector(initial: Connector) {
       state.reads++;
       return HttpResponse.json({ connector: state.connector, timeline: [] });
     }),
+    checksStream(initial.id, [{ type: "done", connector: connected() }]),
   );
   return state;
 }

@@ -94,3 +94,5 @@ export function useConsentFlow(connectorId: string, lastConsentAt: string | null
     phase.kind === "gone" ? (lastConsentAt !== phase.consentAtBefore ? { kind: "idle" } : { kind: "popup_closed" }) : phase;
   return { phase: shown, connect, cancel };
 }
+
+export type ConsentFlow = ReturnType<typeof useConsentFlow>;

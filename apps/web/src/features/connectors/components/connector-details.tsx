@@ -1,7 +1,7 @@
 import type { Connector } from "@wc/contracts";
 import type { ReactNode } from "react";
 import { DateTime } from "../../../components/ui/date-time";
-import { CLIENT_AUTH_NAMES, describeSecret, ENVIRONMENT_NAMES, SANDBOX_NOTE } from "../../../lib/labels";
+import { CLIENT_AUTH_NAMES, describeSecret, ENVIRONMENT_NAMES } from "../../../lib/labels";
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -22,7 +22,6 @@ function Environment({ connector }: { connector: Connector }) {
       {ENVIRONMENT_NAMES[connector.environment]}
       {how}
       {connector.environmentReason ? <span className="muted"> {connector.environmentReason}</span> : null}
-      {connector.environment === "sandbox" ? <p className="note">{SANDBOX_NOTE}</p> : null}
     </>
   );
 }
@@ -51,12 +50,6 @@ export function ConnectorDetails({ connector }: { connector: Connector }) {
         <DateTime value={connector.connectedAt} empty="Not connected" />
       </Item>
       <Item term="Consent granted by">{text(connector.consentGrantedBy)}</Item>
-      <Item term="Last check">
-        <DateTime value={connector.lastCheckAt} empty="Not checked yet" />
-      </Item>
-      <Item term="Last success">
-        <DateTime value={connector.lastSuccessAt} empty="None yet" />
-      </Item>
       <Item term="Created">
         <DateTime value={connector.createdAt} /> by {connector.createdBy}
       </Item>

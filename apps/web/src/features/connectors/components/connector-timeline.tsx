@@ -1,11 +1,6 @@
 import { STATUS_LABELS, type TimelineEntry } from "@wc/contracts";
 import { DateTime } from "../../../components/ui/date-time";
-import { troubleshootingFor } from "../../../components/ui/troubleshooting-entry";
-
-function reasonText(code: string | null): string {
-  if (code === null) return "—";
-  return troubleshootingFor(code)?.title ?? code;
-}
+import { reasonTitle } from "../../../components/ui/troubleshooting-entry";
 
 /** Every status change, newest first as the server sends it. */
 export function ConnectorTimeline({ entries }: { entries: TimelineEntry[] }) {
@@ -30,7 +25,7 @@ export function ConnectorTimeline({ entries }: { entries: TimelineEntry[] }) {
             <td>
               {e.from ? STATUS_LABELS[e.from] : "Created"} → {STATUS_LABELS[e.to]}
             </td>
-            <td>{reasonText(e.reasonCode)}</td>
+            <td>{e.reasonCode === null ? "—" : reasonTitle(e.reasonCode)}</td>
             <td>{e.actor}</td>
           </tr>
         ))}

@@ -2,11 +2,10 @@ import type { ConnectorSummary } from "@wc/contracts";
 import { Link, useFetcher } from "react-router";
 import { DateTime } from "../../../components/ui/date-time";
 import { StatusBadge } from "../../../components/ui/status-badge";
+import { reasonTitle } from "../../../components/ui/troubleshooting-entry";
 import { paths } from "../../../config/paths";
 import { ENVIRONMENT_NAMES } from "../../../lib/labels";
-
-/** Setup was started but consent never completed: the row offers to resume or discard it. */
-export const isDraft = (c: ConnectorSummary) => c.status === "pending_configuration" || c.status === "pending_authorization";
+import { isDraft } from "../status-groups";
 
 function DiscardButton({ connector }: { connector: ConnectorSummary }) {
   const fetcher = useFetcher();
@@ -33,12 +32,17 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
     <tr>
       <td>
         <Link to={paths.connector.getHref(connector.id)}>{connector.name}</Link>
+        {connector.environment === "sandbox" ? <span className="badge badge-sandbox">Sandbox</span> : null}
       </td>
       <td>{connector.tenant ?? "—"}</td>
       <td>{connector.environment ? ENVIRONMENT_NAMES[connector.environment] : "—"}</td>
       <td>
         <StatusBadge status={connector.status} />
         {isDraft(connector) && connector.status !== "pending_configuration" ? <span className="muted"> (setup not finished)</span> : null}
+      </td>
+      <td>{connector.status === "connected" ? "" : reasonTitle(connector.reasonCode)}</td>
+      <td>
+        <DateTime value={connector.lastSuccessAt} empty="Never" />
       </td>
       <td>
         <DateTime value={connector.connectedAt} empty="Not connected" />
@@ -68,6 +72,8 @@ export function ConnectorsTable({ connectors, canEdit }: { connectors: Connector
           <th scope="col">Tenant</th>
           <th scope="col">Environment</th>
           <th scope="col">Status</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Last successful check</th>
           <th scope="col">Connected</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>

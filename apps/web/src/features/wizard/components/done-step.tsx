@@ -1,11 +1,12 @@
 import type { Connector } from "@wc/contracts";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { paths } from "../../../config/paths";
 import { ENVIRONMENT_NAMES, SANDBOX_NOTE } from "../../../lib/labels";
 
-/** Consent succeeded: what is now connected, and where to watch it. */
-export function DoneStep({ connector }: { connector: Connector }) {
+/** Consent succeeded: what is now connected, the live checks that prove it (`verify`), and where to watch it. */
+export function DoneStep({ connector, verify }: { connector: Connector; verify: ReactNode }) {
   return (
     <div>
       <dl className="dl">
@@ -31,6 +32,7 @@ export function DoneStep({ connector }: { connector: Connector }) {
         ) : null}
       </dl>
       {connector.environment === "sandbox" ? <p className="note">{SANDBOX_NOTE}</p> : null}
+      {verify}
       <p>
         <Link to={paths.connector.getHref(connector.id)} className="button-primary">
           Go to connector

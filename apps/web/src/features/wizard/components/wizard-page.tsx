@@ -38,9 +38,11 @@ interface WizardPageProps {
   error?: WizardActionError | undefined;
   /** The connect step comes from the consent feature; the app layer composes it in. */
   connect: ReactNode;
+  /** The Done step's live checks come from the health feature; the app layer composes them in. */
+  verify: ReactNode;
 }
 
-function StepBody({ connector, step, allow, error, connect }: WizardPageProps) {
+function StepBody({ connector, step, allow, error, connect, verify }: WizardPageProps) {
   switch (step) {
     case "name":
       return <NameStep connector={connector} />;
@@ -60,7 +62,7 @@ function StepBody({ connector, step, allow, error, connect }: WizardPageProps) {
         </>
       );
     case "done":
-      return <DoneStep connector={connector} />;
+      return <DoneStep connector={connector} verify={verify} />;
   }
 }
 
