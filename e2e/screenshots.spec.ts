@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { openConsentPopup, readRedirectUriAndNext, registerClientInWorkday, sim, startWizard, tickAllAndNext } from "./support";
+
+// Takes the README's screenshots (pnpm screenshots). Skipped in the ordinary test run.
+const shot = (name: string) => ({ path: path.resolve("docs/screenshots", `${name}.png`), fullPage: true });
+
+test("screenshots of the wizard and the status pages", async ({ page, context, request }) => {
+  test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
+  await page.setViewportSize({ width: 1200, height: 800 });
+  const id = await startWizard(page, "Acme production");
+  await page.screenshot(shot("1-prerequisites"));
+  await tickAllAndNext(page);
+  await page.screenshot(shot("2-tenant-setup"));
+  await tickAllAndNext(page);
+  await page.screenshot(shot("3-register-api-client"));
+  const redirectUri = await readRedirectUriAndNext(page);
+  const block = await registerClientInWorkday(context, "acme", redirectUri);
+  await page.getByLabel("Paste from Workday").fill(block);
+  await page.getByRole("button", { name: "Fill fields" }).click();
+  await page.screenshot(shot("4-enter-details"));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/step=connect/);
+  await page.screenshot(shot("5-connect"));
+  const wd = await openConsentPopup(page);
+  await wd.getByLabel("Username").fill("isu_wdconnect");
+  await wd.getByLabel("Password").fill("Workday-isu-1");
+  await wd.getByRole("button", { name: "Sign In" }).click();
+  await wd.screenshot(shot("6-workday-consent"));
+  await wd.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Workday was successfully connected" })).toBeVisible();
+  await expect(page.getByText(/Status after the checks/)).toBeVisible();
+  await page.screenshot(shot("7-done-verified"));
+  await page.goto(`/connectors/${id}`);
+  await page.screenshot(shot("8-connector-connected"));
+  await sim(request, "PUT", "/tenants/acme/permissions/system_auditing", { granted: false });
+  await sim(request, "POST", "/tenants/acme/permissions/activate", {});
+  try {
+    await page.getByRole("button", { name: "Run checks now" }).click();
+    await expect(page.getByText("Action required in Workday").first()).toBeVisible();
+    await page.screenshot(shot("9-connector-action-required"));
+  } finally {
+    await sim(request, "PUT", "/tenants/acme/permissions/system_auditing", { granted: true });
+    await sim(request, "POST", "/tenants/acme/permissions/activate", {});
+  }
+  await page.goto("/connectors");
+  await page.screenshot(shot("0-app-connectors"));
+});
