@@ -15,3 +15,5 @@ export * from "./reason-codes";
 export * from "./troubleshooting";
 export * from "./classify-errors";
 export * from "./connector-name";
+export * from "./checks";
+export * from "./health-state";

@@ -18,6 +18,19 @@ export const REASON_CODES = [
   "authorize_error",
   "consent_not_started",
   "setup_incomplete",
+  "refresh_invalid_grant",
+  "sandbox_refreshed",
+  "refresh_invalid_client",
+  "access_token_rejected",
+  "permission_system_auditing",
+  "permission_worker_data",
+  "activity_logging_disabled",
+  "rest_endpoint_not_found",
+  "workday_unavailable",
+  "workday_timeout",
+  "rate_limited",
+  "malformed_response",
+  "disconnected_by_admin",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

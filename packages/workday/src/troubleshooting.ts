@@ -1,4 +1,6 @@
+import type { PrerequisiteKey, TenantSetupStep } from "./prerequisites";
 import type { ReasonCode } from "./reason-codes";
+import { HEALTH_TROUBLESHOOTING } from "./troubleshooting-health";
 
 /** A connection-details field a fix points at, so the UI can focus it. */
 export type TroubleshootingField = "clientId" | "clientSecret" | "restApiEndpoint" | "tokenEndpoint" | "authorizationEndpoint" | "samlSso";
@@ -14,7 +16,14 @@ export interface TroubleshootingEntry {
   /** True when the fix ends with signing in to Workday and selecting Allow again (a new authorization is needed). */
   reconnect: boolean;
   field?: TroubleshootingField;
+  /** The connector status this code puts a connector in (health codes only). */
+  status?: HealthStatus;
+  /** The row of the prerequisite table, or the tenant-setup switch, the problem concerns. */
+  prerequisite?: PrerequisiteKey | TenantSetupStep["key"];
 }
+
+/** Statuses a reason code can lead to (the connector statuses of DESIGN.md). */
+export type HealthStatus = "relink_needed" | "action_required" | "degraded" | "pending_configuration" | "pending_authorization" | "disconnected";
 
 const CONNECT_AGAIN = "Select Connect again.";
 
@@ -23,6 +32,7 @@ const CONNECT_AGAIN = "Select Connect again.";
  * (reference §2–§3 has Workday's answers for invalid_grant and invalid_client only).
  */
 export const TROUBLESHOOTING: Record<ReasonCode, TroubleshootingEntry> = {
+  ...HEALTH_TROUBLESHOOTING,
   consent_denied: {
     title: "Access was not allowed in Workday",
     meaning: "Workday answered access_denied: the account that signed in did not select Allow, or Workday did not let it grant access.",
@@ -216,6 +226,7 @@ export const TROUBLESHOOTING: Record<ReasonCode, TroubleshootingEntry> = {
     field: "authorizationEndpoint",
   },
   consent_not_started: {
+    status: "pending_authorization",
     title: "Workday access has not been allowed yet",
     meaning: "The connection details are saved, but nobody has signed in to Workday and selected Allow for this connector yet.",
     causes: ["The wizard was left before the Connect step.", "The last connection attempt was abandoned or failed."],
@@ -223,6 +234,7 @@ export const TROUBLESHOOTING: Record<ReasonCode, TroubleshootingEntry> = {
     reconnect: true,
   },
   setup_incomplete: {
+    status: "pending_configuration",
     title: "Setup is not finished",
     meaning: "The connector was created, but the wizard has not reached the point where the client details are saved.",
     causes: ["The wizard was left before the Enter details step was saved."],
