@@ -23,12 +23,20 @@ export async function startWizard(page: Page, name: string): Promise<string> {
   return /\/connectors\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? "";
 }
 
+/** Clicks Next and waits until the wizard shows another step. */
+export async function nextStep(page: Page) {
+  const heading = page.getByRole("heading", { level: 2 });
+  const before = await heading.textContent();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(heading).not.toHaveText(before ?? "");
+}
+
 /** Ticks every row of the current checklist step and moves on. */
 export async function tickAllAndNext(page: Page) {
   const boxes = page.locator("main").getByRole("checkbox");
   await expect(boxes.first()).toBeVisible();
   for (const box of await boxes.all()) await box.check();
-  await page.getByRole("button", { name: "Next" }).click();
+  await nextStep(page);
 }
 
 /** Reads this connector's Redirection URI from the Register API client step, then moves on. */
@@ -36,7 +44,7 @@ export async function readRedirectUriAndNext(page: Page): Promise<string> {
   const row = page.getByRole("row", { name: /Redirection URI/ });
   const uri = /https?:\/\/\S+\/api\/oauth\/connect\/[0-9a-f-]{36}/.exec((await row.textContent()) ?? "")?.[0];
   expect(uri, "the Redirection URI is shown").toBeTruthy();
-  await page.getByRole("button", { name: "Next" }).click();
+  await nextStep(page);
   return uri ?? "";
 }
 
@@ -77,7 +85,7 @@ export async function openConsentPopup(page: Page): Promise<Page> {
   const popupPromise = page.waitForEvent("popup");
   await page.getByRole("button", { name: /Connect Workday|Try again/ }).click();
   const popup = await popupPromise;
-  await popup.waitForLoadState();
+  await popup.waitForURL((url) => url.protocol !== "about:");
   return popup;
 }
 
@@ -90,12 +98,18 @@ export async function signInAndDecide(wd: Page, decision: "Allow" | "Deny", acco
 }
 
 /** The whole wizard up to the Connect step for a fresh client in `tenant`. */
-export async function wizardToConnect(page: Page, context: BrowserContext, name: string, tenant: string, o: { samlSso?: boolean; clientSecret?: string } = {}) {
+export async function wizardToConnect(
+  page: Page,
+  context: BrowserContext,
+  name: string,
+  tenant: string,
+  o: { samlSso?: boolean; clientSecret?: string; registerRedirectUri?: string } = {},
+) {
   const id = await startWizard(page, name);
   await tickAllAndNext(page);
   await tickAllAndNext(page);
   const redirectUri = await readRedirectUriAndNext(page);
-  const block = await registerClientInWorkday(context, tenant, redirectUri);
+  const block = await registerClientInWorkday(context, tenant, o.registerRedirectUri ?? redirectUri);
   await enterDetails(page, block, o);
   return { id, redirectUri, block };
 }

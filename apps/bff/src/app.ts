@@ -109,8 +109,9 @@ function securityHeaders(secure: boolean) {
   });
   return (req: Request, res: Response, next: NextFunction) => {
     base(req, res, () => {
-      // The page the pop-up lands on after Workday must stay in the opener's browsing-context group.
-      if (req.path === "/oauth/complete") res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
+      // The pop-up comes back from Workday through the callback (a redirect) to /oauth/complete.
+      // Browsers apply COOP on every hop, so both must be unsafe-none or the pop-up loses its opener.
+      if (req.path === "/oauth/complete" || req.path.startsWith("/api/oauth/")) res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
       next();
     });
   };

@@ -31,6 +31,8 @@ describe("consent: the happy path", () => {
     expect(res.headers.get("location")).toBe(`/oauth/complete?connector=${connector.id}`);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    // Every hop of the pop-up's way back must let it keep its opener (COOP applies to redirects too).
+    expect(res.headers.get("cross-origin-opener-policy")).toBe("unsafe-none");
 
     const detail = await read(connector.id);
     expect(detail.connector).toMatchObject({ status: "connected", reasonCode: null, wizardStep: "done", consentGrantedBy: "Local admin" });

@@ -90,9 +90,14 @@ export const PREREQUISITE_NOTES: readonly { key: string; text: string }[] = [
   },
 ];
 
+export type TenantSetupKey = "user_activity_logging" | "oauth_clients_enabled";
+
+/** A row of the prerequisite table or a tenant-setup switch: what a check proves, what a failure concerns. */
+export type SetupKey = PrerequisiteKey | TenantSetupKey;
+
 /** A tenant setting to switch on, and where. */
 export interface TenantSetupStep {
-  key: "user_activity_logging" | "oauth_clients_enabled";
+  key: TenantSetupKey;
   task: string;
   /** The section of the task's page the setting sits in. */
   section: string;

@@ -1,8 +1,8 @@
 /**
- * Why a consent attempt failed, as a stable code: stored on the connector's timeline and mapped to
- * a {@link TROUBLESHOOTING} entry. Consent codes only for now; health codes will join them.
+ * Why a consent attempt failed or why a connector is not healthy, as a stable code: stored on the
+ * connector's timeline and mapped to a {@link TROUBLESHOOTING} entry. Consent codes come first.
  */
-export const REASON_CODES = [
+export const CONSENT_REASON_CODES = [
   "consent_denied",
   "oauth_clients_disabled",
   "unknown_client",
@@ -18,6 +18,10 @@ export const REASON_CODES = [
   "authorize_error",
   "consent_not_started",
   "setup_incomplete",
+] as const;
+
+/** Codes the health checks (and Disconnect) put on a connector. */
+export const HEALTH_REASON_CODES = [
   "refresh_invalid_grant",
   "sandbox_refreshed",
   "refresh_invalid_client",
@@ -26,13 +30,18 @@ export const REASON_CODES = [
   "permission_worker_data",
   "activity_logging_disabled",
   "rest_endpoint_not_found",
+  "scope_missing",
   "workday_unavailable",
   "workday_timeout",
   "rate_limited",
   "malformed_response",
   "disconnected_by_admin",
 ] as const;
+
+export const REASON_CODES = [...CONSENT_REASON_CODES, ...HEALTH_REASON_CODES] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
+export type ConsentReasonCode = (typeof CONSENT_REASON_CODES)[number];
+export type HealthReasonCode = (typeof HEALTH_REASON_CODES)[number];
 
 /** Narrows an untrusted string (a query parameter, a stored value) to a reason code. */
 export function isReasonCode(value: unknown): value is ReasonCode {

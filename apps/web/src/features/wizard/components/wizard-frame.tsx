@@ -42,7 +42,7 @@ export function WizardFrame({ connector, step, error, heading, children }: Wizar
         {connector ? <p className="muted">{connector.name}</p> : null}
       </header>
       <WizardProgress connector={connector} step={step} />
-      <section className="wizard-step" aria-labelledby="step-heading">
+      <section className="wizard-step">
         <h2 id="step-heading">{heading ?? STEP_TITLES[step]}</h2>
         {error ? <ProblemMessage message={error.message} requestId={error.requestId} /> : null}
         {children}
