@@ -22,9 +22,10 @@ async function issueToken(url: string, tenant: string, clientId: string, secret:
   const { createHash } = await import("node:crypto");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   const q = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: "https://bench.invalid/cb", state: "s", code_challenge: challenge, code_challenge_method: "S256" });
-  let res = await fetch(`${url}/${tenant}/authorize?${q}`, { redirect: "manual" });
+  let res = await fetch(`${url}/${tenant}/authorize?${q.toString()}`, { redirect: "manual" });
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const form = (html: string) => Object.fromEntries([...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const form = (html: string): Record<string, string> =>
+    Object.fromEntries([...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]));
   let html = await res.text();
   const action = (h: string) => new URL(/<form[^>]*action="([^"]*)"/.exec(h)?.[1] ?? `/${tenant}/authorize`, url).href;
   res = await fetch(action(html), { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...form(html), username: "isu_wdconnect", password: "Workday-isu-1" }) });

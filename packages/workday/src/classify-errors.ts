@@ -1,3 +1,4 @@
+import { errorOf } from "./json-body";
 import type { ReasonCode } from "./reason-codes";
 
 /** What is known about a failed token request; `body` as received (parsed JSON or raw text). */
@@ -7,20 +8,6 @@ export interface TokenErrorInput {
   body: unknown;
   /** Set when the request never got a response. */
   networkError?: "timeout" | "reset" | "other";
-}
-
-function errorField(body: unknown): string | null {
-  let value = body;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return null;
-    }
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const error = (value as { error?: unknown }).error;
-  return typeof error === "string" ? error : null;
 }
 
 /**
@@ -33,7 +20,7 @@ export function classifyTokenError(p: TokenErrorInput): ReasonCode {
   if (p.networkError !== undefined) return "token_endpoint_unavailable";
   const { status } = p;
   if (status !== null && (status === 408 || status === 429 || status >= 500)) return "token_endpoint_unavailable";
-  const error = errorField(p.body);
+  const error = errorOf(p.body);
   if (error === "invalid_grant") return "invalid_grant";
   if (error === "invalid_client" || error === "unauthorized_client") return "invalid_client";
   if (error === "temporarily_unavailable" || error === "server_error") return "token_endpoint_unavailable";

@@ -7,7 +7,7 @@ const ACTIVATE =
   'Run "Activate Pending Security Policy Changes" (with a comment) and confirm. A change that is not activated has no effect, and that is the most common reason this message stays.';
 const SCOPE_TOO = 'If the permission is already there and activated, check the API client\'s Scope (Functional Areas) in "View API Clients"';
 const RETRIES = "Nothing to do yet. The console retries on its own, waiting longer each time, and waits as long as Workday's Retry-After header asks.";
-const PERSISTS = "If it lasts for hours, check Workday's status and maintenance schedule (Workday has weekly maintenance windows).";
+const PERSISTS = "If it lasts for hours, check Workday's status and maintenance schedule.";
 
 /**
  * Health reason codes in Workday's own terms (reference §2, §4, §5 "Troubleshooting rows").
@@ -54,7 +54,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
     causes: [
       'Someone ran "Generate New Client Secret" for this API client, which replaces the old secret.',
       "The API client was deleted in Workday.",
-      "OAuth 2.0 Clients Enabled can have been switched off in Edit Tenant Setup – Security.",
+      "Switching off OAuth 2.0 Clients Enabled in Edit Tenant Setup – Security can also cause this.",
     ],
     steps: [
       'In Workday, open "View API Clients" and find the client. If it is gone, run "Register API Client" again.',
@@ -193,7 +193,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
     meaning: "An admin disconnected this connector and its tokens were deleted. Its details and history are kept.",
     causes: ["Someone selected Disconnect."],
     steps: [
-      'To also revoke access in Workday: "View API Clients" → API Clients for Integrations → the client → Manage Refresh Tokens for Integrations → tick Delete for the account and select OK.',
+      'To also revoke access in Workday: "View API Clients" → API Clients for Integrations → the client → Manage Refresh Tokens for Integrations → tick Delete for the account.',
       "To connect again, select Reconnect.",
     ],
     reconnect: true,

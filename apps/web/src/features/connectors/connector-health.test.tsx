@@ -46,7 +46,7 @@ describe("connector page: status and checks", () => {
     expect(within(workers).getByText("Failed")).toBeDefined();
     expect(within(workers).getByText(TROUBLESHOOTING.invalid_client.title)).toBeDefined();
     expect(within(workers).getByText("HTTP 403 S22")).toBeDefined();
-    expect(within(workers).getByText(/Worker Data: Public Worker Reports/)).toBeDefined();
+    expect(within(workers).getByText(/^Verifies the prerequisite: .*Public Worker Reports/)).toBeDefined();
     const activity = rowOf("User activity logging");
     expect(within(activity).getByText("Skipped")).toBeDefined();
     expect(within(activity).getByText("Not run: no access token.")).toBeDefined();

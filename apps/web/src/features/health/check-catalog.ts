@@ -1,50 +1,15 @@
 import type { CheckResult } from "@wc/contracts";
-import { PREREQUISITES, TENANT_SETUP_STEPS, type PrerequisiteKey, type TenantSetupStep } from "@wc/workday";
+import { CHECKS as WORKDAY_CHECKS, PREREQUISITES, TENANT_SETUP_STEPS, type CheckDefinition, type PrerequisiteKey, type TenantSetupStep } from "@wc/workday";
 
 export type CheckId = CheckResult["id"];
 type SetupKey = PrerequisiteKey | TenantSetupStep["key"];
 
-export interface CheckInfo {
-  id: CheckId;
-  title: string;
-  /** What a pass proves, in one sentence. */
-  proves: string;
-  /** The prerequisite-table row or tenant switch a pass verifies. */
-  prerequisite?: SetupKey;
-}
-
-/**
- * Stand-in for `CHECKS` from @wc/workday, which is being added there: swap this list for that
- * export once it lands. In the order the BFF runs and streams them.
- */
-export const CHECKS: readonly CheckInfo[] = [
-  {
-    id: "token",
-    title: "Access token",
-    proves: "The stored refresh token still gets an access token from the Token Endpoint.",
-    prerequisite: "oauth_clients_enabled",
-  },
-  {
-    id: "rest_api",
-    title: "Workday REST API",
-    proves: "The Workday REST API Endpoint answers and accepts the access token.",
-  },
-  {
-    id: "workers",
-    title: "Workers",
-    proves: "The account that consented may list workers.",
-    prerequisite: "worker_public_reports",
-  },
-  {
-    id: "activity_logging",
-    title: "User activity logging",
-    proves: "The account may read the User Activity Logging API, and Workday records user activity.",
-    prerequisite: "system_auditing",
-  },
-];
+/** The checks as packages/workday defines them, in the order the BFF runs and streams them. */
+export type CheckInfo = CheckDefinition;
+export const CHECKS = WORKDAY_CHECKS;
 
 export function checkInfo(id: CheckId): CheckInfo {
-  return CHECKS.find((c) => c.id === id) ?? { id, title: id, proves: "" };
+  return CHECKS.find((c) => c.id === id) ?? { id, title: id, proves: "", prerequisites: [] };
 }
 
 /** The row as the Prerequisites and Tenant setup steps label it. */

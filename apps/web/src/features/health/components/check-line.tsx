@@ -39,11 +39,11 @@ export function CheckLine({ check, ticks }: { check: CheckResult; ticks: Ticks }
       <p>
         <strong>{info.title}</strong>: <CheckResultWord check={check} />
       </p>
-      {info.prerequisite ? (
-        <p className="muted">
-          {prerequisiteLabel(info.prerequisite)}: {rowState(check, info.prerequisite, ticks)}
+      {info.prerequisites.map((key) => (
+        <p key={key} className="muted">
+          {prerequisiteLabel(key)}: {rowState(check, key, ticks)}
         </p>
-      ) : null}
+      ))}
       {result === "failed" ? <FailureHelp check={check} /> : null}
       {result === "skipped" && check.detail ? <p className="muted">{check.detail}</p> : null}
     </li>

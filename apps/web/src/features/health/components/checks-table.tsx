@@ -7,7 +7,11 @@ function Proves({ info }: { info: CheckInfo }) {
   return (
     <>
       {info.proves}
-      {info.prerequisite ? <p className="muted">Verifies the prerequisite: {prerequisiteLabel(info.prerequisite)}</p> : null}
+      {info.prerequisites.map((key) => (
+        <p key={key} className="muted">
+          Verifies the prerequisite: {prerequisiteLabel(key)}
+        </p>
+      ))}
     </>
   );
 }
