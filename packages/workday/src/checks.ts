@@ -1,6 +1,6 @@
 import type { SetupKey } from "./prerequisites";
 
-export type CheckId = "token" | "rest_api" | "activity_logging" | "workers";
+export type CheckId = "token" | "rest_api" | "workers" | "activity_logging";
 
 export interface CheckDefinition {
   id: CheckId;
@@ -14,8 +14,8 @@ export interface CheckDefinition {
 }
 
 /**
- * The live health checks, in the order DESIGN.md lists them ("Flows" 3). Each turns ticked rows of
- * the wizard's checklists into verified ones.
+ * The live health checks, in the order the BFF runs them (one workers call answers both rest_api
+ * and workers, then user activity). Each turns ticked rows of the wizard's checklists into verified ones.
  */
 export const CHECKS: readonly CheckDefinition[] = [
   {
@@ -32,17 +32,17 @@ export const CHECKS: readonly CheckDefinition[] = [
     prerequisites: [],
   },
   {
-    id: "activity_logging",
-    title: "User activity logging",
-    proves: "The security group has System Auditing and User Activity Logging is enabled.",
-    prerequisite: "system_auditing",
-    prerequisites: ["system_auditing", "user_activity_logging"],
-  },
-  {
     id: "workers",
     title: "Workers",
     proves: "The security group has Worker Data: Public Worker Reports.",
     prerequisite: "worker_public_reports",
     prerequisites: ["worker_public_reports"],
+  },
+  {
+    id: "activity_logging",
+    title: "User activity logging",
+    proves: "The security group has System Auditing and User Activity Logging is enabled.",
+    prerequisite: "system_auditing",
+    prerequisites: ["system_auditing", "user_activity_logging"],
   },
 ];

@@ -22,4 +22,3 @@ export * from "./health-state";
 export * from "./retry-after";
 export * from "./backoff";
 export * from "./troubleshooting-markdown";
-export * from "./troubleshooting-markdown";

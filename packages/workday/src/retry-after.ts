@@ -9,13 +9,14 @@ const ASCTIME = new RegExp(String.raw`^[a-z]{3} ([a-z]{3}) ([ \d]\d) ${TIME} (\d
 
 /**
  * Retry-After (RFC 9110 §10.2.3) as milliseconds to wait from `now`: delay-seconds or an HTTP-date,
- * clamped to 0..1 hour so a hostile or broken header cannot park a connector. Null when the header
- * is absent or unreadable, so the caller falls back to its own backoff.
+ * clamped to 0..1 hour (a date in the past is 0) so a hostile or broken header cannot park a
+ * connector. Null when the header is absent or unreadable (including "-5": delay-seconds has no
+ * sign), so the caller falls back to its own backoff.
  */
 export function parseRetryAfter(header: string | null, now: Date): number | null {
   if (header === null) return null;
   const value = header.trim();
-  if (/^-?\d+$/.test(value)) return clamp(Number(value) * 1000);
+  if (/^\d+$/.test(value)) return clamp(Number(value) * 1000);
   const at = parseHttpDate(value, now);
   return at === null ? null : clamp(at - now.getTime());
 }

@@ -26,7 +26,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
     ],
     steps: [
       'In Workday, run "View Sign-on History" for the account that consented and check that it is not locked or disabled (for example "System Account is disabled"). Unlock it, or use an active Integration System User.',
-      'If the API client has Non-Expiring Refresh Tokens = No, edit it to Yes ("View API Clients" → the client → Edit API Client).',
+      'If the API client has Non-Expiring Refresh Tokens = No, set it to Yes: in "View API Clients" open the client and edit it from its related actions.',
       "Select Reconnect and allow access again.",
     ],
     reconnect: true,
@@ -150,7 +150,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
     meaning: "Workday answered 403 and named the scope or functional area: the API client is not allowed to use this API, whatever the account's permissions.",
     causes: ["The API client's Scope (Functional Areas) lacks Staffing (for workers) or System (for user activity)."],
     steps: [
-      'In Workday, run "View API Clients", open the client and edit it (Edit API Client): add Staffing and System to Scope (Functional Areas).',
+      'In Workday, run "View API Clients", open the client, edit it from its related actions and add Staffing and System to Scope (Functional Areas).',
       "Select Reconnect and allow access again: the new scope applies only to a new consent.",
     ],
     reconnect: true,

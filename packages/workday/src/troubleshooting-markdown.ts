@@ -15,7 +15,7 @@ const STATUSES: readonly [HealthStatus | "connected", string, string][] = [
   ["degraded", "Workday keeps failing for a passing reason (5xx, timeouts, 429). The console retries; the consent is kept.", "Nobody yet"],
   ["relink_needed", "Workday refuses the connection for good (invalid_grant, invalid_client, sandbox refreshed).", "An admin: Reconnect"],
   ["action_required", "Connected, but a prerequisite fails (403 on an API, activity logging off).", "A Workday admin"],
-  ["disconnected", "An admin disconnected it and its tokens were deleted.", "Nobody"],
+  ["disconnected", "An admin disconnected it and its tokens were deleted.", "Nobody (an admin can Reconnect)"],
 ];
 
 const FIELD_LABELS: Record<TroubleshootingField, string> = {
@@ -27,8 +27,9 @@ const FIELD_LABELS: Record<TroubleshootingField, string> = {
   samlSso: "This tenant signs in with SAML SSO",
 };
 
-/** Keeps catalog text literal in Markdown: no stray HTML tags, no table breaks. */
-const text = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
+/** Keeps catalog text literal in Markdown (a "<tenant>" must not become an HTML tag); `cell` also keeps tables whole. */
+const text = (s: string) => s.replace(/</g, "&lt;");
+const cell = (s: string) => text(s).replace(/\|/g, "\\|");
 
 /** `docs/troubleshooting.md`, generated from the catalog so the two cannot drift. */
 export function renderTroubleshootingMarkdown(): string {
@@ -39,6 +40,8 @@ export function renderTroubleshootingMarkdown(): string {
     `> To regenerate, run from the repo root: \`${TROUBLESHOOTING_DOC_COMMAND}\``,
     "",
     "Every reason code the console can show, what it means in Workday's terms, and what to do. The console shows the same text next to the connector.",
+    "",
+    '"Reconnect: yes" means the fix ends with signing in to Workday and selecting Allow again. "Prerequisite" names the row of the prerequisite table, or the tenant-setup switch, the problem concerns.',
     "",
     ...statusSection(),
     ...checksSection(),
@@ -56,29 +59,30 @@ export function renderTroubleshootingMarkdown(): string {
 }
 
 function statusSection(): string[] {
-  return ["## Statuses", "", "| Status | Meaning | Who acts |", "| --- | --- | --- |", ...STATUSES.map(([s, m, who]) => `| \`${s}\` | ${text(m)} | ${who} |`), ""];
+  return ["## Statuses", "", "| Status | Meaning | Who acts |", "| --- | --- | --- |", ...STATUSES.map(([s, m, who]) => `| \`${s}\` | ${cell(m)} | ${cell(who)} |`), ""];
 }
 
 function checksSection(): string[] {
   const rows = CHECKS.map((c) => {
-    const proves = c.prerequisites.map(setupKeyLabel).map(text).join("; ") || "—";
-    return `| ${text(c.title)} (\`${c.id}\`) | ${text(c.proves)} | ${proves} |`;
+    const proves = c.prerequisites.map(setupKeyLabel).map(cell).join("; ") || "—";
+    return `| ${cell(c.title)} (\`${c.id}\`) | ${cell(c.proves)} | ${proves} |`;
   });
-  return ["## Health checks", "", "A pass verifies the rows of the prerequisite table (or the tenant-setup switches) named here.", "", "| Check | A pass proves | Prerequisite |", "| --- | --- | --- |", ...rows, ""];
+  return ["## Health checks", "", "In the order they run. A pass verifies the rows of the prerequisite table (or the tenant-setup switches) named here.", "", "| Check | A pass proves | Prerequisite |", "| --- | --- | --- |", ...rows, ""];
 }
 
 function entrySection(code: ReasonCode): string[] {
   const e = TROUBLESHOOTING[code];
   const facts = [
-    `- **Status:** ${e.status === null ? "unchanged (a failed consent attempt)" : `\`${e.status}\``}`,
-    `- **Reconnect:** ${e.reconnect ? "yes, the fix ends with signing in to Workday and selecting Allow again" : "no"}`,
-    ...(e.prerequisite ? [`- **Prerequisite:** ${text(setupKeyLabel(e.prerequisite))}`] : []),
-    ...(e.field ? [`- **Field:** ${FIELD_LABELS[e.field]}`] : []),
+    `Code \`${code}\``,
+    e.status === null ? "Status unchanged" : `Status \`${e.status}\``,
+    `Reconnect: ${e.reconnect ? "yes" : "no"}`,
+    ...(e.prerequisite ? [`Prerequisite: ${text(setupKeyLabel(e.prerequisite))}`] : []),
+    ...(e.field ? [`Field: ${FIELD_LABELS[e.field]}`] : []),
   ];
   return [
-    `### \`${code}\`: ${text(e.title)}`,
+    `### ${text(e.title)}`,
     "",
-    ...facts,
+    facts.join(" · "),
     "",
     text(e.meaning),
     "",

@@ -26,6 +26,19 @@ describe("package entry", () => {
       "classifyAuthorizeError",
       "CONNECTOR_NAME_MAX",
       "normaliseConnectorName",
+      "CONSENT_REASON_CODES",
+      "HEALTH_REASON_CODES",
+      "CONSENT_TROUBLESHOOTING",
+      "HEALTH_TROUBLESHOOTING",
+      "CHECKS",
+      "classifyCheckResponse",
+      "nextHealth",
+      "parseRetryAfter",
+      "backoffDelayMs",
+      "setupKeyLabel",
+      "renderTroubleshootingMarkdown",
+      "TROUBLESHOOTING_DOC_PATH",
+      "TROUBLESHOOTING_DOC_COMMAND",
     ]) {
       expect(workday, name).toHaveProperty(name);
     }
