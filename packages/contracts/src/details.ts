@@ -39,45 +39,32 @@ export const ENDPOINT_FIELDS = [
  * `clientSecret` may be omitted only when one is already stored (the BFF enforces that).
  */
 export function makeDetailsRequestSchema(allow: HostAllowList) {
+  // Each endpoint is checked on its own, so one wrong field never hides the others' messages.
+  const endpoint = (kind: EndpointKind, label: string) =>
+    z.string({ error: `${label} is required.` }).transform((raw, ctx) => {
+      const parsed = parseEndpoint(raw, kind, allow);
+      if (parsed.ok) return parsed.url;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    });
   return z
     .object({
       clientId: trimmed("Client ID", 200),
       clientSecret: trimmed("Client Secret", 500).optional(),
-      restApiEndpoint: z.string({ error: "Workday REST API Endpoint is required." }),
-      tokenEndpoint: z.string({ error: "Token Endpoint is required." }),
-      authorizationEndpoint: z.string({ error: "Authorization Endpoint is required." }),
+      restApiEndpoint: endpoint("rest", "Workday REST API Endpoint"),
+      tokenEndpoint: endpoint("token", "Token Endpoint"),
+      authorizationEndpoint: endpoint("authorization", "Authorization Endpoint"),
       samlSso: z.boolean().default(false),
       clientAuthMethod: clientAuthMethodSchema.default("client_secret_basic"),
       environmentOverride: environmentSchema.nullable().default(null),
     })
     .strict()
     .transform((v, ctx) => {
-      const out = { ...v };
-      let failed = false;
-      for (const [field, kind] of ENDPOINT_FIELDS) {
-        const parsed = parseEndpoint(v[field], kind, allow);
-        if (parsed.ok) out[field] = parsed.url;
-        else {
-          failed = true;
-          ctx.addIssue({ code: "custom", path: [field], message: parsed.error });
-        }
-      }
-      if (failed) return z.NEVER;
-      const consistency = checkTenantConsistency({
-        authorization: out.authorizationEndpoint,
-        token: out.tokenEndpoint,
-        rest: out.restApiEndpoint,
-      });
-      if (!consistency.ok) {
-        const field = ENDPOINT_FIELDS.find(([, kind]) => kind === consistency.field)?.[0] ?? "tokenEndpoint";
-        ctx.addIssue({
-          code: "custom",
-          path: [field],
-          message: consistency.message ?? "The three endpoints name different tenants.",
-        });
-        return z.NEVER;
-      }
-      return out;
+      const consistency = checkTenantConsistency({ authorization: v.authorizationEndpoint, token: v.tokenEndpoint, rest: v.restApiEndpoint });
+      if (consistency.ok) return v;
+      const field = ENDPOINT_FIELDS.find(([, kind]) => kind === consistency.field)?.[0] ?? "tokenEndpoint";
+      ctx.addIssue({ code: "custom", path: [field], message: consistency.message ?? "The three endpoints name different tenants." });
+      return z.NEVER;
     });
 }
 export type DetailsRequest = z.input<ReturnType<typeof makeDetailsRequestSchema>>;
