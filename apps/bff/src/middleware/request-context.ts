@@ -11,7 +11,8 @@ export function requestContext(log: Logger) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+      const path = req.originalUrl.split("?")[0];
+      log.info({ requestId: id, method: req.method, path, status: res.statusCode, ms: Math.round(ms) }, "request");
     });
     next();
   };
