@@ -4,7 +4,7 @@ import { classifyAuthorizeError, redirectUriFor, type ReasonCode } from "@wc/wor
 import type { Logger } from "pino";
 import { AppError } from "../lib/app-error";
 import type { FetchLike } from "../lib/outbound-fetch";
-import { buildAuthorizationRequest, exchangeCode, workdayConfiguration } from "../oauth/workday-client";
+import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams } from "../oauth/workday-client";
 import { classifyTokenFailure } from "../oauth/token-errors";
 import { safe } from "../oauth/upstream-error";
 import type { ConnectorRecord, SessionRecord } from "../store/types";
@@ -20,12 +20,9 @@ export interface ConsentDeps extends ConnectorDeps {
 
 const hashState = (state: string) => createHash("sha256").update(state).digest("base64url");
 
-function clientParams(d: ConsentDeps, c: ConnectorRecord) {
-  if (!c.clientId || !c.clientSecretEnc || !c.tokenEndpoint || !c.authorizationEndpoint) {
-    throw new AppError(409, "not_ready", "Enter the client details before connecting.", {
-      clientId: "Save Client ID, Client Secret and the endpoints first (Enter details step).",
-    });
-  }
+/** The connector's client as openid-client needs it, or null while details are missing. */
+export function workdayClientOf(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams | null {
+  if (!c.clientId || !c.clientSecretEnc || !c.tokenEndpoint || !c.authorizationEndpoint) return null;
   return {
     authorizationEndpoint: c.authorizationEndpoint,
     tokenEndpoint: c.tokenEndpoint,
@@ -35,6 +32,14 @@ function clientParams(d: ConsentDeps, c: ConnectorRecord) {
     clientSecret: d.keyring.decrypt(c.clientSecretEnc, secretAad(c.id, "clientSecret")),
     clientAuthMethod: c.clientAuthMethod,
   };
+}
+
+function clientParams(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams {
+  const params = workdayClientOf(d, c);
+  if (params) return params;
+  throw new AppError(409, "not_ready", "Enter the client details before connecting.", {
+    clientId: "Save Client ID, Client Secret and the endpoints first (Enter details step).",
+  });
 }
 
 /** Starts one consent attempt: state + PKCE kept server-side, bound to this session and connector, ≤10 min. */

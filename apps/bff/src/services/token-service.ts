@@ -2,7 +2,7 @@ import * as client from "openid-client";
 import { workdayConfiguration } from "../oauth/workday-client";
 import { describeUpstreamError, type UpstreamFailure } from "../oauth/upstream-error";
 import type { ConnectorRecord } from "../store/types";
-import type { ConsentDeps } from "./consent";
+import { workdayClientOf, type ConsentDeps } from "./consent";
 import { secretAad } from "./connectors";
 
 /** A cached access token is used until this close to its expiry. */
@@ -21,21 +21,11 @@ export function createTokenService(d: ConsentDeps) {
   async function refresh(id: string): Promise<AccessTokenResult> {
     // Read again: another caller may have stored a rotated refresh token since our snapshot.
     const c = await d.store.getConnector(id);
-    if (!c?.refreshTokenEnc || !c.clientId || !c.clientSecretEnc || !c.tokenEndpoint || !c.authorizationEndpoint) {
+    const params = c ? workdayClientOf(d, c) : null;
+    if (!c?.refreshTokenEnc || !params) {
       return { ok: false, failure: { httpStatus: 400, body: { error: "invalid_grant" }, retryAfter: null, detail: "No refresh token is stored: connect first." } };
     }
-    const config = workdayConfiguration(
-      {
-        authorizationEndpoint: c.authorizationEndpoint,
-        tokenEndpoint: c.tokenEndpoint,
-        tenant: c.tenant,
-        samlSso: c.samlSso,
-        clientId: c.clientId,
-        clientSecret: d.keyring.decrypt(c.clientSecretEnc, secretAad(c.id, "clientSecret")),
-        clientAuthMethod: c.clientAuthMethod,
-      },
-      d.fetch,
-    );
+    const config = workdayConfiguration(params, d.fetch);
     let tokens;
     try {
       tokens = await client.refreshTokenGrant(config, d.keyring.decrypt(c.refreshTokenEnc, secretAad(c.id, "refreshToken")));
