@@ -33,7 +33,7 @@ function main() {
     allowedWorkdayHosts: env.allowedWorkdayHosts,
     outboundTimeoutMs: env.outboundTimeoutMs,
     store,
-    keyring: createKeyring(key),
+    keyring: createKeyring(key, env.previousEncryptionKeys),
     log,
     webDistDir: env.webDistDir ?? path.resolve(here, "../../web/dist"),
     version: process.env.npm_package_version ?? "dev",

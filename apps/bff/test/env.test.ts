@@ -24,3 +24,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PUBLIC_URL: "https://x.example.com/?a=1" })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe("ENCRYPTION_KEYS_PREVIOUS", () => {
+  const key = (b: number) => Buffer.alloc(32, b).toString("base64");
+
+  it("when previous keys are listed, then each is decoded for decrypting old records", () => {
+    const e = parseEnv({ ENCRYPTION_KEYS_PREVIOUS: `${key(1)}, ${key(2)}` });
+    expect(e.previousEncryptionKeys.map((k) => k[0])).toEqual([1, 2]);
+    expect(parseEnv({}).previousEncryptionKeys).toEqual([]);
+  });
+
+  it("when a previous key is not 32 bytes, then start-up is refused with the variable named", () => {
+    expect(() => parseEnv({ ENCRYPTION_KEYS_PREVIOUS: "AAEC" })).toThrow(/ENCRYPTION_KEYS_PREVIOUS/);
+  });
+});

@@ -75,6 +75,41 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
 
+    it("when ciphertexts are listed, then each sealed row comes with its fields and no empty ones", async () => {
+      const s = await open();
+      await s.insertConnector({ ...connector("c1", "Prod"), clientSecretEnc: "v1.a.s", refreshTokenEnc: "v1.a.r" }, created);
+      await s.insertConnector(connector("c2", "Empty"), created);
+      await s.insertTransaction(tx("h1", "c1"));
+      expect(await s.listCiphertexts()).toEqual([
+        { table: "connectors", id: "c1", connectorId: "c1", fields: { clientSecret: "v1.a.s", refreshToken: "v1.a.r" } },
+        { table: "oauth_transactions", id: "h1", connectorId: "c1", fields: { codeVerifier: "v1.x.y.z.w" } },
+      ]);
+      await s.close();
+    });
+
+    it("when a ciphertext is replaced, then only a field still holding the expected value changes", async () => {
+      const s = await open();
+      await s.insertConnector({ ...connector("c1", "Prod"), clientSecretEnc: "old-s", accessTokenEnc: "refreshed" }, created);
+      const swaps = [
+        { field: "clientSecret" as const, expected: "old-s", next: "new-s" },
+        { field: "accessToken" as const, expected: "old-a", next: "new-a" },
+      ];
+      expect(await s.replaceCiphertexts({ table: "connectors", id: "c1" }, swaps)).toBe(1);
+      const c = await s.getConnector("c1");
+      expect([c?.clientSecretEnc, c?.accessTokenEnc]).toEqual(["new-s", "refreshed"]);
+      await s.close();
+    });
+
+    it("when a transaction's verifier is replaced, then the transaction carries the new value", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await s.insertTransaction(tx("h1", "c1"));
+      const swap = { field: "codeVerifier" as const, expected: "v1.x.y.z.w", next: "v1.n.y.z.w" };
+      expect(await s.replaceCiphertexts({ table: "oauth_transactions", id: "h1" }, [swap])).toBe(1);
+      expect((await s.takeTransaction("h1"))?.codeVerifierEnc).toBe("v1.n.y.z.w");
+      await s.close();
+    });
+
     it("when a session is created, touched and deleted, then reads follow", async () => {
       const s = await open();
       await s.createSession({ id: "s1", userId: "u", userName: "U", role: "admin", createdAt: at, lastSeenAt: at });

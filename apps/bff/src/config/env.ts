@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { decodeKey } from "../lib/crypto";
 
 /**
  * The only module that reads the environment. Parsed once at start; anything wrong is listed in
@@ -16,6 +17,21 @@ const envSchema = z
     DATABASE_URL: z.string().min(1).optional(),
     WORKDAY_SIM_PORT: port.default(4000),
     ENCRYPTION_KEY: z.string().optional(),
+    // Keys retired by a rotation: still accepted for decryption until rotate-key has re-sealed everything.
+    ENCRYPTION_KEYS_PREVIOUS: z
+      .string()
+      .default("")
+      .transform((v, ctx) => {
+        const keys: Buffer[] = [];
+        for (const raw of v.split(",").map((k) => k.trim()).filter(Boolean)) {
+          try {
+            keys.push(decodeKey(raw, "each ENCRYPTION_KEYS_PREVIOUS entry"));
+          } catch (e) {
+            ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        return keys;
+      }),
     ALLOWED_WORKDAY_HOSTS: z.string().default(""),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WEB_DIST_DIR: z.string().optional(),
@@ -34,6 +50,7 @@ const envSchema = z
       databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "workday-connect.db")}`,
       workdaySimPort: e.WORKDAY_SIM_PORT,
       encryptionKey: e.ENCRYPTION_KEY,
+      previousEncryptionKeys: e.ENCRYPTION_KEYS_PREVIOUS,
       allowedWorkdayHosts: e.ALLOWED_WORKDAY_HOSTS,
       logLevel: e.LOG_LEVEL,
       webDistDir: e.WEB_DIST_DIR,

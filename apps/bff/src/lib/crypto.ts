@@ -29,6 +29,12 @@ export function decodeKey(raw: string, name = "ENCRYPTION_KEY"): Buffer {
   return key;
 }
 
+/** The key id a ciphertext names, or null when it is not in the `v1.<kid>.…` format. */
+export function keyIdOfSealed(sealed: string): string | null {
+  const [version, kid] = sealed.split(".");
+  return version === "v1" && kid ? kid : null;
+}
+
 export function generateKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }

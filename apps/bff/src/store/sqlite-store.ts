@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
-import { NameTakenError, type OAuthTransaction, type SessionRecord, type Store } from "./types";
+import { NameTakenError, type OAuthTransaction, type SealedField, type SealedRow, type SessionRecord, type Store } from "./types";
 
 type Row = Record<string, unknown>;
 
@@ -45,6 +45,18 @@ export function openSqliteStore(file: string): Store {
     if (!row) return null;
     db.prepare("DELETE FROM oauth_transactions WHERE state_hash = ?").run(hash);
     return row;
+  });
+
+  const replaceCiphertexts = db.transaction((row: Pick<SealedRow, "table" | "id">, swaps: { field: SealedField; expected: string; next: string }[]) => {
+    const cols = SEALED_COLUMNS[row.table];
+    let replaced = 0;
+    for (const s of swaps) {
+      const col = cols.columns[s.field];
+      if (!col) throw new Error(`${row.table} has no ciphertext field ${s.field}`);
+      const sql = `UPDATE ${row.table} SET ${col} = ? WHERE ${cols.key} = ? AND ${col} = ?`;
+      replaced += db.prepare(sql).run(s.next, row.id, s.expected).changes;
+    }
+    return replaced;
   });
 
   const getConnector = (id: string) => {
@@ -138,10 +150,50 @@ export function openSqliteStore(file: string): Store {
     async purgeExpiredTransactions(now) {
       return db.prepare("DELETE FROM oauth_transactions WHERE expires_at <= ?").run(now).changes;
     },
+    async listCiphertexts() {
+      const connectors = db
+        .prepare(
+          `SELECT id, client_secret_enc, refresh_token_enc, access_token_enc FROM connectors
+           WHERE client_secret_enc IS NOT NULL OR refresh_token_enc IS NOT NULL OR access_token_enc IS NOT NULL ORDER BY id`,
+        )
+        .all() as Row[];
+      const txs = db.prepare("SELECT state_hash, connector_id, code_verifier_enc FROM oauth_transactions ORDER BY state_hash").all() as Row[];
+      return [
+        ...connectors.map((r): SealedRow => ({
+          table: "connectors",
+          id: String(r.id),
+          connectorId: String(r.id),
+          fields: sealedFields({ clientSecret: r.client_secret_enc, refreshToken: r.refresh_token_enc, accessToken: r.access_token_enc }),
+        })),
+        ...txs.map((r): SealedRow => ({
+          table: "oauth_transactions",
+          id: String(r.state_hash),
+          connectorId: String(r.connector_id),
+          fields: { codeVerifier: String(r.code_verifier_enc) },
+        })),
+      ];
+    },
+    async replaceCiphertexts(row, swaps) {
+      return replaceCiphertexts(row, swaps);
+    },
     async close() {
       db.close();
     },
   };
+}
+
+const SEALED_COLUMNS: Record<SealedRow["table"], { key: string; columns: Partial<Record<SealedField, string>> }> = {
+  connectors: {
+    key: "id",
+    columns: { clientSecret: "client_secret_enc", refreshToken: "refresh_token_enc", accessToken: "access_token_enc" },
+  },
+  oauth_transactions: { key: "state_hash", columns: { codeVerifier: "code_verifier_enc" } },
+};
+
+function sealedFields(values: Partial<Record<SealedField, unknown>>): SealedRow["fields"] {
+  const out: SealedRow["fields"] = {};
+  for (const [field, v] of Object.entries(values) as [SealedField, unknown][]) if (typeof v === "string") out[field] = v;
+  return out;
 }
 
 function migrate(db: Database.Database) {

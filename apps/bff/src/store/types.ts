@@ -74,6 +74,23 @@ export interface OAuthTransaction {
   expiresAt: string;
 }
 
+/** Which ciphertext columns exist: the connector secrets and a consent attempt's PKCE verifier. */
+export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier";
+
+/** One row's ciphertexts, for key rotation. `id` is the connector id or the transaction's state hash. */
+export interface SealedRow {
+  table: "connectors" | "oauth_transactions";
+  id: string;
+  connectorId: string;
+  fields: Partial<Record<SealedField, string>>;
+}
+
+export interface CiphertextSwap {
+  field: SealedField;
+  expected: string;
+  next: string;
+}
+
 /**
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
@@ -96,6 +113,14 @@ export interface Store {
   /** Deletes and returns the transaction: a second call with the same hash returns null. */
   takeTransaction(stateHash: string): Promise<OAuthTransaction | null>;
   purgeExpiredTransactions(now: string): Promise<number>;
+
+  /** Every row that holds at least one ciphertext. */
+  listCiphertexts(): Promise<SealedRow[]>;
+  /**
+   * Replaces one row's ciphertexts in one transaction, each only if it still equals `expected`
+   * (compare-and-swap, so a concurrent token refresh is never overwritten). Returns how many were replaced.
+   */
+  replaceCiphertexts(row: Pick<SealedRow, "table" | "id">, swaps: CiphertextSwap[]): Promise<number>;
 
   close(): Promise<void>;
 }
