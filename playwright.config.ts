@@ -55,6 +55,8 @@ export default defineConfig({
         DATA_DIR: dataDir,
         ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
         LOG_LEVEL: "info",
+        // The journeys inject counted faults; a background check must not consume them.
+        HEALTH_SCHEDULER_TICK_SECONDS: "0",
         WEB_DIST_DIR: path.resolve("apps/web/dist"),
       },
       reuseExistingServer: false,

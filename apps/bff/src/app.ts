@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps) {
   app.use(errorHandler(deps.log));
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
-    background: { runDueChecks: () => runDueChecks(health), start: () => startHealthScheduler(health) },
+    background: { runDueChecks: () => runDueChecks(health), start: (tickMs?: number) => startHealthScheduler(health, tickMs) },
   });
 }
 

@@ -39,7 +39,8 @@ function main() {
     version: process.env.npm_package_version ?? "dev",
     health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter },
   });
-  const stopBackground = app.background.start();
+  // A tick of 0 turns the background scheduler off (the browser journeys drive checks themselves).
+  const stopBackground = env.healthTickMs > 0 ? app.background.start(env.healthTickMs) : () => undefined;
   const server = app.listen(env.port, () => {
     log.info({ url: env.publicUrl, port: env.port }, `workday-connect console listening; open ${env.publicUrl}`);
   });

@@ -38,6 +38,7 @@ const envSchema = z
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
     HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
+    HEALTH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   })
   .transform((e) => {
     const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -57,6 +58,7 @@ const envSchema = z
       outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
       healthIntervalMs: Math.round(e.HEALTH_CHECK_INTERVAL_MINUTES * 60_000),
       healthDegradedAfter: e.HEALTH_DEGRADED_AFTER,
+      healthTickMs: e.HEALTH_SCHEDULER_TICK_SECONDS * 1000,
     };
   });
 
