@@ -1,5 +1,6 @@
 import { Router, type Response } from "express";
 import type { CheckStreamLine, RunChecksResponse } from "@wc/contracts";
+import { AppError } from "../lib/app-error";
 import { param } from "../middleware/validate";
 import { requireSession } from "../middleware/session";
 import { disconnect } from "../services/disconnect";
@@ -18,7 +19,7 @@ export function connectorActionsRouter(d: HealthDeps, version: string) {
   r.post("/:id/checks", async (req, res) => {
     const id = param(req, "id");
     const actor = requireSession(res).userName;
-    if (!req.accepts(["application/json", "application/x-ndjson"]) || req.get("accept") !== "application/x-ndjson") {
+    if (req.get("accept") !== "application/x-ndjson") {
       const out = await runChecks(d, id, actor);
       const body: RunChecksResponse = { connector: toView(out.connector, d.publicUrl), checks: out.checks };
       res.json(body);
@@ -30,9 +31,9 @@ export function connectorActionsRouter(d: HealthDeps, version: string) {
       const out = await runChecks(d, id, actor, (check) => writeLine(res, { type: "check", check }));
       writeLine(res, { type: "done", connector: toView(out.connector, d.publicUrl) });
     } catch (e) {
-      const message = e instanceof Error && "code" in e ? e.message : "The checks could not run. Try again.";
       if (!res.headersSent) throw e;
-      writeLine(res, { type: "error", message });
+      d.log.error({ connectorId: id, err: e }, "checks stopped mid-stream");
+      writeLine(res, { type: "error", message: e instanceof AppError ? e.message : "The checks could not finish. Try again." });
     }
     res.end();
   });
