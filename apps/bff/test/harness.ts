@@ -16,7 +16,8 @@ export interface Harness {
   store: Store;
   keyring: Keyring;
   logs: string[];
-  clock: { now: Date };
+  /** Real time unless a test pins it (set back to null afterwards). */
+  clock: { now: Date | null };
   /** Runs every due scheduled check once, as the background timer would. */
   runDueChecks: () => Promise<number>;
   client: Client;
@@ -38,7 +39,7 @@ export async function startBff(
     },
   });
   const store = openSqliteStore(":memory:");
-  const clock = { now: new Date() };
+  const clock: { now: Date | null } = { now: null };
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,7 +51,7 @@ export async function startBff(
     store,
     keyring,
     log: createLogger("debug", sink),
-    now: () => clock.now,
+    now: () => clock.now ?? new Date(),
     health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5 },
   });
   server.on("request", app);

@@ -59,7 +59,7 @@ describe("definitive failures", () => {
       expect(t).toMatchObject({ from: "connected", to: "relink_needed", reasonCode: "refresh_invalid_grant", actor: "Local admin" });
     } finally {
       await simApi(stack.sim, "PATCH", "/tenants/acme/accounts/isu_wdconnect", { disabled: false });
-      stack.bff.clock.now = new Date();
+      stack.bff.clock.now = null;
     }
   });
 
@@ -70,7 +70,7 @@ describe("definitive failures", () => {
     try {
       expect((await runChecks(connector.id)).connector).toMatchObject({ status: "relink_needed", reasonCode: "refresh_invalid_client" });
     } finally {
-      stack.bff.clock.now = new Date();
+      stack.bff.clock.now = null;
     }
   });
 
@@ -81,7 +81,7 @@ describe("definitive failures", () => {
     try {
       expect((await runChecks(connector.id)).connector).toMatchObject({ status: "relink_needed", reasonCode: "refresh_invalid_client" });
     } finally {
-      stack.bff.clock.now = new Date();
+      stack.bff.clock.now = null;
     }
   });
 
@@ -131,7 +131,7 @@ describe("definitive failures", () => {
     try {
       expect((await runChecks(connector.id)).connector).toMatchObject({ status: "relink_needed", reasonCode: "sandbox_refreshed" });
     } finally {
-      stack.bff.clock.now = new Date();
+      stack.bff.clock.now = null;
     }
     await connect(stack.bff.client, connector.id);
     const after = await detail(connector.id);
@@ -176,16 +176,17 @@ describe("transient failures", () => {
       expect((await stack.bff.store.getConnector(connector.id))?.refreshTokenEnc).toBe(before);
       expect((await runChecks(connector.id)).connector).toMatchObject({ status: "connected", consecutiveTransientFailures: 0 });
     } finally {
-      stack.bff.clock.now = new Date();
+      stack.bff.clock.now = null;
     }
   });
 
   it("when Workday answers 429 with Retry-After, then the next check waits at least that long", async () => {
     const { connector } = await connected();
     await simApi(stack.sim, "POST", "/faults", { route: "activityLogging", kind: "rate_limit", retryAfterSeconds: 120, count: 1 });
+    const before = Date.now();
     const out = await runChecks(connector.id);
     expect(out.checks.find((c) => c.id === "activity_logging")).toMatchObject({ ok: false, reasonCode: "rate_limited" });
-    expect(Date.parse(out.connector.nextCheckAt ?? "") - stack.bff.clock.now.getTime()).toBeGreaterThanOrEqual(119_000);
+    expect(Date.parse(out.connector.nextCheckAt ?? "") - before).toBeGreaterThanOrEqual(119_000);
   });
 
   it("when ten checks need a new access token at once, then Workday sees a single refresh", async () => {
@@ -198,7 +199,7 @@ describe("transient failures", () => {
       expect(JSON.stringify(log)).toContain(reg.clientId);
       expect(countRefreshes(log, reg.clientId)).toBe(1);
     } finally {
-      stack.bff.clock.now = new Date();
+      stack.bff.clock.now = null;
     }
   });
 });

@@ -1,13 +1,19 @@
 import { isHostAllowed, type HostAllowList } from "@wc/workday";
+import { ipLiteral, nonPublicRange, systemResolver, type ResolvedAddress, type Resolver } from "./address-policy";
 
 /**
  * Every call to Workday goes through here: allow-listed hosts only (SSRF guard), https unless the
- * host is explicitly allowed for http, no redirects followed, a timeout, and a response size cap.
+ * host is explicitly allowed for http, no loopback/private/link-local addresses unless the host is
+ * listed exactly, no redirects followed, a timeout, and a response size cap.
  */
 export interface OutboundOptions {
   allow: HostAllowList;
   timeoutMs: number;
   maxBytes?: number;
+  /** Host name resolution for the address check; defaults to `dns.lookup` with `all: true`. */
+  resolve?: Resolver;
+  /** The underlying fetch; defaults to the global one. */
+  fetch?: typeof fetch;
 }
 
 export class OutboundError extends Error {
@@ -22,18 +28,22 @@ export class OutboundError extends Error {
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
+const ENV = "ALLOWED_WORKDAY_HOSTS";
+
 export function createOutboundFetch(o: OutboundOptions): FetchLike {
   const maxBytes = o.maxBytes ?? 1_000_000;
+  const resolve = o.resolve ?? systemResolver;
+  const fetchImpl = o.fetch ?? fetch;
   return async (input, init) => {
-    const url = new URL(String(input));
-    const verdict = isHostAllowed(url, o.allow);
-    if (!verdict.allowed || (url.protocol !== "https:" && !(url.protocol === "http:" && verdict.httpAllowed))) {
-      throw new OutboundError("refused", `Refusing to call ${url.host}: not an allowed Workday host (ALLOWED_WORKDAY_HOSTS).`);
-    }
+    const url = checkUrl(input, o.allow);
     const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(o.timeoutMs)]) : AbortSignal.timeout(o.timeoutMs);
+    // The operator vouched for an exactly listed host (e.g. the local simulator); anything reached
+    // through a wildcard must resolve to public addresses only (DNS rebinding, hijacked subdomains).
+    // The connection is not pinned to the vetted address: that needs undici's Agent, not installed here.
+    if (!isListedExactly(url, o.allow)) await checkAddresses(url, resolve, signal);
     let res: Response;
     try {
-      res = await fetch(url, { ...init, signal, redirect: "manual" });
+      res = await fetchImpl(url, { ...init, signal, redirect: "manual" });
     } catch (e) {
       throw toOutboundError(e, url);
     }
@@ -43,6 +53,65 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
     const body = await readCapped(res, maxBytes, url);
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   };
+}
+
+function checkUrl(input: string | URL, allow: HostAllowList): URL {
+  let url: URL;
+  try {
+    url = new URL(String(input));
+  } catch (e) {
+    throw new OutboundError("refused", "Refusing to call an address that is not a valid URL.", { cause: e });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new OutboundError("refused", `Refusing to call a ${url.protocol} URL: only https (or http for a host listed as http://host:port in ${ENV}) is allowed.`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new OutboundError("refused", `Refusing to call ${url.host}: the URL carries a user name or password; remove the user:password@ part.`);
+  }
+  const verdict = isHostAllowed(url, allow);
+  if (!verdict.allowed || (url.protocol !== "https:" && !verdict.httpAllowed)) {
+    throw new OutboundError("refused", `Refusing to call ${url.host}: not an allowed Workday host (${ENV}).`);
+  }
+  return url;
+}
+
+function isListedExactly(url: URL, allow: HostAllowList): boolean {
+  const hostname = url.hostname.toLowerCase();
+  const port = url.port !== "" ? url.port : url.protocol === "http:" ? "80" : "443";
+  return allow.entries.some(
+    (e) => e.match === "exact" && e.hostname === hostname && (e.port === null ? url.port === "" : e.port === port),
+  );
+}
+
+async function checkAddresses(url: URL, resolve: Resolver, signal: AbortSignal): Promise<void> {
+  const literal = ipLiteral(url.hostname);
+  let addresses: ResolvedAddress[];
+  try {
+    addresses = literal !== null ? [{ address: literal, family: 0 }] : await abortable(resolve(url.hostname), signal);
+  } catch (e) {
+    if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")) throw toOutboundError(e, url);
+    throw new OutboundError("reset", `The host name ${url.hostname} could not be resolved.`, { cause: e });
+  }
+  if (addresses.length === 0) throw new OutboundError("reset", `The host name ${url.hostname} did not resolve to any address.`);
+  for (const { address } of addresses) {
+    const range = nonPublicRange(address);
+    if (range === null) continue;
+    throw new OutboundError(
+      "refused",
+      `Refusing to call ${url.host}: it resolves to ${address} (${range}), not a public address. Only a host listed exactly in ${ENV} ` +
+        `(add "${url.protocol === "http:" ? "http://" : ""}${url.host}" if this is intended) may reach loopback, private or link-local ` +
+        `addresses; a wildcard such as *.workday.com never does.`,
+    );
+  }
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Uint8Array> {

@@ -60,8 +60,10 @@ export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: 
   const now = d.now();
   // The consent itself is audited ("Submit OAuth 2.0 Consent"), so with logging on this window
   // can never be empty: zero rows means User Activity Logging is off (inferred, reference §4a).
-  const from = new Date(Date.parse(c.connectedAt ?? now.toISOString()) - 5 * 60_000);
-  const query = new URLSearchParams({ from: toSeconds(from), to: toSeconds(new Date(now.getTime() + 1000)), type: "userActivity", returnUserActivityEntryCount: "true" });
+  // Margins on both sides absorb clock skew between this console and Workday.
+  const from = new Date(Date.parse(c.connectedAt ?? now.toISOString()) - 60 * 60_000);
+  const to = new Date(now.getTime() + 60_000);
+  const query = new URLSearchParams({ from: toSeconds(from), to: toSeconds(to), type: "userActivity", returnUserActivityEntryCount: "true" });
   const activity = await get(`${activityLoggingUrl(rest)}?${query.toString()}`);
   const run = apiRun("activity_logging", activity, env, t2, d);
   if (run.result.ok && activity.ok && entryCount(activity.body) === 0) {

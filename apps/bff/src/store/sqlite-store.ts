@@ -77,7 +77,7 @@ export function openSqliteStore(file: string): Store {
       return getConnector(id);
     },
     async listConnectors() {
-      const rows = db.prepare("SELECT * FROM connectors ORDER BY created_at, id").all() as Row[];
+      const rows = db.prepare("SELECT * FROM connectors ORDER BY created_at, rowid").all() as Row[];
       return rows.map(connectorFromRow);
     },
     async updateConnector(id, patch, t) {

@@ -1,0 +1,201 @@
+import { createServer, type RequestListener, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseHostAllowList } from "@wc/workday";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Resolver } from "../src/lib/address-policy";
+import { createOutboundFetch, OutboundError } from "../src/lib/outbound-fetch";
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise<void>((r) => s.close(() => r()));
+  }
+});
+
+async function stub(handler: RequestListener): Promise<number> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return (server.address() as AddressInfo).port;
+}
+
+function resolvingTo(...addresses: string[]): Resolver & { calls: string[] } {
+  const calls: string[] = [];
+  const resolve = async (hostname: string) => {
+    calls.push(hostname);
+    return addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+  };
+  return Object.assign(resolve, { calls });
+}
+
+const okFetch: typeof fetch = async () => new Response("ok", { status: 200 });
+
+function outbound(opts: { allowed?: string; resolve?: Resolver; fetch?: typeof fetch; timeoutMs?: number; maxBytes?: number }) {
+  return createOutboundFetch({
+    allow: parseHostAllowList(opts.allowed),
+    timeoutMs: opts.timeoutMs ?? 2000,
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+    resolve: opts.resolve ?? resolvingTo("203.0.113.10"),
+    fetch: opts.fetch ?? okFetch,
+  });
+}
+
+async function failure(p: Promise<unknown>): Promise<OutboundError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(OutboundError);
+  return e as OutboundError;
+}
+
+describe("address check", () => {
+  it.each([
+    ["loopback", "127.0.0.1"],
+    ["loopback", "127.255.0.9"],
+    ["loopback", "::1"],
+    ["private", "10.1.2.3"],
+    ["private", "172.16.0.1"],
+    ["private", "172.31.255.254"],
+    ["private", "192.168.1.1"],
+    ["private", "fd12:3456::1"],
+    ["link-local", "169.254.10.20"],
+    ["link-local", "fe80::1"],
+    ["cloud metadata", "169.254.169.254"],
+    ["carrier-grade NAT", "100.64.0.1"],
+    ["unspecified", "0.0.0.0"],
+    ["unspecified", "::"],
+    ["multicast", "224.0.0.1"],
+    ["multicast", "ff02::1"],
+    ["loopback", "::ffff:127.0.0.1"],
+    ["cloud metadata", "::ffff:169.254.169.254"],
+    ["private", "::ffff:10.0.0.1"],
+  ])("when a default-allowed Workday host resolves to %s (%s), then the call is refused", async (range, address) => {
+    const f = outbound({ resolve: resolvingTo(address) });
+    const e = await failure(f("https://tenant.workday.com/ccx/oauth2/token"));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toContain(address);
+    expect(e.message).toContain(range);
+    expect(e.message).toContain("ALLOWED_WORKDAY_HOSTS");
+  });
+
+  it("when one of several resolved addresses is private, then the call is refused", async () => {
+    const f = outbound({ resolve: resolvingTo("203.0.113.10", "10.0.0.5") });
+    expect((await failure(f("https://tenant.myworkday.com/x"))).kind).toBe("refused");
+  });
+
+  it("when the host resolves only to public addresses, then the request is sent", async () => {
+    const resolve = resolvingTo("203.0.113.10", "2001:db8::10");
+    const res = await outbound({ resolve })("https://wd2-impl-services1.workday.com/ccx/api");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("ok");
+    expect(resolve.calls).toEqual(["wd2-impl-services1.workday.com"]);
+  });
+
+  it("when the private host is listed exactly, then it is allowed without the address check", async () => {
+    const resolve = resolvingTo("10.0.0.5");
+    const res = await outbound({ allowed: "wd.corp.example", resolve })("https://wd.corp.example/x");
+    expect(res.status).toBe(200);
+    expect(resolve.calls).toEqual([]);
+  });
+
+  it("when a Workday host under the default wildcard is also listed exactly, then it may resolve to a private address", async () => {
+    const res = await outbound({ allowed: "tenant.workday.com", resolve: resolvingTo("10.0.0.5") })("https://tenant.workday.com/x");
+    expect(res.status).toBe(200);
+  });
+
+  it("when the exact entry names another port, then the private address is still refused", async () => {
+    const f = outbound({ allowed: "tenant.workday.com:8443", resolve: resolvingTo("10.0.0.5") });
+    expect((await failure(f("https://tenant.workday.com/x"))).kind).toBe("refused");
+  });
+
+  it("when an operator wildcard covers the host, then a private address is still refused", async () => {
+    const f = outbound({ allowed: "*.corp.example", resolve: resolvingTo("192.168.0.7") });
+    const e = await failure(f("https://wd.corp.example/x"));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toContain("wildcard");
+  });
+
+  it("when localhost is listed exactly, then both 127.0.0.1 and ::1 are allowed", async () => {
+    const res = await outbound({ allowed: "http://localhost:4000", resolve: resolvingTo("127.0.0.1", "::1") })("http://localhost:4000/x");
+    expect(res.status).toBe(200);
+  });
+
+  it("when the name cannot be resolved, then the call fails as reset", async () => {
+    const resolve: Resolver = async () => {
+      throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
+    };
+    expect((await failure(outbound({ resolve })("https://nowhere.workday.com/x"))).kind).toBe("reset");
+  });
+});
+
+describe("IP literals", () => {
+  it.each(["http://127.0.0.1:4000/x", "https://[::1]/x", "https://10.0.0.1/x", "https://169.254.169.254/latest/meta-data", "https://[::ffff:7f00:1]/x"])(
+    "when %s is not listed, then it is refused",
+    async (url) => {
+      expect((await failure(outbound({})(url))).kind).toBe("refused");
+    },
+  );
+
+  it("when the IP literal is listed exactly, then it is allowed", async () => {
+    const res = await outbound({ allowed: "http://127.0.0.1:4000,[::1]:8443" })("http://127.0.0.1:4000/x");
+    expect(res.status).toBe(200);
+    expect((await outbound({ allowed: "[::1]:8443" })("https://[::1]:8443/x")).status).toBe(200);
+  });
+});
+
+describe("URL shape", () => {
+  it.each(["https://user:pw@tenant.workday.com/x", "https://user@tenant.workday.com/x"])("when the URL carries userinfo (%s), then it is refused", async (url) => {
+    const e = await failure(outbound({})(url));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toContain("user name or password");
+  });
+
+  it.each(["file:///etc/passwd", "ftp://tenant.workday.com/x", "gopher://tenant.workday.com/x"])("when the scheme is not http(s) (%s), then it is refused", async (url) => {
+    const e = await failure(outbound({})(url));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toContain("ALLOWED_WORKDAY_HOSTS");
+  });
+
+  it("when plain http is used for a default Workday host, then it is refused", async () => {
+    expect((await failure(outbound({})("http://tenant.workday.com/x"))).kind).toBe("refused");
+  });
+
+  it("when the host is not on the allow-list, then it is refused before resolving", async () => {
+    const resolve = resolvingTo("203.0.113.10");
+    const e = await failure(outbound({ resolve })("https://example.com/x"));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toContain("ALLOWED_WORKDAY_HOSTS");
+    expect(resolve.calls).toEqual([]);
+  });
+});
+
+describe("responses from a local stub", () => {
+  const real = (port: number, o: { timeoutMs?: number; maxBytes?: number } = {}) =>
+    createOutboundFetch({ allow: parseHostAllowList(`http://127.0.0.1:${port}`), timeoutMs: o.timeoutMs ?? 2000, ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) });
+
+  it("when the stub answers 302, then the call fails as redirect", async () => {
+    const port = await stub((_req, res) => res.writeHead(302, { location: "http://169.254.169.254/" }).end());
+    const e = await failure(real(port)(`http://127.0.0.1:${port}/x`));
+    expect(e.kind).toBe("redirect");
+  });
+
+  it("when the body is larger than the cap, then the call fails as too_large", async () => {
+    const port = await stub((_req, res) => res.end("x".repeat(5000)));
+    const e = await failure(real(port, { maxBytes: 1000 })(`http://127.0.0.1:${port}/x`));
+    expect(e.kind).toBe("too_large");
+  });
+
+  it("when the stub does not answer in time, then the call fails as timeout", async () => {
+    const port = await stub((_req, res) => void setTimeout(() => res.end("late"), 1000));
+    const e = await failure(real(port, { timeoutMs: 100 })(`http://127.0.0.1:${port}/x`));
+    expect(e.kind).toBe("timeout");
+  });
+
+  it("when the stub answers 200 within limits, then the body is returned", async () => {
+    const port = await stub((_req, res) => res.end("hello"));
+    const res = await real(port)(`http://127.0.0.1:${port}/x`);
+    expect(await res.text()).toBe("hello");
+  });
+});
