@@ -27,7 +27,7 @@ export function workdayConfiguration(p: WorkdayClientParams, fetchImpl: FetchLik
     authorization_endpoint: authorize.href,
     token_endpoint: p.tokenEndpoint,
   };
-  const auth = p.clientAuthMethod === "client_secret_post" ? client.ClientSecretPost(p.clientSecret) : client.ClientSecretBasic(p.clientSecret);
+  const auth = p.clientAuthMethod === "client_secret_post" ? client.ClientSecretPost(p.clientSecret) : plainBasic(p.clientId, p.clientSecret);
   const config = new client.Configuration(server, p.clientId, undefined, auth);
   config[client.customFetch] = (url, options) => fetchImpl(url, options as RequestInit);
   // Plain http reaches only hosts the allow-list explicitly opens for http (the local simulator);
@@ -36,6 +36,17 @@ export function workdayConfiguration(p: WorkdayClientParams, fetchImpl: FetchLik
     client.allowInsecureRequests(config);
   }
   return config;
+}
+
+/**
+ * HTTP Basic as Workday's production clients send it (reference §2: XSOAR, Nango): base64 of
+ * `id:secret` as they are. openid-client's ClientSecretBasic form-encodes both first (RFC 6749
+ * §2.3.1), which servers that do not decode them (most) reject as invalid_client.
+ */
+function plainBasic(clientId: string, clientSecret: string): client.ClientAuth {
+  return (_as, _client, _body, headers) => {
+    headers.set("authorization", `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`);
+  };
 }
 
 export interface AuthorizationRequest {

@@ -51,8 +51,17 @@ export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: 
     return callApi(d, url, accessToken);
   };
 
+  const urls = deriveUrls(rest);
+  if (!urls) {
+    // Not a Workday REST API Endpoint shape: nothing sensible to call; the admin must fix the field.
+    const detail = "The Workday REST API Endpoint does not end in /ccx/api/v1/<tenant>.";
+    for (const id of ["rest_api", "workers", "activity_logging"] as const) {
+      emit(result(id, { outcome: "definitive", reasonCode: "rest_endpoint_not_found" }, detail, Date.now(), d, null));
+    }
+    return runs;
+  }
   const t1 = Date.now();
-  const workers = await get(`${workersUrl(rest)}?limit=1`);
+  const workers = await get(`${urls.workers}?limit=1`);
   emit(apiRun("rest_api", workers, env, t1, d));
   emit(apiRun("workers", workers, env, t1, d));
 
@@ -64,12 +73,20 @@ export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: 
   const from = new Date(Date.parse(c.connectedAt ?? now.toISOString()) - 60 * 60_000);
   const to = new Date(now.getTime() + 60_000);
   const query = new URLSearchParams({ from: toSeconds(from), to: toSeconds(to), type: "userActivity", returnUserActivityEntryCount: "true" });
-  const activity = await get(`${activityLoggingUrl(rest)}?${query.toString()}`);
+  const activity = await get(`${urls.activity}?${query.toString()}`);
   const run = apiRun("activity_logging", activity, env, t2, d);
   if (run.result.ok && activity.ok && entryCount(activity.body) === 0) {
     emit(result("activity_logging", { outcome: "definitive", reasonCode: "activity_logging_disabled" }, "No user activity recorded since consent, not even the consent itself.", t2, d, null));
   } else emit(run);
   return runs;
+}
+
+function deriveUrls(rest: string): { workers: string; activity: string } | null {
+  try {
+    return { workers: workersUrl(rest), activity: activityLoggingUrl(rest) };
+  } catch {
+    return null;
+  }
 }
 
 type ApiAnswer =
