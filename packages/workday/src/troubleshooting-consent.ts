@@ -190,8 +190,12 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
       "The window was closed before Allow was selected.",
       "A pop-up blocker or browser extension closed it.",
       "Sign-in was not finished (for example a second sign-in factor was abandoned).",
+      "Workday showed an error page instead of its sign-in: OAuth 2.0 Clients Enabled is off, the Client ID is not a registered API client, or the API client's Redirection URI is not this connector's.",
+      "The company's own sign-in page appeared instead of Workday's: the tenant uses SAML SSO.",
     ],
     steps: [
+      'If Workday showed an error page: check "Edit Tenant Setup – Security" → OAuth 2.0 Clients Enabled, and in "View API Clients" that the Client ID matches and the Redirection URI is exactly the one on the Register API client step.',
+      'If the company sign-in page appeared: go back to Enter details and tick "This tenant signs in with SAML SSO".',
       "Select Connect again and keep the Workday window open until it closes by itself.",
       "If pop-ups are blocked, allow them for this console, or use the option to continue in this window.",
     ],
