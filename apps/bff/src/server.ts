@@ -1,39 +1,17 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
-import { ConfigError, loadEnv } from "./config/env";
-import { createKeyring } from "./lib/crypto";
-import { resolveEncryptionKey } from "./lib/key-file";
-import { createLogger } from "./lib/logger";
-import { openStore } from "./store/open-store";
+import { loadRuntime } from "./config/runtime";
 
 function main() {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
-  const log = createLogger(env.logLevel);
-  let key;
-  try {
-    key = resolveEncryptionKey({ encryptionKey: env.encryptionKey, nodeEnv: env.nodeEnv, dataDir: env.dataDir, log });
-  } catch (e) {
-    log.fatal(e instanceof Error ? e.message : String(e));
-    process.exit(1);
-  }
-  const store = openStore(env.databaseUrl);
+  const { env, log, keyring, store } = loadRuntime();
   const here = path.dirname(fileURLToPath(import.meta.url));
   const app = createApp({
     publicUrl: env.publicUrl,
     allowedWorkdayHosts: env.allowedWorkdayHosts,
     outboundTimeoutMs: env.outboundTimeoutMs,
     store,
-    keyring: createKeyring(key, env.previousEncryptionKeys),
+    keyring,
     log,
     webDistDir: env.webDistDir ?? path.resolve(here, "../../web/dist"),
     version: process.env.npm_package_version ?? "dev",

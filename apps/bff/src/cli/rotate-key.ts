@@ -1,29 +1,12 @@
-import { ConfigError, loadEnv } from "../config/env";
-import { createKeyring } from "../lib/crypto";
-import { resolveEncryptionKey } from "../lib/key-file";
+import { loadRuntime } from "../config/runtime";
 import { formatRotationSummary, rotateCiphertexts } from "../lib/key-rotation";
-import { createLogger } from "../lib/logger";
-import { openStore } from "../store/open-store";
 
 /**
  * Re-seals every stored secret under ENCRYPTION_KEY, reading old ones with ENCRYPTION_KEYS_PREVIOUS.
  * Safe to interrupt and rerun (see docs/key-rotation.md).
  */
 async function main(): Promise<number> {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-  const log = createLogger(env.logLevel);
-  const key = resolveEncryptionKey({ encryptionKey: env.encryptionKey, nodeEnv: env.nodeEnv, dataDir: env.dataDir, log });
-  const keyring = createKeyring(key, env.previousEncryptionKeys);
-  const store = openStore(env.databaseUrl);
+  const { keyring, store } = loadRuntime();
   // First Ctrl-C finishes the row in flight and stops; a second one exits at once.
   const stop = new AbortController();
   process.once("SIGINT", () => {

@@ -6,7 +6,7 @@ import { decodeKey } from "../lib/crypto";
  * The only module that reads the environment. Parsed once at start; anything wrong is listed in
  * one readable message and the process refuses to start (config errors are programmer errors).
  */
-const port = z.coerce.number().int().min(0).max(65535);
+const port = z.coerce.number({ error: "must be a port number (0–65535)" }).int("must be a whole port number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
 
 const envSchema = z
   .object({
