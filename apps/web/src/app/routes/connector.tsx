@@ -6,7 +6,7 @@ import { useConsentFlow } from "../../features/consent/use-consent-flow";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
 import { disconnectConnector } from "../../features/connectors/api/disconnect-connector";
 import { getConnector } from "../../features/connectors/api/get-connector";
-import { ConnectorActions } from "../../features/connectors/components/connector-actions";
+import { ConnectorActions, DiagnosticsDownload } from "../../features/connectors/components/connector-actions";
 import { ConnectorDetails } from "../../features/connectors/components/connector-details";
 import { ConnectorStatus } from "../../features/connectors/components/connector-status";
 import { ConnectorTimeline } from "../../features/connectors/components/connector-timeline";
@@ -74,6 +74,7 @@ export function ConnectorRoute() {
         <h2 id="timeline-heading">Timeline</h2>
         <ConnectorTimeline entries={timeline} />
       </section>
+      <DiagnosticsDownload connector={connector} />
     </main>
   );
 }

@@ -99,7 +99,7 @@ describe("connector page: status and checks", () => {
     expect(screen.queryByText(/Workday's answer/)).toBeNull();
   });
 
-  it("when the user is support staff, then the page shows health but no actions", async () => {
+  it("when the user is support staff, then the page shows health and the diagnostics download but no actions", async () => {
     server.use(api.session("support"), api.connector(failing));
     renderApp("/connectors/c1");
     await screen.findByRole("table", { name: "Checks" });
@@ -108,7 +108,7 @@ describe("connector page: status and checks", () => {
       expect(screen.queryByRole("button", { name })).toBeNull();
     }
     expect(screen.queryByRole("link", { name: "Edit details" })).toBeNull();
-    expect(screen.queryByRole("link", { name: "Download diagnostics" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Download diagnostics" }).getAttribute("href")).toBe("/api/connectors/c1/diagnostics");
   });
 });
 

@@ -27,12 +27,22 @@ export function ConnectorActions({ connector, runChecks, reconnect }: Props) {
         {!draft && !isSandboxRelink(connector) ? reconnect : null}
         {!draft ? <Link to={paths.wizard.getHref(connector.id, "details")}>Edit details</Link> : null}
         {hasTokens(connector) ? <DisconnectForm connector={connector} /> : null}
-        <a href={routes.connectorDiagnostics(connector.id)} download>
-          Download diagnostics
-        </a>
         <DeleteForm connector={connector} />
       </div>
       <RedirectSelfTest connector={connector} />
+    </section>
+  );
+}
+
+/** The redacted bundle support staff send on; read-only, so every role gets it. */
+export function DiagnosticsDownload({ connector }: { connector: Connector }) {
+  return (
+    <section aria-labelledby="support-heading">
+      <h2 id="support-heading">For support</h2>
+      <p className="muted">Status, checks, timeline and versions, without any secret or token.</p>
+      <a href={routes.connectorDiagnostics(connector.id)} download>
+        Download diagnostics
+      </a>
     </section>
   );
 }
