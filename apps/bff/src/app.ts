@@ -13,7 +13,7 @@ import { errorHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";
 import { sessionMiddleware } from "./middleware/session";
 import { connectorsRouter } from "./routes/connectors";
-import { metaRouter } from "./routes/meta";
+import { healthRouter, metaRouter } from "./routes/meta";
 import { oauthCallbackRouter } from "./routes/oauth-callback";
 import type { ConsentDeps } from "./services/consent";
 import { runDueChecks, startHealthScheduler, type HealthDeps, type HealthOptions } from "./services/health";
@@ -67,6 +67,8 @@ export function createApp(deps: AppDeps) {
   app.use(express.json({ limit: "32kb", strict: true }));
 
   const api = express.Router();
+  // Before the session middleware: probes must not create a session per request.
+  api.use(healthRouter());
   api.use(sessionMiddleware({ store: deps.store, secure, now }));
   api.use(csrfGuard(publicUrl.origin));
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));

@@ -131,3 +131,12 @@ describe("session cookie", () => {
     expect(res.json()).toMatchObject({ user: { role: "admin" } });
   });
 });
+
+describe("GET /api/health", () => {
+  it("when a probe calls it without a cookie, then it answers ok and creates no session", async () => {
+    const res = await h.newClient().get("/api/health");
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});

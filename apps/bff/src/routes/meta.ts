@@ -2,11 +2,17 @@ import { Router } from "express";
 import type { PublicConfig, SessionResponse } from "@wc/contracts";
 import { requireSession } from "../middleware/session";
 
-export function metaRouter(p: { publicUrl: string; allowedWorkdayHosts: string; version: string }) {
+/** Liveness for load balancers and scripts: no session, no store access. */
+export function healthRouter() {
   const r = Router();
   r.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  return r;
+}
+
+export function metaRouter(p: { publicUrl: string; allowedWorkdayHosts: string; version: string }) {
+  const r = Router();
   r.get("/config", (_req, res) => {
     const body: PublicConfig = { publicUrl: p.publicUrl, allowedWorkdayHosts: p.allowedWorkdayHosts, version: p.version };
     res.json(body);
