@@ -1,19 +1,12 @@
 import { connectorResponseSchema, CSRF_HEADER, routes, sessionResponseSchema } from "@wc/contracts";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { caught } from "../testing/caught";
 import { server } from "../testing/server";
 import { makeConnector } from "../testing/fixtures";
 import { api, recorder } from "../testing/handlers";
-import { ApiError, apiClient } from "./api-client";
+import { apiClient } from "./api-client";
 
-async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe("apiClient", () => {
   it("when the response matches the schema, then it returns the parsed value without unknown keys", async () => {

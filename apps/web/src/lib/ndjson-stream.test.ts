@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { connected, makeCheck } from "../testing/fixtures";
 import { api, recorder } from "../testing/handlers";
 import { checksStream, rawStream } from "../testing/ndjson";
+import { caught } from "../testing/caught";
 import { server } from "../testing/server";
-import { ApiError } from "./api-client";
 import { postNdjson } from "./ndjson-stream";
 
 const PATH = routes.connectorChecks("c1");
@@ -16,14 +16,6 @@ async function collect(): Promise<CheckStreamLine[]> {
   return lines;
 }
 
-async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe("postNdjson", () => {
   it("when it posts, then it asks for NDJSON with the CSRF header and same-origin credentials", async () => {

@@ -6,6 +6,7 @@ import { troubleshootingFor, TroubleshootingEntry } from "../../../components/ui
 import { paths } from "../../../config/paths";
 import { DETAILS_FIELD_LABELS, toDetailsField } from "../../../lib/details-fields";
 import { useConsentFlow } from "../use-consent-flow";
+import { ConsentWaiting } from "./consent-waiting";
 
 function Guidance() {
   return (
@@ -60,12 +61,7 @@ export function ConnectStep({ connector }: { connector: Connector }) {
     <div className="connect">
       <Guidance />
       {phase.kind === "waiting" ? (
-        <div className="panel" role="status">
-          <p className="waiting">{phase.popup ? "Waiting for Workday…" : "Opening Workday in this window…"}</p>
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
+        <ConsentWaiting className="panel" popup={phase.popup !== null} onCancel={cancel} />
       ) : phase.kind === "checking" ? (
         <p role="status">Checking the result…</p>
       ) : (

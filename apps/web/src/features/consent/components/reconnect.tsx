@@ -1,6 +1,7 @@
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TroubleshootingEntry } from "../../../components/ui/troubleshooting-entry";
 import type { ConsentFlow } from "../use-consent-flow";
+import { ConsentWaiting } from "./consent-waiting";
 
 /**
  * Reconnect an existing connector: the wizard's consent flow (pop-up, or a full-page redirect when
@@ -10,14 +11,7 @@ import type { ConsentFlow } from "../use-consent-flow";
 export function Reconnect({ flow, prominent = false }: { flow: ConsentFlow; prominent?: boolean }) {
   const { phase, connect, cancel } = flow;
   if (phase.kind === "waiting") {
-    return (
-      <div className="reconnect" role="status">
-        <span className="waiting">{phase.popup ? "Waiting for Workday…" : "Opening Workday in this window…"}</span>
-        <button type="button" onClick={cancel}>
-          Cancel
-        </button>
-      </div>
-    );
+    return <ConsentWaiting className="reconnect" popup={phase.popup !== null} onCancel={cancel} />;
   }
   if (phase.kind === "checking") return <p role="status">Checking the result…</p>;
   return (
