@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { connectorSchema, connectorSummarySchema, timelineEntrySchema } from "./connector";
-import { roleSchema } from "./statuses";
 
 /** Public, non-secret deployment facts the SPA needs to validate and explain. */
 export const publicConfigSchema = z.object({
@@ -10,11 +9,6 @@ export const publicConfigSchema = z.object({
   version: z.string(),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
-
-export const sessionResponseSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), role: roleSchema }),
-});
-export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const listConnectorsResponseSchema = z.object({ connectors: z.array(connectorSummarySchema) });
 export type ListConnectorsResponse = z.infer<typeof listConnectorsResponseSchema>;

@@ -5,3 +5,5 @@ export * from "./details";
 export * from "./checks";
 export * from "./api";
 export * from "./routes";
+export * from "./auth";
+export * from "./audit";

@@ -10,7 +10,26 @@ const enc = encodeURIComponent;
 export const routes = {
   health: "/api/health",
   config: "/api/config",
+  /** GET (public): who is signed in, whether first-admin setup or SSO is available. */
   session: "/api/session",
+  /** POST: the signed-in user's own password {currentPassword, newPassword}. */
+  sessionPassword: "/api/session/password",
+  signIn: "/api/auth/sign-in",
+  signOut: "/api/auth/sign-out",
+  /** POST {token, name, email, password}: creates the first admin with the one-time setup token. */
+  setup: "/api/auth/setup",
+  /** GET ?returnTo=/path: starts single sign-on with the organisation's OpenID Connect provider. */
+  ssoStart: "/api/auth/sso/start",
+  /** The OpenID Connect redirect URI to register at the provider: `<PUBLIC_URL>/api/auth/sso/callback`. */
+  ssoCallback: "/api/auth/sso/callback",
+  users: "/api/users",
+  user: (id: string) => `/api/users/${enc(id)}`,
+  /** POST {password}: an admin sets a new password; the user's sessions end. */
+  userPassword: (id: string) => `/api/users/${enc(id)}/password`,
+  /** DELETE: ends every session of the user now. */
+  userSessions: (id: string) => `/api/users/${enc(id)}/sessions`,
+  /** GET ?actor&action&targetId&from&to&before&limit: the audit log, newest first (admins). */
+  audit: "/api/audit",
   connectors: "/api/connectors",
   connector: (id: string) => `/api/connectors/${enc(id)}`,
   connectorWizard: (id: string) => `/api/connectors/${enc(id)}/wizard`,
@@ -30,6 +49,11 @@ export const routes = {
 
 /** SPA paths the BFF redirects to (after consent) — kept here so both sides agree. */
 export const pages = {
+  signIn: "/sign-in",
+  /** The first-admin link carries its token in the fragment (#token=…) so it never reaches a log. */
+  setup: "/setup",
+  users: "/users",
+  audit: "/audit",
   connectors: "/connectors",
   connector: (id: string) => `/connectors/${enc(id)}`,
   wizard: (id: string) => `/connectors/${enc(id)}/setup`,

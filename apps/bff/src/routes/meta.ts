@@ -19,7 +19,13 @@ export function metaRouter(p: { publicUrl: string; allowedWorkdayHosts: string; 
   });
   r.get("/session", (_req, res) => {
     const s = requireSession(res);
-    const body: SessionResponse = { user: { id: s.userId, name: s.userName, role: s.role } };
+    const body: SessionResponse = {
+      user: { id: s.userId, name: s.userName, email: "", role: s.role, source: "local" },
+      setupRequired: false,
+      sso: { enabled: false, label: "" },
+      idleExpiresAt: null,
+      absoluteExpiresAt: null,
+    };
     res.json(body);
   });
   return r;

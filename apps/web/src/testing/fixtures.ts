@@ -9,7 +9,14 @@ export const ENDPOINTS = {
 export const CONFIG: PublicConfig = { publicUrl: "http://localhost:3000", allowedWorkdayHosts: "", version: "test" };
 
 export function sessionFor(role: "admin" | "support" = "admin"): SessionResponse {
-  return { user: { id: "u1", name: role === "admin" ? "Ada Admin" : "Sam Support", role } };
+  const name = role === "admin" ? "Ada Admin" : "Sam Support";
+  return {
+    user: { id: "u1", name, email: `${role}@example.com`, role, source: "local" },
+    setupRequired: false,
+    sso: { enabled: false, label: "" },
+    idleExpiresAt: null,
+    absoluteExpiresAt: null,
+  };
 }
 
 /** A draft that has just been named. */

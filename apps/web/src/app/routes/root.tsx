@@ -9,6 +9,8 @@ export const ROOT_ROUTE_ID = "root";
 /** Who is signed in and the deployment facts every page may need; read once per navigation tree. */
 export async function rootLoader({ request }: { request: Request }) {
   const [session, config] = await Promise.all([getSession(request.signal), getConfig(request.signal)]);
+  // Sign-in lands with issue 5's web pages; until then the BFF always has a user here.
+  if (!session.user) throw new Response("Sign in to continue.", { status: 401 });
   return { user: session.user, config, allow: parseHostAllowList(config.allowedWorkdayHosts) };
 }
 
