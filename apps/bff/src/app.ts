@@ -12,6 +12,11 @@ import { csrfGuard } from "./middleware/csrf";
 import { errorHandler } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request-context";
 import { sessionMiddleware } from "./middleware/session";
+import { auditRouter } from "./routes/audit";
+import { authRouter, type AuthRouteDeps } from "./routes/auth";
+import { usersRouter } from "./routes/users";
+import { purgeSessions, type SessionDeps } from "./services/auth/sessions";
+import { createSso, type OidcOptions } from "./services/auth/sso";
 import { connectorsRouter } from "./routes/connectors";
 import { healthRouter, metaRouter } from "./routes/meta";
 import { oauthCallbackRouter } from "./routes/oauth-callback";
@@ -34,6 +39,17 @@ export interface AppDeps {
   webDistDir?: string | undefined;
   version?: string;
   health?: Partial<HealthOptions>;
+  auth?: Partial<AuthOptions>;
+}
+
+export interface AuthOptions {
+  idleMs: number;
+  absoluteMs: number;
+  maxFailures: number;
+  lockoutMs: number;
+  /** Sign-in attempts per client address per lockout window, whatever the account. */
+  maxPerAddress: number;
+  oidc: OidcOptions | null;
 }
 
 /** Builds the whole BFF without listening (server.ts listens; tests use port 0). */
@@ -57,6 +73,19 @@ export function createApp(deps: AppDeps) {
     health: { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health },
   };
   const version = deps.version ?? "dev";
+  const auth: AuthOptions = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, maxFailures: 5, lockoutMs: 15 * 60_000, maxPerAddress: 50, oidc: null, ...deps.auth };
+  const sessions: SessionDeps = { store: deps.store, now, secure, policy: { idleMs: auth.idleMs, absoluteMs: auth.absoluteMs } };
+  const sso = auth.oidc
+    ? createSso({ store: deps.store, now, keyring: deps.keyring, log: deps.log, publicUrl: deps.publicUrl, timeoutMs: deps.outboundTimeoutMs }, auth.oidc)
+    : null;
+  const authRoutes: AuthRouteDeps = {
+    store: deps.store,
+    log: deps.log,
+    now,
+    sessions,
+    signIn: { store: deps.store, now, policy: { maxFailures: auth.maxFailures, lockoutMs: auth.lockoutMs, maxPerAddress: auth.maxPerAddress } },
+    sso,
+  };
 
   const app = express();
   app.disable("x-powered-by");
@@ -69,9 +98,12 @@ export function createApp(deps: AppDeps) {
   const api = express.Router();
   // Before the session middleware: probes must not create a session per request.
   api.use(healthRouter());
-  api.use(sessionMiddleware({ store: deps.store, secure, now }));
+  api.use(sessionMiddleware(sessions));
   api.use(csrfGuard(publicUrl.origin));
+  api.use(authRouter(authRoutes));
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
+  api.use("/users", usersRouter(authRoutes));
+  api.use("/audit", auditRouter(authRoutes));
   api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
   api.use("/connectors", connectorActionsRouter(health, version));
   api.use("/oauth", oauthCallbackRouter(consent));
@@ -82,7 +114,20 @@ export function createApp(deps: AppDeps) {
   app.use(errorHandler(deps.log));
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
-    background: { runDueChecks: () => runDueChecks(health), start: (tickMs?: number) => startHealthScheduler(health, tickMs) },
+    background: {
+      runDueChecks: () => runDueChecks(health),
+      purgeSessions: () => purgeSessions(sessions),
+      start: (tickMs?: number) => {
+        const stopHealth = startHealthScheduler(health, tickMs);
+        const purge = setInterval(() => void purgeSessions(sessions).catch((e: unknown) => deps.log.error({ err: e }, "session purge failed")), 10 * 60_000);
+        purge.unref();
+        return () => {
+          stopHealth();
+          clearInterval(purge);
+        };
+      },
+    },
+    sessions,
   });
 }
 

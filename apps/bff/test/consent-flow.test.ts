@@ -35,7 +35,7 @@ describe("consent: the happy path", () => {
     expect(res.headers.get("cross-origin-opener-policy")).toBe("unsafe-none");
 
     const detail = await read(connector.id);
-    expect(detail.connector).toMatchObject({ status: "connected", reasonCode: null, wizardStep: "done", consentGrantedBy: "Local admin" });
+    expect(detail.connector).toMatchObject({ status: "connected", reasonCode: null, wizardStep: "done", consentGrantedBy: "Ada Admin" });
     expect(detail.connector.lastConsent).toMatchObject({ outcome: "success" });
     expect(detail.timeline.at(-1)).toMatchObject({ from: "pending_authorization", to: "connected" });
 
@@ -82,7 +82,7 @@ describe("consent: state handling", () => {
     const start = await bff.client.post(routes.connectorConsent(connector.id), { mode: "popup" });
     const { redirectedTo } = await consentInWorkday(start.json<{ authorizationUrl: string }>().authorizationUrl, { decision: "Allow" });
     const cb = new URL(redirectedTo);
-    await bff.newClient().get(cb.pathname + cb.search);
+    await (await bff.signedIn("admin")).get(cb.pathname + cb.search);
     expect(await lastConsent(connector.id)).toMatchObject({ reasonCode: "state_invalid" });
     expect((await read(connector.id)).connector.status).toBe("pending_authorization");
   });

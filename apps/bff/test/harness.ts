@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@wc/contracts";
-import { createApp } from "../src/app";
+import { CSRF_HEADER, CSRF_HEADER_VALUE, routes, type Role } from "@wc/contracts";
+import { createApp, type AuthOptions } from "../src/app";
+import { createUser } from "../src/services/auth/users";
 import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
 import { createLogger } from "../src/lib/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
@@ -20,14 +21,26 @@ export interface Harness {
   clock: { now: Date | null };
   /** Runs every due scheduled check once, as the background timer would. */
   runDueChecks: () => Promise<number>;
+  /** Signed in as the harness's admin. */
   client: Client;
+  /** A browser with no session. */
   newClient(): Client;
+  /** A new browser signed in as the harness's admin or support account. */
+  signedIn(role?: Role): Promise<Client>;
   close(): Promise<void>;
 }
 
 /** The real app on 127.0.0.1:0 with an in-memory store; PUBLIC_URL is the bound address. */
+/** The accounts every harness starts with (the first admin and one support user). */
+export const ACCOUNTS = {
+  admin: { email: "admin@example.com", password: "correct-horse-battery", name: "Ada Admin" },
+  support: { email: "support@example.com", password: "support-password-1", name: "Sam Support" },
+} as const;
+
+const YEAR_MS = 365 * 24 * 3_600_000;
+
 export async function startBff(
-  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number } = {},
+  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number; auth?: Partial<AuthOptions> } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -53,9 +66,20 @@ export async function startBff(
     log: createLogger("debug", sink),
     now: () => clock.now ?? new Date(),
     health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5 },
+    // Tests move the clock by days; sessions outlive that unless a test is about their expiry.
+    auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, ...opts.auth },
   });
   server.on("request", app);
+  const users = { store, now: () => clock.now ?? new Date() };
+  for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
   const newClient = () => new Client(url);
+  const signedIn = async (role: Role = "admin") => {
+    const c = newClient();
+    const res = await c.post(routes.signIn, { email: ACCOUNTS[role].email, password: ACCOUNTS[role].password });
+    if (res.status !== 200) throw new Error(`harness sign-in as ${role} failed: ${res.status} ${res.text}`);
+    return c;
+  };
+  const client = await signedIn("admin");
   return {
     url,
     store,
@@ -63,8 +87,9 @@ export async function startBff(
     logs,
     clock,
     runDueChecks: () => app.background.runDueChecks(),
-    client: newClient(),
+    client,
     newClient,
+    signedIn,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -56,7 +56,7 @@ describe("definitive failures", () => {
       expect(out.checks.slice(1).every((c) => c.skipped)).toBe(true);
       expect(JSON.stringify(TROUBLESHOOTING.refresh_invalid_grant)).toMatch(/Sign-on History/);
       const t = (await detail(connector.id)).timeline.at(-1);
-      expect(t).toMatchObject({ from: "connected", to: "relink_needed", reasonCode: "refresh_invalid_grant", actor: "Local admin" });
+      expect(t).toMatchObject({ from: "connected", to: "relink_needed", reasonCode: "refresh_invalid_grant", actor: "Ada Admin" });
     } finally {
       await simApi(stack.sim, "PATCH", "/tenants/acme/accounts/isu_wdconnect", { disabled: false });
       stack.bff.clock.now = null;

@@ -11,7 +11,7 @@ describe("SQLite file store", () => {
   it("when the file is reopened, then migrations are not re-applied and data survives", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "nested", "db.sqlite");
     const a = openSqliteStore(file);
-    await a.createSession({ id: "s", userId: "u", userName: "U", role: "admin", createdAt: "t", lastSeenAt: "t" });
+    await a.createSession({ id: "s", userId: "u", userName: "U", role: "admin", createdAt: "t", lastSeenAt: "t", ip: null });
     await a.close();
     const b = openSqliteStore(file);
     expect(await b.getSession("s")).not.toBeNull();

@@ -112,7 +112,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
 
     it("when a session is created, touched and deleted, then reads follow", async () => {
       const s = await open();
-      await s.createSession({ id: "s1", userId: "u", userName: "U", role: "admin", createdAt: at, lastSeenAt: at });
+      await s.createSession({ id: "s1", userId: "u", userName: "U", role: "admin", createdAt: at, lastSeenAt: at, ip: "127.0.0.1" });
       await s.touchSession("s1", "2026-11-29T10:05:00.000Z");
       expect((await s.getSession("s1"))?.lastSeenAt).toBe("2026-11-29T10:05:00.000Z");
       await s.deleteSession("s1");

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "unauthenticated",
   "forbidden",
   "payload_too_large",
+  "rate_limited",
   "not_ready",
   "internal",
 ] as const;

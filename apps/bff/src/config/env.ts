@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
 import { decodeKey } from "../lib/crypto";
 
 /**
@@ -39,6 +40,38 @@ const envSchema = z
     HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
     HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
     HEALTH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    // The first admin, created at first start when no account exists (else a one-time setup link is printed).
+    ADMIN_EMAIL: z.string().optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+    // Optional single sign-on with the organisation's OpenID Connect provider.
+    OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the provider's issuer URL, e.g. https://login.example.com" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_LABEL: z.string().default("single sign-on"),
+    OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+    OIDC_ADMIN_GROUPS: z.string().default(""),
+    OIDC_SUPPORT_GROUPS: z.string().default(""),
+  })
+  .superRefine((e, ctx) => {
+    const pair = [e.ADMIN_EMAIL, e.ADMIN_PASSWORD].filter((v) => v !== undefined && v !== "").length;
+    if (pair === 1) ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together (or neither)" });
+    if (e.ADMIN_PASSWORD && e.ADMIN_PASSWORD.length < PASSWORD_MIN_LENGTH) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: `must have at least ${PASSWORD_MIN_LENGTH} characters` });
+    }
+    if (e.ADMIN_EMAIL && !emailSchema.safeParse(e.ADMIN_EMAIL).success) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "must be an email address like admin@example.com" });
+    }
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
+    }
+    if (oidc === 3 && !e.OIDC_ADMIN_GROUPS && !e.OIDC_SUPPORT_GROUPS) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ADMIN_GROUPS"], message: "single sign-on needs OIDC_ADMIN_GROUPS and/or OIDC_SUPPORT_GROUPS to map groups to roles" });
+    }
   })
   .transform((e) => {
     const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -59,10 +92,33 @@ const envSchema = z
       healthIntervalMs: Math.round(e.HEALTH_CHECK_INTERVAL_MINUTES * 60_000),
       healthDegradedAfter: e.HEALTH_DEGRADED_AFTER,
       healthTickMs: e.HEALTH_SCHEDULER_TICK_SECONDS * 1000,
+      admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.trim().toLowerCase(), password: e.ADMIN_PASSWORD } : null,
+      auth: {
+        idleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
+        absoluteMs: Math.round(e.SESSION_ABSOLUTE_HOURS * 3_600_000),
+        maxFailures: e.SIGN_IN_MAX_FAILURES,
+        lockoutMs: Math.round(e.SIGN_IN_LOCKOUT_MINUTES * 60_000),
+      },
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              label: e.OIDC_LABEL,
+              groupsClaim: e.OIDC_GROUPS_CLAIM,
+              adminGroups: splitList(e.OIDC_ADMIN_GROUPS),
+              supportGroups: splitList(e.OIDC_SUPPORT_GROUPS),
+            }
+          : null,
     };
   });
 
 export type Env = z.output<typeof envSchema>;
+
+function splitList(v: string): string[] {
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
+}
 
 export class ConfigError extends Error {}
 

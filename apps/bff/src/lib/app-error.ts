@@ -2,6 +2,8 @@ import type { ErrorCode } from "@wc/contracts";
 
 /** An operational error: expected, mapped to the contracts error shape by the error middleware. */
 export class AppError extends Error {
+  /** Sent as Retry-After (429/503). */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,

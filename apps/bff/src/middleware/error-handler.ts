@@ -16,6 +16,7 @@ export function errorHandler(log: Logger) {
     const body: ApiErrorBody = {
       error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(requestId ? { requestId } : {}) },
     };
+    if (e.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(e.retryAfterSeconds));
     res.status(e.status).json(body);
   };
 }

@@ -1,45 +1,36 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import type { Store, SessionRecord } from "../store/types";
-import { cookieName, readCookie, serializeCookie } from "../lib/cookies";
+import { serializeCookie } from "../lib/cookies";
+import type { UserRecord } from "../store/auth-types";
+import type { SessionRecord } from "../store/types";
+import { hashSessionToken, isExpired, sessionCookie, sessionTokenOf, type SessionDeps } from "../services/auth/sessions";
 
-export interface SessionOptions {
-  store: Store;
-  secure: boolean;
-  now: () => Date;
-}
-
-const hashId = (token: string) => createHash("sha256").update(token).digest("base64url");
+/** Writing last-seen on every request would be a write per request; a minute of slack is harmless. */
+const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Server-side sessions: the cookie holds a random token, the store only its hash. Until sign-in
- * lands (issue 5), a browser without a session gets a fresh local-admin session.
+ * Resolves the signed-in user from the session cookie (the store holds only the token's hash).
+ * Expired sessions (idle or absolute) are deleted on sight; the role is the user's current one,
+ * so a role change or a removal applies at the next request. No session → anonymous.
  */
-export function sessionMiddleware(o: SessionOptions) {
-  const name = cookieName("wc_session", o.secure);
+export function sessionMiddleware(d: SessionDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const token = readCookie(req.headers.cookie, name);
-    const now = o.now().toISOString();
-    if (token && /^[A-Za-z0-9_-]{43}$/.test(token)) {
-      const s = await o.store.getSession(hashId(token));
-      if (s) {
-        res.locals.session = s;
-        await o.store.touchSession(s.id, now);
-        return next();
-      }
+    const token = sessionTokenOf(req, d.secure);
+    if (!token) return next();
+    const s = await d.store.getSession(hashSessionToken(token));
+    const now = d.now();
+    const user = s && !isExpired(s, now, d.policy) ? await d.store.getUser(s.userId) : null;
+    if (!s || !user) {
+      if (s) await d.store.deleteSession(s.id);
+      res.append("Set-Cookie", serializeCookie(sessionCookie(d.secure), "", { secure: d.secure, maxAgeSeconds: 0 }));
+      return next();
     }
-    const fresh = randomBytes(32).toString("base64url");
-    const session: SessionRecord = {
-      id: hashId(fresh),
-      userId: "local-admin",
-      userName: "Local admin",
-      role: "admin",
-      createdAt: now,
-      lastSeenAt: now,
-    };
-    await o.store.createSession(session);
-    res.locals.session = session;
-    res.append("Set-Cookie", serializeCookie(name, fresh, { secure: o.secure }));
+    let lastSeenAt = s.lastSeenAt;
+    if (now.getTime() - Date.parse(s.lastSeenAt) >= TOUCH_EVERY_MS) {
+      lastSeenAt = now.toISOString();
+      await d.store.touchSession(s.id, lastSeenAt);
+    }
+    res.locals.session = { ...s, lastSeenAt, userName: user.name, role: user.role } satisfies SessionRecord;
+    res.locals.user = user;
     next();
   };
 }
@@ -48,8 +39,13 @@ export function currentSession(res: Response): SessionRecord | undefined {
   return (res.locals as { session?: SessionRecord }).session;
 }
 
+export function currentUser(res: Response): UserRecord | undefined {
+  return (res.locals as { user?: UserRecord }).user;
+}
+
+/** For handlers behind requireRole: the guard has already answered 401 without a session. */
 export function requireSession(res: Response): SessionRecord {
   const s = currentSession(res);
-  if (!s) throw new Error("session middleware did not run");
+  if (!s) throw new Error("requireSession used on a route without a role guard");
   return s;
 }

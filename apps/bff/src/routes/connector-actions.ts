@@ -3,6 +3,8 @@ import type { CheckStreamLine, RunChecksResponse } from "@wc/contracts";
 import { AppError } from "../lib/app-error";
 import { param } from "../middleware/validate";
 import { requireSession } from "../middleware/session";
+import { requireAdmin, requireSupport } from "../middleware/roles";
+import { actorOf, audit, type AuditDeps } from "../services/audit";
 import { disconnect } from "../services/disconnect";
 import { diagnosticsBundle } from "../services/diagnostics";
 import { runChecks, type HealthDeps } from "../services/health";
@@ -10,15 +12,17 @@ import { toView } from "../services/connector-view";
 
 const writeLine = (res: Response, line: CheckStreamLine) => res.write(`${JSON.stringify(line)}\n`);
 
-/** Health and lifecycle actions on one connector (admin-only once roles land). */
-export function connectorActionsRouter(d: HealthDeps, version: string) {
+/** Health and lifecycle actions on one connector (admins); the diagnostics bundle (support too). */
+export function connectorActionsRouter(d: HealthDeps & AuditDeps, version: string) {
   const r = Router();
 
   // "Run checks now". With Accept: application/x-ndjson each check is streamed as it finishes,
   // so the wizard can show them live; otherwise one JSON answer.
-  r.post("/:id/checks", async (req, res) => {
+  r.post("/:id/checks", requireAdmin, async (req, res) => {
     const id = param(req, "id");
     const actor = requireSession(res).userName;
+    const before = await d.store.getConnector(id);
+    if (before) await audit(d, actorOf(req, res), { action: "connector.checks_run", targetType: "connector", targetId: id, targetName: before.name, before: { status: before.status } });
     if (req.get("accept") !== "application/x-ndjson") {
       const out = await runChecks(d, id, actor);
       const body: RunChecksResponse = { connector: toView(out.connector, d.publicUrl), checks: out.checks };
@@ -38,12 +42,13 @@ export function connectorActionsRouter(d: HealthDeps, version: string) {
     res.end();
   });
 
-  r.post("/:id/disconnect", async (req, res) => {
+  r.post("/:id/disconnect", requireAdmin, async (req, res) => {
     const c = await disconnect(d, param(req, "id"), requireSession(res).userName);
+    await audit(d, actorOf(req, res), { action: "connector.disconnected", targetType: "connector", targetId: c.id, targetName: c.name, after: { status: c.status } });
     res.json({ connector: toView(c, d.publicUrl) });
   });
 
-  r.get("/:id/diagnostics", async (req, res) => {
+  r.get("/:id/diagnostics", requireSupport, async (req, res) => {
     const bundle = await diagnosticsBundle(d, param(req, "id"), version);
     res.setHeader("Content-Disposition", `attachment; filename="workday-connect-diagnostics-${bundle.connector.id}.json"`);
     res.setHeader("Cache-Control", "no-store");

@@ -16,60 +16,85 @@ import { createDraft, loadConnector, saveDetails, saveProgress } from "../servic
 import { startConsent, type ConsentDeps } from "../services/consent";
 import { toSummary, toView } from "../services/connector-view";
 import { notFound } from "../lib/app-error";
+import { requireAdmin, requireSupport } from "../middleware/roles";
+import { actorOf, audit, diff, type AuditDeps } from "../services/audit";
+import type { ConnectorRecord } from "../store/types";
 
-export function connectorsRouter(d: ConsentDeps, detailsSchema: z.ZodType<DetailsParsed>) {
+const target = (c: ConnectorRecord) => ({ targetType: "connector" as const, targetId: c.id, targetName: c.name });
+const progressView = (c: ConnectorRecord) => ({ wizardStep: c.wizardStep, prerequisites: c.prerequisites, tenantSetup: c.tenantSetup });
+/** Non-secret details; the client secret shows only that it changed (by its last-4 hint). */
+const detailsView = (c: ConnectorRecord) => ({
+  clientId: c.clientId,
+  clientSecretHint: c.clientSecretHint,
+  restApiEndpoint: c.restApiEndpoint,
+  tokenEndpoint: c.tokenEndpoint,
+  authorizationEndpoint: c.authorizationEndpoint,
+  samlSso: c.samlSso,
+  clientAuthMethod: c.clientAuthMethod,
+  environment: c.environment,
+});
+
+export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.ZodType<DetailsParsed>) {
   const r = Router();
   const view = (c: Parameters<typeof toView>[0]): ConnectorResponse => ({ connector: toView(c, d.publicUrl) });
 
-  r.get("/", async (_req, res) => {
+  r.get("/", requireSupport, async (_req, res) => {
     const body: ListConnectorsResponse = { connectors: (await d.store.listConnectors()).map(toSummary) };
     res.json(body);
   });
 
   r.post(
     "/",
-    withBody(createConnectorRequestSchema, async (_req, res, body) => {
+    requireAdmin,
+    withBody(createConnectorRequestSchema, async (req, res, body) => {
       const c = await createDraft(d, body.name, requireSession(res).userName);
-      d.log.info({ connectorId: c.id, actor: requireSession(res).userId }, "connector draft created");
+      await audit(d, actorOf(req, res), { action: "connector.created", ...target(c), after: { name: c.name } });
       res.status(201).json(view(c));
     }),
   );
 
-  r.get("/:id", async (req, res) => {
+  r.get("/:id", requireSupport, async (req, res) => {
     const c = await loadConnector(d, param(req, "id"));
     const body: ConnectorDetailResponse = { ...view(c), timeline: await d.store.listTimeline(c.id) };
     res.json(body);
   });
 
-  r.delete("/:id", async (req, res) => {
-    const id = param(req, "id");
-    if (!(await d.store.deleteConnector(id))) throw notFound("Connector");
-    d.log.info({ connectorId: id, actor: requireSession(res).userId }, "connector deleted");
+  r.delete("/:id", requireAdmin, async (req, res) => {
+    const c = await loadConnector(d, param(req, "id"));
+    if (!(await d.store.deleteConnector(c.id))) throw notFound("Connector");
+    await audit(d, actorOf(req, res), { action: "connector.deleted", ...target(c), before: { name: c.name, status: c.status, tenant: c.tenant } });
     res.status(204).end();
   });
 
   r.patch(
     "/:id/wizard",
+    requireAdmin,
     withBody(wizardProgressRequestSchema, async (req, res, body) => {
       const c = await loadConnector(d, param(req, "id"));
-      res.json(view(await saveProgress(d, c, body)));
+      const updated = await saveProgress(d, c, body);
+      await audit(d, actorOf(req, res), { action: "connector.wizard_saved", ...target(c), ...diff(progressView(c), progressView(updated)) });
+      res.json(view(updated));
     }),
   );
 
   r.put(
     "/:id/details",
+    requireAdmin,
     withBody(detailsSchema, async (req, res, body) => {
       const c = await loadConnector(d, param(req, "id"));
       const updated = await saveDetails(d, c, body, requireSession(res).userName);
-      d.log.info({ connectorId: c.id, actor: requireSession(res).userId }, "connector details saved");
+      await audit(d, actorOf(req, res), { action: "connector.details_saved", ...target(c), ...diff(detailsView(c), detailsView(updated)) });
       res.json(view(updated));
     }),
   );
 
   r.post(
     "/:id/consent",
+    requireAdmin,
     withBody(startConsentRequestSchema, async (req, res, body) => {
       const out: StartConsentResponse = await startConsent(d, param(req, "id"), requireSession(res), body.mode);
+      const c = await loadConnector(d, param(req, "id"));
+      await audit(d, actorOf(req, res), { action: "connector.consent_started", ...target(c), after: { mode: body.mode } });
       res.setHeader("Cache-Control", "no-store");
       res.json(out);
     }),

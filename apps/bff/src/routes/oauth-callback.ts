@@ -3,6 +3,8 @@ import { pages } from "@wc/contracts";
 import { param } from "../middleware/validate";
 import { currentSession } from "../middleware/session";
 import { completeConsent, type ConsentDeps } from "../services/consent";
+import { publicRoute } from "../middleware/public-route";
+import { actorOf, audit, type AuditDeps } from "../services/audit";
 
 const one = (req: Request, key: string): string | undefined => {
   const v = req.query[key];
@@ -13,9 +15,11 @@ const one = (req: Request, key: string): string | undefined => {
  * Workday's redirect lands here with the code in the URL. The response never renders it: it
  * redirects away at once (303), with no-store and no-referrer so the code leaks nowhere.
  */
-export function oauthCallbackRouter(d: ConsentDeps) {
+export function oauthCallbackRouter(d: ConsentDeps & AuditDeps) {
   const r = Router();
-  r.get("/connect/:id", async (req, res) => {
+  // Public: Workday's redirect may arrive after the session ended; the state binds it to the
+  // session that started consent, and without that session the attempt fails.
+  r.get("/connect/:id", publicRoute("Workday's redirect back; bound to the starting session by state"), async (req, res) => {
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Referrer-Policy", "no-referrer");
     const id = param(req, "id");
@@ -33,6 +37,17 @@ export function oauthCallbackRouter(d: ConsentDeps) {
       errorDescription: one(req, "error_description"),
       rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "",
     });
+    const after = await d.store.getConnector(id);
+    if (after?.lastConsent) {
+      const ok = after.lastConsent.outcome === "success";
+      await audit(d, actorOf(req, res), {
+        action: ok ? "connector.consent_succeeded" : "connector.consent_failed",
+        targetType: "connector",
+        targetId: id,
+        targetName: after.name,
+        after: { status: after.status, reasonCode: after.lastConsent.reasonCode },
+      });
+    }
     res.redirect(303, pages.consentComplete(id));
   });
   return r;

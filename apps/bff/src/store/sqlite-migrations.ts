@@ -80,4 +80,53 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX connectors_next_check ON connectors(next_check_at);
     `,
   },
+  {
+    version: 3,
+    name: "sign-in: users, session metadata, rate limits, audit log, meta, single-sign-on transactions",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        source TEXT NOT NULL,
+        password_hash TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_sign_in_at TEXT
+      );
+      -- Sessions from before sign-in belonged to nobody: they end.
+      DELETE FROM sessions;
+      ALTER TABLE sessions ADD COLUMN ip TEXT;
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+      CREATE TABLE rate_limits (key TEXT PRIMARY KEY, count INTEGER NOT NULL, window_start TEXT NOT NULL);
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT,
+        target_id TEXT,
+        target_name TEXT,
+        ip TEXT,
+        request_id TEXT,
+        before_json TEXT,
+        after_json TEXT
+      );
+      CREATE INDEX audit_by_time ON audit_log(at);
+      -- Append-only, enforced by the database as well as by the code.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE sso_transactions (
+        state_hash TEXT PRIMARY KEY,
+        code_verifier_enc TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        return_to TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
+import { sqliteAuthStore } from "./sqlite-auth";
 import { NameTakenError, type OAuthTransaction, type SealedField, type SealedRow, type SessionRecord, type Store } from "./types";
 
 type Row = Record<string, unknown>;
@@ -65,6 +66,7 @@ export function openSqliteStore(file: string): Store {
   };
 
   return {
+    ...sqliteAuthStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
@@ -104,14 +106,14 @@ export function openSqliteStore(file: string): Store {
     },
     async createSession(s) {
       db.prepare(
-        `INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at)
-         VALUES (@id, @userId, @userName, @role, @createdAt, @lastSeenAt)`,
+        `INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at, ip)
+         VALUES (@id, @userId, @userName, @role, @createdAt, @lastSeenAt, @ip)`,
       ).run(s);
     },
     async getSession(id) {
       const row = db
         .prepare(
-          `SELECT id, user_id AS userId, user_name AS userName, role, created_at AS createdAt, last_seen_at AS lastSeenAt
+          `SELECT id, user_id AS userId, user_name AS userName, role, created_at AS createdAt, last_seen_at AS lastSeenAt, ip
            FROM sessions WHERE id = ?`,
         )
         .get(id) as SessionRecord | undefined;

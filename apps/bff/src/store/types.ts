@@ -1,3 +1,4 @@
+import type { AuthStore } from "./auth-types";
 import type {
   CheckResult,
   ClientAuthMethod,
@@ -51,6 +52,10 @@ export interface ConnectorRecord {
 
 export type ConnectorPatch = Partial<Omit<ConnectorRecord, "id" | "createdAt" | "createdBy">>;
 
+/**
+ * A signed-in browser. `id` is the SHA-256 of the cookie's token, never the token. `userName`/`role`
+ * are what they were at sign-in (for the record); requests use the user's current role.
+ */
 export interface SessionRecord {
   id: string;
   userId: string;
@@ -58,6 +63,7 @@ export interface SessionRecord {
   role: Role;
   createdAt: string;
   lastSeenAt: string;
+  ip: string | null;
 }
 
 /** One consent attempt. Keyed by a hash of `state`; taken (deleted) exactly once. */
@@ -95,7 +101,7 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store {
+export interface Store extends AuthStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;
