@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectorDetailResponseSchema, routes, type Connector } from "@wc/contracts";
 import { secretAad } from "../src/services/connectors";
-import { transcript } from "./harness";
+import { ACCOUNTS, transcript } from "./harness";
 import { connect, consentInWorkday, deliveredCodes, preparedConnector, simApi, startStack } from "./sim-fixture";
 
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -220,7 +220,7 @@ describe("consent: preconditions", () => {
 });
 
 describe("secret-leak scan (runs last)", () => {
-  it("when every response and log line of this file is scanned, then no client secret, token or code appears", async () => {
+  it("when every response and log line of this file is scanned, then no client secret, token, code, key or password appears", async () => {
     const { bff } = stack;
     const secrets = new Set<string>();
     for (const c of await bff.store.listConnectors()) {
@@ -229,6 +229,8 @@ describe("secret-leak scan (runs last)", () => {
       if (c.accessTokenEnc) secrets.add(bff.keyring.decrypt(c.accessTokenEnc, secretAad(c.id, "accessToken")));
     }
     for (const code of deliveredCodes) secrets.add(code);
+    for (const enc of ["base64", "base64url", "hex"] as const) secrets.add(bff.encryptionKey.toString(enc));
+    secrets.add(ACCOUNTS.admin.password);
     expect(secrets.size).toBeGreaterThan(10);
     const haystack = [...transcript, ...bff.logs].join("\n");
     expect(haystack.length).toBeGreaterThan(1000);

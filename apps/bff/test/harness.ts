@@ -16,9 +16,13 @@ export interface Harness {
   url: string;
   store: Store;
   keyring: Keyring;
+  /** The encryption key itself, for the leak scans. */
+  encryptionKey: Buffer;
   logs: string[];
   /** Real time unless a test pins it (set back to null afterwards). */
   clock: { now: Date | null };
+  /** The Express app itself, so a test can walk its routes. */
+  app: ReturnType<typeof createApp>;
   /** Runs every due scheduled check once, as the background timer would. */
   runDueChecks: () => Promise<number>;
   /** Signed in as the harness's admin. */
@@ -40,7 +44,7 @@ export const ACCOUNTS = {
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 export async function startBff(
-  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number; auth?: Partial<AuthOptions> } = {},
+  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number; auth?: Partial<AuthOptions>; noAccounts?: boolean; publicUrl?: string } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -56,9 +60,10 @@ export async function startBff(
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const keyring = createKeyring(generateKey());
+  const encryptionKey = generateKey();
+  const keyring = createKeyring(encryptionKey);
   const app = createApp({
-    publicUrl: url,
+    publicUrl: opts.publicUrl ?? url,
     allowedWorkdayHosts: opts.allowedWorkdayHosts ?? "",
     outboundTimeoutMs: opts.outboundTimeoutMs ?? 3000,
     store,
@@ -67,11 +72,12 @@ export async function startBff(
     now: () => clock.now ?? new Date(),
     health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5 },
     // Tests move the clock by days; sessions outlive that unless a test is about their expiry.
-    auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, ...opts.auth },
+    // Every test client signs in from 127.0.0.1: the per-address limit is tested on its own.
+    auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, maxPerAddress: 10_000, ...opts.auth },
   });
   server.on("request", app);
   const users = { store, now: () => clock.now ?? new Date() };
-  for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
+  if (!opts.noAccounts) for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
   const newClient = () => new Client(url);
   const signedIn = async (role: Role = "admin") => {
     const c = newClient();
@@ -79,11 +85,13 @@ export async function startBff(
     if (res.status !== 200) throw new Error(`harness sign-in as ${role} failed: ${res.status} ${res.text}`);
     return c;
   };
-  const client = await signedIn("admin");
+  const client = opts.noAccounts ? newClient() : await signedIn("admin");
   return {
     url,
+    app,
     store,
     keyring,
+    encryptionKey,
     logs,
     clock,
     runDueChecks: () => app.background.runDueChecks(),

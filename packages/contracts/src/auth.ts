@@ -6,7 +6,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 export const emailSchema = z
-  .string()
+  .string({ error: "Enter an email address." })
   .trim()
   .toLowerCase()
   .min(1, "Enter an email address.")
@@ -14,11 +14,11 @@ export const emailSchema = z
   .regex(/^[^\s@]+@[^\s@]+$/, "Enter an email address like name@example.com.");
 
 export const newPasswordSchema = z
-  .string()
+  .string({ error: "Enter a password." })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
-const displayNameSchema = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+const displayNameSchema = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
 
 /** Where the console goes after sign-in: a path on this console only (no `//host`, no `\`, no scheme). */
 export const returnToSchema = z
@@ -57,12 +57,12 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export const signInRequestSchema = z.object({
   email: emailSchema,
   // Not newPasswordSchema: a sign-in attempt is judged by the KDF, not by today's policy.
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "The password is too long."),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "The password is too long."),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const setupRequestSchema = z.object({
-  token: z.string().min(1, "The setup link is incomplete: open the link printed when the console started.").max(200),
+  token: z.string({ error: "The setup link is incomplete: open the link printed when the console started." }).min(1, "The setup link is incomplete: open the link printed when the console started.").max(200),
   name: displayNameSchema,
   email: emailSchema,
   password: newPasswordSchema,
@@ -70,7 +70,7 @@ export const setupRequestSchema = z.object({
 export type SetupRequest = z.infer<typeof setupRequestSchema>;
 
 export const changeOwnPasswordRequestSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH),
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH),
   newPassword: newPasswordSchema,
 });
 export type ChangeOwnPasswordRequest = z.infer<typeof changeOwnPasswordRequestSchema>;

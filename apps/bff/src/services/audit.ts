@@ -60,7 +60,7 @@ export async function audit(d: AuditDeps, actor: Actor, e: AuditEvent): Promise<
   d.log.info({ audit: { ...entry, before: undefined, after: undefined }, requestId: actor.requestId }, `audit ${e.action}`);
 }
 
-const SECRET_KEY = /secret|token|password|code|key|verifier|cookie|hash/i;
+const SECRET_KEY = /^(clientSecret|password|passwordHash|refreshToken|accessToken|idToken|code|codeVerifier|state|cookie|encryptionKey|token)$|Enc$/i;
 
 export function redactSecrets(o: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!o) return null;

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectorResponseSchema, routes, userResponseSchema, type Role } from "@wc/contracts";
+import { startBff, type Client, type Harness } from "./harness";
+import { walkRoutes } from "./routes-walk";
+
+/**
+ * Who may call what. A route missing here — or guarded differently — fails the first test, so a
+ * new route cannot ship without a decision about its access.
+ */
+const EXPECTED: Record<string, Role | "public"> = {
+  "GET /api/health": "public",
+  "GET /api/session": "public",
+  "POST /api/auth/sign-in": "public",
+  "POST /api/auth/sign-out": "public",
+  "POST /api/auth/setup": "public",
+  "GET /api/auth/sso/start": "public",
+  "GET /api/auth/sso/callback": "public",
+  "GET /api/oauth/connect/:id": "public",
+  "POST /api/session/password": "support",
+  "GET /api/config": "support",
+  "GET /api/connectors/": "support",
+  "GET /api/connectors/:id": "support",
+  "GET /api/connectors/:id/diagnostics": "support",
+  "POST /api/connectors/": "admin",
+  "DELETE /api/connectors/:id": "admin",
+  "PATCH /api/connectors/:id/wizard": "admin",
+  "PUT /api/connectors/:id/details": "admin",
+  "POST /api/connectors/:id/consent": "admin",
+  "POST /api/connectors/:id/checks": "admin",
+  "POST /api/connectors/:id/disconnect": "admin",
+  "GET /api/users/": "admin",
+  "POST /api/users/": "admin",
+  "PATCH /api/users/:id": "admin",
+  "POST /api/users/:id/password": "admin",
+  "DELETE /api/users/:id/sessions": "admin",
+  "DELETE /api/users/:id": "admin",
+  "GET /api/audit/": "admin",
+};
+
+let h: Harness;
+let as: Record<"anonymous" | Role, Client>;
+beforeAll(async () => {
+  h = await startBff();
+  as = { anonymous: h.newClient(), support: await h.signedIn("support"), admin: h.client };
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const routesOf = () => walkRoutes(h.app as unknown as Parameters<typeof walkRoutes>[0]);
+const SAFE = new Set(["GET", "HEAD"]);
+let n = 0;
+
+/** Fresh targets for each call, so an allowed DELETE does not change what the next call sees. */
+async function concretePath(path: string): Promise<string> {
+  n += 1;
+  if (path.includes("/users/:id")) {
+    const u = userResponseSchema.parse(
+      (await h.client.post(routes.users, { name: `U${n}`, email: `u${n}@example.com`, role: "support", password: "long-enough-pass" })).json(),
+    ).user;
+    return path.replace(":id", u.id);
+  }
+  if (path.includes(":id")) {
+    const c = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: `RBAC ${n}` })).json()).connector;
+    return path.replace(":id", c.id);
+  }
+  return path;
+}
+
+/** Sign-out and password changes end the caller's session: those get a browser of their own. */
+async function clientFor(who: "anonymous" | Role, path: string): Promise<Client> {
+  if (who === "anonymous") return h.newClient();
+  return path.startsWith("/api/auth/") || path.startsWith("/api/session/") ? h.signedIn(who) : as[who];
+}
+
+describe("route access", () => {
+  it("when the router is walked, then every route has a role guard or a public marker, exactly as the matrix says", () => {
+    const found = Object.fromEntries(routesOf().map((r) => [`${r.method} ${r.path}`, r.access]));
+    expect(found).toEqual(EXPECTED);
+  });
+
+  it("when every route is called as anonymous, support and admin, then each answers as the matrix says", async () => {
+    const table: string[] = [];
+    for (const r of routesOf()) {
+      for (const who of ["anonymous", "support", "admin"] as const) {
+        const path = await concretePath(r.path);
+        const res = await (await clientFor(who, r.path)).send(r.method, path, SAFE.has(r.method) ? undefined : {});
+        const need = EXPECTED[`${r.method} ${r.path}`];
+        const allowed = need === "public" || (need === "support" && who !== "anonymous") || (need === "admin" && who === "admin");
+        const expected = allowed ? "allowed" : who === "anonymous" ? 401 : 403;
+        const got = res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? `5xx ${res.text}` : "allowed";
+        table.push(`${r.method} ${r.path} as ${who}: ${got}${got === expected ? "" : ` (expected ${expected})`}`);
+      }
+    }
+    expect(table.filter((l) => l.includes("expected"))).toEqual([]);
+    expect(table.length).toBe(Object.keys(EXPECTED).length * 3);
+  }, 120_000);
+
+  it("when a support user forces an admin action, then nothing changes", async () => {
+    const before = (await h.client.get(routes.connectors)).text;
+    expect((await as.support.post(routes.connectors, { name: "Forced" })).status).toBe(403);
+    expect((await as.support.post(routes.users, { name: "X", email: "x@example.com", role: "admin", password: "long-enough-pass" })).status).toBe(403);
+    expect((await h.client.get(routes.connectors)).text).toBe(before);
+    expect((await h.client.get(routes.users)).text).not.toContain("x@example.com");
+  });
+});
+
+describe("CSRF on every state-changing route", () => {
+  const changing = () => routesOf().filter((r) => !SAFE.has(r.method));
+
+  it("when a state-changing route is called without the X-CSRF header, then 403 csrf_rejected", async () => {
+    for (const r of changing()) {
+      const res = await (await clientFor("admin", r.path)).send(r.method, await concretePath(r.path), {}, { "x-csrf": "" });
+      expect([r.path, res.status, res.json<{ error: { code: string } }>().error.code]).toEqual([r.path, 403, "csrf_rejected"]);
+    }
+  }, 120_000);
+
+  it("when a state-changing route is called from another origin, then 403 csrf_rejected", async () => {
+    for (const r of changing()) {
+      const path = await concretePath(r.path);
+      const c = await clientFor("admin", r.path);
+      const origin = await c.send(r.method, path, {}, { origin: "https://evil.example" });
+      const site = await c.send(r.method, path, {}, { "sec-fetch-site": "cross-site" });
+      expect([r.path, origin.status, site.status]).toEqual([r.path, 403, 403]);
+    }
+  }, 120_000);
+
+  it("when another origin sends a CORS preflight, then no Access-Control-Allow-Origin is granted", async () => {
+    const res = await fetch(`${h.url}${routes.connectors}`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "x-csrf" },
+    });
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    expect(res.headers.get("access-control-allow-headers")).toBeNull();
+  });
+});
