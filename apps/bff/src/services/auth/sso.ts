@@ -43,7 +43,9 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
     config ??= (async () => {
       const issuer = new URL(o.issuer);
       return oidc.discovery(issuer, o.clientId, { client_secret: o.clientSecret }, oidc.ClientSecretBasic(o.clientSecret), {
-        execute: isLoopbackHttp(issuer) ? [oidc.allowInsecureRequests] : [],
+        // The ID token's signature is checked against the provider's JWKS too (openid-client skips
+        // it by default for tokens fetched over TLS; a loopback provider has no TLS at all).
+        execute: isLoopbackHttp(issuer) ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
         timeout: Math.ceil(d.timeoutMs / 1000),
       });
     })();
@@ -129,7 +131,11 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
       // The provider's groups are the source of truth: the role follows them at every sign-in.
       const user = existing
         ? await d.store.updateUser(existing.id, { name, role, lastSignInAt: at, updatedAt: at })
-        : await createUser(d, { email, name, role, password: null, source: "oidc" });
+        : await createUser(d, { email, name, role, password: null, source: "oidc" }).catch((e: unknown) => {
+            // Two first sign-ins of the same person at once: the other one created the account.
+            if (e instanceof AppError && e.status === 409) throw new SsoError("Your account was just created by another sign-in. Sign in again.");
+            throw e;
+          });
       if (user === "last_admin") throw new SsoError("Your groups no longer make you an admin, and you are the last admin. Ask for the admin group, or add another admin.");
       if (!user) throw new AppError(500, "internal", "The account disappeared during sign-in.");
       if (!existing) await d.store.updateUser(user.id, { lastSignInAt: at });
