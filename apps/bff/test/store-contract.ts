@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorRecord, OAuthTransaction, Store } from "../src/store/types";
 import { NameTakenError } from "../src/store/types";
+import { describeLeaseContract } from "./lease-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
@@ -14,6 +15,8 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null, createdBy: "tester", createdAt: at, updatedAt: at,
   });
   const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
+
+  describeLeaseContract(engine, open, connector);
 
   describe(`${engine} store`, () => {
     it("when a connector is inserted, then it reads back field for field with its first timeline entry", async () => {

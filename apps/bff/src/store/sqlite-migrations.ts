@@ -80,4 +80,15 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX connectors_next_check ON connectors(next_check_at);
     `,
   },
+  {
+    version: 3,
+    name: "leases",
+    sql: `
+      CREATE TABLE leases (
+        key TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

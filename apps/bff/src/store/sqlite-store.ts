@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
 import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "./sealed-columns";
+import { sqliteLeases } from "./sqlite-leases";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
 import { transactionFromRow } from "./transaction-columns";
 import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
@@ -144,6 +145,7 @@ export function openSqliteStore(file: string): Store {
     async replaceCiphertexts(row, swaps) {
       return replaceCiphertexts(row, swaps);
     },
+    ...sqliteLeases(db),
     async close() {
       db.close();
     },
