@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
 import { loadRuntime } from "./config/runtime";
 
-function main() {
-  const { env, log, keyring, store } = loadRuntime();
+async function main() {
+  const { env, log, keyring, store } = await loadRuntime();
   const here = path.dirname(fileURLToPath(import.meta.url));
   const app = createApp({
     publicUrl: env.publicUrl,
@@ -36,4 +36,4 @@ function main() {
   process.once("SIGINT", () => stop("SIGINT"));
 }
 
-main();
+void main();
