@@ -5,7 +5,8 @@
 #   source scripts/lib/postgres.sh; ensure_postgres    # exports WC_TEST_DATABASE_URL
 #   scripts/lib/postgres.sh pnpm --filter @wc/bff test # runs one command against a fresh cluster
 #
-# Installs Debian's postgresql when no server binaries are found (fresh machine).
+# Installs Debian's postgresql when no server binaries are found (fresh machine). An already set
+# WC_TEST_DATABASE_URL is used as it is (a database of your own; tests make their own schemas in it).
 set -euo pipefail
 
 PG_TEST_USER=wc_test
@@ -29,17 +30,27 @@ _pg_bindir() {
 _pg_install() {
   echo "==> installing Debian's postgresql (not started; the tests run their own cluster)"
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  local policy=/usr/sbin/policy-rc.d placed=""
+  if [ -n "$sudo" ] && ! command -v sudo >/dev/null; then
+    echo "PostgreSQL server binaries are missing and there is no sudo: install Debian's postgresql as root." >&2
+    return 1
+  fi
+  local policy=/usr/sbin/policy-rc.d
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
     $sudo chmod 755 "$policy"
-    placed=1
+    # Removed by _pg_cleanup too, should the install be interrupted: left behind, it would stop
+    # every later package on this machine from starting its service.
+    _PG_PLACED_POLICY="$sudo rm -f $policy"
   fi
   local rc=0
   { $sudo apt-get update -qq &&
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; } || rc=$?
-  if [ -n "$placed" ]; then $sudo rm -f "$policy"; fi
+  _pg_remove_policy
   return "$rc"
+}
+
+_pg_remove_policy() {
+  if [ -n "${_PG_PLACED_POLICY:-}" ]; then $_PG_PLACED_POLICY; _PG_PLACED_POLICY=""; fi
 }
 
 _pg_free_port() {
@@ -51,7 +62,8 @@ _pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then (cd "$_PG_DIR" && runuser -u postgres -- "$@"); else (cd "$_PG_DIR" && "$@"); fi
 }
 
-_pg_stop() {
+_pg_cleanup() {
+  _pg_remove_policy
   [ -n "${_PG_DIR:-}" ] || return 0
   if [ -f "$_PG_DIR/data/postmaster.pid" ]; then
     _pg_as_owner "$_PG_BIN/pg_ctl" -D "$_PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -65,7 +77,7 @@ _pg_chain_exit_trap() {
   local previous=""
   eval "set -- $(trap -p EXIT)"
   previous="${3:-}"
-  trap "${previous:+$previous; }_pg_stop" EXIT
+  trap "${previous:+$previous; }_pg_cleanup" EXIT
   # Without these, a Ctrl-C or kill could end the shell before the EXIT trap has stopped postgres.
   [ -n "$(trap -p INT)" ] || trap 'exit 130' INT
   [ -n "$(trap -p TERM)" ] || trap 'exit 143' TERM
@@ -89,7 +101,12 @@ _pg_start() {
 }
 
 ensure_postgres() {
+  if [ -n "${WC_TEST_DATABASE_URL:-}" ]; then
+    echo "==> PostgreSQL: using WC_TEST_DATABASE_URL from the environment"
+    return 0
+  fi
   local started; started="$(date +%s%N)"
+  _pg_chain_exit_trap
   _PG_BIN="$(_pg_bindir)"
   if [ -z "$_PG_BIN" ]; then
     _pg_install
@@ -102,7 +119,6 @@ ensure_postgres() {
   fi
 
   _PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/wc-pg.XXXXXX")"
-  _pg_chain_exit_trap
   mkdir -p "$_PG_DIR/socket"
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$_PG_DIR"; fi
 
