@@ -6,7 +6,7 @@ import { loadRuntime } from "./config/runtime";
 import { ensureFirstAdmin, type Bootstrap } from "./services/auth/bootstrap";
 
 async function main() {
-  const { env, log, keyring, store } = loadRuntime();
+  const { env, log, keyring, store } = await loadRuntime();
   announceFirstAdmin(await ensureFirstAdmin({ store, now: () => new Date() }, env.admin, env.publicUrl), log);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const app = createApp({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorRecord, OAuthTransaction, Store } from "../src/store/types";
 import { NameTakenError } from "../src/store/types";
+import { describeAuthStoreContract } from "./auth-store-contract";
+import { describeLeaseContract } from "./lease-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
@@ -15,6 +17,9 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
   });
   const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
 
+  describeLeaseContract(engine, open, connector);
+  describeAuthStoreContract(engine, open);
+
   describe(`${engine} store`, () => {
     it("when a connector is inserted, then it reads back field for field with its first timeline entry", async () => {
       const s = await open();
@@ -24,11 +29,51 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
 
+    it("when every field holds a value, then the connector reads back identical", async () => {
+      const s = await open();
+      const full: ConnectorRecord = {
+        ...connector("c1", "Prod ünïcode ✓"), status: "connected", reasonCode: "r", wizardStep: "done",
+        prerequisites: { a: true, b: false }, tenantSetup: {}, tenant: "acme", environment: "sandbox",
+        environmentSource: "override", environmentReason: "because", clientId: "cid", clientSecretEnc: "v1.k.s",
+        clientSecretHint: "…1234", restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme",
+        tokenEndpoint: "https://t/token", authorizationEndpoint: "https://a/authorize", samlSso: true,
+        clientAuthMethod: "client_secret_post", refreshTokenEnc: "v1.k.r", accessTokenEnc: "v1.k.a",
+        accessTokenExpiresAt: "2026-11-29T11:00:00.000Z", consentGrantedBy: "admin", connectedAt: at, lastCheckAt: at,
+        lastSuccessAt: at, lastConsent: { outcome: "error", reasonCode: "access_denied", detail: 'said "no"', at },
+        consecutiveTransientFailures: 2, nextCheckAt: "2026-11-29T10:15:00.000Z",
+        lastChecks: [{ id: "token", ok: false, skipped: false, reasonCode: "x", detail: "503", at, durationMs: 12.5 }],
+        lastErrorDetail: "HTTP 503", updatedAt: "2026-11-29T10:01:00.000Z",
+      };
+      await s.insertConnector(full, created);
+      expect(await s.getConnector("c1")).toEqual(full);
+      expect(await s.listConnectors()).toEqual([full]);
+      await s.close();
+    });
+
+    it("when connectors share a creation time, then they list in insertion order", async () => {
+      const s = await open();
+      for (const id of ["b", "c", "a"]) await s.insertConnector(connector(id, id), created);
+      await s.insertConnector({ ...connector("z", "z"), createdAt: "2026-11-29T09:59:59.999Z" }, created);
+      expect((await s.listConnectors()).map((c) => c.id)).toEqual(["z", "b", "c", "a"]);
+      await s.close();
+    });
+
     it("when a second connector takes the same name in another case, then NameTakenError", async () => {
       const s = await open();
       await s.insertConnector(connector("c1", "Prod"), created);
       await expect(s.insertConnector(connector("c2", "PROD"), created)).rejects.toBeInstanceOf(NameTakenError);
       expect(await s.listConnectors()).toHaveLength(1);
+      await s.close();
+    });
+
+    it("when a connector is renamed to another's name in another case, then NameTakenError and nothing changes", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await s.insertConnector(connector("c2", "Test"), created);
+      const entry = { at, from: "pending_configuration" as const, to: "connected" as const, reasonCode: null, actor: "x" };
+      await expect(s.updateConnector("c2", { name: "pROD" }, entry)).rejects.toBeInstanceOf(NameTakenError);
+      expect((await s.getConnector("c2"))?.name).toBe("Test");
+      expect(await s.listTimeline("c2")).toEqual([created]);
       await s.close();
     });
 
@@ -62,6 +107,15 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.insertTransaction(tx("h1", "c1"));
       expect((await s.takeTransaction("h1"))?.connectorId).toBe("c1");
       expect(await s.takeTransaction("h1")).toBeNull();
+      await s.close();
+    });
+
+    it("when several callers take the same transaction at once, then exactly one gets it", async () => {
+      const s = await open();
+      await s.insertConnector(connector("c1", "Prod"), created);
+      await s.insertTransaction(tx("h1", "c1"));
+      const takes = await Promise.all(Array.from({ length: 5 }, () => s.takeTransaction("h1")));
+      expect(takes.filter((t) => t !== null)).toHaveLength(1);
       await s.close();
     });
 

@@ -18,7 +18,7 @@ export interface Runtime {
  * Anything wrong ends the process with a readable message (no stack trace): a config error is
  * the operator's to fix, not a crash to debug.
  */
-export function loadRuntime(): Runtime {
+export async function loadRuntime(): Promise<Runtime> {
   let env: Env;
   try {
     env = loadEnv();
@@ -32,7 +32,7 @@ export function loadRuntime(): Runtime {
   const log = createLogger(env.logLevel);
   try {
     const key = resolveEncryptionKey({ encryptionKey: env.encryptionKey, nodeEnv: env.nodeEnv, dataDir: env.dataDir, log });
-    return { env, log, keyring: createKeyring(key, env.previousEncryptionKeys), store: openStore(env.databaseUrl) };
+    return { env, log, keyring: createKeyring(key, env.previousEncryptionKeys), store: await openStore(env.databaseUrl) };
   } catch (e) {
     log.fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);

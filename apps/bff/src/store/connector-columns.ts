@@ -6,7 +6,9 @@ const json: Pick<Codec, "toDb" | "fromDb"> = {
   toDb: (v) => (v === null ? null : JSON.stringify(v)),
   fromDb: (v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : null),
 };
-const bool: Pick<Codec, "toDb" | "fromDb"> = { toDb: (v) => (v ? 1 : 0), fromDb: (v) => v === 1 };
+// SQLite has no boolean type and stores 0/1; PostgreSQL's BOOLEAN reads back as true/false and
+// accepts 0/1 on the way in, so one codec serves both engines.
+const bool: Pick<Codec, "toDb" | "fromDb"> = { toDb: (v) => (v ? 1 : 0), fromDb: (v) => v === 1 || v === true };
 
 /** Field ↔ column mapping shared by every SQL store, so a new field is added in one place. */
 export const CONNECTOR_COLUMNS: Record<keyof ConnectorRecord, Codec> = {

@@ -3,9 +3,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
+import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "./sealed-columns";
+import { sqliteLeases } from "./sqlite-leases";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
 import { sqliteAuthStore } from "./sqlite-auth";
-import { NameTakenError, type OAuthTransaction, type SealedField, type SealedRow, type SessionRecord, type Store } from "./types";
+import { transactionFromRow } from "./transaction-columns";
+import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
 
 type Row = Record<string, unknown>;
 
@@ -48,13 +51,11 @@ export function openSqliteStore(file: string): Store {
     return row;
   });
 
-  const replaceCiphertexts = db.transaction((row: Pick<SealedRow, "table" | "id">, swaps: { field: SealedField; expected: string; next: string }[]) => {
-    const cols = SEALED_COLUMNS[row.table];
+  const replaceCiphertexts = db.transaction((row: Pick<SealedRow, "table" | "id">, swaps: CiphertextSwap[]) => {
     let replaced = 0;
     for (const s of swaps) {
-      const col = cols.columns[s.field];
-      if (!col) throw new Error(`${row.table} has no ciphertext field ${s.field}`);
-      const sql = `UPDATE ${row.table} SET ${col} = ? WHERE ${cols.key} = ? AND ${col} = ?`;
+      const { key, column } = sealedColumn(row.table, s.field);
+      const sql = `UPDATE ${row.table} SET ${column} = ? WHERE ${key} = ? AND ${column} = ?`;
       replaced += db.prepare(sql).run(s.next, row.id, s.expected).changes;
     }
     return replaced;
@@ -135,67 +136,22 @@ export function openSqliteStore(file: string): Store {
     },
     async takeTransaction(hash) {
       const row = takeTx(hash);
-      if (!row) return null;
-      return {
-        stateHash: String(row.state_hash),
-        connectorId: String(row.connector_id),
-        sessionId: String(row.session_id),
-        codeVerifierEnc: String(row.code_verifier_enc),
-        redirectUri: String(row.redirect_uri),
-        tokenEndpoint: String(row.token_endpoint),
-        clientId: String(row.client_id),
-        mode: row.mode === "redirect" ? "redirect" : "popup",
-        createdAt: String(row.created_at),
-        expiresAt: String(row.expires_at),
-      } satisfies OAuthTransaction;
+      return row ? transactionFromRow(row) : null;
     },
     async purgeExpiredTransactions(now) {
       return db.prepare("DELETE FROM oauth_transactions WHERE expires_at <= ?").run(now).changes;
     },
     async listCiphertexts() {
-      const connectors = db
-        .prepare(
-          `SELECT id, client_secret_enc, refresh_token_enc, access_token_enc FROM connectors
-           WHERE client_secret_enc IS NOT NULL OR refresh_token_enc IS NOT NULL OR access_token_enc IS NOT NULL ORDER BY id`,
-        )
-        .all() as Row[];
-      const txs = db.prepare("SELECT state_hash, connector_id, code_verifier_enc FROM oauth_transactions ORDER BY state_hash").all() as Row[];
-      return [
-        ...connectors.map((r): SealedRow => ({
-          table: "connectors",
-          id: String(r.id),
-          connectorId: String(r.id),
-          fields: sealedFields({ clientSecret: r.client_secret_enc, refreshToken: r.refresh_token_enc, accessToken: r.access_token_enc }),
-        })),
-        ...txs.map((r): SealedRow => ({
-          table: "oauth_transactions",
-          id: String(r.state_hash),
-          connectorId: String(r.connector_id),
-          fields: { codeVerifier: String(r.code_verifier_enc) },
-        })),
-      ];
+      return sealedRowsFrom(db.prepare(SEALED_CONNECTORS_SQL).all() as Row[], db.prepare(SEALED_TRANSACTIONS_SQL).all() as Row[]);
     },
     async replaceCiphertexts(row, swaps) {
       return replaceCiphertexts(row, swaps);
     },
+    ...sqliteLeases(db),
     async close() {
       db.close();
     },
   };
-}
-
-const SEALED_COLUMNS: Record<SealedRow["table"], { key: string; columns: Partial<Record<SealedField, string>> }> = {
-  connectors: {
-    key: "id",
-    columns: { clientSecret: "client_secret_enc", refreshToken: "refresh_token_enc", accessToken: "access_token_enc" },
-  },
-  oauth_transactions: { key: "state_hash", columns: { codeVerifier: "code_verifier_enc" } },
-};
-
-function sealedFields(values: Partial<Record<SealedField, unknown>>): SealedRow["fields"] {
-  const out: SealedRow["fields"] = {};
-  for (const [field, v] of Object.entries(values) as [SealedField, unknown][]) if (typeof v === "string") out[field] = v;
-  return out;
 }
 
 function migrate(db: Database.Database) {

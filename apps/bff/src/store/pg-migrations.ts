@@ -1,0 +1,178 @@
+import type { Pool } from "pg";
+import { inTransaction } from "./pg-transaction";
+
+/**
+ * Versioned, append-only: never edit a shipped migration, add the next one. Numbered on their
+ * own (PostgreSQL started with the schema SQLite reached in its v2).
+ *
+ * Timestamps are ISO-8601 TEXT exactly as SQLite keeps them, so values round-trip byte for byte;
+ * they compare correctly as text because every one comes from `Date.toISOString()`. Columns that
+ * are compared or sorted are COLLATE "C" so order is bytewise like SQLite's whatever the
+ * database's locale. JSON stays TEXT too: the same bytes as SQLite, and nothing queries inside it.
+ */
+export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "connectors (with health columns), timeline, sessions, oauth transactions",
+    sql: `
+      CREATE TABLE connectors (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        -- Insertion order breaks created_at ties, as SQLite's rowid does.
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL CONSTRAINT connectors_name_key UNIQUE,
+        status TEXT NOT NULL,
+        reason_code TEXT,
+        wizard_step TEXT NOT NULL,
+        prerequisites TEXT NOT NULL,
+        tenant_setup TEXT NOT NULL,
+        tenant TEXT,
+        environment TEXT,
+        environment_source TEXT,
+        environment_reason TEXT,
+        client_id TEXT,
+        client_secret_enc TEXT,
+        client_secret_hint TEXT,
+        rest_api_endpoint TEXT,
+        token_endpoint TEXT,
+        authorization_endpoint TEXT,
+        saml_sso BOOLEAN NOT NULL,
+        client_auth_method TEXT NOT NULL,
+        refresh_token_enc TEXT,
+        access_token_enc TEXT,
+        access_token_expires_at TEXT,
+        consent_granted_by TEXT,
+        connected_at TEXT,
+        last_check_at TEXT,
+        last_success_at TEXT,
+        last_consent TEXT,
+        consecutive_transient_failures INTEGER NOT NULL DEFAULT 0,
+        next_check_at TEXT COLLATE "C",
+        last_checks TEXT,
+        last_error_detail TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX connectors_next_check ON connectors(next_check_at);
+      CREATE TABLE connector_timeline (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        connector_id TEXT COLLATE "C" NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        reason_code TEXT,
+        actor TEXT NOT NULL
+      );
+      CREATE INDEX connector_timeline_by_connector ON connector_timeline(connector_id, seq);
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      );
+      CREATE TABLE oauth_transactions (
+        state_hash TEXT COLLATE "C" PRIMARY KEY,
+        connector_id TEXT COLLATE "C" NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        session_id TEXT NOT NULL,
+        code_verifier_enc TEXT NOT NULL,
+        redirect_uri TEXT NOT NULL,
+        token_endpoint TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL
+      );
+      -- Deleting a connector cascades here by connector_id.
+      CREATE INDEX oauth_transactions_by_connector ON oauth_transactions(connector_id);
+    `,
+  },
+  {
+    version: 2,
+    name: "leases",
+    sql: `
+      CREATE TABLE leases (
+        key TEXT COLLATE "C" PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: "sign-in: users, session metadata, rate limits, audit log, meta, single-sign-on transactions",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT COLLATE "C" NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        source TEXT NOT NULL,
+        password_hash TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_sign_in_at TEXT
+      );
+      DELETE FROM sessions;
+      ALTER TABLE sessions ADD COLUMN ip TEXT;
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+      CREATE TABLE rate_limits (key TEXT PRIMARY KEY, count INTEGER NOT NULL, window_start TEXT COLLATE "C" NOT NULL);
+      CREATE TABLE audit_log (
+        seq BIGSERIAL PRIMARY KEY,
+        at TEXT COLLATE "C" NOT NULL,
+        actor_id TEXT,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT,
+        target_id TEXT,
+        target_name TEXT,
+        ip TEXT,
+        request_id TEXT,
+        before_json TEXT,
+        after_json TEXT
+      );
+      CREATE INDEX audit_by_time ON audit_log(at);
+      -- Append-only, enforced by the database as well as by the code.
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+      CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE sso_transactions (
+        state_hash TEXT PRIMARY KEY,
+        code_verifier_enc TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        return_to TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * Applies pending migrations, each in its own transaction. Concurrent starters (several replicas
+ * booting at once) queue on an advisory lock scoped to the schema, and each re-checks
+ * schema_migrations once it holds the lock, so no migration is applied twice.
+ */
+export async function migratePg(pool: Pool): Promise<void> {
+  await inTransaction(pool, async (c) => {
+    await lockMigrations(c);
+    await c.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  });
+  for (const m of PG_MIGRATIONS) {
+    await inTransaction(pool, async (c) => {
+      await lockMigrations(c);
+      const done = await c.query("SELECT 1 FROM schema_migrations WHERE version = $1", [m.version]);
+      if (done.rowCount) return;
+      await c.query(m.sql);
+      await c.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [m.version, m.name, new Date().toISOString()]);
+    });
+  }
+}
+
+// Released with the transaction, so a crashed starter never leaves it held.
+async function lockMigrations(c: { query(sql: string): Promise<unknown> }) {
+  await c.query("SELECT pg_advisory_xact_lock(hashtext('workday-connect schema_migrations ' || coalesce(current_schema(), '')))");
+}

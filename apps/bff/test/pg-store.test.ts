@@ -1,0 +1,73 @@
+import { Pool } from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { openStore } from "../src/store/open-store";
+import { PG_MIGRATIONS } from "../src/store/pg-migrations";
+import { openPgStore } from "../src/store/pg-store";
+import { pgTestDatabase } from "./pg-test-database";
+import { describeStoreContract } from "./store-contract";
+
+const baseUrl = process.env.WC_TEST_DATABASE_URL;
+
+if (!baseUrl) {
+  describe.skip("PostgreSQL store: set WC_TEST_DATABASE_URL=postgres://… to run (scripts/test starts a throwaway cluster)", () => {
+    it("needs a database", () => undefined);
+  });
+} else {
+  const db = pgTestDatabase(baseUrl);
+  afterAll(() => db.dispose());
+
+  describeStoreContract("PostgreSQL", async () => openPgStore(await db.freshSchemaUrl()));
+
+  describe("PostgreSQL migrations", () => {
+    it("when several stores open a fresh database at once, then each migration is applied exactly once", async () => {
+      const url = await db.freshDatabaseUrl();
+      const opened = await Promise.allSettled(Array.from({ length: 4 }, () => openPgStore(url)));
+      await Promise.all(opened.flatMap((r) => (r.status === "fulfilled" ? [r.value.close()] : [])));
+      expect(opened.map((r) => (r.status === "rejected" ? String(r.reason) : "opened"))).toEqual(Array(4).fill("opened"));
+      const check = new Pool({ connectionString: url });
+      const applied = await check.query("SELECT version, count(*)::int AS n FROM schema_migrations GROUP BY version ORDER BY version");
+      await check.end();
+      expect(applied.rows).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version, n: 1 })));
+    });
+
+    it("when a store reopens its schema, then nothing is re-applied and the data is still there", async () => {
+      const url = await db.freshSchemaUrl();
+      const a = await openPgStore(url);
+      await a.createSession({ id: "s", userId: "u", userName: "U", role: "admin", createdAt: "t", lastSeenAt: "t", ip: null });
+      await a.close();
+      const b = await openPgStore(url);
+      expect(await b.getSession("s")).not.toBeNull();
+      await b.close();
+    });
+  });
+
+  describe("PostgreSQL through DATABASE_URL", () => {
+    it("when DATABASE_URL is postgresql://, then openStore opens PostgreSQL", async () => {
+      const url = (await db.freshSchemaUrl()).replace(/^postgres:/, "postgresql:");
+      const s = await openStore(url);
+      await s.createSession({ id: "s", userId: "u", userName: "U", role: "admin", createdAt: "t", lastSeenAt: "t", ip: null });
+      expect((await s.getSession("s"))?.userId).toBe("u");
+      await s.close();
+    });
+
+    it("when the server cannot be reached, then the error names the host and not the password", async () => {
+      const open = openStore("postgres://someone:hunter2@127.0.0.1:1/nothing");
+      await expect(open).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:1: /);
+      await expect(open).rejects.not.toThrow(/hunter2/);
+    });
+  });
+
+  describe("PostgreSQL audit log", () => {
+    it("when anything tries to update or delete an audit row, then the database refuses (append-only)", async () => {
+      const url = await db.freshSchemaUrl();
+      const store = await openPgStore(url);
+      await store.appendAudit({ at: "2026-11-29T10:00:00.000Z", actorId: "u", actorName: "U", action: "user.created", targetType: "user", targetId: "x", targetName: "x", ip: null, requestId: null, before: null, after: null });
+      await store.close();
+      const raw = new Pool({ connectionString: url });
+      await expect(raw.query("UPDATE audit_log SET actor_name = 'someone else'")).rejects.toThrow(/append-only/);
+      await expect(raw.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
+      expect((await raw.query("SELECT COUNT(*)::int AS n FROM audit_log")).rows).toEqual([{ n: 1 }]);
+      await raw.end();
+    });
+  });
+}
