@@ -15,6 +15,9 @@ export const E2E = {
   simServicesUrl: `http://127.0.0.1:${SIM_PORT}`,
   /** Every line the BFF logged during the run, for the secret-leak scan. */
   bffLogFile: path.join(dataDir, "bff.log"),
+  /** The run's first admin (ADMIN_EMAIL/ADMIN_PASSWORD) and the support user the journeys add. */
+  admin: { email: "admin@example.com", password: "correct-horse-battery" },
+  support: { email: "support@example.com", password: "support-password-1" },
 };
 
 export default defineConfig({
@@ -58,6 +61,9 @@ export default defineConfig({
         // The journeys inject counted faults; a background check must not consume them.
         HEALTH_SCHEDULER_TICK_SECONDS: "0",
         WEB_DIST_DIR: path.resolve("apps/web/dist"),
+        // The first admin of this run's fresh store (e2e/support.ts signs in with it).
+        ADMIN_EMAIL: E2E.admin.email,
+        ADMIN_PASSWORD: E2E.admin.password,
       },
       reuseExistingServer: false,
       timeout: 60_000,
