@@ -21,7 +21,9 @@ import { connectorsRouter } from "./routes/connectors";
 import { healthRouter, metaRouter } from "./routes/meta";
 import { oauthCallbackRouter } from "./routes/oauth-callback";
 import type { ConsentDeps } from "./services/consent";
-import { runDueChecks, startHealthScheduler, type HealthDeps, type HealthOptions } from "./services/health";
+import { runDueChecks, type HealthDeps, type HealthOptions } from "./services/health";
+import { newOwnerId, type LeaseDeps } from "./lib/leased";
+import { createScheduler } from "./lib/scheduler";
 import { createTokenService } from "./services/token-service";
 import { connectorActionsRouter } from "./routes/connector-actions";
 import type { Store } from "./store/types";
@@ -40,6 +42,8 @@ export interface AppDeps {
   version?: string;
   health?: Partial<HealthOptions>;
   auth?: Partial<AuthOptions>;
+  /** This replica's name in the leases table (default: host, pid and a random suffix). */
+  owner?: string;
 }
 
 export interface AuthOptions {
@@ -58,7 +62,9 @@ export function createApp(deps: AppDeps) {
   const publicUrl = new URL(deps.publicUrl);
   const secure = publicUrl.protocol === "https:";
   const now = deps.now ?? (() => new Date());
-  const consent: ConsentDeps = {
+  const owner = deps.owner ?? newOwnerId();
+  const consent: ConsentDeps & LeaseDeps = {
+    owner,
     store: deps.store,
     keyring: deps.keyring,
     now,
@@ -117,17 +123,16 @@ export function createApp(deps: AppDeps) {
     background: {
       runDueChecks: () => runDueChecks(health),
       purgeSessions: () => purgeSessions(sessions),
-      start: (tickMs?: number) => {
-        const stopHealth = startHealthScheduler(health, tickMs);
-        const purge = setInterval(() => void purgeSessions(sessions).catch((e: unknown) => deps.log.error({ err: e }, "session purge failed")), 10 * 60_000);
-        purge.unref();
-        return () => {
-          stopHealth();
-          clearInterval(purge);
-        };
+      /** Starts the loops; the returned stop() stops taking work and waits for running work (SIGTERM). */
+      start: (tickMs = 30_000) => {
+        const scheduler = createScheduler(deps.log);
+        scheduler.every("health", tickMs, () => runDueChecks(health, 4, scheduler.stopping));
+        scheduler.every("sessions", 10 * 60_000, () => purgeSessions(sessions));
+        return (graceMs?: number) => scheduler.stop(graceMs);
       },
     },
     sessions,
+    owner,
   });
 }
 

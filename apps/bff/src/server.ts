@@ -22,22 +22,32 @@ async function main() {
     auth: { ...env.auth, oidc: env.oidc },
   });
   // A tick of 0 turns the background scheduler off (the browser journeys drive checks themselves).
-  const stopBackground = env.healthTickMs > 0 ? app.background.start(env.healthTickMs) : () => undefined;
+  const stopBackground = env.healthTickMs > 0 ? app.background.start(env.healthTickMs) : async () => true;
   const server = app.listen(env.port, () => {
-    log.info({ url: env.publicUrl, port: env.port }, `workday-connect console listening; open ${env.publicUrl}`);
+    log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
   });
-  const stop = (signal: string) => {
-    log.info({ signal }, "shutting down");
-    stopBackground();
-    const force = setTimeout(() => process.exit(1), 10_000);
+  // Graceful stop (SIGTERM from an orchestrator): take no new requests or background work, let
+  // running work finish and release its leases (another replica picks up the rest), then close.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: no new work; finishing what runs");
+    const force = setTimeout(() => {
+      log.warn("shutdown took too long; exiting with work unfinished (its leases expire and another replica takes it over)");
+      process.exit(1);
+    }, 30_000);
     force.unref();
-    server.close(() => {
-      void store.close().then(() => process.exit(0));
-    });
-    server.closeAllConnections();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const finished = await stopBackground(20_000);
+    await closed;
+    await store.close();
+    log.info({ backgroundFinished: finished }, "stopped");
+    process.exit(0);
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
 /**

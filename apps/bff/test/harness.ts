@@ -44,7 +44,7 @@ export const ACCOUNTS = {
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 export async function startBff(
-  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number; auth?: Partial<AuthOptions>; noAccounts?: boolean; publicUrl?: string } = {},
+  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number; auth?: Partial<AuthOptions>; noAccounts?: boolean; publicUrl?: string; store?: Store; owner?: string; encryptionKey?: Buffer } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -55,12 +55,13 @@ export async function startBff(
       cb();
     },
   });
-  const store = openSqliteStore(":memory:");
+  // A shared store stands for a second replica on the same database.
+  const store = opts.store ?? openSqliteStore(":memory:");
   const clock: { now: Date | null } = { now: null };
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const encryptionKey = generateKey();
+  const encryptionKey = opts.encryptionKey ?? generateKey();
   const keyring = createKeyring(encryptionKey);
   const app = createApp({
     publicUrl: opts.publicUrl ?? url,
@@ -74,10 +75,11 @@ export async function startBff(
     // Tests move the clock by days; sessions outlive that unless a test is about their expiry.
     // Every test client signs in from 127.0.0.1: the per-address limit is tested on its own.
     auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, maxPerAddress: 10_000, ...opts.auth },
+    ...(opts.owner ? { owner: opts.owner } : {}),
   });
   server.on("request", app);
   const users = { store, now: () => clock.now ?? new Date() };
-  if (!opts.noAccounts) for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
+  if (!opts.noAccounts && !opts.store) for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
   const newClient = () => new Client(url);
   const signedIn = async (role: Role = "admin") => {
     const c = newClient();
@@ -101,7 +103,7 @@ export async function startBff(
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      await store.close();
+      if (!opts.store) await store.close();
     },
   };
 }

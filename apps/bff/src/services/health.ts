@@ -6,6 +6,7 @@ import type { ConsentDeps } from "./consent";
 import { loadConnector } from "./connectors";
 import { runCheckSequence, type CheckRun } from "./health-checks";
 import type { TokenService } from "./token-service";
+import { holdLease, type LeaseDeps } from "../lib/leased";
 
 export interface HealthOptions {
   intervalMs: number;
@@ -14,10 +15,13 @@ export interface HealthOptions {
   random?: () => number;
 }
 
-export interface HealthDeps extends ConsentDeps {
+export interface HealthDeps extends ConsentDeps, LeaseDeps {
   tokens: TokenService;
   health: HealthOptions;
 }
+
+/** A replica that dies mid-check loses the connector after this long; a live one renews it. */
+const HEALTH_LEASE_MS = 2 * 60_000;
 
 /** Statuses health checks may run in; the others wait for an admin. */
 const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_needed"]);
@@ -77,37 +81,35 @@ function nextCheckAt(d: HealthDeps, status: string, failures: number, failed: Ch
 }
 
 /**
- * Runs every due connector's checks, a few at a time, each isolated: one failing tenant neither
- * throws out of the loop nor delays the others beyond its own timeout.
+ * Runs due connectors' checks, a few at a time, each isolated: one failing tenant neither throws
+ * out of the loop nor delays the others beyond its own timeout. Due connectors are claimed with a
+ * lease (`health:<id>`), so with several replicas each connector is checked by exactly one.
  */
-export async function runDueChecks(d: HealthDeps, concurrency = 4): Promise<number> {
-  const now = d.now().getTime();
-  const due = (await d.store.listConnectors()).filter(
-    (c) => CHECKABLE.has(c.status) && c.status !== "relink_needed" && c.nextCheckAt !== null && Date.parse(c.nextCheckAt) <= now,
-  );
+export async function runDueChecks(d: HealthDeps, concurrency = 4, stopping?: AbortSignal): Promise<number> {
+  const due = await d.store.claimDue("health", d.owner, 50, HEALTH_LEASE_MS, d.now());
   let next = 0;
+  let ran = 0;
   const worker = async () => {
     while (next < due.length) {
-      const c = due[next++];
-      if (!c) return;
-      try {
-        await runChecks(d, c.id, "health check");
-      } catch (e) {
-        d.log.error({ connectorId: c.id, err: e }, "scheduled health check failed");
+      const id = due[next++];
+      if (!id) return;
+      const key = `health:${id}`;
+      if (stopping?.aborted) {
+        await d.store.releaseLease(key, d.owner);
+        continue;
       }
+      await holdLease(d, key, HEALTH_LEASE_MS, async () => {
+        const c = await d.store.getConnector(id);
+        if (!c || !CHECKABLE.has(c.status) || c.status === "relink_needed") return;
+        ran += 1;
+        try {
+          await runChecks(d, c.id, "health check");
+        } catch (e) {
+          d.log.error({ connectorId: c.id, err: e }, "scheduled health check failed");
+        }
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
-  return due.length;
-}
-
-export function startHealthScheduler(d: HealthDeps, tickMs = 30_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    void runDueChecks(d).finally(() => (running = false));
-  }, tickMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return ran;
 }

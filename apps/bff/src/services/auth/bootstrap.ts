@@ -24,7 +24,13 @@ export async function ensureFirstAdmin(d: UserDeps, admin: { email: string; pass
     return { kind: "ready" };
   }
   if (admin) {
-    await createUser(d, { email: admin.email, name: admin.email.split("@")[0] ?? "Admin", role: "admin", password: admin.password });
+    try {
+      await createUser(d, { email: admin.email, name: admin.email.split("@")[0] ?? "Admin", role: "admin", password: admin.password });
+    } catch (e) {
+      // Replicas starting together on an empty database: another one created it first.
+      if (e instanceof AppError && e.status === 409) return { kind: "ready" };
+      throw e;
+    }
     return { kind: "created", email: admin.email };
   }
   const token = randomBytes(32).toString("base64url");
