@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "@wc/workday-sim";
+import { connectorDetailResponseSchema, connectorResponseSchema, routes, startConsentResponseSchema } from "@wc/contracts";
+import { generateKey } from "../src/lib/crypto";
+import { Client } from "./harness";
+import { pgTestDatabase } from "./pg-test-database";
+import { startReplica, type Replica } from "./replica-process";
+import { consentInWorkday, registerClient, simApi, type Sim } from "./sim-fixture";
+
+const baseUrl = process.env.WC_TEST_DATABASE_URL;
+const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
+
+/** Two console processes on one PostgreSQL, as behind a load balancer. */
+(baseUrl ? describe : describe.skip)("two replicas on one PostgreSQL (set WC_TEST_DATABASE_URL to run)", () => {
+  const db = pgTestDatabase(baseUrl ?? "postgres://unused");
+  let sim: Sim;
+  let a: Replica;
+  let b: Replica;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, host: "127.0.0.1" });
+    env = {
+      DATABASE_URL: await db.freshSchemaUrl(),
+      ENCRYPTION_KEY: generateKey().toString("base64"),
+      // Both replicas sit behind one public address; the tests call each directly.
+      PUBLIC_URL: "http://console.example.test",
+      ALLOWED_WORKDAY_HOSTS: `http://localhost:${sim.port},http://127.0.0.1:${sim.port}`,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      HEALTH_SCHEDULER_TICK_SECONDS: "1",
+    };
+    [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const r of [a, b]) if (r.child.exitCode === null) r.kill("SIGKILL");
+    await sim.close();
+    await db.dispose();
+  });
+
+  /** A browser whose requests go to one replica or the other; the session cookie is the same. */
+  const browserOn = (r: Replica, from?: Client) => {
+    const c = new Client(r.url);
+    if (from) Object.assign(c, { cookies: (from as unknown as { cookies: Map<string, string> }).cookies });
+    return c;
+  };
+
+  async function connectedThrough(start: Replica, finish: Replica) {
+    const viaStart = browserOn(start);
+    expect((await viaStart.post(routes.signIn, ADMIN)).status).toBe(200);
+    const viaFinish = browserOn(finish, viaStart);
+    const c = connectorResponseSchema.parse((await viaStart.post(routes.connectors, { name: `R ${Math.random()}` })).json()).connector;
+    const reg = await registerClient(sim, "acme", c.redirectUri);
+    expect((await viaFinish.put(routes.connectorDetails(c.id), { ...reg, samlSso: false })).status).toBe(200);
+    const start1 = startConsentResponseSchema.parse((await viaStart.post(routes.connectorConsent(c.id), { mode: "popup" })).json());
+    const { redirectedTo } = await consentInWorkday(start1.authorizationUrl, { decision: "Allow" });
+    const cb = new URL(redirectedTo);
+    expect(cb.origin).toBe("http://console.example.test");
+    const back = await viaFinish.get(cb.pathname + cb.search);
+    expect(back.status).toBe(303);
+    return { id: c.id, reg, viaStart, viaFinish };
+  }
+
+  it("when consent starts on one replica and Workday's redirect lands on the other, then it completes", async () => {
+    const { id, viaStart } = await connectedThrough(a, b);
+    const detail = connectorDetailResponseSchema.parse((await viaStart.get(routes.connector(id))).json());
+    expect(detail.connector).toMatchObject({ status: "connected", lastConsent: { outcome: "success" } });
+  }, 60_000);
+
+  it("when 50 forced refreshes come through both replicas at once, then the token endpoint never has two in flight for the connector", async () => {
+    // Every access token is stale at once (shorter than the 60 s safety margin), so each check refreshes.
+    await simApi(sim, "PATCH", "/options", { accessTokenTtlSeconds: 30 });
+    const { id, reg, viaStart, viaFinish } = await connectedThrough(a, b);
+    await simApi(sim, "DELETE", "/token-log");
+    await simApi(sim, "POST", "/faults", { route: "token", kind: "latency", latencyMs: 300, count: 200 });
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? viaFinish : viaStart).post(routes.connectorChecks(id))));
+      expect(answers.filter((r) => r.status !== 200).map((r) => r.text)).toEqual([]);
+      const log = await simApi<{ requests: { clientId: string; grantType: string; count: number }[]; maxConcurrentRefreshesByClient: Record<string, number> }>(sim, "GET", "/token-log");
+      const refreshes = log.requests.filter((e) => e.clientId === reg.clientId && e.grantType === "refresh_token").reduce((n, e) => n + e.count, 0);
+      expect(refreshes).toBeGreaterThanOrEqual(2);
+      expect(log.maxConcurrentRefreshesByClient[reg.clientId]).toBe(1);
+    } finally {
+      await simApi(sim, "DELETE", "/faults");
+      await simApi(sim, "PATCH", "/options", { accessTokenTtlSeconds: 3600 });
+    }
+  }, 120_000);
+
+  it("when a replica gets SIGTERM, then it stops cleanly (exit 0) and the other keeps serving the same sessions", async () => {
+    const viaA = browserOn(a);
+    expect((await viaA.post(routes.signIn, ADMIN)).status).toBe(200);
+    a.kill("SIGTERM");
+    expect(await a.exited).toBe(0);
+    expect(a.logs.join("")).toContain("shutting down");
+    const viaB = browserOn(b, viaA);
+    expect((await viaB.get(routes.connectors)).status).toBe(200);
+  }, 60_000);
+});
