@@ -56,6 +56,9 @@ async function main() {
  */
 function announceFirstAdmin(b: Bootstrap, log: Logger) {
   if (b.kind === "created") log.info({ email: b.email }, "created the first admin from ADMIN_EMAIL/ADMIN_PASSWORD");
+  if (b.kind === "setup_pending") {
+    log.warn({ validUntil: b.expiresAt }, "no account exists yet: another replica printed a one-time setup link; open that one (or restart one replica alone for a new link)");
+  }
   if (b.kind === "setup") {
     log.warn("no account exists yet: open the one-time setup link printed on the terminal to create the first admin");
     process.stdout.write(`\n  Create the first admin (one-time link, valid until ${b.expiresAt}):\n  ${b.link}\n\n`);

@@ -220,6 +220,20 @@ describe("first admin", () => {
     await fresh.close();
   });
 
+  it("when two replicas start together on an empty store, then only one link is printed; a later start prints a new one", async () => {
+    const fresh = await startBff({ noAccounts: true });
+    let now = new Date("2026-11-29T10:00:00Z");
+    const deps = { store: fresh.store, now: () => now };
+    const first = await ensureFirstAdmin(deps, null, fresh.url);
+    expect(first.kind).toBe("setup");
+    expect((await ensureFirstAdmin(deps, null, fresh.url)).kind).toBe("setup_pending");
+    now = new Date("2026-11-29T11:00:00Z");
+    const later = await ensureFirstAdmin(deps, null, fresh.url);
+    expect(later.kind).toBe("setup");
+    if (first.kind === "setup" && later.kind === "setup") expect(later.link).not.toBe(first.link);
+    await fresh.close();
+  });
+
   it("when ADMIN_EMAIL/ADMIN_PASSWORD are given at first start, then that admin exists and no link is printed; later starts change nothing", async () => {
     const fresh = await startBff({ noAccounts: true });
     const deps = { store: fresh.store, now: () => new Date() };

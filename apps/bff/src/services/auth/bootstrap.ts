@@ -6,19 +6,26 @@ import { createUser, type UserDeps } from "./users";
 
 const SETUP_KEY = "setup_token";
 const SETUP_TTL_MS = 24 * 3_600_000;
+/** Replicas started together print one link between them. */
+const SAME_START_MS = 2 * 60_000;
 const sha = (v: string) => createHash("sha256").update(v).digest();
 
 export type Bootstrap =
   | { kind: "ready" }
   | { kind: "created"; email: string }
-  | { kind: "setup"; link: string; expiresAt: string };
+  | { kind: "setup"; link: string; expiresAt: string }
+  | { kind: "setup_pending"; expiresAt: string };
 
 /**
  * No default password: with no account yet, the first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD,
  * or from a one-time link (token in the URL fragment, so it reaches no server log; 24 h; a new
  * one at every start until an admin exists).
  */
-export async function ensureFirstAdmin(d: UserDeps, admin: { email: string; password: string } | null, publicUrl: string): Promise<Bootstrap> {
+export async function ensureFirstAdmin(
+  d: UserDeps,
+  admin: { email: string; password: string } | null,
+  publicUrl: string,
+): Promise<Bootstrap> {
   if ((await d.store.countUsers()) > 0) {
     await d.store.setMeta(SETUP_KEY, null);
     return { kind: "ready" };
@@ -33,9 +40,14 @@ export async function ensureFirstAdmin(d: UserDeps, admin: { email: string; pass
     }
     return { kind: "created", email: admin.email };
   }
+  // A replica starting alongside another one just printed a link: replacing it would void that
+  // link. A link from an earlier start is replaced (its terminal output may be long gone).
+  const pending = await d.store.getMeta(SETUP_KEY);
+  const saved = pending ? (JSON.parse(pending) as { expiresAt: string; createdAt?: string }) : null;
+  if (saved?.createdAt && d.now().getTime() - Date.parse(saved.createdAt) < SAME_START_MS) return { kind: "setup_pending", expiresAt: saved.expiresAt };
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(d.now().getTime() + SETUP_TTL_MS).toISOString();
-  await d.store.setMeta(SETUP_KEY, JSON.stringify({ hash: sha(token).toString("base64url"), expiresAt }));
+  await d.store.setMeta(SETUP_KEY, JSON.stringify({ hash: sha(token).toString("base64url"), expiresAt, createdAt: d.now().toISOString() }));
   return { kind: "setup", link: `${publicUrl}/setup#token=${token}`, expiresAt };
 }
 
