@@ -57,7 +57,7 @@ async function main() {
 function announceFirstAdmin(b: Bootstrap, log: Logger) {
   if (b.kind === "created") log.info({ email: b.email }, "created the first admin from ADMIN_EMAIL/ADMIN_PASSWORD");
   if (b.kind === "setup_pending") {
-    log.warn({ validUntil: b.expiresAt }, "no account exists yet: another replica printed a one-time setup link; open that one (or restart one replica alone for a new link)");
+    log.warn({ validUntil: b.expiresAt }, "no account exists yet: another replica started just now printed the one-time setup link; open that one");
   }
   if (b.kind === "setup") {
     log.warn("no account exists yet: open the one-time setup link printed on the terminal to create the first admin");
