@@ -11,6 +11,7 @@ import { RouteError } from "./routes/route-error";
 import { setupAction, setupLoader, SetupRoute } from "./routes/setup";
 import { signInAction, signInLoader, SignInRoute } from "./routes/sign-in";
 import { signOutAction, signOutLoader } from "./routes/sign-out";
+import { usersAction, usersLoader, UsersRoute } from "./routes/users";
 import { wizardAction, wizardLoader, WizardRoute } from "./routes/wizard";
 import { gate } from "./session-gate";
 
@@ -46,6 +47,7 @@ export const routeObjects: RouteObject[] = [
             { path: paths.newConnector.path, action: newConnectorAction, Component: NewConnectorRoute },
             { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
             { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
+            { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
             { path: paths.account.path, action: accountAction, Component: AccountRoute },
             { path: "*", Component: NotFound },
           ],
