@@ -2,6 +2,7 @@ import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { paths } from "../config/paths";
 import { ConsentComplete } from "../features/consent/components/consent-complete";
 import { accountAction, AccountRoute } from "./routes/account";
+import { auditLoader, AuditRoute } from "./routes/audit";
 import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/connector";
 import { connectorsAction, connectorsLoader, ConnectorsRoute } from "./routes/connectors";
 import { newConnectorAction, NewConnectorRoute } from "./routes/new-connector";
@@ -48,6 +49,7 @@ export const routeObjects: RouteObject[] = [
             { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
             { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
             { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
+            { path: paths.audit.path, loader: auditLoader, Component: AuditRoute },
             { path: paths.account.path, action: accountAction, Component: AccountRoute },
             { path: "*", Component: NotFound },
           ],
