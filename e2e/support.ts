@@ -115,3 +115,40 @@ export async function wizardToConnect(
 }
 
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/**
+ * The accounts the journeys sign in with. The BFF in e2e starts with ADMIN_EMAIL/ADMIN_PASSWORD set
+ * to E2E_ADMIN; the support account is added through the Users page (`ensureSupportUser`).
+ */
+export const E2E_ADMIN = { email: "admin@example.com", password: "correct-horse-battery" } as const;
+export const E2E_SUPPORT = { email: "support@example.com", password: "support-password-1" } as const;
+
+/** Fills the sign-in page (opening it first unless the gate already showed it) and waits to leave it. */
+export async function signIn(page: Page, email: string, password: string) {
+  if (new URL(page.url(), E2E.bffUrl).pathname !== "/sign-in") await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Sign in to workday-connect" })).toBeVisible();
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** The top bar's Sign out; lands on the sign-in page. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to workday-connect" })).toBeVisible();
+}
+
+/** As a signed-in admin on `page`: adds E2E_SUPPORT on the Users page unless it is listed already. */
+export async function ensureSupportUser(page: Page) {
+  await page.goto("/users");
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+  if ((await page.getByRole("cell", { name: E2E_SUPPORT.email, exact: true }).count()) > 0) return;
+  const form = page.getByRole("region", { name: "Add user" });
+  await form.getByLabel("Name", { exact: true }).fill("Sam Support");
+  await form.getByLabel("Email", { exact: true }).fill(E2E_SUPPORT.email);
+  await form.getByLabel("Role", { exact: true }).selectOption({ label: "Support (read-only)" });
+  await form.getByLabel("Password", { exact: true }).fill(E2E_SUPPORT.password);
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText(`Added Sam Support (${E2E_SUPPORT.email}) as Support (read-only).`)).toBeVisible();
+}

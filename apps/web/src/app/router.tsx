@@ -1,39 +1,62 @@
 import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { paths } from "../config/paths";
 import { ConsentComplete } from "../features/consent/components/consent-complete";
+import { accountAction, AccountRoute } from "./routes/account";
+import { auditLoader, AuditRoute } from "./routes/audit";
 import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/connector";
 import { connectorsAction, connectorsLoader, ConnectorsRoute } from "./routes/connectors";
 import { newConnectorAction, NewConnectorRoute } from "./routes/new-connector";
 import { NotFound } from "./routes/not-found";
-import { ROOT_ROUTE_ID, rootLoader, RootFallback, RootLayout } from "./routes/root";
+import { PublicLayout, ROOT_ROUTE_ID, rootLoader, RootFallback, RootLayout } from "./routes/root";
 import { RouteError } from "./routes/route-error";
+import { setupAction, setupLoader, SetupRoute } from "./routes/setup";
+import { signInAction, signInLoader, SignInRoute } from "./routes/sign-in";
+import { signOutAction, signOutLoader } from "./routes/sign-out";
+import { usersAction, usersLoader, UsersRoute } from "./routes/users";
 import { wizardAction, wizardLoader, WizardRoute } from "./routes/wizard";
+import { gate } from "./session-gate";
 
 export const routeObjects: RouteObject[] = [
   // The consent pop-up lands here: no session or config to load, it only tells its opener.
   { path: paths.consentComplete.path, Component: ConsentComplete },
+  // Outside the sign-in gate: signing in, first-admin setup, signing out.
   {
-    id: ROOT_ROUTE_ID,
-    path: paths.home.path,
-    loader: rootLoader,
-    Component: RootLayout,
+    Component: PublicLayout,
     HydrateFallback: RootFallback,
     ErrorBoundary: RouteError,
     children: [
-      {
-        // Errors below the root keep the top bar.
-        ErrorBoundary: RouteError,
-        children: [
-          { index: true, loader: () => redirect(paths.connectors.getHref()) },
-          { path: paths.connectors.path, loader: connectorsLoader, action: connectorsAction, Component: ConnectorsRoute },
-          { path: paths.newConnector.path, action: newConnectorAction, Component: NewConnectorRoute },
-          { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
-          { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
-          { path: "*", Component: NotFound },
-        ],
-      },
+      { path: paths.signIn.path, loader: signInLoader, action: signInAction, Component: SignInRoute },
+      { path: paths.setup.path, loader: setupLoader, action: setupAction, Component: SetupRoute },
+      { path: paths.signOut.path, loader: signOutLoader, action: signOutAction },
     ],
   },
+  ...gate([
+    {
+      id: ROOT_ROUTE_ID,
+      path: paths.home.path,
+      loader: rootLoader,
+      Component: RootLayout,
+      HydrateFallback: RootFallback,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          // Errors below the root keep the top bar.
+          ErrorBoundary: RouteError,
+          children: [
+            { index: true, loader: () => redirect(paths.connectors.getHref()) },
+            { path: paths.connectors.path, loader: connectorsLoader, action: connectorsAction, Component: ConnectorsRoute },
+            { path: paths.newConnector.path, action: newConnectorAction, Component: NewConnectorRoute },
+            { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
+            { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
+            { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
+            { path: paths.audit.path, loader: auditLoader, Component: AuditRoute },
+            { path: paths.account.path, action: accountAction, Component: AccountRoute },
+            { path: "*", Component: NotFound },
+          ],
+        },
+      ],
+    },
+  ]),
 ];
 
 export function createAppRouter() {

@@ -1,8 +1,20 @@
-import { pages, type WizardStep } from "@wc/contracts";
+import { pages, routes, type WizardStep } from "@wc/contracts";
+
+const withReturnTo = (path: string, returnTo?: string) => (returnTo ? `${path}?${new URLSearchParams({ returnTo }).toString()}` : path);
 
 /** Every SPA path once, each with the function that builds a link to it. */
 export const paths = {
   home: { path: "/", getHref: () => "/" },
+  /** `returnTo`: where to go after signing in (the sign-in page only follows it when it is a safe path). */
+  signIn: { path: pages.signIn, getHref: (returnTo?: string) => withReturnTo(pages.signIn, returnTo) },
+  setup: { path: pages.setup, getHref: () => pages.setup },
+  /** An action-only route: the top bar's Sign out posts here. */
+  signOut: { path: "/sign-out", getHref: () => "/sign-out" },
+  /** A full-page navigation to the BFF, which sends the browser on to the organisation's provider. */
+  ssoStart: { getHref: (returnTo: string) => withReturnTo(routes.ssoStart, returnTo) },
+  account: { path: "/account", getHref: () => "/account" },
+  users: { path: pages.users, getHref: () => pages.users },
+  audit: { path: pages.audit, getHref: (query?: URLSearchParams) => (query && query.size > 0 ? `${pages.audit}?${query.toString()}` : pages.audit) },
   connectors: { path: pages.connectors, getHref: () => pages.connectors },
   newConnector: { path: "/connectors/new", getHref: () => "/connectors/new" },
   connector: { path: "/connectors/:id", getHref: (id: string) => pages.connector(id) },

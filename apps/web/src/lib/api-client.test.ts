@@ -1,12 +1,12 @@
-import { connectorResponseSchema, CSRF_HEADER, routes, sessionResponseSchema } from "@wc/contracts";
+import { checkStreamLineSchema, connectorResponseSchema, CSRF_HEADER, killSessionsResponseSchema, routes, sessionResponseSchema } from "@wc/contracts";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { caught } from "../testing/caught";
 import { server } from "../testing/server";
-import { makeConnector } from "../testing/fixtures";
+import { makeConnector, sessionFor } from "../testing/fixtures";
 import { api, recorder } from "../testing/handlers";
-import { apiClient } from "./api-client";
-
+import { apiClient, SessionEndedError } from "./api-client";
+import { postNdjson } from "./ndjson-stream";
 
 describe("apiClient", () => {
   it("when the response matches the schema, then it returns the parsed value without unknown keys", async () => {
@@ -72,7 +72,7 @@ describe("apiClient", () => {
     server.use(
       http.get(routes.session, ({ request }) => {
         header = request.headers.get(CSRF_HEADER);
-        return HttpResponse.json({ user: { id: "u1", name: "Ada", role: "admin" } });
+        return HttpResponse.json(sessionFor("admin"));
       }),
     );
     await apiClient.get(routes.session, sessionResponseSchema);
@@ -89,5 +89,32 @@ describe("apiClient", () => {
     );
     await expect(apiClient.delete(routes.connector("c1"))).resolves.toBeUndefined();
     expect(header).toBe("1");
+  });
+
+  it("when a call made with a session gets 401, then it throws SessionEndedError, not an ApiError a page would show", async () => {
+    server.use(api.error("get", routes.connectors, 401, { code: "unauthenticated", message: "Sign in to continue." }));
+    const error = await apiClient.get(routes.connectors, sessionResponseSchema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionEndedError);
+  });
+
+  it("when a streamed call gets 401, then it throws SessionEndedError too", async () => {
+    server.use(api.error("post", routes.connectorChecks("c1"), 401, { code: "unauthenticated", message: "Sign in to continue." }));
+    const error = await postNdjson(routes.connectorChecks("c1"), checkStreamLineSchema, () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionEndedError);
+  });
+
+  it("when a call that checks credentials gets 401, then the API's message comes back as an ApiError", async () => {
+    server.use(api.error("post", routes.signIn, 401, { code: "unauthenticated", message: "Email or password is incorrect." }));
+    const error = await caught(apiClient.post(routes.signIn, {}, sessionResponseSchema, { checksCredentials: true }));
+    expect(error).toMatchObject({ code: "unauthenticated", status: 401, message: "Email or password is incorrect." });
+  });
+
+  it("when a POST answers 204 or a DELETE answers with a body, then postNoContent resolves and deleteWith parses it", async () => {
+    server.use(
+      api.noContent("post", routes.signOut),
+      http.delete(routes.userSessions("u2"), () => HttpResponse.json({ ended: 2 })),
+    );
+    await expect(apiClient.postNoContent(routes.signOut)).resolves.toBeUndefined();
+    await expect(apiClient.deleteWith(routes.userSessions("u2"), killSessionsResponseSchema)).resolves.toEqual({ ended: 2 });
   });
 });

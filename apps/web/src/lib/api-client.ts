@@ -21,6 +21,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A 401 on a call made with a session: the session is missing or has ended. Deliberately not an
+ * `ApiError`: the routes that show an `ApiError`'s message let this one through, and the router
+ * sends the reader to sign-in with the page they were on (see app/session-gate.ts).
+ */
+export class SessionEndedError extends Error {
+  override readonly name = "SessionEndedError";
+  readonly status = 401;
+
+  constructor() {
+    super("Your session has ended. Sign in again to continue.");
+  }
+}
+
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 function buildInit(method: Method, body: unknown, signal: AbortSignal | undefined): RequestInit {
@@ -57,6 +71,15 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   });
 }
 
+/**
+ * How a failed answer is thrown. A 401 means the session ended, except on the calls that check
+ * credentials themselves (sign-in, setup, the own-password change), where it answers the credentials.
+ */
+export function failureOf(status: number, body: unknown, { checksCredentials = false }: { checksCredentials?: boolean } = {}): ApiError | SessionEndedError {
+  if (status === 401 && !checksCredentials) return new SessionEndedError();
+  return errorFromResponse(status, body);
+}
+
 /** `fetch`, with a failure to reach the server turned into `network_error` (an abort stays an abort). */
 export async function send(path: string, init: RequestInit): Promise<Response> {
   try {
@@ -71,13 +94,20 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
   }
 }
 
-/** Sends one request and returns the JSON body of a 2xx answer; anything else becomes an `ApiError`. */
-async function request(method: Method, path: string, body?: unknown, signal?: AbortSignal, redirect?: RequestRedirect): Promise<{ status: number; body: unknown }> {
-  const init = buildInit(method, body, signal);
-  if (redirect) init.redirect = redirect;
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  redirect?: RequestRedirect;
+  /** The call checks a password or token itself, so its 401 is an answer, not a lost session. */
+  checksCredentials?: boolean;
+}
+
+/** Sends one request and returns the JSON body of a 2xx answer; anything else becomes an `ApiError` (or `SessionEndedError`). */
+async function request(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<{ status: number; body: unknown }> {
+  const init = buildInit(method, body, options.signal);
+  if (options.redirect) init.redirect = options.redirect;
   const response = await send(path, init);
   const json = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response.status, json);
+  if (!response.ok) throw failureOf(response.status, json, options);
   return { status: response.status, body: json };
 }
 
@@ -105,13 +135,20 @@ function parseWith<S extends z.ZodType>(schema: S) {
  * features decide what to show.
  */
 export const apiClient = {
-  get: <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) => request("GET", path, undefined, signal).then(parseWith(schema)),
+  get: <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) => request("GET", path, undefined, { signal }).then(parseWith(schema)),
   /** A GET that must land where it was sent: a redirect is a failure (its opaque answer is not 2xx). */
-  getWithoutRedirect: <S extends z.ZodType>(path: string, schema: S) => request("GET", path, undefined, undefined, "manual").then(parseWith(schema)),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("POST", path, body).then(parseWith(schema)),
+  getWithoutRedirect: <S extends z.ZodType>(path: string, schema: S) => request("GET", path, undefined, { redirect: "manual" }).then(parseWith(schema)),
+  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, options: Pick<RequestOptions, "checksCredentials"> = {}) =>
+    request("POST", path, body, options).then(parseWith(schema)),
+  /** A POST answered with 204 No Content. */
+  postNoContent: async (path: string, body?: unknown, options: Pick<RequestOptions, "checksCredentials"> = {}): Promise<void> => {
+    await request("POST", path, body, options);
+  },
   put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("PUT", path, body).then(parseWith(schema)),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request("PATCH", path, body).then(parseWith(schema)),
   delete: async (path: string): Promise<void> => {
     await request("DELETE", path);
   },
+  /** A DELETE that answers with a body. */
+  deleteWith: <S extends z.ZodType>(path: string, schema: S) => request("DELETE", path).then(parseWith(schema)),
 };

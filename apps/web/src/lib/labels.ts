@@ -1,8 +1,19 @@
-import type { ClientAuthMethod, Environment } from "@wc/contracts";
+import type { ClientAuthMethod, Environment, Role, SessionUser } from "@wc/contracts";
 
 export const ENVIRONMENT_NAMES: Record<Environment, string> = {
   production: "Production",
   sandbox: "Sandbox",
+};
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: "Admin",
+  support: "Support (read-only)",
+};
+
+/** How a person signs in: a password kept by this console, or the organisation's single sign-on. */
+export const SIGN_IN_SOURCE_NAMES: Record<SessionUser["source"], string> = {
+  local: "Local",
+  oidc: "SSO",
 };
 
 export const CLIENT_AUTH_NAMES: Record<ClientAuthMethod, string> = {

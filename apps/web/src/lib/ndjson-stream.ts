@@ -1,6 +1,6 @@
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from "@wc/contracts";
 import type { z } from "zod";
-import { ApiError, errorFromResponse, invalidResponse, readJson, send } from "./api-client";
+import { ApiError, failureOf, invalidResponse, readJson, send } from "./api-client";
 
 export const NDJSON_TYPE = "application/x-ndjson";
 
@@ -28,14 +28,14 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>, signal
 /**
  * POSTs to `path` and reads the NDJSON answer line by line, so a page can show each result as the
  * server finishes it. Each line is parsed with its contracts `schema` before `onLine` sees it. The
- * same rules as `apiClient`: same-origin cookies, the CSRF header, and an `ApiError` for anything
- * but a 2xx stream (from the BFF's JSON error body when there is one).
+ * same rules as `apiClient`: same-origin cookies, the CSRF header, and an `ApiError` (a
+ * `SessionEndedError` for 401) for anything but a 2xx stream (from the BFF's JSON error body when there is one).
  */
 export async function postNdjson<S extends z.ZodType>(path: string, schema: S, onLine: (line: z.output<S>) => void, signal?: AbortSignal): Promise<void> {
   const init: RequestInit = { method: "POST", credentials: "same-origin", headers: { Accept: NDJSON_TYPE, [CSRF_HEADER]: CSRF_HEADER_VALUE } };
   if (signal) init.signal = signal;
   const response = await send(path, init);
-  if (!response.ok) throw errorFromResponse(response.status, await readJson(response));
+  if (!response.ok) throw failureOf(response.status, await readJson(response));
   if (response.body === null) throw invalidResponse(response.status);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

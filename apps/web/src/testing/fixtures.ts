@@ -1,4 +1,14 @@
-import { CHECK_IDS, type CheckResult, type Connector, type ConnectorSummary, type PublicConfig, type SessionResponse, type TimelineEntry } from "@wc/contracts";
+import {
+  CHECK_IDS,
+  type AuditEntry,
+  type CheckResult,
+  type Connector,
+  type ConnectorSummary,
+  type PublicConfig,
+  type SessionResponse,
+  type TimelineEntry,
+  type User,
+} from "@wc/contracts";
 
 export const ENDPOINTS = {
   authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize",
@@ -16,6 +26,45 @@ export function sessionFor(role: "admin" | "support" = "admin"): SessionResponse
     sso: { enabled: false, label: "" },
     idleExpiresAt: null,
     absoluteExpiresAt: null,
+  };
+}
+
+/** Nobody signed in; an account exists and single sign-on is off unless overridden. */
+export function signedOut(overrides: Partial<SessionResponse> = {}): SessionResponse {
+  return { user: null, setupRequired: false, sso: { enabled: false, label: "" }, idleExpiresAt: null, absoluteExpiresAt: null, ...overrides };
+}
+
+/** A local admin account as GET /api/users lists it. */
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: "u1",
+    name: "Ada Admin",
+    email: "admin@example.com",
+    role: "admin",
+    source: "local",
+    createdAt: "2026-11-01T09:00:00.000Z",
+    lastSignInAt: "2026-11-28T08:00:00.000Z",
+    activeSessions: 1,
+    ...overrides,
+  };
+}
+
+/** An admin's role change of another user. */
+export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    seq: 10,
+    at: "2026-11-29T10:00:05.000Z",
+    actorId: "u1",
+    actorName: "Ada Admin",
+    action: "user.updated",
+    targetType: "user",
+    targetId: "u2",
+    targetName: "Sam Support",
+    ip: "203.0.113.7",
+    requestId: "req-1",
+    before: { role: "support", name: "Sam Support" },
+    after: { role: "admin", name: "Sam Support" },
+    ...overrides,
   };
 }
 

@@ -4,14 +4,16 @@ import {
   type Connector,
   type ConnectorDetailResponse,
   type ConnectorResponse,
+  type ListAuditResponse,
   type ListConnectorsResponse,
+  type ListUsersResponse,
   type PublicConfig,
   type SessionResponse,
   type StartConsentResponse,
   type TimelineEntry,
 } from "@wc/contracts";
 import { http, HttpResponse, type DefaultBodyType, type StrictRequest } from "msw";
-import { CONFIG, sessionFor } from "./fixtures";
+import { CONFIG, sessionFor, signedOut } from "./fixtures";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -36,6 +38,20 @@ export function recorder() {
 /** MSW handlers typed with the contracts' response types. */
 export const api = {
   session: (role: "admin" | "support" = "admin") => http.get<never, never, SessionResponse>(routes.session, () => HttpResponse.json(sessionFor(role))),
+  /** GET /api/session with nobody signed in. */
+  signedOut: (overrides: Partial<SessionResponse> = {}) => http.get<never, never, SessionResponse>(routes.session, () => HttpResponse.json(signedOut(overrides))),
+  users: (body: ListUsersResponse) => http.get<never, never, ListUsersResponse>(routes.users, () => HttpResponse.json(body)),
+  audit: (body: ListAuditResponse, onRequest?: (url: URL) => void) =>
+    http.get<never, never, ListAuditResponse>(routes.audit, ({ request }) => {
+      onRequest?.(new URL(request.url));
+      return HttpResponse.json(body);
+    }),
+  /** A 204 answer; `onRequest` sees each request first. */
+  noContent: (method: Exclude<Method, "get">, path: string, onRequest?: (r: StrictRequest<DefaultBodyType>) => Promise<void>) =>
+    http[method](path, async ({ request }) => {
+      await onRequest?.(request);
+      return new HttpResponse(null, { status: 204 });
+    }),
   config: (config: PublicConfig = CONFIG) => http.get<never, never, PublicConfig>(routes.config, () => HttpResponse.json(config)),
   connectors: (body: ListConnectorsResponse) => http.get<never, never, ListConnectorsResponse>(routes.connectors, () => HttpResponse.json(body)),
   connector: (connector: Connector | (() => Connector), timeline: TimelineEntry[] = []) => {

@@ -1,5 +1,6 @@
 import { normaliseConnectorName } from "@wc/workday";
 import { Link, redirect, useActionData, type ActionFunctionArgs } from "react-router";
+import { ADMIN_ONLY_MESSAGES, AdminOnly } from "../../components/ui/admin-only";
 import { paths } from "../../config/paths";
 import { createConnector } from "../../features/wizard/api/create-connector";
 import { updateWizardProgress } from "../../features/wizard/api/update-wizard-progress";
@@ -36,12 +37,11 @@ export function NewConnectorRoute() {
   const { canEdit } = useRootData();
   if (!canEdit) {
     return (
-      <main className="page">
-        <h1>Only admins can connect apps</h1>
+      <AdminOnly message={ADMIN_ONLY_MESSAGES.connectors}>
         <p>
           <Link to={paths.connectors.getHref()}>Back to App Connectors</Link>
         </p>
-      </main>
+      </AdminOnly>
     );
   }
   return (

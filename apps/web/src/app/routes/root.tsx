@@ -1,16 +1,18 @@
 import { parseHostAllowList } from "@wc/workday";
-import { NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
+import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
 import { paths } from "../../config/paths";
 import { getConfig } from "../../features/session/api/get-config";
 import { getSession } from "../../features/session/api/get-session";
+import { ROLE_NAMES } from "../../lib/labels";
+import { signInRedirect } from "../session-gate";
 
 export const ROOT_ROUTE_ID = "root";
 
 /** Who is signed in and the deployment facts every page may need; read once per navigation tree. */
 export async function rootLoader({ request }: { request: Request }) {
   const [session, config] = await Promise.all([getSession(request.signal), getConfig(request.signal)]);
-  // Sign-in lands with issue 5's web pages; until then the BFF always has a user here.
-  if (!session.user) throw new Response("Sign in to continue.", { status: 401 });
+  // The sign-in page tells a fresh install about the setup link, so nobody is sent to /setup without its token.
+  if (!session.user) return signInRedirect(request);
   return { user: session.user, config, allow: parseHostAllowList(config.allowedWorkdayHosts) };
 }
 
@@ -21,23 +23,31 @@ export function useRootData() {
   return { ...data, canEdit: data.user.role === "admin" };
 }
 
-const ROLE_NAMES = { admin: "Admin", support: "Support (read-only)" } as const;
-
 function TopBar() {
-  const { user } = useRootData();
+  const { user, canEdit } = useRootData();
   const navigation = useNavigation();
   return (
     <header className="topbar">
       <span className="brand">workday-connect</span>
-      <nav aria-label="Main">
+      <nav aria-label="Main" className="topbar-nav">
         <NavLink to={paths.connectors.getHref()}>App Connectors</NavLink>
+        {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
+        {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
+        <NavLink to={paths.account.getHref()}>Account</NavLink>
       </nav>
       <span role="status" className="topbar-busy">
         {navigation.state === "loading" ? "Loading…" : ""}
       </span>
-      <p className="topbar-user">
-        Signed in as {user.name} <span className="role">{ROLE_NAMES[user.role]}</span>
-      </p>
+      <div className="topbar-user">
+        <p>
+          Signed in as {user.name} <span className="role">{ROLE_NAMES[user.role]}</span>
+        </p>
+        <Form method="post" action={paths.signOut.getHref()}>
+          <button type="submit" className="button-small">
+            Sign out
+          </button>
+        </Form>
+      </div>
     </header>
   );
 }
@@ -46,6 +56,18 @@ export function RootLayout() {
   return (
     <>
       <TopBar />
+      <Outlet />
+    </>
+  );
+}
+
+/** The pages outside the sign-in gate (sign-in, first-admin setup): the brand, no navigation. */
+export function PublicLayout() {
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">workday-connect</span>
+      </header>
       <Outlet />
     </>
   );

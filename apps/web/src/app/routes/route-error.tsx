@@ -1,8 +1,8 @@
-import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { isRouteErrorResponse, Link, Navigate, useLocation, useRouteError } from "react-router";
 import { ProblemMessage } from "../../components/ui/problem-message";
 import { env } from "../../config/env";
 import { paths } from "../../config/paths";
-import { ApiError } from "../../lib/api-client";
+import { ApiError, SessionEndedError } from "../../lib/api-client";
 import { NotFound } from "./not-found";
 
 function describe(error: unknown): { message: string; requestId?: string | undefined } {
@@ -14,6 +14,9 @@ function describe(error: unknown): { message: string; requestId?: string | undef
 /** Every route's error boundary: the server's message and request id, or the 404 page. */
 export function RouteError() {
   const error = useRouteError();
+  const location = useLocation();
+  // The session gate turns a loader's or action's 401 into a redirect; this catches one thrown anywhere else.
+  if (error instanceof SessionEndedError) return <Navigate replace to={paths.signIn.getHref(`${location.pathname}${location.search}`)} />;
   if ((isRouteErrorResponse(error) || error instanceof ApiError) && error.status === 404) {
     return <NotFound message={error instanceof ApiError ? error.message : undefined} />;
   }

@@ -1,4 +1,5 @@
 import { Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
+import { ADMIN_ONLY_MESSAGES, AdminOnly } from "../../components/ui/admin-only";
 import { paths } from "../../config/paths";
 import { ConnectStep } from "../../features/consent/components/connect-step";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
@@ -49,23 +50,21 @@ export async function wizardAction({ params, request }: ActionFunctionArgs) {
   }
 }
 
-function AdminOnly({ id }: { id: string }) {
-  return (
-    <main className="page">
-      <h1>Only admins can change connectors</h1>
-      <p>
-        Your role can read connectors but not set them up. <Link to={paths.connector.getHref(id)}>Go to the connector page</Link>.
-      </p>
-    </main>
-  );
-}
 
 export function WizardRoute() {
   const { connector } = useLoaderData<typeof wizardLoader>();
   const result = useActionData<typeof wizardAction>();
   const { allow, canEdit } = useRootData();
   const [search] = useSearchParams();
-  if (!canEdit) return <AdminOnly id={connector.id} />;
+  if (!canEdit) {
+    return (
+      <AdminOnly message={ADMIN_ONLY_MESSAGES.connectors}>
+        <p>
+          Your role can read connectors but not set them up. <Link to={paths.connector.getHref(connector.id)}>Go to the connector page</Link>.
+        </p>
+      </AdminOnly>
+    );
+  }
   const step = resolveStep(connector, search.get("step"));
   return (
     <main className="page">

@@ -1,0 +1,81 @@
+import type { AuditEntry } from "@wc/contracts";
+import { changeLines } from "../audit-change";
+
+/** "2026-11-29 10:00:05": the log's times in UTC, to the second, as they sort. */
+export function utcTime(at: string): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? at : date.toISOString().slice(0, 19).replace("T", " ");
+}
+
+function Change({ entry }: { entry: AuditEntry }) {
+  const lines = changeLines(entry.before, entry.after);
+  if (lines.length === 0) return <>—</>;
+  return (
+    <ul className="change-list">
+      {lines.map(({ key, before, after }) => (
+        <li key={key}>
+          <code>{key}</code>: {before ?? ""}
+          {before !== null && after !== null ? " → " : null}
+          {after ?? (before !== null ? " → (removed)" : "")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Target({ entry }: { entry: AuditEntry }) {
+  if (entry.targetId === null && entry.targetName === null) return <>—</>;
+  return (
+    <>
+      {entry.targetName ?? entry.targetId}
+      {entry.targetType || (entry.targetName && entry.targetId) ? (
+        <p className="muted">
+          {entry.targetType}
+          {entry.targetName && entry.targetId ? ` ${entry.targetId}` : null}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The log as the BFF sends it: newest first. */
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) return <p>No audit entries match these filters.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">Audit log entries, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time (UTC)</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Target</th>
+            <th scope="col">From</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td>
+                <time dateTime={e.at}>{utcTime(e.at)}</time>
+              </td>
+              <td>{e.actorName}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                <Target entry={e} />
+              </td>
+              <td>{e.ip ?? "—"}</td>
+              <td>
+                <Change entry={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
