@@ -18,11 +18,18 @@ export const E2E = {
   /** The run's first admin (ADMIN_EMAIL/ADMIN_PASSWORD) and the support user the journeys add. */
   admin: { email: "admin@example.com", password: "correct-horse-battery" },
   support: { email: "support@example.com", password: "support-password-1" },
+  /** The admin's signed-in browser state, written once by e2e/auth.setup.ts for the journeys. */
+  adminState: path.join(dataDir, "admin-state.json"),
 };
 
 export default defineConfig({
   testDir: "./e2e",
-  testMatch: "**/*.spec.ts",
+  // The journeys start signed in as the admin (one sign-in, stored); the roles spec signs in itself.
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
+    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /auth\.spec\.ts$/, dependencies: ["sign-in"], use: { storageState: path.join(dataDir, "admin-state.json") } },
+    { name: "roles", testMatch: /auth\.spec\.ts$/ },
+  ],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -35,6 +35,7 @@ test.describe("connect wizard", () => {
     ].join("\n");
     expect(seen).toContain("consent succeeded");
     expect(seen.includes(secret), "the client secret leaked").toBe(false);
+    expect(seen.includes(E2E.admin.password), "the admin's password leaked").toBe(false);
   });
 
   test("when the tenant uses SAML SSO, then consent fails without the box and succeeds with it", async ({ page, context, request }) => {

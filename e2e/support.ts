@@ -120,8 +120,8 @@ export const unique = (label: string) => `${label} ${Date.now().toString(36)}${M
  * The accounts the journeys sign in with. The BFF in e2e starts with ADMIN_EMAIL/ADMIN_PASSWORD set
  * to E2E_ADMIN; the support account is added through the Users page (`ensureSupportUser`).
  */
-export const E2E_ADMIN = { email: "admin@example.com", password: "correct-horse-battery" } as const;
-export const E2E_SUPPORT = { email: "support@example.com", password: "support-password-1" } as const;
+export const E2E_ADMIN = E2E.admin;
+export const E2E_SUPPORT = E2E.support;
 
 /** Fills the sign-in page (opening it first unless the gate already showed it) and waits to leave it. */
 export async function signIn(page: Page, email: string, password: string) {

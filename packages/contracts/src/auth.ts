@@ -29,7 +29,7 @@ export const returnToSchema = z
 export function isSafeReturnTo(v: string): boolean {
   if (!v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return false;
   // Control characters and backslashes let some browsers turn a path into another origin.
-  if (/[\u0000-\u001f\\]/.test(v)) return false;
+  if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch === "\\")) return false;
   return !v.startsWith("/api/");
 }
 
