@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { caught } from "../testing/caught";
 import { server } from "../testing/server";
-import { makeConnector } from "../testing/fixtures";
+import { makeConnector, sessionFor } from "../testing/fixtures";
 import { api, recorder } from "../testing/handlers";
 import { apiClient } from "./api-client";
 
@@ -72,7 +72,7 @@ describe("apiClient", () => {
     server.use(
       http.get(routes.session, ({ request }) => {
         header = request.headers.get(CSRF_HEADER);
-        return HttpResponse.json({ user: { id: "u1", name: "Ada", role: "admin" } });
+        return HttpResponse.json(sessionFor("admin"));
       }),
     );
     await apiClient.get(routes.session, sessionResponseSchema);
