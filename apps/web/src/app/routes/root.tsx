@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router
 import { paths } from "../../config/paths";
 import { getConfig } from "../../features/session/api/get-config";
 import { getSession } from "../../features/session/api/get-session";
+import { ApiError } from "../../lib/api-client";
 
 export const ROOT_ROUTE_ID = "root";
 
@@ -10,7 +11,7 @@ export const ROOT_ROUTE_ID = "root";
 export async function rootLoader({ request }: { request: Request }) {
   const [session, config] = await Promise.all([getSession(request.signal), getConfig(request.signal)]);
   // Sign-in lands with issue 5's web pages; until then the BFF always has a user here.
-  if (!session.user) throw new Response("Sign in to continue.", { status: 401 });
+  if (!session.user) throw new ApiError({ code: "unauthenticated", status: 401, message: "Sign in to continue." });
   return { user: session.user, config, allow: parseHostAllowList(config.allowedWorkdayHosts) };
 }
 
