@@ -1,6 +1,7 @@
 import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { paths } from "../config/paths";
 import { ConsentComplete } from "../features/consent/components/consent-complete";
+import { activityLoader, ActivityRoute, connectorActivityLoader, ConnectorActivityRoute } from "./routes/activity";
 import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/connector";
 import { connectorsAction, connectorsLoader, ConnectorsRoute } from "./routes/connectors";
 import { newConnectorAction, NewConnectorRoute } from "./routes/new-connector";
@@ -29,6 +30,8 @@ export const routeObjects: RouteObject[] = [
           { path: paths.newConnector.path, action: newConnectorAction, Component: NewConnectorRoute },
           { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
           { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
+          { path: paths.connectorActivity.path, loader: connectorActivityLoader, Component: ConnectorActivityRoute },
+          { path: paths.activity.path, loader: activityLoader, Component: ActivityRoute },
           { path: "*", Component: NotFound },
         ],
       },

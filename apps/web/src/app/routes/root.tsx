@@ -32,6 +32,7 @@ function TopBar() {
       <span className="brand">workday-connect</span>
       <nav aria-label="Main">
         <NavLink to={paths.connectors.getHref()}>App Connectors</NavLink>
+        <NavLink to={paths.activity.getHref()}>Activity</NavLink>
       </nav>
       <span role="status" className="topbar-busy">
         {navigation.state === "loading" ? "Loading…" : ""}
