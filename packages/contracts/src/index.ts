@@ -7,3 +7,4 @@ export * from "./api";
 export * from "./routes";
 export * from "./auth";
 export * from "./audit";
+export * from "./activity";

@@ -3,6 +3,7 @@ import { paths } from "../config/paths";
 import { ConsentComplete } from "../features/consent/components/consent-complete";
 import { accountAction, AccountRoute } from "./routes/account";
 import { auditLoader, AuditRoute } from "./routes/audit";
+import { activityLoader, ActivityRoute, connectorActivityLoader, ConnectorActivityRoute } from "./routes/activity";
 import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/connector";
 import { connectorsAction, connectorsLoader, ConnectorsRoute } from "./routes/connectors";
 import { newConnectorAction, NewConnectorRoute } from "./routes/new-connector";
@@ -51,6 +52,8 @@ export const routeObjects: RouteObject[] = [
             { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
             { path: paths.audit.path, loader: auditLoader, Component: AuditRoute },
             { path: paths.account.path, action: accountAction, Component: AccountRoute },
+            { path: paths.connectorActivity.path, loader: connectorActivityLoader, Component: ConnectorActivityRoute },
+            { path: paths.activity.path, loader: activityLoader, Component: ActivityRoute },
             { path: "*", Component: NotFound },
           ],
         },

@@ -27,5 +27,11 @@ export const paths = {
     path: "/connectors/:id/setup",
     getHref: (id: string, field: string) => `${pages.wizard(id)}?step=details&focus=${encodeURIComponent(field)}`,
   },
+  /** Workday user activity across connectors; `search` carries the filters (`?action=WRITE`). */
+  activity: { path: "/activity", getHref: (search = "") => (search ? `/activity?${search}` : "/activity") },
+  connectorActivity: {
+    path: "/connectors/:id/activity",
+    getHref: (id: string, search = "") => `${pages.connector(id)}/activity${search ? `?${search}` : ""}`,
+  },
   consentComplete: { path: "/oauth/complete", getHref: (id: string) => pages.consentComplete(id) },
 } as const;

@@ -1,13 +1,18 @@
 import {
   CHECK_IDS,
   type AuditEntry,
+  type ActivityListResponse,
+  type ActivityRow,
   type CheckResult,
   type Connector,
   type ConnectorSummary,
   type PublicConfig,
   type SessionResponse,
-  type TimelineEntry,
   type User,
+  type SyncProgress,
+  type SyncSettings,
+  type SyncStatus,
+  type TimelineEntry,
 } from "@wc/contracts";
 
 export const ENDPOINTS = {
@@ -152,3 +157,99 @@ export function makeCheck(id: CheckResult["id"], overrides: Partial<CheckResult>
 
 /** All four checks passed, in the order the BFF runs them. */
 export const PASSED_CHECKS: CheckResult[] = CHECK_IDS.map((id) => makeCheck(id));
+
+export const SYNC_SETTINGS: SyncSettings = { backfillDays: 7, pollIntervalMinutes: 15, lagMinutes: 2, retentionDays: 90 };
+
+/** A connector that has never synced (not connected yet). */
+export function makeSync(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    connectorId: "c1",
+    phase: "idle",
+    coveredUntil: null,
+    progress: null,
+    lastSyncAt: null,
+    nextSyncAt: null,
+    lagSeconds: null,
+    rowsLast24h: 0,
+    rowsStored: 0,
+    lastError: null,
+    accounts: { count: 0, refreshedAt: null },
+    settings: SYNC_SETTINGS,
+    ...overrides,
+  };
+}
+
+/** The first backfill of 7 days (2026-11-14 10:00 to 2026-11-21 10:00 UTC), half covered unless overridden. */
+export function backfilling(progress: Partial<SyncProgress> = {}): SyncStatus {
+  return makeSync({
+    phase: "backfilling",
+    coveredUntil: "2026-11-17T22:00:00.000Z",
+    progress: {
+      kind: "backfill",
+      from: "2026-11-14T10:00:00.000Z",
+      to: "2026-11-21T10:00:00.000Z",
+      coveredUntil: "2026-11-17T22:00:00.000Z",
+      rows: 45_210,
+      rowsPerSecond: 1_830.4,
+      startedAt: "2026-11-21T10:00:05.000Z",
+      finishedAt: null,
+      ...progress,
+    },
+  });
+}
+
+/** Caught up after the backfill, waiting for the next poll. */
+export function upToDate(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return makeSync({
+    phase: "waiting",
+    coveredUntil: "2026-11-21T10:28:00.000Z",
+    lastSyncAt: "2026-11-21T10:30:00.000Z",
+    nextSyncAt: "2026-11-21T10:45:00.000Z",
+    lagSeconds: 190,
+    rowsLast24h: 12_345,
+    rowsStored: 98_765,
+    accounts: { count: 1_204, refreshedAt: "2026-11-21T06:00:00.000Z" },
+    ...overrides,
+  });
+}
+
+/** One activity row of connector c1; a READ by Logan McNeil unless overridden. */
+export function makeActivityRow(overrides: Partial<ActivityRow> = {}): ActivityRow {
+  return {
+    id: "r1",
+    connectorId: "c1",
+    requestTime: "2026-11-21T09:15:07.123Z",
+    systemAccount: "lmcneil",
+    accountName: "Logan McNeil",
+    taskId: "task-1",
+    taskDisplayName: "Find Workers",
+    activityAction: "READ",
+    ipAddress: "203.0.113.7",
+    userAgent: "Mozilla/5.0",
+    deviceType: "Desktop",
+    sessionId: "sess-1",
+    target: null,
+    ...overrides,
+  };
+}
+
+export const ACTIVITY_ROWS: ActivityRow[] = [
+  makeActivityRow(),
+  makeActivityRow({
+    id: "r2",
+    requestTime: "2026-11-21T08:00:00.000Z",
+    systemAccount: "svc_payroll",
+    accountName: null,
+    taskId: null,
+    taskDisplayName: "Change Job",
+    activityAction: "WRITE",
+    ipAddress: null,
+    deviceType: "Phone",
+    sessionId: "sess-2",
+  }),
+];
+
+/** One page of the activity list; the first of one page unless overridden. */
+export function activityPage(rows: ActivityRow[] = ACTIVITY_ROWS, overrides: Partial<ActivityListResponse> = {}): ActivityListResponse {
+  return { rows, total: rows.length, page: 1, pageSize: 100, nextCursor: null, ...overrides };
+}

@@ -1,5 +1,6 @@
 import {
   routes,
+  type ActivityListResponse,
   type ApiErrorBody,
   type Connector,
   type ConnectorDetailResponse,
@@ -10,12 +11,15 @@ import {
   type PublicConfig,
   type SessionResponse,
   type StartConsentResponse,
+  type SyncStatus,
+  type SyncStatusResponse,
   type TimelineEntry,
 } from "@wc/contracts";
 import { http, HttpResponse, type DefaultBodyType, type StrictRequest } from "msw";
-import { CONFIG, sessionFor, signedOut } from "./fixtures";
+import { CONFIG, makeSync, sessionFor, signedOut } from "./fixtures";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
+type OnRequest = (r: StrictRequest<DefaultBodyType>) => Promise<void>;
 
 /** Records what the SPA sent, so tests can assert on bodies and headers. */
 export interface Recorded {
@@ -71,6 +75,27 @@ export const api = {
       await onRequest?.(request);
       return HttpResponse.json({ authorizationUrl });
     }),
+  /** `GET …/sync` of connector `id`; a function is asked once per request (each poll). */
+  sync: (status: SyncStatus | (() => SyncStatus), onRequest?: OnRequest, id = "c1") =>
+    http.get<never, never, SyncStatusResponse>(routes.connectorSync(id), async ({ request }) => {
+      await onRequest?.(request);
+      return HttpResponse.json({ sync: typeof status === "function" ? status() : status });
+    }),
+  /** Every connector's sync is idle: the default, so pages that do not look at the sync need no handler. */
+  idleSync: () =>
+    http.get<{ id: string }, never, SyncStatusResponse>("/api/connectors/:id/sync", ({ params }) => HttpResponse.json({ sync: makeSync({ connectorId: params.id }) })),
+  /** `GET /api/activity`; `answer` may look at the request's query. */
+  activity: (answer: ActivityListResponse | ((url: URL) => ActivityListResponse), onRequest?: OnRequest) => activityList(routes.activity, answer, onRequest),
+  /** `GET /api/connectors/:id/activity`. */
+  connectorActivity: (id: string, answer: ActivityListResponse | ((url: URL) => ActivityListResponse), onRequest?: OnRequest) =>
+    activityList(routes.connectorActivity(id), answer, onRequest),
   error: (method: Method, path: string, status: number, error: ApiErrorBody["error"]) =>
     http[method]<never, DefaultBodyType, ApiErrorBody>(path, () => HttpResponse.json({ error }, { status })),
 };
+
+function activityList(path: string, answer: ActivityListResponse | ((url: URL) => ActivityListResponse), onRequest?: OnRequest) {
+  return http.get<never, never, ActivityListResponse>(path, async ({ request }) => {
+    await onRequest?.(request);
+    return HttpResponse.json(typeof answer === "function" ? answer(new URL(request.url)) : answer);
+  });
+}

@@ -1,6 +1,9 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ProblemMessage } from "../../components/ui/problem-message";
 import { paths } from "../../config/paths";
+import { SyncSection } from "../../features/activity/components/sync-section";
+import { loadSyncStatus } from "../../features/activity/load-sync";
+import { isSyncIntent, submitSyncForm } from "../../features/activity/sync-forms";
 import { Reconnect } from "../../features/consent/components/reconnect";
 import { useConsentFlow } from "../../features/consent/use-consent-flow";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
@@ -19,8 +22,11 @@ import { ApiError } from "../../lib/api-client";
 import { requireId } from "./params";
 import { useRootData } from "./root";
 
-export function connectorLoader({ params, request }: LoaderFunctionArgs) {
-  return getConnector(requireId(params), request.signal);
+/** The connector and its activity sync; the sync section re-runs this every 2 s while a sync is running. */
+export async function connectorLoader({ params, request }: LoaderFunctionArgs) {
+  const id = requireId(params);
+  const [detail, sync] = await Promise.all([getConnector(id, request.signal), loadSyncStatus(id, request.signal)]);
+  return { ...detail, sync };
 }
 
 async function perform(id: string, intent: FormDataEntryValue | null) {
@@ -39,18 +45,22 @@ async function perform(id: string, intent: FormDataEntryValue | null) {
 export async function connectorAction({ params, request }: ActionFunctionArgs) {
   const id = requireId(params);
   const form = await request.formData();
+  const intent = form.get("intent");
+  // The sync forms post with fetchers and show their own result (SyncFormResult).
+  if (isSyncIntent(intent)) return submitSyncForm(id, intent, form);
   try {
-    return await perform(id, form.get("intent"));
+    return await perform(id, intent);
   } catch (error) {
     if (error instanceof ApiError) return { error: { message: error.message, requestId: error.requestId }, disconnected: false };
     throw error;
   }
 }
 
-/** One connector's health: status, live checks, what an admin can do, its details and history. */
+/** One connector's health: status, live checks, its activity sync, what an admin can do, its details and history. */
 export function ConnectorRoute() {
-  const { connector, timeline } = useLoaderData<typeof connectorLoader>();
-  const result = useActionData<typeof connectorAction>();
+  const { connector, timeline, sync } = useLoaderData<typeof connectorLoader>();
+  const actionData = useActionData<typeof connectorAction>();
+  const result = actionData && "disconnected" in actionData ? actionData : undefined;
   const { canEdit } = useRootData();
   const checkRun = useCheckRun(connector.id, { revalidate: true });
   const consent = useConsentFlow(connector.id, connector.lastConsent?.at ?? null);
@@ -65,6 +75,7 @@ export function ConnectorRoute() {
         <h2 id="checks-heading">Checks</h2>
         <ChecksTable checks={checkRun.run.kind === "running" ? checkRun.run.checks : connector.lastChecks} running={checkRun.running} />
       </section>
+      <SyncSection connectorId={connector.id} load={sync} canEdit={canEdit} />
       {canEdit ? <ConnectorActions connector={connector} runChecks={<RunChecksButton control={checkRun} />} reconnect={reconnect} /> : null}
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>

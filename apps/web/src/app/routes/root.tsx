@@ -31,6 +31,7 @@ function TopBar() {
       <span className="brand">workday-connect</span>
       <nav aria-label="Main" className="topbar-nav">
         <NavLink to={paths.connectors.getHref()}>App Connectors</NavLink>
+        <NavLink to={paths.activity.getHref()}>Activity</NavLink>
         {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
         {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
         <NavLink to={paths.account.getHref()}>Account</NavLink>

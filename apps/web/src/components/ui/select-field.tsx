@@ -1,8 +1,9 @@
 import { useId, type SelectHTMLAttributes } from "react";
 
-interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> {
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "children"> {
   label: string;
   options: readonly { value: string; label: string }[];
+  /** Shown when set; says what is wrong and how to fix it. */
   error?: string | undefined;
 }
 

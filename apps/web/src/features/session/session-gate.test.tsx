@@ -66,11 +66,11 @@ describe("sign-in gate", () => {
 });
 
 describe("top bar", () => {
-  it("when an admin is signed in, then it names them and their role, and links App Connectors, Users, Audit log and Account", async () => {
+  it("when an admin is signed in, then it names them and their role, and links App Connectors, Activity, Users, Audit log and Account", async () => {
     server.use(api.connectors({ connectors: [] }));
     renderApp("/connectors");
     const nav = await screen.findByRole("navigation", { name: "Main" });
-    expect(within(nav).getAllByRole("link").map((l) => l.textContent)).toEqual(["App Connectors", "Users", "Audit log", "Account"]);
+    expect(within(nav).getAllByRole("link").map((l) => l.textContent)).toEqual(["App Connectors", "Activity", "Users", "Audit log", "Account"]);
     expect(screen.getByText(/Signed in as Ada Admin/).textContent).toBe("Signed in as Ada Admin Admin");
     expect(screen.getByRole("button", { name: "Sign out" })).toBeDefined();
   });
@@ -79,7 +79,7 @@ describe("top bar", () => {
     server.use(api.session("support"), api.connectors({ connectors: [] }));
     renderApp("/connectors");
     const nav = await screen.findByRole("navigation", { name: "Main" });
-    expect(within(nav).getAllByRole("link").map((l) => l.textContent)).toEqual(["App Connectors", "Account"]);
+    expect(within(nav).getAllByRole("link").map((l) => l.textContent)).toEqual(["App Connectors", "Activity", "Account"]);
     expect(screen.getByText("Support (read-only)")).toBeDefined();
   });
 

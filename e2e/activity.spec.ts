@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { E2E } from "../playwright.config";
+// The header the BFF must write: the contract's column list, not a copy of it.
+import { ACTIVITY_CSV_COLUMNS } from "../packages/contracts/src/activity";
+import { openConsentPopup, signIn, signInAndDecide, unique, wizardToConnect } from "./support";
+
+test.describe("user activity", () => {
+  test("when an admin connects a tenant with activity, then the backfill finishes, WRITE rows can be filtered and exported as CSV", async ({ page, context }) => {
+    // The wizard, consent and a 7-day backfill of the simulator's seeded activity.
+    test.setTimeout(180_000);
+    await signIn(page, E2E.admin.email, E2E.admin.password);
+    const name = unique("Activity acme");
+    const { id } = await wizardToConnect(page, context, name, "acme");
+    const wd = await openConsentPopup(page);
+    await signInAndDecide(wd, "Allow");
+    await expect(page.getByRole("heading", { name: "Workday was successfully connected" })).toBeVisible();
+
+    // The connector page polls the sync while it runs: no reload is needed to see it finish.
+    await page.goto(`/connectors/${id}`);
+    const activity = page.getByRole("region", { name: "User activity" });
+    await expect(activity).toBeVisible();
+    await expect(activity.getByRole("progressbar", { name: "Backfill progress" })).toHaveCount(0, { timeout: 120_000 });
+    await expect(activity.getByText("Up to date", { exact: true })).toBeVisible({ timeout: 120_000 });
+
+    await activity.getByRole("link", { name: "View activity" }).click();
+    await expect(page).toHaveURL(new RegExp(`/connectors/${id}/activity$`));
+    await expect(page.getByRole("heading", { name: `Activity: ${name}` })).toBeVisible();
+
+    const filters = page.getByRole("search", { name: "Activity filters" });
+    await filters.getByLabel("Action").selectOption("WRITE");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]action=WRITE(&|$)/);
+
+    const table = page.getByRole("table", { name: "User activity, newest first" });
+    const headers = await table.getByRole("columnheader").allTextContents();
+    const actionCells = table.locator(`tbody tr td:nth-child(${headers.indexOf("Action") + 1})`);
+    await expect(actionCells.first()).toHaveText("WRITE");
+    const actions = await actionCells.allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions)).toEqual(new Set(["WRITE"]));
+
+    const exportCsv = page.getByRole("link", { name: "Export CSV" });
+    await expect(exportCsv).toHaveAttribute("href", /[?&]action=WRITE(&|$)/);
+    const downloadPromise = page.waitForEvent("download");
+    await exportCsv.click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // A BOM (for spreadsheet programs) is allowed before the header.
+    const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+    const lines = text.split(/\r?\n/).filter((line) => line !== "");
+    expect(lines[0]).toBe(ACTIVITY_CSV_COLUMNS.join(","));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line).toContain("WRITE");
+  });
+});
