@@ -5,3 +5,4 @@ export * from "./details";
 export * from "./checks";
 export * from "./api";
 export * from "./routes";
+export * from "./activity";

@@ -22,6 +22,22 @@ export const routes = {
   connectorDisconnect: (id: string) => `/api/connectors/${enc(id)}/disconnect`,
   /** GET: the redacted diagnostics bundle (a JSON download). */
   connectorDiagnostics: (id: string) => `/api/connectors/${enc(id)}/diagnostics`,
+  /** GET (support): activity across connectors; activityListQuerySchema → activityListResponseSchema. */
+  activity: "/api/activity",
+  /** GET (support): every matching row across connectors, streamed; activityExportQuerySchema (`format=csv|ndjson`). */
+  activityExport: "/api/activity/export",
+  /** GET (support): one connector's activity; activityListQuerySchema (without connectorId) → activityListResponseSchema. */
+  connectorActivity: (id: string) => `/api/connectors/${enc(id)}/activity`,
+  /** GET (support): one connector's matching rows, streamed; activityExportQuerySchema. */
+  connectorActivityExport: (id: string) => `/api/connectors/${enc(id)}/activity/export`,
+  /** GET (support): the accounts from Workday's /workers → accountsResponseSchema. */
+  connectorAccounts: (id: string) => `/api/connectors/${enc(id)}/accounts`,
+  /** GET (support): the activity sync status → syncStatusResponseSchema. */
+  connectorSync: (id: string) => `/api/connectors/${enc(id)}/sync`,
+  /** PUT (admin): syncSettingsRequestSchema → syncStatusResponseSchema. */
+  connectorSyncSettings: (id: string) => `/api/connectors/${enc(id)}/sync/settings`,
+  /** POST (admin): resyncRequestSchema → 202 syncStatusResponseSchema; the window is fetched again in the background. */
+  connectorResync: (id: string) => `/api/connectors/${enc(id)}/sync/resync`,
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
   oauthCallback: (id: string) => `/api/oauth/connect/${enc(id)}`,
   /** GET on the callback with `?selftest=1`: answers redirectSelfTestResponseSchema when the URL reaches this deployment. */
