@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorRecord, OAuthTransaction, Store } from "../src/store/types";
 import { NameTakenError } from "../src/store/types";
+import { describeActivityStoreContract } from "./activity-store-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
@@ -120,6 +121,8 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
   });
+
+  describeActivityStoreContract(engine, open, connector);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {

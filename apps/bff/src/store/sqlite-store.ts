@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
+import { sqliteActivityStore } from "./sqlite-activity";
 import { NameTakenError, type OAuthTransaction, type SealedField, type SealedRow, type SessionRecord, type Store } from "./types";
 
 type Row = Record<string, unknown>;
@@ -65,6 +66,7 @@ export function openSqliteStore(file: string): Store {
   };
 
   return {
+    ...sqliteActivityStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
