@@ -20,6 +20,12 @@ import { runDueChecks, startHealthScheduler, type HealthDeps, type HealthOptions
 import { createTokenService } from "./services/token-service";
 import { connectorActionsRouter } from "./routes/connector-actions";
 import type { Store } from "./store/types";
+import { activityRouter, connectorActivityRouter } from "./routes/activity";
+import { DEFAULT_ACTIVITY_OPTIONS, type ActivityDeps, type ActivityOptions } from "./services/activity-deps";
+import { createActivitySync } from "./services/activity-scheduler";
+
+/** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
+const SYNC_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface AppDeps {
   publicUrl: string;
@@ -34,6 +40,9 @@ export interface AppDeps {
   webDistDir?: string | undefined;
   version?: string;
   health?: Partial<HealthOptions>;
+  activity?: Partial<ActivityOptions>;
+  /** Start the activity backfill as soon as a consent succeeds (server.ts: unless the scheduler is off). */
+  startSyncAfterConsent?: boolean;
 }
 
 /** Builds the whole BFF without listening (server.ts listens; tests use port 0). */
@@ -42,6 +51,8 @@ export function createApp(deps: AppDeps) {
   const publicUrl = new URL(deps.publicUrl);
   const secure = publicUrl.protocol === "https:";
   const now = deps.now ?? (() => new Date());
+  // Bound once the activity sync exists; consent only needs to say "connected".
+  let onConnected: (id: string) => void = () => undefined;
   const consent: ConsentDeps = {
     store: deps.store,
     keyring: deps.keyring,
@@ -49,6 +60,7 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl,
     fetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs }),
     log: deps.log,
+    onConnected: (id) => onConnected(id),
   };
 
   const health: HealthDeps = {
@@ -56,6 +68,13 @@ export function createApp(deps: AppDeps) {
     tokens: createTokenService(consent),
     health: { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health },
   };
+  const activity: ActivityDeps = {
+    ...health,
+    activity: { ...DEFAULT_ACTIVITY_OPTIONS, ...deps.activity },
+    syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
+  };
+  const activitySync = createActivitySync(activity);
+  if (deps.startSyncAfterConsent) onConnected = (id) => activitySync.kick(id);
   const version = deps.version ?? "dev";
 
   const app = express();
@@ -74,6 +93,8 @@ export function createApp(deps: AppDeps) {
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
   api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
   api.use("/connectors", connectorActionsRouter(health, version));
+  api.use("/connectors", connectorActivityRouter(activity, activitySync));
+  api.use("/activity", activityRouter(activity));
   api.use("/oauth", oauthCallbackRouter(consent));
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
   app.use("/api", api);
@@ -82,7 +103,11 @@ export function createApp(deps: AppDeps) {
   app.use(errorHandler(deps.log));
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
-    background: { runDueChecks: () => runDueChecks(health), start: (tickMs?: number) => startHealthScheduler(health, tickMs) },
+    background: {
+      runDueChecks: () => runDueChecks(health),
+      start: (tickMs?: number) => startHealthScheduler(health, tickMs),
+      activity: activitySync,
+    },
   });
 }
 

@@ -22,7 +22,7 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
     ...over,
   });
   const run: SyncRun = {
-    kind: "backfill", from: "2026-03-01T00:00:00.000Z", to: "2026-03-08T00:00:00.000Z", startedAt: "2026-03-08T00:00:05.000Z", rows: 0,
+    kind: "backfill", from: "2026-03-01T00:00:00.000Z", to: "2026-03-08T00:00:00.000Z", startedAt: "2026-03-08T00:00:05.000Z", connectedAt: null, rows: 0,
     cursor: { anchorMs: Date.parse("2026-03-01T00:00:00Z"), toMs: Date.parse("2026-03-08T00:00:00Z"), offset: 0, ceiling: 10_000, lastRowTime: null },
   };
   const withConnectors = async (...ids: string[]) => {

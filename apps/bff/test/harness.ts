@@ -7,6 +7,8 @@ import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
 import { createLogger } from "../src/lib/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { Store } from "../src/store/types";
+import type { ActivityOptions } from "../src/services/activity-deps";
+import type { ActivitySync } from "../src/services/activity-scheduler";
 
 /** Everything the BFF said or sent during a test, for the secret-leak scans. */
 export const transcript: string[] = [];
@@ -20,6 +22,8 @@ export interface Harness {
   clock: { now: Date | null };
   /** Runs every due scheduled check once, as the background timer would. */
   runDueChecks: () => Promise<number>;
+  /** The background activity sync (tests kick it and wait with whenIdle). */
+  activity: ActivitySync;
   client: Client;
   newClient(): Client;
   close(): Promise<void>;
@@ -27,7 +31,13 @@ export interface Harness {
 
 /** The real app on 127.0.0.1:0 with an in-memory store; PUBLIC_URL is the bound address. */
 export async function startBff(
-  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number } = {},
+  opts: {
+    allowedWorkdayHosts?: string;
+    outboundTimeoutMs?: number;
+    degradedAfter?: number;
+    activity?: Partial<ActivityOptions>;
+    startSyncAfterConsent?: boolean;
+  } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -53,6 +63,9 @@ export async function startBff(
     log: createLogger("debug", sink),
     now: () => clock.now ?? new Date(),
     health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5 },
+    // Short waits so retries do not slow the suite; tests that need other values pass them.
+    activity: { backoffBaseMs: 20, random: () => 0.5, ...opts.activity },
+    startSyncAfterConsent: opts.startSyncAfterConsent ?? false,
   });
   server.on("request", app);
   const newClient = () => new Client(url);
@@ -63,9 +76,11 @@ export async function startBff(
     logs,
     clock,
     runDueChecks: () => app.background.runDueChecks(),
+    activity: app.background.activity,
     client: newClient(),
     newClient,
     async close() {
+      await app.background.activity.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await store.close();

@@ -35,10 +35,14 @@ export function workerAccount(raw: unknown): WorkerAccount | null {
   };
 }
 
-/** One `/workers` page: the accounts and Workday's total, or null when the answer is not that shape. */
-export function parseWorkersPage(body: unknown): { accounts: WorkerAccount[]; total: number | null } | null {
+/**
+ * One `/workers` page: the accounts, how many entries arrived (the next offset moves by that,
+ * unreadable ones included) and Workday's total; null when the answer is not that shape.
+ */
+export function parseWorkersPage(body: unknown): { accounts: WorkerAccount[]; received: number; total: number | null } | null {
   const o = jsonObject(body);
   if (o === null || !Array.isArray(o.data)) return null;
-  const accounts = (o.data as unknown[]).map(workerAccount).filter((a): a is WorkerAccount => a !== null);
-  return { accounts, total: typeof o.total === "number" ? o.total : null };
+  const data = o.data as unknown[];
+  const accounts = data.map(workerAccount).filter((a): a is WorkerAccount => a !== null);
+  return { accounts, received: data.length, total: typeof o.total === "number" ? o.total : null };
 }

@@ -57,7 +57,7 @@ describe("worker accounts", () => {
 
   it("when a worker has no id, then it is skipped; without email it has no account name", () => {
     const page = parseWorkersPage({ data: [{ descriptor: "x" }, { id: "w2", descriptor: "No Mail" }], total: 2 });
-    expect(page).toEqual({ total: 2, accounts: [expect.objectContaining({ workerId: "w2", systemAccount: null })] });
+    expect(page).toEqual({ total: 2, received: 2, accounts: [expect.objectContaining({ workerId: "w2", systemAccount: null })] });
     expect(parseWorkersPage({ error: "x" })).toBeNull();
   });
 });

@@ -39,6 +39,18 @@ const envSchema = z
     HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
     HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
     HEALTH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    ACTIVITY_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    ACTIVITY_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+    ACTIVITY_LAG_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
+    ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    ACTIVITY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+    ACTIVITY_OFFSET_CEILING: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+    // Fractions allowed so tests can make a restarted process resume at once.
+    ACTIVITY_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  })
+  .refine((e) => e.ACTIVITY_RETENTION_DAYS >= e.ACTIVITY_BACKFILL_DAYS, {
+    path: ["ACTIVITY_RETENTION_DAYS"],
+    message: "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once",
   })
   .transform((e) => {
     const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -59,6 +71,17 @@ const envSchema = z
       healthIntervalMs: Math.round(e.HEALTH_CHECK_INTERVAL_MINUTES * 60_000),
       healthDegradedAfter: e.HEALTH_DEGRADED_AFTER,
       healthTickMs: e.HEALTH_SCHEDULER_TICK_SECONDS * 1000,
+      activity: {
+        defaults: {
+          backfillDays: e.ACTIVITY_BACKFILL_DAYS,
+          pollIntervalMinutes: e.ACTIVITY_POLL_INTERVAL_MINUTES,
+          lagMinutes: e.ACTIVITY_LAG_MINUTES,
+          retentionDays: e.ACTIVITY_RETENTION_DAYS,
+        },
+        pageSize: e.ACTIVITY_PAGE_SIZE,
+        offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
+        tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
+      },
     };
   });
 

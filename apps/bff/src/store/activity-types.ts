@@ -12,6 +12,8 @@ export interface SyncRun {
   from: string;
   to: string;
   startedAt: string;
+  /** The connection (connectedAt) the window was planned under; becomes the checkpoint's. */
+  connectedAt: string | null;
   /** Rows received from Workday in this run (rows re-fetched after a restart count again). */
   rows: number;
   cursor: PagingCursor;
