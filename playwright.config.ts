@@ -67,6 +67,8 @@ export default defineConfig({
         LOG_LEVEL: "info",
         // The journeys inject counted faults; a background check must not consume them.
         HEALTH_SCHEDULER_TICK_SECONDS: "0",
+        // Likewise the activity sync (it also fetches /workers, which the journeys fault).
+        ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
         WEB_DIST_DIR: path.resolve("apps/web/dist"),
         // The first admin of this run's fresh store (e2e/support.ts signs in with it).
         ADMIN_EMAIL: E2E.admin.email,

@@ -27,6 +27,12 @@ import { createScheduler } from "./lib/scheduler";
 import { createTokenService } from "./services/token-service";
 import { connectorActionsRouter } from "./routes/connector-actions";
 import type { Store } from "./store/types";
+import { activityRouter, connectorActivityRouter } from "./routes/activity";
+import { DEFAULT_ACTIVITY_OPTIONS, type ActivityDeps, type ActivityOptions } from "./services/activity-deps";
+import { createActivitySync } from "./services/activity-scheduler";
+
+/** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
+const SYNC_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface AppDeps {
   publicUrl: string;
@@ -41,6 +47,9 @@ export interface AppDeps {
   webDistDir?: string | undefined;
   version?: string;
   health?: Partial<HealthOptions>;
+  activity?: Partial<ActivityOptions>;
+  /** Start the activity backfill as soon as a consent succeeds (server.ts: unless the scheduler is off). */
+  startSyncAfterConsent?: boolean;
   auth?: Partial<AuthOptions>;
   /** This replica's name in the leases table (default: host, pid and a random suffix). */
   owner?: string;
@@ -62,6 +71,8 @@ export function createApp(deps: AppDeps) {
   const publicUrl = new URL(deps.publicUrl);
   const secure = publicUrl.protocol === "https:";
   const now = deps.now ?? (() => new Date());
+  // Bound once the activity sync exists; consent only needs to say "connected".
+  let onConnected: (id: string) => void = () => undefined;
   const owner = deps.owner ?? newOwnerId();
   const consent: ConsentDeps & LeaseDeps = {
     owner,
@@ -71,6 +82,7 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl,
     fetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs }),
     log: deps.log,
+    onConnected: (id) => onConnected(id),
   };
 
   const health: HealthDeps = {
@@ -78,6 +90,13 @@ export function createApp(deps: AppDeps) {
     tokens: createTokenService(consent),
     health: { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health },
   };
+  const activity: ActivityDeps = {
+    ...health,
+    activity: { ...DEFAULT_ACTIVITY_OPTIONS, ...deps.activity },
+    syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
+  };
+  const activitySync = createActivitySync(activity);
+  if (deps.startSyncAfterConsent) onConnected = (id) => activitySync.kick(id);
   const version = deps.version ?? "dev";
   const auth: AuthOptions = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, maxFailures: 5, lockoutMs: 15 * 60_000, maxPerAddress: 50, oidc: null, ...deps.auth };
   const sessions: SessionDeps = { store: deps.store, now, secure, policy: { idleMs: auth.idleMs, absoluteMs: auth.absoluteMs } };
@@ -112,6 +131,8 @@ export function createApp(deps: AppDeps) {
   api.use("/audit", auditRouter(authRoutes));
   api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
   api.use("/connectors", connectorActionsRouter(health, version));
+  api.use("/connectors", connectorActivityRouter(activity, activitySync));
+  api.use("/activity", activityRouter(activity));
   api.use("/oauth", oauthCallbackRouter(consent));
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
   app.use("/api", api);
@@ -123,6 +144,7 @@ export function createApp(deps: AppDeps) {
     background: {
       runDueChecks: () => runDueChecks(health),
       purgeSessions: () => purgeSessions(sessions),
+      activity: activitySync,
       /** Starts the loops; the returned stop() stops taking work and waits for running work (SIGTERM). */
       start: (tickMs = 30_000) => {
         const scheduler = createScheduler(deps.log);

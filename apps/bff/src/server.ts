@@ -20,9 +20,13 @@ async function main() {
     version: process.env.npm_package_version ?? "dev",
     health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter },
     auth: { ...env.auth, oidc: env.oidc },
+    activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling },
+    startSyncAfterConsent: env.activity.tickMs > 0,
   });
   // A tick of 0 turns the background scheduler off (the browser journeys drive checks themselves).
   const stopBackground = env.healthTickMs > 0 ? app.background.start(env.healthTickMs) : async () => true;
+  // Also 0 = off; otherwise a run interrupted by a restart resumes at the first tick.
+  const stopActivityTicks = env.activity.tickMs > 0 ? app.background.activity.start(env.activity.tickMs) : () => undefined;
   const server = app.listen(env.port, () => {
     log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
   });
@@ -40,7 +44,9 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const finished = await stopBackground(20_000);
+    stopActivityTicks();
+    // Running syncs stop after their current page (rows and checkpoint commit together) and release their leases.
+    const [finished] = await Promise.all([stopBackground(20_000), app.background.activity.stop()]);
     await closed;
     await store.close();
     log.info({ backgroundFinished: finished }, "stopped");

@@ -38,3 +38,24 @@ describe("ENCRYPTION_KEYS_PREVIOUS", () => {
     expect(() => parseEnv({ ENCRYPTION_KEYS_PREVIOUS: "AAEC" })).toThrow(/ENCRYPTION_KEYS_PREVIOUS/);
   });
 });
+
+describe("ACTIVITY_*", () => {
+  it("when nothing is set, then 7 days back, every 5 minutes, 2 minutes behind, 90 days kept, pages of 1000", () => {
+    expect(parseEnv({}).activity).toEqual({
+      defaults: { backfillDays: 7, pollIntervalMinutes: 5, lagMinutes: 2, retentionDays: 90 },
+      pageSize: 1000,
+      offsetCeiling: 10_000,
+      tickMs: 10_000,
+    });
+  });
+
+  it("when the page size passes Workday's 1000 or retention is shorter than the backfill, then start-up is refused naming them", () => {
+    expect(() => parseEnv({ ACTIVITY_PAGE_SIZE: "5000" })).toThrow(/ACTIVITY_PAGE_SIZE/);
+    expect(() => parseEnv({ ACTIVITY_BACKFILL_DAYS: "30", ACTIVITY_RETENTION_DAYS: "14" })).toThrow(/ACTIVITY_RETENTION_DAYS/);
+  });
+
+  it("when the scheduler tick is a fraction or 0, then it is accepted (0 = no background sync)", () => {
+    expect(parseEnv({ ACTIVITY_SCHEDULER_TICK_SECONDS: "0.2" }).activity.tickMs).toBe(200);
+    expect(parseEnv({ ACTIVITY_SCHEDULER_TICK_SECONDS: "0" }).activity.tickMs).toBe(0);
+  });
+});

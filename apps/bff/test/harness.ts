@@ -8,6 +8,8 @@ import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
 import { createLogger } from "../src/lib/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { Store } from "../src/store/types";
+import type { ActivityOptions } from "../src/services/activity-deps";
+import type { ActivitySync } from "../src/services/activity-scheduler";
 
 /** Everything the BFF said or sent during a test, for the secret-leak scans. */
 export const transcript: string[] = [];
@@ -25,6 +27,8 @@ export interface Harness {
   app: ReturnType<typeof createApp>;
   /** Runs every due scheduled check once, as the background timer would. */
   runDueChecks: () => Promise<number>;
+  /** The background activity sync (tests kick it and wait with whenIdle). */
+  activity: ActivitySync;
   /** Signed in as the harness's admin. */
   client: Client;
   /** A browser with no session. */
@@ -44,7 +48,19 @@ export const ACCOUNTS = {
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 export async function startBff(
-  opts: { allowedWorkdayHosts?: string; outboundTimeoutMs?: number; degradedAfter?: number; auth?: Partial<AuthOptions>; noAccounts?: boolean; publicUrl?: string; store?: Store; owner?: string; encryptionKey?: Buffer } = {},
+  opts: {
+    allowedWorkdayHosts?: string;
+    outboundTimeoutMs?: number;
+    degradedAfter?: number;
+    activity?: Partial<ActivityOptions>;
+    startSyncAfterConsent?: boolean;
+    auth?: Partial<AuthOptions>;
+    noAccounts?: boolean;
+    publicUrl?: string;
+    store?: Store;
+    owner?: string;
+    encryptionKey?: Buffer;
+  } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -76,6 +92,9 @@ export async function startBff(
     // Every test client signs in from 127.0.0.1: the per-address limit is tested on its own.
     auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, maxPerAddress: 10_000, ...opts.auth },
     ...(opts.owner ? { owner: opts.owner } : {}),
+    // Short waits so retries do not slow the suite; tests that need other values pass them.
+    activity: { backoffBaseMs: 20, random: () => 0.5, ...opts.activity },
+    startSyncAfterConsent: opts.startSyncAfterConsent ?? false,
   });
   server.on("request", app);
   const users = { store, now: () => clock.now ?? new Date() };
@@ -97,10 +116,12 @@ export async function startBff(
     logs,
     clock,
     runDueChecks: () => app.background.runDueChecks(),
+    activity: app.background.activity,
     client,
     newClient,
     signedIn,
     async close() {
+      await app.background.activity.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (!opts.store) await store.close();

@@ -35,6 +35,14 @@ const EXPECTED: Record<string, Role | "public"> = {
   "DELETE /api/users/:id/sessions": "admin",
   "DELETE /api/users/:id": "admin",
   "GET /api/audit/": "admin",
+  "GET /api/activity/": "support",
+  "GET /api/activity/export": "support",
+  "GET /api/connectors/:id/accounts": "support",
+  "GET /api/connectors/:id/activity": "support",
+  "GET /api/connectors/:id/activity/export": "support",
+  "GET /api/connectors/:id/sync": "support",
+  "POST /api/connectors/:id/sync/resync": "admin",
+  "PUT /api/connectors/:id/sync/settings": "admin",
 };
 
 let h: Harness;

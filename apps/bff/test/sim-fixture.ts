@@ -6,13 +6,10 @@ import { startBff, type Client, type Harness } from "./harness";
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
 /** The simulator and the BFF on loopback, the BFF allowed to call exactly the simulator's two host names. */
-export async function startStack(opts: { outboundTimeoutMs?: number; degradedAfter?: number } = {}) {
-  const sim = await startSimulator({ port: 0, host: "127.0.0.1" });
-  const bff = await startBff({
-    allowedWorkdayHosts: `http://localhost:${sim.port},http://127.0.0.1:${sim.port}`,
-    ...(opts.outboundTimeoutMs !== undefined ? { outboundTimeoutMs: opts.outboundTimeoutMs } : {}),
-    ...(opts.degradedAfter !== undefined ? { degradedAfter: opts.degradedAfter } : {}),
-  });
+export async function startStack(opts: Omit<NonNullable<Parameters<typeof startBff>[0]>, "allowedWorkdayHosts"> & { sim?: Parameters<typeof startSimulator>[0] } = {}) {
+  const { sim: simOptions, ...bffOptions } = opts;
+  const sim = await startSimulator({ port: 0, host: "127.0.0.1", ...simOptions });
+  const bff = await startBff({ allowedWorkdayHosts: `http://localhost:${sim.port},http://127.0.0.1:${sim.port}`, ...bffOptions });
   return { sim, bff, close: async () => Promise.all([bff.close(), sim.close()]) };
 }
 

@@ -3,6 +3,7 @@ import type { ConnectorRecord, OAuthTransaction, Store } from "../src/store/type
 import { NameTakenError } from "../src/store/types";
 import { describeAuthStoreContract } from "./auth-store-contract";
 import { describeLeaseContract } from "./lease-contract";
+import { describeActivityStoreContract } from "./activity-store-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
@@ -174,6 +175,8 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
   });
+
+  describeActivityStoreContract(engine, open, connector);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {

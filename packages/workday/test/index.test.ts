@@ -39,6 +39,14 @@ describe("package entry", () => {
       "renderTroubleshootingMarkdown",
       "TROUBLESHOOTING_DOC_PATH",
       "TROUBLESHOOTING_DOC_COMMAND",
+      "parseActivityPage",
+      "activityRowKey",
+      "planWindow",
+      "startCursor",
+      "advanceCursor",
+      "offsetRefused",
+      "classifyActivityAnswer",
+      "parseWorkersPage",
     ]) {
       expect(workday, name).toHaveProperty(name);
     }

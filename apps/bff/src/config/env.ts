@@ -40,6 +40,14 @@ const envSchema = z
     HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
     HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
     HEALTH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    ACTIVITY_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    ACTIVITY_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+    ACTIVITY_LAG_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
+    ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    ACTIVITY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+    ACTIVITY_OFFSET_CEILING: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+    // Fractions allowed so tests can make a restarted process resume at once.
+    ACTIVITY_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(10),
     // The first admin, created at first start when no account exists (else a one-time setup link is printed).
     ADMIN_EMAIL: z.string().optional(),
     ADMIN_PASSWORD: z.string().optional(),
@@ -71,6 +79,9 @@ const envSchema = z
     }
     if (oidc === 3 && !e.OIDC_ADMIN_GROUPS && !e.OIDC_SUPPORT_GROUPS) {
       ctx.addIssue({ code: "custom", path: ["OIDC_ADMIN_GROUPS"], message: "single sign-on needs OIDC_ADMIN_GROUPS and/or OIDC_SUPPORT_GROUPS to map groups to roles" });
+    }
+    if (e.ACTIVITY_RETENTION_DAYS < e.ACTIVITY_BACKFILL_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["ACTIVITY_RETENTION_DAYS"], message: "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once" });
     }
   })
   .transform((e) => {
@@ -111,6 +122,17 @@ const envSchema = z
               supportGroups: splitList(e.OIDC_SUPPORT_GROUPS),
             }
           : null,
+      activity: {
+        defaults: {
+          backfillDays: e.ACTIVITY_BACKFILL_DAYS,
+          pollIntervalMinutes: e.ACTIVITY_POLL_INTERVAL_MINUTES,
+          lagMinutes: e.ACTIVITY_LAG_MINUTES,
+          retentionDays: e.ACTIVITY_RETENTION_DAYS,
+        },
+        pageSize: e.ACTIVITY_PAGE_SIZE,
+        offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
+        tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
+      },
     };
   });
 

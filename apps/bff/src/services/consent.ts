@@ -16,6 +16,8 @@ export interface ConsentDeps extends ConnectorDeps {
   publicUrl: string;
   fetch: FetchLike;
   log: Logger;
+  /** Told after a consent succeeded (first connection or reconnect): the activity backfill starts here. */
+  onConnected?: (connectorId: string) => void;
 }
 
 const hashState = (state: string) => createHash("sha256").update(state).digest("base64url");
@@ -140,6 +142,7 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
     { at, from: c.status, to: "connected", reasonCode: null, actor: session.userName },
   );
   d.log.info({ connectorId: c.id, actor: session.userId }, "consent succeeded");
+  d.onConnected?.(c.id);
 }
 
 async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: ReasonCode, detail: string | null, session: SessionRecord | undefined) {

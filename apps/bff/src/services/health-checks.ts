@@ -1,7 +1,7 @@
 import type { CheckResult } from "@wc/contracts";
 import { activityLoggingUrl, classifyCheckResponse, workersUrl, type CheckId, type ReasonCode } from "@wc/workday";
 import { describeResponse, type UpstreamFailure } from "../oauth/upstream-error";
-import { OutboundError } from "../lib/outbound-fetch";
+import { callApi, type ApiAnswer } from "./workday-api";
 import type { ConnectorRecord } from "../store/types";
 import type { ConsentDeps } from "./consent";
 import type { TokenService } from "./token-service";
@@ -86,28 +86,6 @@ function deriveUrls(rest: string): { workers: string; activity: string } | null 
     return { workers: workersUrl(rest), activity: activityLoggingUrl(rest) };
   } catch {
     return null;
-  }
-}
-
-type ApiAnswer =
-  | { ok: true; status: number; body: unknown; retryAfter: string | null }
-  | { ok: false; failure: UpstreamFailure; tokenFailure?: boolean };
-
-async function callApi(d: ConsentDeps, url: string, accessToken: string): Promise<ApiAnswer> {
-  try {
-    const res = await d.fetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } });
-    const text = await res.text();
-    let body: unknown = undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    return { ok: true, status: res.status, body, retryAfter: res.headers.get("retry-after") };
-  } catch (e) {
-    const kind = e instanceof OutboundError ? e.kind : "reset";
-    const networkError = kind === "timeout" ? "timeout" : kind === "reset" ? "reset" : "other";
-    return { ok: false, failure: { httpStatus: null, body: null, networkError, retryAfter: null, detail: e instanceof Error ? e.message : "request failed" } };
   }
 }
 

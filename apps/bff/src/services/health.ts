@@ -1,5 +1,5 @@
 import type { CheckResult } from "@wc/contracts";
-import { backoffDelayMs, nextHealth, parseRetryAfter } from "@wc/workday";
+import { backoffDelayMs, nextHealth, parseRetryAfter, type HealthOutcome, type HealthState, type ReasonCode } from "@wc/workday";
 import { AppError } from "../lib/app-error";
 import type { ConnectorPatch, ConnectorRecord } from "../store/types";
 import type { ConsentDeps } from "./consent";
@@ -43,13 +43,32 @@ export async function runChecks(d: HealthDeps, id: string, actor: string, onResu
 
 async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[], actor: string): Promise<ConnectorRecord> {
   const failed = runs.find((r) => !r.result.ok && !r.result.skipped && !r.transient) ?? runs.find((r) => r.transient);
-  const outcome = failed?.result.reasonCode
-    ? ({ ok: false, transient: failed.transient, reasonCode: failed.result.reasonCode } as const)
-    : ({ ok: true } as const);
+  const outcome: HealthOutcome = failed?.result.reasonCode
+    ? { ok: false, transient: failed.transient, reasonCode: failed.result.reasonCode as ReasonCode }
+    : { ok: true };
   const fresh = (await d.store.getConnector(c.id)) ?? c;
+  return moveHealth(d, fresh, outcome, actor, failed?.result.detail ?? null, (next, now) => ({
+    lastChecks: runs.map((r) => r.result),
+    lastCheckAt: now.toISOString(),
+    nextCheckAt: nextCheckAt(d, next.status, next.consecutiveTransientFailures, failed, now),
+  }));
+}
+
+/**
+ * The one place a connector's health status moves (checks and activity sync alike): the state
+ * machine decides, the change and its timeline entry are stored together, and it is logged.
+ */
+export async function moveHealth(
+  d: HealthDeps,
+  fresh: ConnectorRecord,
+  outcome: HealthOutcome,
+  actor: string,
+  detail: string | null,
+  extra: (next: HealthState, now: Date) => ConnectorPatch = () => ({}),
+): Promise<ConnectorRecord> {
   const next = nextHealth(
     { status: fresh.status, reasonCode: fresh.reasonCode, consecutiveTransientFailures: fresh.consecutiveTransientFailures },
-    outcome as Parameters<typeof nextHealth>[1],
+    outcome,
     d.health.degradedAfter,
   );
   const now = d.now();
@@ -58,17 +77,15 @@ async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[],
     status: next.status as ConnectorRecord["status"],
     reasonCode: next.reasonCode,
     consecutiveTransientFailures: next.consecutiveTransientFailures,
-    lastChecks: runs.map((r) => r.result),
-    lastCheckAt: at,
-    lastErrorDetail: failed?.result.detail ?? null,
-    nextCheckAt: nextCheckAt(d, next.status, next.consecutiveTransientFailures, failed, now),
+    lastErrorDetail: outcome.ok ? null : detail,
     updatedAt: at,
+    ...extra(next, now),
   };
   if (outcome.ok) patch.lastSuccessAt = at;
   const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
-  if (changed) d.log.info({ connectorId: c.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
-  return (await d.store.updateConnector(c.id, patch, timeline)) ?? fresh;
+  if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
+  return (await d.store.updateConnector(fresh.id, patch, timeline)) ?? fresh;
 }
 
 /** Healthy and action-required connectors come back on the interval; transient trouble backs off; relink waits for an admin. */

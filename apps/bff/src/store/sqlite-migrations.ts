@@ -140,4 +140,65 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       );
     `,
   },
+  {
+    version: 5,
+    name: "activity: rows, sync state (checkpoint per connector), accounts from /workers",
+    // Portable SQL (TEXT times in ISO-8601 UTC with milliseconds, so text order is time order).
+    // activity_rows is unique on (connector, request_time, row_key): row_key is a digest that
+    // already covers request_time, so this is the natural key per connector, ordered by time so
+    // the same index serves time-sorted paging and inserts land at its end during a backfill.
+    // No index per filter (account, address, session): each costs a random-order insert per row
+    // (measured: an account index cut bulk inserts to a third); filters scan one connector's
+    // time range instead, which the time bounds narrow.
+    sql: `
+      CREATE TABLE activity_rows (
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        request_time TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        system_account TEXT NOT NULL,
+        task_id TEXT,
+        task_display_name TEXT,
+        activity_action TEXT,
+        ip_address TEXT,
+        user_agent TEXT,
+        device_type TEXT,
+        session_id TEXT,
+        target_id TEXT,
+        target_descriptor TEXT,
+        target_href TEXT,
+        PRIMARY KEY (connector_id, request_time, row_key)
+      );
+      CREATE INDEX activity_rows_time ON activity_rows(request_time, connector_id, row_key);
+      CREATE TABLE activity_sync_state (
+        connector_id TEXT PRIMARY KEY REFERENCES connectors(id) ON DELETE CASCADE,
+        backfill_days INTEGER,
+        poll_interval_minutes INTEGER,
+        lag_minutes INTEGER,
+        retention_days INTEGER,
+        covered_until TEXT,
+        checkpoint_connected_at TEXT,
+        run TEXT,
+        last_window TEXT,
+        pending_resync TEXT,
+        last_sync_at TEXT,
+        next_sync_at TEXT,
+        last_error TEXT,
+        workers_refreshed_at TEXT,
+        workers_next_at TEXT,
+        pruned_at TEXT
+      );
+      CREATE TABLE activity_accounts (
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        worker_id TEXT NOT NULL,
+        system_account TEXT,
+        name TEXT NOT NULL,
+        email TEXT,
+        business_title TEXT,
+        organization TEXT,
+        is_manager INTEGER NOT NULL,
+        PRIMARY KEY (connector_id, worker_id)
+      );
+      CREATE INDEX activity_accounts_by_account ON activity_accounts(connector_id, system_account);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
 import { sqliteAuthStore } from "./sqlite-auth";
 import { transactionFromRow } from "./transaction-columns";
 import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
+import { sqliteActivityStore } from "./sqlite-activity";
 
 type Row = Record<string, unknown>;
 
@@ -68,6 +69,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     ...sqliteAuthStore(db),
+    ...sqliteActivityStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);

@@ -9,6 +9,9 @@ import type {
   TimelineEntry,
   WizardStep,
 } from "@wc/contracts";
+import type { ActivityStore } from "./activity-types";
+
+export type * from "./activity-types";
 
 /** A connector as stored. Fields ending in `Enc` hold AES-GCM ciphertext (see lib/crypto.ts), never plaintext. */
 export interface ConnectorRecord {
@@ -101,7 +104,7 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore {
+export interface Store extends AuthStore, ActivityStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;

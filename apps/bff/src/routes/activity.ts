@@ -1,0 +1,90 @@
+import { Router, type Request } from "express";
+import {
+  activityExportQuerySchema,
+  activityListQuerySchema,
+  resyncRequestSchema,
+  syncSettingsRequestSchema,
+  type AccountsResponse,
+  type ActivityFilter,
+  type SyncStatusResponse,
+} from "@wc/contracts";
+import { AppError } from "../lib/app-error";
+import { requireAdmin, requireSupport } from "../middleware/roles";
+import { requireSession } from "../middleware/session";
+import { param, parseOr400, withBody } from "../middleware/validate";
+import type { ActivityDeps } from "../services/activity-deps";
+import { streamActivityExport } from "../services/activity-export";
+import { filterOf, listActivityPage } from "../services/activity-list";
+import type { ActivitySync } from "../services/activity-scheduler";
+import { requestResync, syncStatus, updateSyncSettings } from "../services/activity-status";
+import { loadConnector } from "../services/connectors";
+
+/** The connector named in the path; a different connectorId in the query is a mistake, not a filter. */
+async function scoped(d: ActivityDeps, req: Request, filter: ActivityFilter): Promise<ActivityFilter> {
+  const id = param(req, "id");
+  await loadConnector(d, id);
+  if (filter.connectorId !== undefined && filter.connectorId !== id) {
+    throw new AppError(400, "validation_failed", "Some fields need fixing.", { connectorId: "This list is already for one connector; leave connectorId out." });
+  }
+  return { ...filter, connectorId: id };
+}
+
+/** GET /api/activity[/export]: activity across connectors (support and admins). */
+export function activityRouter(d: ActivityDeps) {
+  const r = Router();
+  r.get("/", requireSupport, async (req, res) => {
+    const q = parseOr400(activityListQuerySchema, req.query);
+    res.setHeader("Cache-Control", "no-store");
+    res.json(await listActivityPage(d.store, q, filterOf(q)));
+  });
+  r.get("/export", requireSupport, async (req, res) => {
+    const q = parseOr400(activityExportQuerySchema, req.query);
+    await streamActivityExport(res, d, filterOf(q), q.format, "all");
+  });
+  return r;
+}
+
+/** /api/connectors/:id/{activity,accounts,sync}: reads for support and admins, changes for admins. */
+export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
+  const r = Router();
+  r.get("/:id/activity", requireSupport, async (req, res) => {
+    const q = parseOr400(activityListQuerySchema, req.query);
+    const filter = await scoped(d, req, filterOf(q));
+    res.setHeader("Cache-Control", "no-store");
+    res.json(await listActivityPage(d.store, q, filter));
+  });
+  r.get("/:id/activity/export", requireSupport, async (req, res) => {
+    const q = parseOr400(activityExportQuerySchema, req.query);
+    const filter = await scoped(d, req, filterOf(q));
+    await streamActivityExport(res, d, filter, q.format, param(req, "id"));
+  });
+  r.get("/:id/accounts", requireSupport, async (req, res) => {
+    const id = param(req, "id");
+    await loadConnector(d, id);
+    const state = await d.store.getSyncState(id);
+    const body: AccountsResponse = { accounts: await d.store.listWorkers(id), refreshedAt: state?.workersRefreshedAt ?? null };
+    res.json(body);
+  });
+  r.get("/:id/sync", requireSupport, async (req, res) => {
+    const body: SyncStatusResponse = { sync: await syncStatus(d, sync, param(req, "id")) };
+    res.setHeader("Cache-Control", "no-store");
+    res.json(body);
+  });
+  r.put(
+    "/:id/sync/settings",
+    requireAdmin,
+    withBody(syncSettingsRequestSchema, async (req, res, settings) => {
+      const body: SyncStatusResponse = { sync: await updateSyncSettings(d, sync, param(req, "id"), settings, requireSession(res).userName) };
+      res.json(body);
+    }),
+  );
+  r.post(
+    "/:id/sync/resync",
+    requireAdmin,
+    withBody(resyncRequestSchema, async (req, res, window) => {
+      const body: SyncStatusResponse = { sync: await requestResync(d, sync, param(req, "id"), window, requireSession(res).userName) };
+      res.status(202).json(body);
+    }),
+  );
+  return r;
+}

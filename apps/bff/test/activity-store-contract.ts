@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import type { ActivityRow } from "@wc/contracts";
+import type { ConnectorRecord, StoredActivityRow, Store, SyncRun } from "../src/store/types";
+
+/** Activity behaviour every store implementation must share (called from store-contract.ts). */
+export function describeActivityStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
+  const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "pending_configuration" as const, reasonCode: null, actor: "t" };
+  const row = (i: number, over: Partial<StoredActivityRow> = {}): StoredActivityRow => ({
+    key: `k${String(i).padStart(4, "0")}`,
+    requestTime: new Date(Date.UTC(2026, 2, 1, 0, 0, i)).toISOString(),
+    systemAccount: i % 2 === 0 ? "lmartin" : "ada",
+    taskId: `t${i % 3}`,
+    taskDisplayName: i % 3 === 0 ? "View Worker" : i % 3 === 1 ? "Change 100%_Pay" : "Sign In",
+    activityAction: ["READ", "WRITE", "EXPORT"][i % 3] ?? null,
+    ipAddress: `10.0.0.${i % 4}`,
+    userAgent: "UA",
+    deviceType: i % 2 === 0 ? "Desktop" : "Mobile",
+    sessionId: `s${i % 5}`,
+    targetId: i % 2 === 0 ? `w${i}` : null,
+    targetDescriptor: i % 2 === 0 ? `Worker ${i}` : null,
+    targetHref: null,
+    ...over,
+  });
+  const run: SyncRun = {
+    kind: "backfill", from: "2026-03-01T00:00:00.000Z", to: "2026-03-08T00:00:00.000Z", startedAt: "2026-03-08T00:00:05.000Z", connectedAt: null, rows: 0,
+    cursor: { anchorMs: Date.parse("2026-03-01T00:00:00Z"), toMs: Date.parse("2026-03-08T00:00:00Z"), offset: 0, ceiling: 10_000, lastRowTime: null },
+  };
+  const withConnectors = async (...ids: string[]) => {
+    const s = await open();
+    for (const id of ids) await s.insertConnector(connector(id, `Name ${id}`), created);
+    return s;
+  };
+  const keys = (rows: ActivityRow[]) => rows.map((r) => r.id);
+
+  describe(`${engine} activity store`, () => {
+    it("when a page is committed, then its rows and its checkpoint are stored together", async () => {
+      const s = await withConnectors("c1");
+      const cursor = { ...run.cursor, offset: 3, lastRowTime: row(2).requestTime };
+      expect(await s.commitActivityPage("c1", [row(0), row(1), row(2)], { run: { ...run, rows: 3, cursor } })).toEqual({ inserted: 3 });
+      expect((await s.getSyncState("c1"))?.run).toEqual({ ...run, rows: 3, cursor });
+      expect(await s.countActivity({ connectorId: "c1" })).toBe(3);
+      await s.close();
+    });
+
+    it("when the same rows come again (retry, restart, overlapping window), then none is stored twice", async () => {
+      const s = await withConnectors("c1");
+      await s.commitActivityPage("c1", [row(0), row(1), row(2)], {});
+      expect(await s.commitActivityPage("c1", [row(1), row(2), row(3)], { coveredUntil: "x" })).toEqual({ inserted: 1 });
+      expect(await s.commitActivityPage("c1", [row(3), row(3)], {})).toEqual({ inserted: 0 });
+      expect(await s.countActivity({})).toBe(4);
+      await s.close();
+    });
+
+    it("when the same Workday row is stored for two connectors, then each keeps its copy", async () => {
+      const s = await withConnectors("c1", "c2");
+      await s.commitActivityPage("c1", [row(0)], {});
+      await s.commitActivityPage("c2", [row(0)], {});
+      expect(await s.countActivity({})).toBe(2);
+      await s.close();
+    });
+
+    it("when a commit fails part-way, then neither its rows nor its checkpoint are stored", async () => {
+      const s = await withConnectors("c1");
+      const broken = { ...row(2), requestTime: null } as unknown as StoredActivityRow;
+      await expect(s.commitActivityPage("c1", [row(0), row(1), broken], { coveredUntil: "2026-03-02T00:00:00.000Z" })).rejects.toThrow();
+      expect(await s.countActivity({})).toBe(0);
+      expect((await s.getSyncState("c1"))?.coveredUntil ?? null).toBeNull();
+      await s.close();
+    });
+
+    it("when listing, then rows come newest first by default, paged by offset or by keyset, with all fields", async () => {
+      const s = await withConnectors("c1");
+      await s.commitActivityPage("c1", Array.from({ length: 10 }, (_, i) => row(i)), {});
+      const first = await s.listActivity({ filter: { connectorId: "c1" }, order: "desc", limit: 4 });
+      expect(keys(first)).toEqual(["k0009", "k0008", "k0007", "k0006"]);
+      expect(keys(await s.listActivity({ filter: {}, order: "desc", limit: 4, offset: 4 }))).toEqual(["k0005", "k0004", "k0003", "k0002"]);
+      const last = first.at(-1);
+      const after = { requestTime: last?.requestTime ?? "", connectorId: "c1", key: last?.id ?? "" };
+      expect(keys(await s.listActivity({ filter: {}, order: "desc", limit: 4, after }))).toEqual(["k0005", "k0004", "k0003", "k0002"]);
+      expect(keys(await s.listActivity({ filter: {}, order: "asc", limit: 2 }))).toEqual(["k0000", "k0001"]);
+      expect(first[3]).toEqual({
+        id: "k0006", connectorId: "c1", requestTime: "2026-03-01T00:00:06.000Z", systemAccount: "lmartin", accountName: null,
+        taskId: "t0", taskDisplayName: "View Worker", activityAction: "READ", ipAddress: "10.0.0.2", userAgent: "UA",
+        deviceType: "Desktop", sessionId: "s1", target: { id: "w6", descriptor: "Worker 6", href: null },
+      });
+      expect((await s.listActivity({ filter: {}, order: "asc", limit: 2 }))[1]?.target).toBeNull();
+      await s.close();
+    });
+
+    it("when rows share a time, then keyset paging neither skips nor repeats any of them", async () => {
+      const s = await withConnectors("c1", "c2");
+      const same = "2026-03-01T00:00:00.000Z";
+      await s.commitActivityPage("c1", [0, 1, 2].map((i) => row(i, { requestTime: same })), {});
+      await s.commitActivityPage("c2", [0, 1, 2].map((i) => row(i, { requestTime: same })), {});
+      const seen: string[] = [];
+      for await (const r of s.streamActivity({}, "desc", 2)) seen.push(`${r.connectorId}/${r.id}`);
+      expect(seen).toEqual(["c2/k0002", "c2/k0001", "c2/k0000", "c1/k0002", "c1/k0001", "c1/k0000"]);
+      await s.close();
+    });
+
+    it("when filtering, then each filter narrows as documented", async () => {
+      const s = await withConnectors("c1", "c2");
+      await s.commitActivityPage("c1", Array.from({ length: 12 }, (_, i) => row(i)), {});
+      await s.commitActivityPage("c2", [row(100)], {});
+      const count = (f: Parameters<Store["countActivity"]>[0]) => s.countActivity(f);
+      expect(await count({ connectorId: "c2" })).toBe(1);
+      expect(await count({ connectorId: "c1", account: "ada" })).toBe(6);
+      expect(await count({ connectorId: "c1", task: "t1" })).toBe(4);
+      expect(await count({ connectorId: "c1", task: "view" })).toBe(4);
+      expect(await count({ connectorId: "c1", task: "100%_" })).toBe(4);
+      expect(await count({ connectorId: "c1", task: "100%x" })).toBe(0);
+      expect(await count({ connectorId: "c1", action: "READ" })).toBe(4);
+      expect(await count({ connectorId: "c1", action: "OTHER" })).toBe(4);
+      expect(await count({ connectorId: "c1", ipAddress: "10.0.0.1" })).toBe(3);
+      expect(await count({ connectorId: "c1", deviceType: "Mobile" })).toBe(6);
+      expect(await count({ connectorId: "c1", sessionId: "s0" })).toBe(3);
+      expect(await count({ connectorId: "c1", from: "2026-03-01T00:00:02.000Z", to: "2026-03-01T00:00:05.000Z" })).toBe(3);
+      expect(await count({ connectorId: "c1", account: "ada", action: "WRITE", deviceType: "Mobile" })).toBe(2);
+      await s.close();
+    });
+
+    it("when streaming in small chunks, then every matching row comes once, in order", async () => {
+      const s = await withConnectors("c1");
+      await s.commitActivityPage("c1", Array.from({ length: 25 }, (_, i) => row(i)), {});
+      const out: string[] = [];
+      for await (const r of s.streamActivity({ connectorId: "c1", account: "lmartin" }, "asc", 4)) out.push(r.id);
+      expect(out).toEqual(Array.from({ length: 13 }, (_, i) => `k${String(i * 2).padStart(4, "0")}`));
+      await s.close();
+    });
+
+    it("when pruning, then only that connector's rows before the cutoff go", async () => {
+      const s = await withConnectors("c1", "c2");
+      await s.commitActivityPage("c1", Array.from({ length: 6 }, (_, i) => row(i)), {});
+      await s.commitActivityPage("c2", Array.from({ length: 6 }, (_, i) => row(i)), {});
+      expect(await s.pruneActivity("c1", "2026-03-01T00:00:04.000Z")).toBe(4);
+      expect(await s.countActivity({ connectorId: "c1" })).toBe(2);
+      expect(await s.countActivity({ connectorId: "c2" })).toBe(6);
+      await s.close();
+    });
+
+    it("when accounts are replaced, then the old list is gone and rows show the worker's name", async () => {
+      const s = await withConnectors("c1");
+      const account = (workerId: string, systemAccount: string | null, name: string) =>
+        ({ workerId, systemAccount, name, email: null, businessTitle: null, organization: null, isManager: false });
+      await s.replaceWorkers("c1", [account("w0", "old", "Old One")], "2026-03-01T00:00:00.000Z");
+      await s.replaceWorkers("c1", [account("w1", "lmartin", "Logan Martin"), account("w2", null, "No Account")], "2026-03-02T00:00:00.000Z");
+      expect((await s.listWorkers("c1")).map((a) => a.name)).toEqual(["Logan Martin", "No Account"]);
+      expect((await s.getSyncState("c1"))?.workersRefreshedAt).toBe("2026-03-02T00:00:00.000Z");
+      await s.commitActivityPage("c1", [row(0), row(1), row(2, { systemAccount: "LMartin" })], {});
+      const names = (await s.listActivity({ filter: {}, order: "asc", limit: 10 })).map((r) => r.accountName);
+      expect(names).toEqual(["Logan Martin", null, "Logan Martin"]);
+      await s.close();
+    });
+
+    it("when sync state is saved in parts, then settings, run, errors and times read back", async () => {
+      const s = await withConnectors("c1", "c2");
+      expect(await s.getSyncState("c1")).toBeNull();
+      await s.saveSyncState("c1", { settings: { backfillDays: 3, pollIntervalMinutes: null, lagMinutes: 0, retentionDays: null } });
+      const st = await s.saveSyncState("c1", { run, nextSyncAt: "n", lastError: { reasonCode: "rate_limited", at: "a", detail: null }, pendingResync: { from: "f", to: "t" } });
+      expect(st).toMatchObject({
+        connectorId: "c1", settings: { backfillDays: 3, pollIntervalMinutes: null, lagMinutes: 0, retentionDays: null }, run,
+        nextSyncAt: "n", lastError: { reasonCode: "rate_limited" }, pendingResync: { from: "f", to: "t" }, coveredUntil: null,
+      });
+      expect((await s.saveSyncState("c1", { run: null, lastError: null })).run).toBeNull();
+      await s.saveSyncState("c2", {});
+      expect((await s.listSyncStates()).map((x) => x.connectorId)).toEqual(["c1", "c2"]);
+      await s.close();
+    });
+
+    it("when a connector is deleted, then its activity, sync state and accounts go with it", async () => {
+      const s = await withConnectors("c1");
+      await s.commitActivityPage("c1", [row(0)], { coveredUntil: "x" });
+      await s.replaceWorkers("c1", [{ workerId: "w", systemAccount: "a", name: "A", email: null, businessTitle: null, organization: null, isManager: true }], "t");
+      await s.deleteConnector("c1");
+      expect(await s.countActivity({})).toBe(0);
+      expect(await s.getSyncState("c1")).toBeNull();
+      expect(await s.listWorkers("c1")).toEqual([]);
+      await s.close();
+    });
+  });
+}
