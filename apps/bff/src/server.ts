@@ -20,7 +20,7 @@ async function main() {
     version: process.env.npm_package_version ?? "dev",
     health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter },
     auth: { ...env.auth, oidc: env.oidc },
-    activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling },
+    activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling, leaseMs: env.activity.leaseMs },
     startSyncAfterConsent: env.activity.tickMs > 0,
   });
   // A tick of 0 turns the background scheduler off (the browser journeys drive checks themselves).

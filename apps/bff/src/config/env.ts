@@ -48,6 +48,8 @@ const envSchema = z
     ACTIVITY_OFFSET_CEILING: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
     // Fractions allowed so tests can make a restarted process resume at once.
     ACTIVITY_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    // How long a replica that dies mid-sync keeps its connectors before another takes over.
+    ACTIVITY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     // The first admin, created at first start when no account exists (else a one-time setup link is printed).
     ADMIN_EMAIL: z.string().optional(),
     ADMIN_PASSWORD: z.string().optional(),
@@ -132,6 +134,7 @@ const envSchema = z
         pageSize: e.ACTIVITY_PAGE_SIZE,
         offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
         tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
+        leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
       },
     };
   });

@@ -19,6 +19,8 @@ export interface ActivityOptions {
   /** How often retention pruning runs per connector. */
   pruneEveryMs: number;
   random: () => number;
+  /** A replica that dies mid-sync holds the connector this long at most; a live one renews it every third. */
+  leaseMs: number;
 }
 
 export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
@@ -31,6 +33,7 @@ export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
   workersEveryMs: 24 * 3600_000,
   pruneEveryMs: 3600_000,
   random: Math.random,
+  leaseMs: 30_000,
 };
 
 export interface ActivityDeps extends HealthDeps {

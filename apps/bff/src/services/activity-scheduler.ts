@@ -1,6 +1,7 @@
 import type { SyncStateRecord } from "../store/types";
 import { SYNCABLE, type ActivityDeps } from "./activity-deps";
 import { runDueWindow } from "./activity-sync";
+import { withLease } from "../lib/leased";
 import { pruneIfDue, refreshWorkersIfDue } from "./activity-upkeep";
 
 /** Windows one kick may run back to back (a finished backfill, then a pending re-sync). */
@@ -23,7 +24,7 @@ export interface ActivitySync {
 /**
  * Background activity sync. Each connector runs on its own promise, so a tenant that is slow,
  * rate-limited or failing never holds up another; a connector runs at most once at a time in
- * this process (several replicas would need a lease per connector, as DESIGN.md plans for PostgreSQL).
+ * this process, and across replicas at most once thanks to its lease.
  */
 export function createActivitySync(d: ActivityDeps): ActivitySync {
   const running = new Map<string, Promise<void>>();
@@ -31,12 +32,22 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
   const abort = new AbortController();
   const { signal } = abort;
 
-  const syncOnce = async (id: string) => {
-    for (let i = 0; i < WINDOWS_PER_KICK && !signal.aborted; i++) {
-      if ((await runDueWindow(d, id, signal)) !== "finished") break;
+  const syncOnce = async (id: string, stop: AbortSignal) => {
+    for (let i = 0; i < WINDOWS_PER_KICK && !stop.aborted; i++) {
+      if ((await runDueWindow(d, id, stop)) !== "finished") break;
     }
-    if (!signal.aborted) await refreshWorkersIfDue(d, id, signal);
-    if (!signal.aborted) await pruneIfDue(d, id);
+    if (!stop.aborted) await refreshWorkersIfDue(d, id, stop);
+    if (!stop.aborted) await pruneIfDue(d, id);
+  };
+
+  /**
+   * Under the connector's `sync:<id>` lease: with several replicas exactly one syncs a connector;
+   * a replica that dies stops renewing, and after the lease's TTL another resumes from the
+   * checkpoint. A lease lost while running (a long stall) stops the run after its current page.
+   */
+  const syncUnderLease = async (id: string): Promise<boolean> => {
+    const r = await withLease(d, `sync:${id}`, d.activity.leaseMs, (lost) => syncOnce(id, AbortSignal.any([signal, lost])));
+    return r.ran;
   };
 
   const kick = (id: string) => {
@@ -49,7 +60,7 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
       do {
         again.delete(id);
         try {
-          await syncOnce(id);
+          if (!(await syncUnderLease(id))) break;
         } catch (err) {
           d.log.error({ connectorId: id, err }, "activity sync failed");
         }
