@@ -5,12 +5,16 @@ import path from "node:path";
 
 // Fixed loopback ports away from the run command's defaults, so a running demo does not interfere.
 const BFF_PORT = 3100;
+// A second console on the same simulator with background activity sync on (the other journeys
+// inject counted faults that a background sync would consume).
+const SYNC_BFF_PORT = 3200;
 const SIM_PORT = 4100;
 // Evaluated again in each worker: the runner's directory is handed down through the environment.
 const dataDir = process.env.WC_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wc-e2e-"));
 process.env.WC_E2E_DATA_DIR = dataDir;
 export const E2E = {
   bffUrl: `http://localhost:${BFF_PORT}`,
+  syncBffUrl: `http://localhost:${SYNC_BFF_PORT}`,
   simUrl: `http://localhost:${SIM_PORT}`,
   simServicesUrl: `http://127.0.0.1:${SIM_PORT}`,
   /** Every line the BFF logged during the run, for the secret-leak scan. */
@@ -27,7 +31,8 @@ export default defineConfig({
   // The journeys start signed in as the admin (one sign-in, stored); the roles spec signs in itself.
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
-    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /auth\.spec\.ts$/, dependencies: ["sign-in"], use: { storageState: path.join(dataDir, "admin-state.json") } },
+    { name: "activity", testMatch: /activity\.spec\.ts$/, use: { baseURL: `http://localhost:${SYNC_BFF_PORT}` } },
+    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /(auth|activity)\.spec\.ts$/, dependencies: ["sign-in"], use: { storageState: path.join(dataDir, "admin-state.json") } },
     { name: "roles", testMatch: /auth\.spec\.ts$/ },
   ],
   fullyParallel: false,
@@ -69,6 +74,28 @@ export default defineConfig({
         HEALTH_SCHEDULER_TICK_SECONDS: "0",
         // Likewise the activity sync (it also fetches /workers, which the journeys fault).
         ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
+        WEB_DIST_DIR: path.resolve("apps/web/dist"),
+        // The first admin of this run's fresh store (e2e/support.ts signs in with it).
+        ADMIN_EMAIL: E2E.admin.email,
+        ADMIN_PASSWORD: E2E.admin.password,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node --import tsx src/server.ts 2>&1 | tee -a ${JSON.stringify(path.join(dataDir, "sync-bff.log"))}`,
+      cwd: "apps/bff",
+      url: `http://127.0.0.1:${SYNC_BFF_PORT}/api/health`,
+      env: {
+        NODE_ENV: "test",
+        PORT: String(SYNC_BFF_PORT),
+        PUBLIC_URL: E2E.syncBffUrl,
+        DATA_DIR: path.join(dataDir, "sync"),
+        ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
+        LOG_LEVEL: "info",
+        // The journeys inject counted faults; a background check must not consume them.
+        HEALTH_SCHEDULER_TICK_SECONDS: "0",
+        ACTIVITY_SCHEDULER_TICK_SECONDS: "1",
         WEB_DIST_DIR: path.resolve("apps/web/dist"),
         // The first admin of this run's fresh store (e2e/support.ts signs in with it).
         ADMIN_EMAIL: E2E.admin.email,

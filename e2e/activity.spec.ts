@@ -3,13 +3,20 @@ import { readFile } from "node:fs/promises";
 import { E2E } from "../playwright.config";
 // The header the BFF must write: the contract's column list, not a copy of it.
 import { ACTIVITY_CSV_COLUMNS } from "../packages/contracts/src/activity";
-import { openConsentPopup, signIn, signInAndDecide, unique, wizardToConnect } from "./support";
+import { openConsentPopup, signIn, signInAndDecide, sim, unique, wizardToConnect } from "./support";
 
 test.describe("user activity", () => {
-  test("when an admin connects a tenant with activity, then the backfill finishes, WRITE rows can be filtered and exported as CSV", async ({ page, context }) => {
+  test.afterEach(async ({ request }) => {
+    await sim(request, "PUT", "/tenants/acme/activity", { events: 2000, days: 8 });
+  });
+
+  test("when an admin connects a tenant with activity, then the backfill finishes, WRITE rows can be filtered and exported as CSV", async ({ page, context, request }) => {
     // The wizard, consent and a 7-day backfill of the simulator's seeded activity.
     test.setTimeout(180_000);
+    // This console (the one with background sync on) has its own store: sign in here.
     await signIn(page, E2E.admin.email, E2E.admin.password);
+    // Enough seeded activity (tens of pages) for the progress bar to be seen while it fills.
+    await sim(request, "PUT", "/tenants/acme/activity", { events: 60_000, days: 8 });
     const name = unique("Activity acme");
     const { id } = await wizardToConnect(page, context, name, "acme");
     const wd = await openConsentPopup(page);
@@ -20,7 +27,10 @@ test.describe("user activity", () => {
     await page.goto(`/connectors/${id}`);
     const activity = page.getByRole("region", { name: "User activity" });
     await expect(activity).toBeVisible();
-    await expect(activity.getByRole("progressbar", { name: "Backfill progress" })).toHaveCount(0, { timeout: 120_000 });
+    const bar = activity.getByRole("progressbar", { name: "Backfill progress" });
+    await expect(bar).toBeVisible();
+    await expect(activity.getByText(/rows so far/)).toBeVisible();
+    await expect(bar).toHaveCount(0, { timeout: 120_000 });
     await expect(activity.getByText("Up to date", { exact: true })).toBeVisible({ timeout: 120_000 });
 
     await activity.getByRole("link", { name: "View activity" }).click();

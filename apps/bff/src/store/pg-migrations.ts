@@ -149,6 +149,65 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "activity: rows, sync state, accounts",
+    // SQLite's v5 schema. COLLATE "C" on every column that is sorted, range-compared or lower()ed:
+    // order is bytewise as in SQLite, and lower() folds ASCII only, as SQLite's does (the task
+    // filter and the account-name match depend on it). The primary key is the natural key
+    // (connector, request_time, row_key); the second index serves time-ordered paging across
+    // connectors. No index per filter, as in SQLite: each would cost a random-order insert per row.
+    sql: `
+      CREATE TABLE activity_rows (
+        connector_id TEXT COLLATE "C" NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        request_time TEXT COLLATE "C" NOT NULL,
+        row_key TEXT COLLATE "C" NOT NULL,
+        system_account TEXT COLLATE "C" NOT NULL,
+        task_id TEXT,
+        task_display_name TEXT COLLATE "C",
+        activity_action TEXT,
+        ip_address TEXT,
+        user_agent TEXT,
+        device_type TEXT,
+        session_id TEXT,
+        target_id TEXT,
+        target_descriptor TEXT,
+        target_href TEXT,
+        PRIMARY KEY (connector_id, request_time, row_key)
+      );
+      CREATE INDEX activity_rows_time ON activity_rows(request_time, connector_id, row_key);
+      CREATE TABLE activity_sync_state (
+        connector_id TEXT COLLATE "C" PRIMARY KEY REFERENCES connectors(id) ON DELETE CASCADE,
+        backfill_days INTEGER,
+        poll_interval_minutes INTEGER,
+        lag_minutes INTEGER,
+        retention_days INTEGER,
+        covered_until TEXT,
+        checkpoint_connected_at TEXT,
+        run TEXT,
+        last_window TEXT,
+        pending_resync TEXT,
+        last_sync_at TEXT,
+        next_sync_at TEXT,
+        last_error TEXT,
+        workers_refreshed_at TEXT,
+        workers_next_at TEXT,
+        pruned_at TEXT
+      );
+      CREATE TABLE activity_accounts (
+        connector_id TEXT COLLATE "C" NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        worker_id TEXT COLLATE "C" NOT NULL,
+        system_account TEXT COLLATE "C",
+        name TEXT COLLATE "C" NOT NULL,
+        email TEXT,
+        business_title TEXT,
+        organization TEXT,
+        is_manager BOOLEAN NOT NULL,
+        PRIMARY KEY (connector_id, worker_id)
+      );
+      CREATE INDEX activity_accounts_by_account ON activity_accounts(connector_id, system_account);
+    `,
+  },
 ];
 
 /**

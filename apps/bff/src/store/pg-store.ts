@@ -1,6 +1,7 @@
 import { DatabaseError, Pool, type PoolClient } from "pg";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
+import { pgActivityStore } from "./pg-activity";
 import { migratePg } from "./pg-migrations";
 import { pgAuthStore } from "./pg-auth";
 import { pgLeases } from "./pg-leases";
@@ -131,6 +132,7 @@ export async function openPgStore(url: string): Promise<Store> {
     },
     ...pgLeases(pool),
     ...pgAuthStore(pool),
+    ...pgActivityStore(pool),
     async close() {
       await pool.end();
     },
