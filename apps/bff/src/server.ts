@@ -23,12 +23,20 @@ async function main() {
     activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling, leaseMs: env.activity.leaseMs },
     startSyncAfterConsent: env.activity.tickMs > 0,
   });
-  // A tick of 0 turns the background scheduler off (the browser journeys drive checks themselves).
-  const stopBackground = env.healthTickMs > 0 ? app.background.start(env.healthTickMs) : async () => true;
-  // Also 0 = off; otherwise a run interrupted by a restart resumes at the first tick.
-  const stopActivityTicks = env.activity.tickMs > 0 ? app.background.activity.start(env.activity.tickMs) : () => undefined;
-  const server = app.listen(env.port, () => {
+  let stopBackground: (graceMs?: number) => Promise<boolean> = async () => true;
+  let stopActivityTicks = () => undefined as void;
+  // Express 5 hands a bind error (port taken) to this callback instead of throwing. Background
+  // work starts only once listening: a second instance on a taken port must not sync anything.
+  const server = app.listen(env.port, (err?: Error) => {
+    if (err) {
+      log.fatal({ port: env.port, code: (err as NodeJS.ErrnoException).code }, `cannot listen on port ${env.port}: ${err.message}`);
+      process.exit(1);
+    }
     log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
+    // A tick of 0 turns a scheduler off (the browser journeys drive checks themselves).
+    if (env.healthTickMs > 0) stopBackground = app.background.start(env.healthTickMs);
+    // Otherwise a window interrupted by a restart resumes at the first activity tick.
+    if (env.activity.tickMs > 0) stopActivityTicks = app.background.activity.start(env.activity.tickMs);
   });
   // Graceful stop (SIGTERM from an orchestrator): take no new requests or background work, let
   // running work finish and release its leases (another replica picks up the rest), then close.

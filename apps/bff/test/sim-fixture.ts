@@ -43,7 +43,7 @@ export async function registerClient(sim: Sim, tenant: string, redirectUri: stri
 }
 
 /** A connector with saved details for a freshly registered client of `tenant`. */
-export async function preparedConnector(h: Harness, sim: Sim, tenant = "acme", opts: { samlSso?: boolean; secret?: string; name?: string } = {}) {
+export async function preparedConnector(h: Pick<Harness, "client">, sim: Sim, tenant = "acme", opts: { samlSso?: boolean; secret?: string; name?: string } = {}) {
   const c = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: opts.name ?? `Conn ${tenant} ${Math.random()}` })).json()).connector;
   const reg = await registerClient(sim, tenant, c.redirectUri);
   const res = await h.client.put(routes.connectorDetails(c.id), {
