@@ -46,6 +46,7 @@ describe("ACTIVITY_*", () => {
       pageSize: 1000,
       offsetCeiling: 10_000,
       tickMs: 10_000,
+      leaseMs: 30_000,
     });
   });
 

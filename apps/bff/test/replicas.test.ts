@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@wc/workday-sim";
-import { connectorDetailResponseSchema, connectorResponseSchema, routes, startConsentResponseSchema } from "@wc/contracts";
+import { connectorDetailResponseSchema, connectorResponseSchema, routes, startConsentResponseSchema, syncStatusResponseSchema } from "@wc/contracts";
 import { generateKey } from "../src/lib/crypto";
 import { Client } from "./harness";
 import { pgTestDatabase } from "./pg-test-database";
 import { startReplica, type Replica } from "./replica-process";
 import { consentInWorkday, registerClient, simApi, type Sim } from "./sim-fixture";
+import { backfillWindow, expectStoredExactly, simKeys } from "./activity-fixture";
+import { openPgStore } from "../src/store/pg-store";
 
 const baseUrl = process.env.WC_TEST_DATABASE_URL;
 const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
@@ -29,6 +31,9 @@ const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       HEALTH_SCHEDULER_TICK_SECONDS: "1",
+      ACTIVITY_SCHEDULER_TICK_SECONDS: "0.5",
+      // A replica killed mid-backfill holds the connector this long; keep the test quick.
+      ACTIVITY_LEASE_SECONDS: "2",
     };
     [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
   }, 60_000);
@@ -87,13 +92,62 @@ const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
     }
   }, 120_000);
 
-  it("when a replica gets SIGTERM, then it stops cleanly (exit 0) and the other keeps serving the same sessions", async () => {
+  it("when the replica running a backfill of over 100,000 rows is SIGKILLed, then the other finishes it and the stored rows equal Workday's exactly", async () => {
+    // acme_sandbox: ~118,000 events in the 7-day window, served with a little latency per page.
+    await simApi(sim, "PUT", "/tenants/acme_sandbox/activity", { events: 135_000, days: 8 });
+    await simApi(sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 30, count: 10_000, tenant: "acme_sandbox" });
     const viaA = browserOn(a);
     expect((await viaA.post(routes.signIn, ADMIN)).status).toBe(200);
-    a.kill("SIGTERM");
-    expect(await a.exited).toBe(0);
-    expect(a.logs.join("")).toContain("shutting down");
     const viaB = browserOn(b, viaA);
+    const c = connectorResponseSchema.parse((await viaA.post(routes.connectors, { name: `Big ${Math.random()}` })).json()).connector;
+    const reg = await registerClient(sim, "acme_sandbox", c.redirectUri);
+    expect((await viaA.put(routes.connectorDetails(c.id), { ...reg, samlSso: false })).status).toBe(200);
+    const started = startConsentResponseSchema.parse((await viaA.post(routes.connectorConsent(c.id), { mode: "popup" })).json());
+    const { redirectedTo } = await consentInWorkday(started.authorizationUrl, { decision: "Allow" });
+    const cb = new URL(redirectedTo);
+    // The callback lands on A, which starts the backfill there.
+    expect((await viaA.get(cb.pathname + cb.search)).status).toBe(303);
+
+    const store = await openPgStore(env.DATABASE_URL ?? "");
+    try {
+      // Wait until a good part is stored, then kill A without warning.
+      for (let i = 0; ; i++) {
+        const rows = (await store.getSyncState(c.id))?.run?.rows ?? 0;
+        if (rows >= 20_000) break;
+        if (i > 600) throw new Error(`the backfill did not get going:\n${a.logs.join("").slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      a.kill("SIGKILL");
+      expect(await a.exited).toBe("SIGKILL");
+      const midway = await store.getSyncState(c.id);
+      expect(midway?.run, "the backfill was cut off midway").not.toBeNull();
+
+      // B takes the connector over once A's lease expires, and finishes the window.
+      for (let i = 0; ; i++) {
+        const sync = syncStatusResponseSchema.parse((await viaB.get(routes.connectorSync(c.id))).json()).sync;
+        if (sync.progress?.finishedAt && sync.phase !== "backfilling") break;
+        if (i > 1200) throw new Error(`B did not finish the backfill: ${JSON.stringify(sync)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const { from, coveredUntil } = await backfillWindow(store, c.id);
+      const expected = simKeys(sim, "acme_sandbox", from, coveredUntil);
+      expect(expected.size).toBeGreaterThanOrEqual(100_000);
+      await expectStoredExactly(store, c.id, expected);
+      expect(b.logs.join("")).not.toContain('"level":50');
+    } finally {
+      await store.close();
+      await simApi(sim, "DELETE", "/faults");
+    }
+  }, 240_000);
+
+  it("when a replica gets SIGTERM, then it stops cleanly (exit 0) and the other keeps serving the same sessions", async () => {
+    const c = await startReplica(env);
+    const viaC = browserOn(c);
+    expect((await viaC.post(routes.signIn, ADMIN)).status).toBe(200);
+    c.kill("SIGTERM");
+    expect(await c.exited).toBe(0);
+    expect(c.logs.join("")).toContain("shutting down");
+    const viaB = browserOn(b, viaC);
     expect((await viaB.get(routes.connectors)).status).toBe(200);
   }, 60_000);
 });
