@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { E2E } from "../playwright.config";
 // The header the BFF must write: the contract's column list, not a copy of it.
 import { ACTIVITY_CSV_COLUMNS } from "../packages/contracts/src/activity";
 import { openConsentPopup, signIn, signInAndDecide, sim, unique, wizardToConnect } from "./support";
+
+const shot = (name: string) => ({ path: path.resolve("docs/screenshots", `${name}.png`), fullPage: true });
 
 test.describe("user activity", () => {
   test.afterEach(async ({ request }) => {
@@ -30,6 +33,7 @@ test.describe("user activity", () => {
     const bar = activity.getByRole("progressbar", { name: "Backfill progress" });
     await expect(bar).toBeVisible();
     await expect(activity.getByText(/rows so far/)).toBeVisible();
+    if (process.env.SCREENSHOTS) await page.screenshot(shot("12-backfill-progress"));
     await expect(bar).toHaveCount(0, { timeout: 120_000 });
     await expect(activity.getByText("Up to date", { exact: true })).toBeVisible({ timeout: 120_000 });
 
@@ -49,6 +53,7 @@ test.describe("user activity", () => {
     const actions = await actionCells.allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     expect(new Set(actions)).toEqual(new Set(["WRITE"]));
+    if (process.env.SCREENSHOTS) await page.screenshot(shot("13-activity"));
 
     const exportCsv = page.getByRole("link", { name: "Export CSV" });
     await expect(exportCsv).toHaveAttribute("href", /[?&]action=WRITE(&|$)/);

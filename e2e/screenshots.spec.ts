@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import path from "node:path";
+import { E2E } from "../playwright.config";
 import { openConsentPopup, readRedirectUriAndNext, registerClientInWorkday, sim, startWizard, tickAllAndNext } from "./support";
 
 // Takes the README's screenshots (pnpm screenshots). Skipped in the ordinary test run.
@@ -45,4 +46,20 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
   }
   await page.goto("/connectors");
   await page.screenshot(shot("0-app-connectors"));
+  await page.goto("/users");
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+  await page.screenshot(shot("10-users"));
+  await page.goto("/audit");
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await page.screenshot(shot("11-audit-log"));
+});
+
+test("screenshot of the sign-in page", async ({ browser }) => {
+  test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
+  const context = await browser.newContext({ baseURL: E2E.bffUrl, viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Sign in to workday-connect" })).toBeVisible();
+  await page.screenshot(shot("00-sign-in"));
+  await context.close();
 });
