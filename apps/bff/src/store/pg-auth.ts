@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { USER_PATCH_COLUMNS } from "./user-columns";
 import type { AuthStore, RateCount, SsoTransaction, UserPatch, UserRecord } from "./auth-types";
 import { inTransaction } from "./pg-transaction";
 import { auditFromRow } from "./sqlite-auth";
@@ -7,13 +8,6 @@ type Row = Record<string, unknown>;
 
 const USER_COLUMNS = `id, email, name, role, source, password_hash AS "passwordHash", created_at AS "createdAt",
   updated_at AS "updatedAt", last_sign_in_at AS "lastSignInAt"`;
-const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
-  name: "name",
-  role: "role",
-  passwordHash: "password_hash",
-  lastSignInAt: "last_sign_in_at",
-  updatedAt: "updated_at",
-};
 
 /** The sign-in half of the PostgreSQL store; same behaviour as sqlite-auth.ts (one contract suite). */
 export function pgAuthStore(pool: Pool): AuthStore {
@@ -51,7 +45,7 @@ export function pgAuthStore(pool: Pool): AuthStore {
         if (patch.role !== undefined && patch.role !== "admin" && before.role === "admin" && (await admins(c)) <= 1) return "last_admin";
         const keys = (Object.keys(patch) as (keyof UserPatch)[]).filter((k) => patch[k] !== undefined);
         if (keys.length > 0) {
-          const sets = keys.map((k, i) => `${PATCH_COLUMNS[k]} = $${i + 2}`).join(", ");
+          const sets = keys.map((k, i) => `${USER_PATCH_COLUMNS[k]} = $${i + 2}`).join(", ");
           await c.query(`UPDATE users SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => patch[k])]);
         }
         return getUser(c, id);

@@ -1,18 +1,12 @@
 import type Database from "better-sqlite3";
 import type { AuditEntry } from "@wc/contracts";
+import { USER_PATCH_COLUMNS } from "./user-columns";
 import type { AuthStore, SsoTransaction, UserPatch, UserRecord } from "./auth-types";
 
 type Row = Record<string, unknown>;
 
 const USER_COLUMNS = `id, email, name, role, source, password_hash AS passwordHash, created_at AS createdAt,
   updated_at AS updatedAt, last_sign_in_at AS lastSignInAt`;
-const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
-  name: "name",
-  role: "role",
-  passwordHash: "password_hash",
-  lastSignInAt: "last_sign_in_at",
-  updatedAt: "updated_at",
-};
 
 /** The sign-in half of the SQLite store (users, rate limits, audit log, meta, SSO transactions). */
 export function sqliteAuthStore(db: Database.Database): AuthStore {
@@ -25,7 +19,7 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
     if (patch.role !== undefined && patch.role !== "admin" && before.role === "admin" && admins() <= 1) return "last_admin";
     const cols = (Object.keys(patch) as (keyof UserPatch)[]).filter((k) => patch[k] !== undefined);
     if (cols.length > 0) {
-      const sets = cols.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(", ");
+      const sets = cols.map((k) => `${USER_PATCH_COLUMNS[k]} = @${k}`).join(", ");
       db.prepare(`UPDATE users SET ${sets} WHERE id = @__id`).run({ ...patch, __id: id });
     }
     return getUser(id);
