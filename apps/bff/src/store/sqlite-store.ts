@@ -5,6 +5,7 @@ import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
 import { sqliteActivityStore } from "./sqlite-activity";
+import { inThreadWriter, workerWriter } from "./sqlite-writer";
 import { NameTakenError, type OAuthTransaction, type SealedField, type SealedRow, type SessionRecord, type Store } from "./types";
 
 type Row = Record<string, unknown>;
@@ -17,6 +18,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
+  const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file);
 
   const insertTimeline = db.prepare(
     `INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor)
@@ -66,7 +68,7 @@ export function openSqliteStore(file: string): Store {
   };
 
   return {
-    ...sqliteActivityStore(db),
+    ...sqliteActivityStore(db, writer),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
@@ -179,6 +181,7 @@ export function openSqliteStore(file: string): Store {
       return replaceCiphertexts(row, swaps);
     },
     async close() {
+      await writer.close();
       db.close();
     },
   };
