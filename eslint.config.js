@@ -54,6 +54,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Worker entries stay plain JavaScript so they load without a TypeScript loader (vitest, node).
+    files: ["apps/bff/src/**/*-worker.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ["apps/web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },

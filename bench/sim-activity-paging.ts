@@ -2,45 +2,13 @@
 // from tenants holding 10,000 and 1,000,000 events, at the first and at a deep offset. Prints
 // ratios against the small-log baseline measured in the same run (no absolute time is asserted).
 import { startSimulator } from "@wc/workday-sim";
+import { issueToken } from "./src/sim-consent";
 
 const ROUNDS = Number(process.argv[2] ?? 200);
 
 async function tokenFor(url: string, tenant: string): Promise<{ token: string; api: string }> {
-  const reg = (await (
-    await fetch(`${url}/_sim/api/tenants/${tenant}/clients`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ clientName: "bench", redirectUri: "https://bench.invalid/cb", scopes: ["System"], nonExpiringRefreshTokens: true }),
-    })
-  ).json()) as { clientId: string; clientSecret: string; restApiEndpoint: string };
-  return { token: await issueToken(url, tenant, reg.clientId, reg.clientSecret), api: reg.restApiEndpoint.replace("/api/v1/", "/api/privacy/v1/") };
-}
-
-/** There is no client-credentials grant in the simulator: run the real code flow through its pages. */
-async function issueToken(url: string, tenant: string, clientId: string, secret: string): Promise<string> {
-  const verifier = "bench-verifier-bench-verifier-bench-verifier-123";
-  const { createHash } = await import("node:crypto");
-  const challenge = createHash("sha256").update(verifier).digest("base64url");
-  const q = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: "https://bench.invalid/cb", state: "s", code_challenge: challenge, code_challenge_method: "S256" });
-  let res = await fetch(`${url}/${tenant}/authorize?${q.toString()}`, { redirect: "manual" });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const form = (html: string): Record<string, string> =>
-    Object.fromEntries([...html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]));
-  let html = await res.text();
-  const action = (h: string) => new URL(/<form[^>]*action="([^"]*)"/.exec(h)?.[1] ?? `/${tenant}/authorize`, url).href;
-  res = await fetch(action(html), { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...form(html), username: "isu_wdconnect", password: "Workday-isu-1" }) });
-  while (res.status >= 300 && res.status < 400) res = await fetch(new URL(res.headers.get("location") ?? "", url), { redirect: "manual", headers: { cookie } });
-  html = await res.text();
-  res = await fetch(action(html), { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ ...form(html), decision: "allow" }) });
-  const code = new URL(res.headers.get("location") ?? "").searchParams.get("code") ?? "";
-  const token = (await (
-    await fetch(`${url}/ccx/oauth2/${tenant}/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}` },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: "https://bench.invalid/cb", code_verifier: verifier }),
-    })
-  ).json()) as { access_token: string };
-  return token.access_token;
+  const { token, client } = await issueToken(url, tenant);
+  return { token, api: client.restApiEndpoint.replace("/api/v1/", "/api/privacy/v1/") };
 }
 
 async function timePages(api: string, token: string, offset: number): Promise<number> {

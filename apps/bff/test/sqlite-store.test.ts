@@ -6,6 +6,8 @@ import { openSqliteStore } from "../src/store/sqlite-store";
 import { describeStoreContract } from "./store-contract";
 
 describeStoreContract("SQLite", async () => openSqliteStore(":memory:"));
+// A file database commits activity pages on a second connection in a worker thread.
+describeStoreContract("SQLite file", async () => openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), "wc-contract-")), "db.sqlite")));
 
 describe("SQLite file store", () => {
   it("when the file is reopened, then migrations are not re-applied and data survives", async () => {

@@ -19,6 +19,9 @@ import { moveHealth } from "./health";
 
 export type WindowResult = "idle" | "finished" | "stopped";
 
+/** A fetched page with its rows already keyed (keying happens as the page arrives). */
+type Keyed = Exclude<PageFetch, { kind: "page" }> | { kind: "page"; rows: StoredActivityRow[]; total: number | null };
+
 /**
  * Starts (or resumes) the connector's due window and runs it to its end: a pending re-sync first,
  * then the next backfill/incremental window once `nextSyncAt` has come. A run persisted by an
@@ -80,14 +83,16 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
   };
   const limit = d.activity.pageSize;
   // Never rejects: a prefetch still in flight when the run ends must not become an unhandled rejection.
-  const fetchAt = (cur: PagingCursor) =>
-    fetchActivityPage(d, ctx, pageRequest(cur, limit)).catch((err: unknown): PageFetch => {
-      d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
-      return { kind: "aborted" };
-    });
+  const fetchAt = (cur: PagingCursor): Promise<Keyed> =>
+    fetchActivityPage(d, ctx, pageRequest(cur, limit))
+      .then((got): Keyed => (got.kind === "page" ? { ...got, rows: withKeys(got.rows) } : got))
+      .catch((err: unknown): Keyed => {
+        d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
+        return { kind: "aborted" };
+      });
   let cursor = run.cursor;
   let rows = run.rows;
-  let pending: Promise<PageFetch> = fetchAt(cursor);
+  let pending = fetchAt(cursor);
   // Keys of the last page's rows at or after a new anchor: a re-anchored page starts with them again.
   let boundary: Set<string> | null = null;
   for (;;) {
@@ -108,10 +113,11 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
       await stop(d, c.id, "activity_window_stuck", step.problem, settings);
       return "stopped";
     }
+    // While this page is stored, Workday serves the next one and this thread parses and keys it.
     if (step.kind === "next") pending = fetchAt(step.cursor);
     let stored: StoredActivityRow[] = [];
     if (got.kind === "page") {
-      stored = withKeys(got.rows);
+      stored = got.rows;
       if (boundary) {
         const seen = boundary;
         stored = stored.filter((r) => !seen.has(r.key));

@@ -40,22 +40,43 @@ const SELECT = `SELECT a.*,
     WHERE w.connector_id = a.connector_id AND w.system_account = lower(a.system_account)) AS account_name
   FROM activity_rows a`;
 
-export function activityPageSql(q: ActivityQuery): Sql {
-  const where = activityWhere(q.filter);
+const orderBy = (q: ActivityQuery, prefix: string) => {
   const dir = q.order === "asc" ? "ASC" : "DESC";
+  return ` ORDER BY ${prefix}request_time ${dir}, ${prefix}connector_id ${dir}, ${prefix}row_key ${dir}`;
+};
+
+/** One connector's (or the whole table's) rows in order, after the keyset position if any. */
+function rangeSql(q: ActivityQuery, limit: number, offset: number): Sql {
+  const where = activityWhere(q.filter);
   const params = [...where.params];
   let sql = `${SELECT} ${where.sql}`;
   if (q.after) {
     sql += `${where.sql ? " AND" : " WHERE"} (a.request_time, a.connector_id, a.row_key) ${q.order === "asc" ? ">" : "<"} (?, ?, ?)`;
     params.push(q.after.requestTime, q.after.connectorId, q.after.key);
   }
-  sql += ` ORDER BY a.request_time ${dir}, a.connector_id ${dir}, a.row_key ${dir} LIMIT ?`;
-  params.push(q.limit);
-  if (q.offset !== undefined && q.offset > 0) {
+  sql += `${orderBy(q, "a.")} LIMIT ?`;
+  params.push(limit);
+  if (offset > 0) {
     sql += " OFFSET ?";
-    params.push(q.offset);
+    params.push(offset);
   }
   return { sql, params };
+}
+
+/**
+ * A page in (requestTime, connectorId, key) order. For one connector, a range of its primary key.
+ * Across connectors, each connector's first `offset + limit` rows are merged (UNION ALL of
+ * per-connector ranges, each read from the primary key) and the page is cut from the merge: no
+ * global time index to maintain on every insert, at the price of deep offset pages costing more
+ * (keyset cursors stay cheap).
+ */
+export function activityPageSql(q: ActivityQuery, connectorIds: readonly string[]): Sql {
+  const offset = q.offset ?? 0;
+  if (q.filter.connectorId !== undefined) return rangeSql(q, q.limit, offset);
+  if (connectorIds.length === 0) return { sql: `${SELECT} WHERE 1 = 0`, params: [] };
+  const parts = connectorIds.map((id) => rangeSql({ ...q, filter: { ...q.filter, connectorId: id } }, offset + q.limit, 0));
+  const sql = `SELECT * FROM (${parts.map((p, i) => `SELECT * FROM (${p.sql}) AS p${i}`).join(" UNION ALL ")}) AS merged${orderBy(q, "")} LIMIT ? OFFSET ?`;
+  return { sql, params: [...parts.flatMap((p) => p.params), q.limit, offset] };
 }
 
 export function activityCountSql(f: ActivityFilter): Sql {

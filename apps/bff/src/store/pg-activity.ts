@@ -24,8 +24,9 @@ const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id,
  * range or lower() are COLLATE "C" (migration 4), so order and case folding are SQLite's.
  */
 export function pgActivityStore(pool: Pool): ActivityStore {
+  const connectorIds = async () => (await pool.query<{ id: string }>('SELECT id FROM connectors ORDER BY id COLLATE "C"')).rows.map((r) => r.id);
   const listActivity = async (q: ActivityQuery) => {
-    const { sql, params } = numbered(activityPageSql(q));
+    const { sql, params } = numbered(activityPageSql(q, q.filter.connectorId === undefined ? await connectorIds() : []));
     return (await pool.query<Row>(sql, params)).rows.map(activityRowFromDb);
   };
 

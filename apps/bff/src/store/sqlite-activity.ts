@@ -4,16 +4,20 @@ import type { WorkerAccount } from "@wc/workday";
 import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
 import { activityCountSql, activityPageSql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-types";
+import type { SqliteWriter, WriteBatch } from "./sqlite-writer";
 
 type Row = Record<string, unknown>;
 
-/** The activity half of the SQLite store (better-sqlite3 is synchronous; the interface is not). */
-export function sqliteActivityStore(db: Database.Database): ActivityStore {
-  const insertRow = db.prepare(
-    `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(", ")})
-     VALUES (${ACTIVITY_INSERT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT DO NOTHING`,
-  );
-  const ensureState = db.prepare("INSERT INTO activity_sync_state (connector_id) VALUES (?) ON CONFLICT (connector_id) DO NOTHING");
+const INSERT_ROW = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(", ")})
+  VALUES (${ACTIVITY_INSERT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT DO NOTHING`;
+const ENSURE_STATE = "INSERT INTO activity_sync_state (connector_id) VALUES (?) ON CONFLICT (connector_id) DO NOTHING";
+
+/**
+ * The activity half of the SQLite store (better-sqlite3 is synchronous; the interface is not).
+ * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
+ */
+export function sqliteActivityStore(db: Database.Database, writer: SqliteWriter): ActivityStore {
+  const ensureState = db.prepare(ENSURE_STATE);
   const getState = db.prepare("SELECT * FROM activity_sync_state WHERE connector_id = ?");
 
   const applyPatch = (connectorId: string, patch: SyncStatePatch) => {
@@ -29,12 +33,18 @@ export function sqliteActivityStore(db: Database.Database): ActivityStore {
     return syncStateFromRow(getState.get(connectorId) as Row);
   });
 
-  const commitPage = db.transaction((connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch) => {
-    let inserted = 0;
-    for (const r of rows) inserted += insertRow.run(...activityRowValues(connectorId, r)).changes;
-    applyPatch(connectorId, checkpoint);
-    return inserted;
-  });
+  /** Rows, then the checkpoint: one transaction on the writer's connection. */
+  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch): WriteBatch[] => {
+    const patch = syncPatchToRow(checkpoint);
+    const cols = Object.keys(patch);
+    return [
+      { sql: INSERT_ROW, rows: rows.map((r) => activityRowValues(connectorId, r)) },
+      { sql: ENSURE_STATE, rows: [[connectorId]] },
+      ...(cols.length > 0
+        ? [{ sql: `UPDATE activity_sync_state SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE connector_id = ?`, rows: [[...cols.map((c) => patch[c]), connectorId]] }]
+        : []),
+    ];
+  };
 
   const replaceWorkers = db.transaction((connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
     db.prepare("DELETE FROM activity_accounts WHERE connector_id = ?").run(connectorId);
@@ -46,8 +56,9 @@ export function sqliteActivityStore(db: Database.Database): ActivityStore {
     applyPatch(connectorId, { workersRefreshedAt: refreshedAt });
   });
 
+  const connectorIds = () => (db.prepare("SELECT id FROM connectors ORDER BY id").all() as { id: string }[]).map((r) => r.id);
   const listActivity = (q: ActivityQuery): ActivityRow[] => {
-    const { sql, params } = activityPageSql(q);
+    const { sql, params } = activityPageSql(q, q.filter.connectorId === undefined ? connectorIds() : []);
     return (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
   };
 
@@ -63,7 +74,8 @@ export function sqliteActivityStore(db: Database.Database): ActivityStore {
       return saveState(connectorId, patch);
     },
     async commitActivityPage(connectorId, rows, checkpoint) {
-      return { inserted: commitPage(connectorId, rows, checkpoint) };
+      const [inserted = 0] = await writer.run(commitBatches(connectorId, rows, checkpoint));
+      return { inserted };
     },
     async listActivity(q) {
       return listActivity(q);

@@ -147,9 +147,10 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
     // activity_rows is unique on (connector, request_time, row_key): row_key is a digest that
     // already covers request_time, so this is the natural key per connector, ordered by time so
     // the same index serves time-sorted paging and inserts land at its end during a backfill.
-    // No index per filter (account, address, session): each costs a random-order insert per row
-    // (measured: an account index cut bulk inserts to a third); filters scan one connector's
-    // time range instead, which the time bounds narrow.
+    // No other index: each costs an insert per row (measured: an account index cut bulk inserts
+    // to a third, a global time index cost a quarter). Filters scan one connector's time range,
+    // which the time bounds narrow; the cross-connector list merges per-connector ranges
+    // (activity-sql.ts) instead of keeping a global time index.
     sql: `
       CREATE TABLE activity_rows (
         connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
@@ -168,7 +169,6 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
         target_href TEXT,
         PRIMARY KEY (connector_id, request_time, row_key)
       );
-      CREATE INDEX activity_rows_time ON activity_rows(request_time, connector_id, row_key);
       CREATE TABLE activity_sync_state (
         connector_id TEXT PRIMARY KEY REFERENCES connectors(id) ON DELETE CASCADE,
         backfill_days INTEGER,

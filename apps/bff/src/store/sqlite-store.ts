@@ -10,6 +10,7 @@ import { sqliteAuthStore } from "./sqlite-auth";
 import { transactionFromRow } from "./transaction-columns";
 import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
 import { sqliteActivityStore } from "./sqlite-activity";
+import { inThreadWriter, workerWriter } from "./sqlite-writer";
 
 type Row = Record<string, unknown>;
 
@@ -21,6 +22,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
+  const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file);
 
   const insertTimeline = db.prepare(
     `INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor)
@@ -69,7 +71,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     ...sqliteAuthStore(db),
-    ...sqliteActivityStore(db),
+    ...sqliteActivityStore(db, writer),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
@@ -151,6 +153,7 @@ export function openSqliteStore(file: string): Store {
     },
     ...sqliteLeases(db),
     async close() {
+      await writer.close();
       db.close();
     },
   };

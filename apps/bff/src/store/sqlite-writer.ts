@@ -1,0 +1,84 @@
+import type Database from "better-sqlite3";
+import { Worker } from "node:worker_threads";
+
+/** Statements with positional parameters; `rows` holds one parameter list per execution. */
+export interface WriteBatch {
+  sql: string;
+  rows: unknown[][];
+}
+
+/** Runs batches in one transaction and answers each batch's change count. */
+export interface SqliteWriter {
+  run(batches: WriteBatch[]): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** Same connection, same thread: for `:memory:` databases, which another connection cannot see. */
+export function inThreadWriter(db: Database.Database): SqliteWriter {
+  const cache = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  const runAll = db.transaction((batches: WriteBatch[]) =>
+    batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(params).changes, 0)),
+  );
+  return { run: async (batches) => runAll(batches), close: async () => undefined };
+}
+
+type Answer = { id: number; changes: number[] } | { id: number; error: string; code: string | null };
+
+/**
+ * A second connection to the same file in a worker thread. Bulk inserts (an activity backfill)
+ * run there, so the main thread keeps fetching and parsing the next page meanwhile instead of
+ * blocking on SQLite; WAL lets the main connection read throughout, and busy_timeout covers the
+ * moments both want to write. Started on first use, so commands that never bulk-write never start it.
+ */
+export function workerWriter(file: string): SqliteWriter {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: (c: number[]) => void; reject: (e: Error) => void }>();
+  const failAll = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  const start = () => {
+    const w = new Worker(new URL("./sqlite-writer-worker.js", import.meta.url), { workerData: { file } });
+    w.on("message", (a: Answer) => {
+      const entry = waiting.get(a.id);
+      waiting.delete(a.id);
+      if (!entry) return;
+      if ("changes" in a) entry.resolve(a.changes);
+      else entry.reject(Object.assign(new Error(a.error), { code: a.code }));
+    });
+    w.on("error", (e) => {
+      failAll(e);
+      worker = null;
+    });
+    w.on("exit", () => {
+      failAll(new Error("the SQLite writer thread stopped"));
+      worker = null;
+    });
+    return w;
+  };
+  return {
+    run(batches) {
+      worker ??= start();
+      const id = nextId++;
+      const target = worker;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        target.postMessage({ id, batches });
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}

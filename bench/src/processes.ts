@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A TypeScript entry run by node with the tsx loader directly, so the pid is the program's own. */
+export function runTs(script: string, cwd: string, env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  const keep = (b: Buffer) => (out = (out + b.toString()).slice(-50_000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  return Object.assign(child, { output: () => out });
+}
+
+export async function waitForUrl(url: string, child: ChildProcess & { output: () => string }, seconds = 60) {
+  for (let i = 0; i < seconds * 10; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited:\n${child.output()}`);
+    if (await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`${url} did not come up:\n${child.output()}`);
+}
+
+/** Runs a child to its end and returns the JSON it printed last. */
+export async function resultOf<T>(child: ChildProcess & { output: () => string }): Promise<T> {
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  const last = child.output().trim().split("\n").at(-1) ?? "";
+  if (code !== 0) throw new Error(`child failed (${code}):\n${child.output()}`);
+  return JSON.parse(last) as T;
+}
+
+export async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** Kilobytes from /proc/<pid>/status: VmRSS now, VmHWM the kernel's peak ("high water mark"). */
+export function memoryOf(pid: number): { rssKb: number; peakKb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+  return { rssKb: kb("VmRSS"), peakKb: kb("VmHWM") };
+}
