@@ -74,7 +74,11 @@ export function createApp(deps: AppDeps) {
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
   const activitySync = createActivitySync(activity);
-  if (deps.startSyncAfterConsent) onConnected = (id) => activitySync.kick(id);
+  if (deps.startSyncAfterConsent) {
+    onConnected = (id) => {
+      activitySync.connected(id).catch((err: unknown) => deps.log.error({ connectorId: id, err }, "activity sync did not start after consent"));
+    };
+  }
   const version = deps.version ?? "dev";
 
   const app = express();
