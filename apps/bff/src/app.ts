@@ -96,7 +96,11 @@ export function createApp(deps: AppDeps) {
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
   const activitySync = createActivitySync(activity);
-  if (deps.startSyncAfterConsent) onConnected = (id) => activitySync.kick(id);
+  if (deps.startSyncAfterConsent) {
+    onConnected = (id) => {
+      activitySync.connected(id).catch((err: unknown) => deps.log.error({ connectorId: id, err }, "activity sync did not start after consent"));
+    };
+  }
   const version = deps.version ?? "dev";
   const auth: AuthOptions = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, maxFailures: 5, lockoutMs: 15 * 60_000, maxPerAddress: 50, oidc: null, ...deps.auth };
   const sessions: SessionDeps = { store: deps.store, now, secure, policy: { idleMs: auth.idleMs, absoluteMs: auth.absoluteMs } };

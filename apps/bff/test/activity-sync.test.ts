@@ -211,6 +211,48 @@ describe("failures injected mid-backfill", () => {
   });
 });
 
+describe("re-sync", () => {
+  it("when an admin re-syncs a window, then missing rows come back, stored ones stay single, and the checkpoint does not move", async () => {
+    const { connector } = await connectedAndSynced();
+    const w = await backfillWindow(stack.bff.store, connector.id);
+    const cut = iso(Date.parse(w.from) + DAY);
+    const removed = await stack.bff.store.pruneActivity(connector.id, cut);
+    expect(removed).toBeGreaterThan(20);
+    const res = await stack.bff.client.post(routes.connectorResync(connector.id), { from: w.from, to: iso(Date.parse(cut) + 3600_000) });
+    expect(res.status).toBe(202);
+    await stack.bff.activity.whenIdle(connector.id);
+    await expectStoredExactly(stack.bff.store, connector.id, simKeys(stack.sim, "acme", w.from, w.coveredUntil));
+    const status = await syncStatusOf(stack.bff, connector.id);
+    expect(status).toMatchObject({ coveredUntil: w.coveredUntil, progress: { kind: "resync", from: w.from } });
+    expect(status.progress?.finishedAt).not.toBeNull();
+  });
+});
+
+describe("waiting after a failure", () => {
+  it("when a 403 stopped the backfill, then scheduler ticks leave Workday alone until the next poll; a new consent starts at once", async () => {
+    const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 100 } });
+    try {
+      await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 1, count: 2 });
+      await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "status", status: 403, count: 5 });
+      const p = await preparedConnector(local.bff, local.sim, "acme");
+      await connect(local.bff.client, p.connector.id);
+      await local.bff.activity.whenIdle(p.connector.id);
+      for (let i = 0; i < 3; i++) {
+        await local.bff.activity.runDue();
+        await local.bff.activity.whenIdle(p.connector.id);
+      }
+      const remaining = async () =>
+        (await simApi<{ faults: { kind: string; remaining: number }[] }>(local.sim, "GET", "/faults")).faults.find((f) => f.kind === "status")?.remaining;
+      expect(await remaining()).toBe(4);
+      await connect(local.bff.client, p.connector.id);
+      await local.bff.activity.whenIdle(p.connector.id);
+      expect(await remaining()).toBe(3);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe("accounts and retention", () => {
   it("when a backfill ran, then the account list is there and rows carry the worker's name", async () => {
     const { connector } = await connectedAndSynced();

@@ -1,13 +1,19 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import { describeStoreContract } from "./store-contract";
 
 describeStoreContract("SQLite", async () => openSqliteStore(":memory:"));
 // A file database commits activity pages on a second connection in a worker thread.
-describeStoreContract("SQLite file", async () => openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), "wc-contract-")), "db.sqlite")));
+const fileDirs: string[] = [];
+afterAll(() => fileDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+describeStoreContract("SQLite file", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "wc-contract-"));
+  fileDirs.push(dir);
+  return openSqliteStore(path.join(dir, "db.sqlite"));
+});
 
 describe("SQLite file store", () => {
   it("when the file is reopened, then migrations are not re-applied and data survives", async () => {

@@ -10,6 +10,8 @@ const WINDOWS_PER_KICK = 4;
 export interface ActivitySync {
   /** Syncs the connector now; if it is already syncing in this process, once more right after. */
   kick(id: string): void;
+  /** After a consent: any retry wait from before is void, so the backfill or catch-up starts at once. */
+  connected(id: string): Promise<void>;
   /** One scheduler tick: kicks every connector with something due. Returns how many. */
   runDue(): Promise<number>;
   isRunning(id: string): boolean;
@@ -69,9 +71,9 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
     running.set(id, work);
   };
 
+  // A running or interrupted window keeps nextSyncAt in the past; a failed one sets it ahead.
   const isDue = (s: SyncStateRecord | undefined, now: number) =>
     !s ||
-    s.run !== null ||
     s.pendingResync !== null ||
     [s.nextSyncAt, s.workersNextAt].some((t) => t === null || Date.parse(t) <= now) ||
     s.prunedAt === null ||
@@ -91,6 +93,10 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
 
   return {
     kick,
+    async connected(id) {
+      await d.store.saveSyncState(id, { nextSyncAt: null });
+      kick(id);
+    },
     runDue,
     isRunning: (id) => running.has(id),
     async whenIdle(id) {

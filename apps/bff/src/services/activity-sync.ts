@@ -33,8 +33,10 @@ export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSig
   const state = await d.store.getSyncState(id);
   const settings = effectiveSettings(state, d.activity.defaults);
   let run = state?.run ?? null;
+  const now = d.now();
+  // A run stopped by a failure waits for its retry time; one cut short by a restart is due at once.
+  if (run && state?.nextSyncAt && Date.parse(state.nextSyncAt) > now.getTime()) return "idle";
   if (!run) {
-    const now = d.now();
     if (state?.pendingResync) {
       const { from, to } = state.pendingResync;
       run = newRun("resync", Date.parse(from), Math.ceil(Date.parse(to) / 1000) * 1000, c.connectedAt, now, d.activity.offsetCeiling);
@@ -46,7 +48,8 @@ export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSig
       }
       run = newRun(w.kind, w.fromMs, w.toMs, c.connectedAt, now, d.activity.offsetCeiling);
     } else return "idle";
-    await d.store.saveSyncState(id, { run, ...(run.kind === "resync" ? { pendingResync: null } : {}) });
+    // A re-sync clears the wait for the next poll too, so a restart resumes it at once.
+    await d.store.saveSyncState(id, { run, ...(run.kind === "resync" ? { pendingResync: null, nextSyncAt: null } : {}) });
   }
   return runWindow(d, c, run, settings, signal);
 }
