@@ -172,6 +172,8 @@ describe("sync status and settings", () => {
     expect(res.status).toBe(200);
     expect(syncStatusResponseSchema.parse(res.json()).sync.settings).toEqual(settings);
     expect(syncStatusResponseSchema.parse((await support.get(routes.connectorSync(c1))).json()).sync.settings).toEqual(settings);
+    const [entry] = await h.store.listAudit({ action: "connector.sync_settings_changed", limit: 1 });
+    expect(entry).toMatchObject({ targetId: c1, actorName: "Ada Admin", before: { backfillDays: 7 }, after: { backfillDays: settings.backfillDays } });
   });
 
   it("when settings are invalid, then 400 names each field", async () => {

@@ -10,6 +10,7 @@ import {
 } from "@wc/contracts";
 import { AppError } from "../lib/app-error";
 import { requireAdmin, requireSupport } from "../middleware/roles";
+import { actorOf, audit, diff } from "../services/audit";
 import { requireSession } from "../middleware/session";
 import { param, parseOr400, withBody } from "../middleware/validate";
 import type { ActivityDeps } from "../services/activity-deps";
@@ -74,7 +75,11 @@ export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
     "/:id/sync/settings",
     requireAdmin,
     withBody(syncSettingsRequestSchema, async (req, res, settings) => {
-      const body: SyncStatusResponse = { sync: await updateSyncSettings(d, sync, param(req, "id"), settings, requireSession(res).userName) };
+      const id = param(req, "id");
+      const before = await syncStatus(d, sync, id);
+      const body: SyncStatusResponse = { sync: await updateSyncSettings(d, sync, id, settings, requireSession(res).userName) };
+      const c = await loadConnector(d, id);
+      await audit(d, actorOf(req, res), { action: "connector.sync_settings_changed", targetType: "connector", targetId: id, targetName: c.name, ...diff(before.settings, body.sync.settings) });
       res.json(body);
     }),
   );
@@ -82,7 +87,10 @@ export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
     "/:id/sync/resync",
     requireAdmin,
     withBody(resyncRequestSchema, async (req, res, window) => {
-      const body: SyncStatusResponse = { sync: await requestResync(d, sync, param(req, "id"), window, requireSession(res).userName) };
+      const id = param(req, "id");
+      const body: SyncStatusResponse = { sync: await requestResync(d, sync, id, window, requireSession(res).userName) };
+      const c = await loadConnector(d, id);
+      await audit(d, actorOf(req, res), { action: "connector.resync_requested", targetType: "connector", targetId: id, targetName: c.name, after: { from: window.from, to: window.to } });
       res.status(202).json(body);
     }),
   );
