@@ -98,7 +98,9 @@ export function describeLeaseContract(engine: string, open: () => Promise<Store>
       const claims = await Promise.all(["a", "b", "c"].map((o) => s.claimDue("health", o, 5, ttl, t0)));
       const all = claims.flat();
       expect(new Set(all).size).toBe(all.length);
-      expect(all.length).toBe(ids.length);
+      // A claimer whose pick was taken a moment earlier comes back short; the next tick gets the rest.
+      const rest = await s.claimDue("health", "d", ids.length, ttl, t0);
+      expect([...all, ...rest].sort()).toEqual(ids);
       await s.close();
     });
   });
