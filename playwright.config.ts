@@ -59,50 +59,33 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
-    {
-      command: `node --import tsx src/server.ts 2>&1 | tee -a ${JSON.stringify(path.join(dataDir, "bff.log"))}`,
-      cwd: "apps/bff",
-      url: `http://127.0.0.1:${BFF_PORT}/api/health`,
-      env: {
-        NODE_ENV: "test",
-        PORT: String(BFF_PORT),
-        PUBLIC_URL: E2E.bffUrl,
-        DATA_DIR: dataDir,
-        ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
-        LOG_LEVEL: "info",
-        // The journeys inject counted faults; a background check must not consume them.
-        HEALTH_SCHEDULER_TICK_SECONDS: "0",
-        // Likewise the activity sync (it also fetches /workers, which the journeys fault).
-        ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
-        WEB_DIST_DIR: path.resolve("apps/web/dist"),
-        // The first admin of this run's fresh store (e2e/support.ts signs in with it).
-        ADMIN_EMAIL: E2E.admin.email,
-        ADMIN_PASSWORD: E2E.admin.password,
-      },
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
-    {
-      command: `node --import tsx src/server.ts 2>&1 | tee -a ${JSON.stringify(path.join(dataDir, "sync-bff.log"))}`,
-      cwd: "apps/bff",
-      url: `http://127.0.0.1:${SYNC_BFF_PORT}/api/health`,
-      env: {
-        NODE_ENV: "test",
-        PORT: String(SYNC_BFF_PORT),
-        PUBLIC_URL: E2E.syncBffUrl,
-        DATA_DIR: path.join(dataDir, "sync"),
-        ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
-        LOG_LEVEL: "info",
-        // The journeys inject counted faults; a background check must not consume them.
-        HEALTH_SCHEDULER_TICK_SECONDS: "0",
-        ACTIVITY_SCHEDULER_TICK_SECONDS: "1",
-        WEB_DIST_DIR: path.resolve("apps/web/dist"),
-        // The first admin of this run's fresh store (e2e/support.ts signs in with it).
-        ADMIN_EMAIL: E2E.admin.email,
-        ADMIN_PASSWORD: E2E.admin.password,
-      },
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
+    // The journeys inject counted faults; a background check or sync must not consume them.
+    consoleServer({ port: BFF_PORT, publicUrl: E2E.bffUrl, dataDir, log: "bff.log", activityTick: "0" }),
+    consoleServer({ port: SYNC_BFF_PORT, publicUrl: E2E.syncBffUrl, dataDir: path.join(dataDir, "sync"), log: "sync-bff.log", activityTick: "1" }),
   ],
 });
+
+/** One console process for the journeys; its log is tee'd into the run's directory for the leak scan. */
+function consoleServer(o: { port: number; publicUrl: string; dataDir: string; log: string; activityTick: string }) {
+  return {
+    command: `node --import tsx src/server.ts 2>&1 | tee -a ${JSON.stringify(path.join(dataDir, o.log))}`,
+    cwd: "apps/bff",
+    url: `http://127.0.0.1:${o.port}/api/health`,
+    env: {
+      NODE_ENV: "test",
+      PORT: String(o.port),
+      PUBLIC_URL: o.publicUrl,
+      DATA_DIR: o.dataDir,
+      ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
+      LOG_LEVEL: "info",
+      HEALTH_SCHEDULER_TICK_SECONDS: "0",
+      ACTIVITY_SCHEDULER_TICK_SECONDS: o.activityTick,
+      WEB_DIST_DIR: path.resolve("apps/web/dist"),
+      // The first admin of this run's fresh store (e2e/support.ts signs in with it).
+      ADMIN_EMAIL: E2E.admin.email,
+      ADMIN_PASSWORD: E2E.admin.password,
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+  };
+}
