@@ -152,7 +152,8 @@ export function createApp(deps: AppDeps) {
       /** Starts the loops; the returned stop() stops taking work and waits for running work (SIGTERM). */
       start: (tickMs = 30_000) => {
         const scheduler = createScheduler(deps.log);
-        scheduler.every("health", tickMs, () => runDueChecks(health, 4, scheduler.stopping));
+        // 0 turns the health loop off (the browser journeys drive checks themselves); sessions are purged regardless.
+        if (tickMs > 0) scheduler.every("health", tickMs, () => runDueChecks(health, 4, scheduler.stopping));
         scheduler.every("sessions", 10 * 60_000, () => purgeSessions(sessions));
         return (graceMs?: number) => scheduler.stop(graceMs);
       },

@@ -33,8 +33,8 @@ async function main() {
       process.exit(1);
     }
     log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
-    // A tick of 0 turns a scheduler off (the browser journeys drive checks themselves).
-    if (env.healthTickMs > 0) stopBackground = app.background.start(env.healthTickMs);
+    // Health checks (a tick of 0 turns them off) and session purging.
+    stopBackground = app.background.start(env.healthTickMs);
     // Otherwise a window interrupted by a restart resumes at the first activity tick.
     if (env.activity.tickMs > 0) stopActivityTicks = app.background.activity.start(env.activity.tickMs);
   });
