@@ -142,6 +142,7 @@ describe("wizard: Connect", () => {
     expect(screen.getByRole("button", { name: "Try again" })).toBeDefined();
     await user.click(within(help).getByRole("link", { name: "Go to Client Secret" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Enter details" })).toBeDefined();
-    expect(document.activeElement).toBe(screen.getByLabelText("Client Secret"));
+    // The field is focused by an effect after the step renders: wait for it rather than race it.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Client Secret")));
   });
 });
