@@ -212,12 +212,15 @@ describe("failures injected mid-backfill", () => {
 });
 
 describe("re-sync", () => {
-  it("when an admin re-syncs a window, then missing rows come back, stored ones stay single, and the checkpoint does not move", async () => {
+  it("when an admin re-syncs a window, then missing rows come back, stored ones stay single, and the checkpoint and the next poll do not move", async () => {
     const { connector } = await connectedAndSynced();
     const w = await backfillWindow(stack.bff.store, connector.id);
     const cut = iso(Date.parse(w.from) + DAY);
     const removed = await stack.bff.store.pruneActivity(connector.id, cut);
     expect(removed).toBeGreaterThan(20);
+    const before = await stack.bff.store.getSyncState(connector.id);
+    // Some seconds on, an incremental window would have something to cover: the re-sync must not start one early.
+    later(30_000);
     const res = await stack.bff.client.post(routes.connectorResync(connector.id), { from: w.from, to: iso(Date.parse(cut) + 3600_000) });
     expect(res.status).toBe(202);
     await stack.bff.activity.whenIdle(connector.id);
@@ -225,6 +228,7 @@ describe("re-sync", () => {
     const status = await syncStatusOf(stack.bff, connector.id);
     expect(status).toMatchObject({ coveredUntil: w.coveredUntil, progress: { kind: "resync", from: w.from } });
     expect(status.progress?.finishedAt).not.toBeNull();
+    expect(status.nextSyncAt).toBe(before?.nextSyncAt);
   });
 });
 

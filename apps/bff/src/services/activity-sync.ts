@@ -51,7 +51,7 @@ export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSig
     // A re-sync clears the wait for the next poll too, so a restart resumes it at once.
     await d.store.saveSyncState(id, { run, ...(run.kind === "resync" ? { pendingResync: null, nextSyncAt: null } : {}) });
   }
-  return runWindow(d, c, run, settings, signal);
+  return runWindow(d, c, run, settings, signal, state?.lastSyncAt ?? null);
 }
 
 function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt: string, now: Date, ceiling: number): SyncRun {
@@ -65,7 +65,7 @@ function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt
  * cursor after it are committed in one transaction, so a kill at any point loses nothing and a
  * restart stores nothing twice.
  */
-async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, settings: SyncSettings, signal: AbortSignal): Promise<WindowResult> {
+async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, settings: SyncSettings, signal: AbortSignal, lastSyncAt: string | null): Promise<WindowResult> {
   let activityUrl: string;
   try {
     activityUrl = activityLoggingUrl(c.restApiEndpoint ?? "");
@@ -132,7 +132,7 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
       }
     }
     rows += stored.length;
-    const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings);
+    const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
     await d.store.commitActivityPage(c.id, stored, checkpoint);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;
@@ -144,13 +144,19 @@ const keysFrom = (rows: StoredActivityRow[], anchorMs: number) => new Set(rows.f
 
 const errorOf = (d: ActivityDeps, reasonCode: string, detail: string | null) => ({ reasonCode, at: d.now().toISOString(), detail });
 
-/** The patch that closes a window: the checkpoint moves to its end (a re-sync leaves it alone). */
-function finish(d: ActivityDeps, run: SyncRun, rows: number, settings: SyncSettings): SyncStatePatch {
+/**
+ * The patch that closes a window: the checkpoint moves to its end. A re-sync leaves the checkpoint
+ * alone and puts back the poll schedule it cleared (polling early would move the checkpoint).
+ */
+function finish(d: ActivityDeps, run: SyncRun, rows: number, settings: SyncSettings, lastSyncAt: string | null): SyncStatePatch {
   const now = d.now();
   const at = now.toISOString();
   const seconds = Math.max((now.getTime() - Date.parse(run.startedAt)) / 1000, 0.001);
   const window = { kind: run.kind === "resync" ? "resync" : "backfill", from: run.from, to: run.to, coveredUntil: run.to, rows, rowsPerSecond: Math.round(rows / seconds), startedAt: run.startedAt, finishedAt: at } as const;
-  if (run.kind === "resync") return { run: null, lastError: null, lastWindow: window };
+  if (run.kind === "resync") {
+    const nextSyncAt = lastSyncAt === null ? null : nextPollAt(new Date(lastSyncAt), settings).toISOString();
+    return { run: null, lastError: null, lastWindow: window, nextSyncAt };
+  }
   return {
     run: null,
     lastError: null,
