@@ -198,6 +198,10 @@ function securityHeaders(secure: boolean) {
 
 function serveSpa(app: express.Express, dir: string) {
   const index = path.join(dir, "index.html");
+  // Vite names every file under assets/ by its content hash: a new build means new names.
+  app.use("/assets", express.static(path.join(dir, "assets"), { index: false, immutable: true, maxAge: "365d" }));
+  // An asset of an older build must not be answered with index.html (the browser would run HTML as script).
+  app.use("/assets", (_req, _res, next) => next(new AppError(404, "not_found", "No such file: the console was upgraded since this page loaded. Reload the page.")));
   app.use(express.static(dir, { index: false, maxAge: "1h" }));
   app.get("/{*splat}", (_req, res) => {
     res.setHeader("Cache-Control", "no-store");

@@ -60,6 +60,7 @@ export async function startBff(
     store?: Store;
     owner?: string;
     encryptionKey?: Buffer;
+    webDistDir?: string;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -95,6 +96,7 @@ export async function startBff(
     // Short waits so retries do not slow the suite; tests that need other values pass them.
     activity: { backoffBaseMs: 20, random: () => 0.5, ...opts.activity },
     startSyncAfterConsent: opts.startSyncAfterConsent ?? false,
+    webDistDir: opts.webDistDir,
   });
   server.on("request", app);
   const users = { store, now: () => clock.now ?? new Date() };
