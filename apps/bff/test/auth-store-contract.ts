@@ -6,7 +6,7 @@ import type { Store } from "../src/store/types";
 export function describeAuthStoreContract(engine: string, open: () => Promise<Store>) {
   const at = "2026-11-29T10:00:00.000Z";
   const user = (id: string, email: string, role: UserRecord["role"] = "admin"): UserRecord => ({
-    id, email, name: id.toUpperCase(), role, source: "local", passwordHash: "scrypt$1$1$1$a$b", createdAt: at, updatedAt: at, lastSignInAt: null,
+    id, email, name: id.toUpperCase(), role, source: "local", passwordHash: "scrypt$1$1$1$a$b", createdAt: at, updatedAt: at, lastSignInAt: null, ssoSubject: null,
   });
   const session = (id: string, userId: string, createdAt = at, lastSeenAt = at) => ({ id, userId, userName: "U", role: "admin" as const, createdAt, lastSeenAt, ip: "10.0.0.1" });
 
@@ -20,6 +20,20 @@ export function describeAuthStoreContract(engine: string, open: () => Promise<St
       expect((await s.listUsers()).map((u) => u.id)).toEqual(["a", "b"]);
       expect(await s.countUsers()).toBe(2);
       await expect(s.insertUser(user("c", "a@example.com"))).rejects.toThrow();
+      await s.close();
+    });
+
+    it("when a single sign-on account is bound to its subject, then it reads back by subject, a subject is unique, and many accounts may have none", async () => {
+      const s = await open();
+      const sso = (id: string, email: string, ssoSubject: string | null): UserRecord => ({ ...user(id, email), source: "oidc", passwordHash: null, ssoSubject });
+      await s.insertUser(sso("a", "a@example.com", "https://idp.example sub-a"));
+      await s.insertUser(sso("b", "b@example.com", null));
+      await s.insertUser(user("c", "c@example.com"));
+      expect(await s.getUserBySsoSubject("https://idp.example sub-a")).toEqual(sso("a", "a@example.com", "https://idp.example sub-a"));
+      expect(await s.getUserBySsoSubject("https://idp.example sub-b")).toBeNull();
+      await expect(s.insertUser(sso("d", "d@example.com", "https://idp.example sub-a"))).rejects.toThrow();
+      expect(await s.updateUser("b", { ssoSubject: "https://idp.example sub-b", email: "b2@example.com" })).toMatchObject({ email: "b2@example.com", ssoSubject: "https://idp.example sub-b" });
+      expect((await s.getUserBySsoSubject("https://idp.example sub-b"))?.id).toBe("b");
       await s.close();
     });
 

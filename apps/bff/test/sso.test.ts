@@ -166,6 +166,45 @@ describe("single sign-on: who gets in, with which role", () => {
   });
 });
 
+describe("single sign-on: accounts follow the provider's subject, not the email", () => {
+  it("when the provider gives a known email to another person (another subject), then that person is refused and the account stays as it was", async () => {
+    const owner = h.newClient();
+    expect((await sso(owner)).callback.status).toBe(303);
+    const id = (await sessionOf(owner)).user?.id;
+
+    idp.nextUser = as(["wc-admins"], { sub: "idp-user-2", name: "Someone Else" });
+    const other = h.newClient();
+    await expectRefusedWithoutSession(other, (await sso(other)).callback, /belongs to another person at your identity provider/);
+    expect(await usersWithEmail(ALICE.email)).toMatchObject([{ id, name: ALICE.name, activeSessions: 1 }]);
+    expect(h.logs.some((l) => l.includes("belongs to another identity"))).toBe(true);
+  });
+
+  it("when a person's email changes at the provider, then they sign in to the same account and its email follows", async () => {
+    const first = h.newClient();
+    expect((await sso(first)).callback.status).toBe(303);
+    const id = (await sessionOf(first)).user?.id;
+
+    idp.nextUser = as(["wc-admins"], { email: "alice.new@acme.example" });
+    const second = h.newClient();
+    expect((await sso(second)).callback.status).toBe(303);
+    expect((await sessionOf(second)).user).toMatchObject({ id, email: "alice.new@acme.example" });
+    expect(await usersWithEmail(ALICE.email)).toEqual([]);
+  });
+
+  it("when an account from before subjects were kept signs in, then it is bound to that subject from then on", async () => {
+    const first = h.newClient();
+    expect((await sso(first)).callback.status).toBe(303);
+    const id = (await sessionOf(first)).user?.id ?? "";
+    await h.store.updateUser(id, { ssoSubject: null });
+
+    expect((await sso(h.newClient())).callback.status).toBe(303);
+    expect((await h.store.getUser(id))?.ssoSubject).toBe(`${idp.url} ${ALICE.sub}`);
+    idp.nextUser = as(["wc-admins"], { sub: "idp-user-3" });
+    const other = h.newClient();
+    await expectRefusedWithoutSession(other, (await sso(other)).callback, /belongs to another person/);
+  });
+});
+
 describe("single sign-on: refusals", () => {
   it("when the user cancels at the provider, then the sign-in page says single sign-on was cancelled", async () => {
     idp.deny = true;

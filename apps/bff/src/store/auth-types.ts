@@ -11,9 +11,14 @@ export interface UserRecord {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  /**
+   * For single sign-on accounts, the provider identity they belong to ("<issuer> <subject>"), set at
+   * the first sign-in. An email address can be reassigned by the provider; its subject cannot.
+   */
+  ssoSubject: string | null;
 }
 
-export type UserPatch = Partial<Pick<UserRecord, "name" | "role" | "passwordHash" | "lastSignInAt" | "updatedAt">>;
+export type UserPatch = Partial<Pick<UserRecord, "email" | "name" | "role" | "passwordHash" | "lastSignInAt" | "updatedAt" | "ssoSubject">>;
 
 /** A fixed-window counter (sign-in attempts per account and per address), shared by every replica. */
 export interface RateCount {
@@ -49,6 +54,7 @@ export interface AuthStore {
   insertUser(u: UserRecord): Promise<void>;
   getUser(id: string): Promise<UserRecord | null>;
   getUserByEmail(email: string): Promise<UserRecord | null>;
+  getUserBySsoSubject(ssoSubject: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   countUsers(): Promise<number>;
   /** Refuses (returns null, changes nothing) when the change would leave no admin. */

@@ -7,7 +7,7 @@ import { auditFromRow } from "./sqlite-auth";
 type Row = Record<string, unknown>;
 
 const USER_COLUMNS = `id, email, name, role, source, password_hash AS "passwordHash", created_at AS "createdAt",
-  updated_at AS "updatedAt", last_sign_in_at AS "lastSignInAt"`;
+  updated_at AS "updatedAt", last_sign_in_at AS "lastSignInAt", sso_subject AS "ssoSubject"`;
 
 /** The sign-in half of the PostgreSQL store; same behaviour as sqlite-auth.ts (one contract suite). */
 export function pgAuthStore(pool: Pool): AuthStore {
@@ -20,9 +20,9 @@ export function pgAuthStore(pool: Pool): AuthStore {
   return {
     async insertUser(u) {
       await pool.query(
-        `INSERT INTO users (id, email, name, role, source, password_hash, created_at, updated_at, last_sign_in_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [u.id, u.email, u.name, u.role, u.source, u.passwordHash, u.createdAt, u.updatedAt, u.lastSignInAt],
+        `INSERT INTO users (id, email, name, role, source, password_hash, created_at, updated_at, last_sign_in_at, sso_subject)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [u.id, u.email, u.name, u.role, u.source, u.passwordHash, u.createdAt, u.updatedAt, u.lastSignInAt, u.ssoSubject],
       );
     },
     async getUser(id) {
@@ -30,6 +30,9 @@ export function pgAuthStore(pool: Pool): AuthStore {
     },
     async getUserByEmail(email) {
       return (await pool.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email])).rows[0] ?? null;
+    },
+    async getUserBySsoSubject(ssoSubject) {
+      return (await pool.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users WHERE sso_subject = $1`, [ssoSubject])).rows[0] ?? null;
     },
     async listUsers() {
       return (await pool.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users ORDER BY email`)).rows;

@@ -208,6 +208,14 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX activity_accounts_by_account ON activity_accounts(connector_id, system_account);
     `,
   },
+  {
+    version: 5,
+    name: "single sign-on accounts bound to the provider's subject",
+    sql: `
+      ALTER TABLE users ADD COLUMN sso_subject TEXT;
+      CREATE UNIQUE INDEX users_by_sso_subject ON users(sso_subject);
+    `,
+  },
 ];
 
 /**

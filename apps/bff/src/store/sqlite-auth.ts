@@ -6,7 +6,7 @@ import type { AuthStore, SsoTransaction, UserPatch, UserRecord } from "./auth-ty
 type Row = Record<string, unknown>;
 
 const USER_COLUMNS = `id, email, name, role, source, password_hash AS passwordHash, created_at AS createdAt,
-  updated_at AS updatedAt, last_sign_in_at AS lastSignInAt`;
+  updated_at AS updatedAt, last_sign_in_at AS lastSignInAt, sso_subject AS ssoSubject`;
 
 /** The sign-in half of the SQLite store (users, rate limits, audit log, meta, SSO transactions). */
 export function sqliteAuthStore(db: Database.Database): AuthStore {
@@ -69,8 +69,8 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
   return {
     async insertUser(u) {
       db.prepare(
-        `INSERT INTO users (id, email, name, role, source, password_hash, created_at, updated_at, last_sign_in_at)
-         VALUES (@id, @email, @name, @role, @source, @passwordHash, @createdAt, @updatedAt, @lastSignInAt)`,
+        `INSERT INTO users (id, email, name, role, source, password_hash, created_at, updated_at, last_sign_in_at, sso_subject)
+         VALUES (@id, @email, @name, @role, @source, @passwordHash, @createdAt, @updatedAt, @lastSignInAt, @ssoSubject)`,
       ).run(u);
     },
     async getUser(id) {
@@ -78,6 +78,9 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
     },
     async getUserByEmail(email) {
       return (db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`).get(email) as UserRecord | undefined) ?? null;
+    },
+    async getUserBySsoSubject(ssoSubject) {
+      return (db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE sso_subject = ?`).get(ssoSubject) as UserRecord | undefined) ?? null;
     },
     async listUsers() {
       return db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY email`).all() as UserRecord[];

@@ -123,15 +123,26 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
       const role = roleFor(claims);
       if (!role) throw new SsoError("Your account is not in a group allowed to use this console. Ask an admin to add you to the admin or support group.");
       const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 100) : email;
-      const existing = await d.store.getUserByEmail(email);
-      if (existing && existing.source !== "oidc") {
+      // openid-client has checked iss and sub; together they name this person for good.
+      const ssoSubject = `${String(claims.iss)} ${String(claims.sub)}`;
+      const bound = await d.store.getUserBySsoSubject(ssoSubject);
+      const byEmail = bound ? null : await d.store.getUserByEmail(email);
+      if (byEmail && byEmail.source !== "oidc") {
         throw new SsoError("An account with this email signs in with a password. Sign in with it, or ask an admin to remove it first.");
       }
+      if (byEmail?.ssoSubject && byEmail.ssoSubject !== ssoSubject) {
+        // The provider gave this address to someone else: the account stays with its first owner.
+        d.log.warn({ userId: byEmail.id }, "sso sign-in refused: the email belongs to another identity at the provider");
+        throw new SsoError("An account with this email belongs to another person at your identity provider. Ask an admin to remove it first.");
+      }
+      const existing = bound ?? byEmail;
+      // The person's address changed at the provider: follow it, unless another account has it.
+      const emailPatch = bound && bound.email !== email && !(await d.store.getUserByEmail(email)) ? { email } : {};
       const at = d.now().toISOString();
       // The provider's groups are the source of truth: the role follows them at every sign-in.
       const user = existing
-        ? await d.store.updateUser(existing.id, { name, role, lastSignInAt: at, updatedAt: at })
-        : await createUser(d, { email, name, role, password: null, source: "oidc" }).catch((e: unknown) => {
+        ? await d.store.updateUser(existing.id, { ...emailPatch, name, role, ssoSubject, lastSignInAt: at, updatedAt: at })
+        : await createUser(d, { email, name, role, password: null, source: "oidc", ssoSubject }).catch((e: unknown) => {
             // Two first sign-ins of the same person at once: the other one created the account.
             if (e instanceof AppError && e.status === 409) throw new SsoError("Your account was just created by another sign-in. Sign in again.");
             throw e;

@@ -20,7 +20,7 @@ export function toUser(u: UserRecord, sessions: number): User {
 /** What an audit entry may show of an account (never the hash). */
 export const auditView = (u: Pick<UserRecord, "email" | "name" | "role" | "source">) => ({ email: u.email, name: u.name, role: u.role, source: u.source });
 
-export async function createUser(d: UserDeps, req: CreateUserRequest | (Omit<CreateUserRequest, "password"> & { password: null; source: "oidc" })): Promise<UserRecord> {
+export async function createUser(d: UserDeps, req: CreateUserRequest | (Omit<CreateUserRequest, "password"> & { password: null; source: "oidc"; ssoSubject: string })): Promise<UserRecord> {
   if (await d.store.getUserByEmail(req.email)) throw emailTaken();
   const at = d.now().toISOString();
   const u: UserRecord = {
@@ -33,6 +33,7 @@ export async function createUser(d: UserDeps, req: CreateUserRequest | (Omit<Cre
     createdAt: at,
     updatedAt: at,
     lastSignInAt: null,
+    ssoSubject: "ssoSubject" in req ? req.ssoSubject : null,
   };
   try {
     await d.store.insertUser(u);
