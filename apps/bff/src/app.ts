@@ -6,6 +6,7 @@ import { makeDetailsRequestSchema } from "@wc/contracts";
 import { parseHostAllowList } from "@wc/workday";
 import type { Logger } from "pino";
 import { AppError } from "./lib/app-error";
+import type { TrustProxy } from "./lib/trust-proxy";
 import type { Keyring } from "./lib/crypto";
 import { createOutboundFetch, type FetchLike } from "./lib/outbound-fetch";
 import { csrfGuard } from "./middleware/csrf";
@@ -45,6 +46,8 @@ export interface AppDeps {
   /** Replaces the guarded outbound fetch (tests only pass the guarded one wrapped). */
   fetch?: FetchLike;
   webDistDir?: string | undefined;
+  /** Proxies whose X-Forwarded-For names the client (audit addresses, per-address sign-in limits). */
+  trustProxy?: TrustProxy;
   version?: string;
   health?: Partial<HealthOptions>;
   activity?: Partial<ActivityOptions>;
@@ -118,8 +121,9 @@ export function createApp(deps: AppDeps) {
 
   const app = express();
   app.disable("x-powered-by");
-  // Never trust X-Forwarded-*: every URL we build comes from PUBLIC_URL.
-  app.set("trust proxy", false);
+  // Only X-Forwarded-For from listed proxies is believed, and only for the client's address: every
+  // URL we build comes from PUBLIC_URL, never from X-Forwarded-Host/-Proto or Host.
+  app.set("trust proxy", deps.trustProxy ?? false);
   app.use(requestContext(deps.log));
   app.use(securityHeaders(secure));
   app.use(express.json({ limit: "32kb", strict: true }));

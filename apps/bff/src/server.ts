@@ -12,6 +12,7 @@ async function main() {
   const app = createApp({
     publicUrl: env.publicUrl,
     allowedWorkdayHosts: env.allowedWorkdayHosts,
+    trustProxy: env.trustProxy,
     outboundTimeoutMs: env.outboundTimeoutMs,
     store,
     keyring,

@@ -59,4 +59,13 @@ describe("ACTIVITY_*", () => {
     expect(parseEnv({ ACTIVITY_SCHEDULER_TICK_SECONDS: "0.2" }).activity.tickMs).toBe(200);
     expect(parseEnv({ ACTIVITY_SCHEDULER_TICK_SECONDS: "0" }).activity.tickMs).toBe(0);
   });
+
+  it("when TRUST_PROXY is unset, a hop count, or a list of proxies, then it is parsed for Express; 'true' and junk are refused naming it", () => {
+    expect(parseEnv({}).trustProxy).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7" }).trustProxy).toEqual(["loopback", "10.0.0.0/8", "fd00::/8", "192.0.2.7"]);
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: must not trust every address/);
+    expect(() => parseEnv({ TRUST_PROXY: "11" })).toThrow(/TRUST_PROXY: must be a number of proxy hops from 1 to 10/);
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33,lb.internal" })).toThrow(/TRUST_PROXY: is not an IP address.*"10.0.0.0\/33", "lb.internal"/);
+  });
 });

@@ -10,6 +10,7 @@ import { openSqliteStore } from "../src/store/sqlite-store";
 import type { Store } from "../src/store/types";
 import type { ActivityOptions } from "../src/services/activity-deps";
 import type { ActivitySync } from "../src/services/activity-scheduler";
+import type { TrustProxy } from "../src/lib/trust-proxy";
 
 /** Everything the BFF said or sent during a test, for the secret-leak scans. */
 export const transcript: string[] = [];
@@ -61,6 +62,7 @@ export async function startBff(
     owner?: string;
     encryptionKey?: Buffer;
     webDistDir?: string;
+    trustProxy?: TrustProxy;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -97,6 +99,7 @@ export async function startBff(
     activity: { backoffBaseMs: 20, random: () => 0.5, ...opts.activity },
     startSyncAfterConsent: opts.startSyncAfterConsent ?? false,
     webDistDir: opts.webDistDir,
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
   });
   server.on("request", app);
   const users = { store, now: () => clock.now ?? new Date() };

@@ -13,10 +13,13 @@ if (!listen || upstreams.length === 0) {
 let next = 0;
 
 const server = createServer((req, res) => {
+  // As a load balancer does: the replicas (TRUST_PROXY=loopback) learn the client's address from it.
+  const prior = req.headers["x-forwarded-for"];
+  const headers = { ...req.headers, "x-forwarded-for": [prior, req.socket.remoteAddress].filter(Boolean).join(", ") };
   const tryUpstream = (attempt: number) => {
     const base = new URL(upstreams[(next++ + attempt) % upstreams.length] ?? "");
     const up = request(
-      { host: base.hostname, port: base.port, method: req.method, path: req.url, headers: req.headers },
+      { host: base.hostname, port: base.port, method: req.method, path: req.url, headers },
       (upRes) => {
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);
         upRes.pipe(res);

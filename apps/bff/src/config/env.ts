@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
 import { decodeKey } from "../lib/crypto";
+import { parseTrustProxy } from "../lib/trust-proxy";
 
 /**
  * The only module that reads the environment. Parsed once at start; anything wrong is listed in
@@ -34,6 +35,12 @@ const envSchema = z
         return keys;
       }),
     ALLOWED_WORKDAY_HOSTS: z.string().default(""),
+    // Which reverse proxies may say who the client is (X-Forwarded-For): none unless listed.
+    TRUST_PROXY: z.string().default("").transform((v, ctx) => {
+      const r = parseTrustProxy(v);
+      if (typeof r === "string") ctx.addIssue({ code: "custom", message: r });
+      return typeof r === "string" ? false : r;
+    }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WEB_DIST_DIR: z.string().optional(),
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
@@ -99,6 +106,7 @@ const envSchema = z
       encryptionKey: e.ENCRYPTION_KEY,
       previousEncryptionKeys: e.ENCRYPTION_KEYS_PREVIOUS,
       allowedWorkdayHosts: e.ALLOWED_WORKDAY_HOSTS,
+      trustProxy: e.TRUST_PROXY,
       logLevel: e.LOG_LEVEL,
       webDistDir: e.WEB_DIST_DIR,
       outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
