@@ -28,3 +28,4 @@ export * from "./activity-window";
 export * from "./activity-cursor";
 export * from "./classify-activity";
 export * from "./worker-accounts";
+export * from "./sandbox-refresh";

@@ -1,5 +1,5 @@
 import type { CheckResult } from "@wc/contracts";
-import { backoffDelayMs, nextHealth, parseRetryAfter, type HealthOutcome, type HealthState, type ReasonCode } from "@wc/workday";
+import { backoffDelayMs, nextHealth, parseRetryAfter, sandboxAwareCheckAt, type HealthOutcome, type HealthState, type ReasonCode } from "@wc/workday";
 import { AppError } from "../lib/app-error";
 import type { ConnectorPatch, ConnectorRecord } from "../store/types";
 import type { ConsentDeps } from "./consent";
@@ -19,6 +19,9 @@ export interface HealthDeps extends ConsentDeps, LeaseDeps {
   tokens: TokenService;
   health: HealthOptions;
 }
+
+/** How long after Workday's weekly sandbox refresh a sandbox connector is checked. */
+export const AFTER_SANDBOX_REFRESH_MS = 30 * 60_000;
 
 /** A replica that dies mid-check loses the connector after this long; a live one renews it. */
 const HEALTH_LEASE_MS = 2 * 60_000;
@@ -50,7 +53,7 @@ async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[],
   return moveHealth(d, fresh, outcome, actor, failed?.result.detail ?? null, (next, now) => ({
     lastChecks: runs.map((r) => r.result),
     lastCheckAt: now.toISOString(),
-    nextCheckAt: nextCheckAt(d, next.status, next.consecutiveTransientFailures, failed, now),
+    nextCheckAt: nextCheckAt(d, fresh.environment, next.status, next.consecutiveTransientFailures, failed, now),
   }));
 }
 
@@ -88,10 +91,16 @@ export async function moveHealth(
   return (await d.store.updateConnector(fresh.id, patch, timeline)) ?? fresh;
 }
 
-/** Healthy and action-required connectors come back on the interval; transient trouble backs off; relink waits for an admin. */
-function nextCheckAt(d: HealthDeps, status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
+/**
+ * Healthy and action-required connectors come back on the interval (a sandbox's also shortly after
+ * Workday's weekly refresh); transient trouble backs off; relink waits for an admin.
+ */
+function nextCheckAt(d: HealthDeps, environment: ConnectorRecord["environment"], status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
   if (status === "relink_needed") return null;
-  if (!failed?.transient) return new Date(now.getTime() + d.health.intervalMs).toISOString();
+  if (!failed?.transient) {
+    const regular = new Date(now.getTime() + d.health.intervalMs);
+    return (environment === "sandbox" ? sandboxAwareCheckAt(regular, now, AFTER_SANDBOX_REFRESH_MS) : regular).toISOString();
+  }
   const backoff = backoffDelayMs(failures, { baseMs: d.health.backoffBaseMs, maxMs: d.health.intervalMs, random: d.health.random ?? Math.random });
   const retryAfter = parseRetryAfter(failed.retryAfter, now) ?? 0;
   return new Date(now.getTime() + Math.max(backoff, retryAfter)).toISOString();

@@ -124,6 +124,11 @@ describe("connector page: sandboxes", () => {
     const consent = within(status).getByText(/^Last successful consent: /);
     expect(consent.textContent).toMatch(/^Last successful consent: .+ \(.+\)$/);
     expect(consent.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-21T10:00:00.000Z");
+    const refresh = within(status).getByText(/^Next weekly refresh \(Friday 6:00 pm Pacific\): .+\. The console checks the connection within 30 minutes of it\.$/);
+    const due = Date.parse(refresh.querySelector("time")?.getAttribute("datetime") ?? "");
+    expect(due - Date.now()).toBeGreaterThan(0);
+    expect(due - Date.now()).toBeLessThanOrEqual(7 * 24 * 3_600_000);
+    expect(new Date(due).toLocaleString("en-US", { timeZone: "America/Los_Angeles", weekday: "long", hour: "numeric", minute: "2-digit" })).toBe("Friday 6:00 PM");
   });
 
   it("when a sandbox needs reconnecting, then Reconnect sits in the status section and reconnects the same connector", async () => {
