@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo, type NetConnectOpts, type Socket } from "node:net";
 import { parseHostAllowList } from "@wc/workday";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Resolver } from "../src/lib/address-policy";
 import { createOutboundFetch, OutboundError } from "../src/lib/outbound-fetch";
 
@@ -197,5 +197,124 @@ describe("responses from a local stub", () => {
     const port = await stub((_req, res) => res.end("hello"));
     const res = await real(port)(`http://127.0.0.1:${port}/x`);
     expect(await res.text()).toBe("hello");
+  });
+});
+
+describe("the connection is pinned to the vetted answer", () => {
+  /** A loopback stub that counts the requests it receives. */
+  async function countingStub(): Promise<{ port: number; hits: () => number }> {
+    let hits = 0;
+    const port = await stub((_req, res) => {
+      hits++;
+      res.end("stub");
+    });
+    return { port, hits: () => hits };
+  }
+
+  /** A resolver that gives `answers[i]` on its i-th call (the last one from then on). */
+  function changing(...answers: string[]): Resolver & { calls: string[] } {
+    const calls: string[] = [];
+    const resolve = async (hostname: string) => {
+      const address = answers[Math.min(calls.length, answers.length - 1)] ?? "";
+      calls.push(hostname);
+      return [{ address, family: address.includes(":") ? 6 : 4 }];
+    };
+    return Object.assign(resolve, { calls });
+  }
+
+  // No injected fetch: these go through undici with the pinned lookup.
+  const pinned = (allowed: string, resolve?: Resolver, timeoutMs = 2000) =>
+    createOutboundFetch({ allow: parseHostAllowList(allowed), timeoutMs, ...(resolve ? { resolve } : {}) });
+
+  it("when a name under an operator wildcard resolves to 127.0.0.1, then the call is refused and the local server sees no request", async () => {
+    const s = await countingStub();
+    const resolve = resolvingTo("127.0.0.1");
+    const e = await failure(pinned(`http://*.example.test:${s.port}`, resolve)(`http://wd.example.test:${s.port}/x`));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toBe(
+      `Refusing to call wd.example.test:${s.port}: it resolves to 127.0.0.1 (loopback), not a public address. Only a host listed exactly in ` +
+        `ALLOWED_WORKDAY_HOSTS (add "http://wd.example.test:${s.port}" if this is intended) may reach loopback, private or link-local ` +
+        `addresses; a wildcard such as *.workday.com never does.`,
+    );
+    expect(resolve.calls).toEqual(["wd.example.test"]);
+    expect(s.hits()).toBe(0);
+  });
+
+  it("when one of the answers for a wildcard name is loopback, then the call is refused and the local server sees no request", async () => {
+    const s = await countingStub();
+    const e = await failure(pinned(`http://*.example.test:${s.port}`, resolvingTo("203.0.113.10", "127.0.0.1"))(`http://wd.example.test:${s.port}/x`));
+    expect(e.kind).toBe("refused");
+    expect(e.message).toContain("127.0.0.1 (loopback)");
+    expect(s.hits()).toBe(0);
+  });
+
+  it("when a wildcard name's answer turns from public to loopback after the first lookup, then the socket gets only the vetted public answer, looked up once", async () => {
+    const s = await countingStub();
+    const resolve = changing("203.0.113.10", "127.0.0.1");
+    // Watch what the socket's lookup hands over, and stop there: no packet to the public address.
+    const handed: unknown[] = [];
+    const connect = net.connect.bind(net) as (o: NetConnectOpts) => Socket;
+    const spy = vi.spyOn(net, "connect").mockImplementation(((o: NetConnectOpts) => {
+      const lookup = "lookup" in o ? o.lookup : undefined;
+      return connect({
+        ...o,
+        lookup: (hostname, options, callback) => {
+          if (lookup === undefined) return callback(new Error("the socket resolves by itself"), "");
+          lookup(hostname, options, (err, address) => {
+            handed.push(err ?? address);
+            callback(new Error("test: not connecting"), "");
+          });
+        },
+      });
+    }) as typeof net.connect);
+    try {
+      const e = await failure(pinned(`http://*.example.test:${s.port}`, resolve)(`http://wd.example.test:${s.port}/x`));
+      expect(e.kind).toBe("reset");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(handed).toEqual([[{ address: "203.0.113.10", family: 4 }]]);
+    expect(resolve.calls).toEqual(["wd.example.test"]);
+    expect(s.hits()).toBe(0);
+  });
+
+  it("when the resolver fails for a wildcard name, then the call fails as reset and the local server sees no request", async () => {
+    const s = await countingStub();
+    const resolve: Resolver = async () => {
+      throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
+    };
+    const e = await failure(pinned(`http://*.example.test:${s.port}`, resolve)(`http://wd.example.test:${s.port}/x`));
+    expect(e.kind).toBe("reset");
+    expect(e.message).toBe("The host name wd.example.test could not be resolved.");
+    expect(s.hits()).toBe(0);
+  });
+
+  it("when the resolver does not answer in time for a wildcard name, then the call fails as timeout", async () => {
+    const s = await countingStub();
+    const slow: Resolver = () => new Promise((r) => setTimeout(() => r([{ address: "127.0.0.1", family: 4 }]), 400));
+    const e = await failure(pinned(`http://*.example.test:${s.port}`, slow, 100)(`http://wd.example.test:${s.port}/x`));
+    expect(e.kind).toBe("timeout");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(s.hits()).toBe(0);
+  });
+
+  it("when an exactly listed name resolves differently on later lookups, then the connection goes to the first answer, looked up once", async () => {
+    const s = await countingStub();
+    // The .test name exists nowhere else: the request reaches the stub only through the resolver's
+    // first answer; a second lookup would get an address where nothing listens.
+    const resolve = changing("127.0.0.1", "10.255.255.1");
+    const res = await pinned(`http://wd.example.test:${s.port}`, resolve)(`http://wd.example.test:${s.port}/x`);
+    expect(res).toBeInstanceOf(Response);
+    expect(await res.text()).toBe("stub");
+    expect(resolve.calls).toEqual(["wd.example.test"]);
+    expect(s.hits()).toBe(1);
+  });
+
+  it("when localhost is listed exactly, then the system resolver's answer reaches the local server", async () => {
+    const s = await countingStub();
+    const res = await pinned(`http://localhost:${s.port}`)(`http://localhost:${s.port}/x`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("stub");
+    expect(s.hits()).toBe(1);
   });
 });

@@ -1,5 +1,7 @@
 import { isHostAllowed, type HostAllowList } from "@wc/workday";
-import { ipLiteral, nonPublicRange, systemResolver, type ResolvedAddress, type Resolver } from "./address-policy";
+import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { ipLiteral, systemResolver, type Resolver } from "./address-policy";
+import { NonPublicAddressError, pinnedLookup, resolveVetted, UnresolvedHostError, vet } from "./pinned-lookup";
 
 /**
  * Every call to Workday goes through here: allow-listed hosts only (SSRF guard), https unless the
@@ -10,9 +12,15 @@ export interface OutboundOptions {
   allow: HostAllowList;
   timeoutMs: number;
   maxBytes?: number;
-  /** Host name resolution for the address check; defaults to `dns.lookup` with `all: true`. */
+  /**
+   * Host name resolution, for the address check and for the connection itself (one answer serves
+   * both); defaults to `dns.lookup` with `all: true`.
+   */
   resolve?: Resolver;
-  /** The underlying fetch; defaults to the global one. */
+  /**
+   * A fetch to use instead of the default (tests). It resolves names itself, so the address check
+   * then runs before it and the connection is not pinned to the vetted answer.
+   */
   fetch?: typeof fetch;
 }
 
@@ -33,24 +41,36 @@ const ENV = "ALLOWED_WORKDAY_HOSTS";
 export function createOutboundFetch(o: OutboundOptions): FetchLike {
   const maxBytes = o.maxBytes ?? 1_000_000;
   const resolve = o.resolve ?? systemResolver;
-  const fetchImpl = o.fetch ?? fetch;
+  // The operator vouched for an exactly listed host (e.g. the local simulator); anything reached
+  // through a wildcard must resolve to public addresses only (DNS rebinding, hijacked subdomains).
+  // The check runs inside the connection's own lookup, so the socket connects to exactly the
+  // answer that was vetted: there is no second resolution to rebind. Two agents, since whether a
+  // host is listed exactly depends on its port, which a lookup does not see.
+  const trusted = new Agent({ connect: { lookup: pinnedLookup(resolve, true) } });
+  const vetted = new Agent({ connect: { lookup: pinnedLookup(resolve, false) } });
   return async (input, init) => {
     const url = checkUrl(input, o.allow);
     const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(o.timeoutMs)]) : AbortSignal.timeout(o.timeoutMs);
-    // The operator vouched for an exactly listed host (e.g. the local simulator); anything reached
-    // through a wildcard must resolve to public addresses only (DNS rebinding, hijacked subdomains).
-    // The connection is not pinned to the vetted address: that needs undici's Agent, not installed here.
-    if (!isListedExactly(url, o.allow)) await checkAddresses(url, resolve, signal);
+    const exact = isListedExactly(url, o.allow);
+    // An IP literal is never looked up, so it is checked here; so is any host when a fetch is injected.
+    if (!exact && (o.fetch !== undefined || ipLiteral(url.hostname) !== null)) await checkAddresses(url, resolve, signal);
     let res: Response;
     try {
-      res = await fetchImpl(url, { ...init, signal, redirect: "manual" });
+      if (o.fetch !== undefined) {
+        res = await o.fetch(url, { ...init, signal, redirect: "manual" });
+      } else {
+        // The global RequestInit type describes Node's bundled undici (its own dispatcher type); the shapes agree.
+        const request = { ...init, signal, redirect: "manual", dispatcher: exact ? trusted : vetted } as unknown as UndiciRequestInit;
+        res = await undiciFetch(url, request);
+      }
     } catch (e) {
-      throw toOutboundError(e, url);
+      throw fromConnectError(e, url);
     }
     if (res.status >= 300 && res.status < 400) {
       throw new OutboundError("redirect", `Workday answered ${url.host} with a redirect (${res.status}); redirects are not followed.`);
     }
     const body = await readCapped(res, maxBytes, url);
+    // A global Response, whatever fetch produced the answer.
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 }
@@ -85,24 +105,45 @@ function isListedExactly(url: URL, allow: HostAllowList): boolean {
 
 async function checkAddresses(url: URL, resolve: Resolver, signal: AbortSignal): Promise<void> {
   const literal = ipLiteral(url.hostname);
-  let addresses: ResolvedAddress[];
   try {
-    addresses = literal !== null ? [{ address: literal, family: 0 }] : await abortable(resolve(url.hostname), signal);
+    if (literal !== null) vet(url.hostname, [{ address: literal, family: 0 }], false);
+    else await abortable(resolveVetted(url.hostname, resolve, false), signal);
   } catch (e) {
-    if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")) throw toOutboundError(e, url);
-    throw new OutboundError("reset", `The host name ${url.hostname} could not be resolved.`, { cause: e });
+    throw fromLookupError(e, url);
   }
-  if (addresses.length === 0) throw new OutboundError("reset", `The host name ${url.hostname} did not resolve to any address.`);
-  for (const { address } of addresses) {
-    const range = nonPublicRange(address);
-    if (range === null) continue;
-    throw new OutboundError(
+}
+
+/** The error a lookup or address check raised, as the caller sees it. */
+function fromLookupError(e: unknown, url: URL): OutboundError {
+  if (e instanceof NonPublicAddressError) {
+    return new OutboundError(
       "refused",
-      `Refusing to call ${url.host}: it resolves to ${address} (${range}), not a public address. Only a host listed exactly in ${ENV} ` +
+      `Refusing to call ${url.host}: it resolves to ${e.address} (${e.range}), not a public address. Only a host listed exactly in ${ENV} ` +
         `(add "${url.protocol === "http:" ? "http://" : ""}${url.host}" if this is intended) may reach loopback, private or link-local ` +
         `addresses; a wildcard such as *.workday.com never does.`,
     );
   }
+  if (e instanceof UnresolvedHostError) {
+    return new OutboundError(
+      "reset",
+      e.reason === "failed" ? `The host name ${url.hostname} could not be resolved.` : `The host name ${url.hostname} did not resolve to any address.`,
+      e.cause !== undefined ? { cause: e.cause } : undefined,
+    );
+  }
+  return toOutboundError(e, url);
+}
+
+/**
+ * undici reports a failed connection as TypeError("fetch failed") with the socket's error as its
+ * cause: when the pinned lookup refused the host or could not resolve it, that is the error to report.
+ */
+function fromConnectError(e: unknown, url: URL): OutboundError {
+  if (e instanceof OutboundError) return e;
+  for (let cause: unknown = e, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) {
+    if (cause instanceof NonPublicAddressError || cause instanceof UnresolvedHostError) return fromLookupError(cause, url);
+    if (cause.name === "TimeoutError" || cause.name === "AbortError") return toOutboundError(cause, url);
+  }
+  return toOutboundError(e, url);
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
