@@ -193,6 +193,13 @@ describe("responses from a local stub", () => {
     expect(e.kind).toBe("timeout");
   });
 
+  it("when the stub answers 204 No Content, then an empty response comes back, not a TypeError", async () => {
+    const port = await stub((_req, res) => res.writeHead(204).end());
+    const res = await real(port)(`http://127.0.0.1:${port}/x`);
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe("");
+  });
+
   it("when the stub answers 200 within limits, then the body is returned", async () => {
     const port = await stub((_req, res) => res.end("hello"));
     const res = await real(port)(`http://127.0.0.1:${port}/x`);

@@ -70,8 +70,9 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
       throw new OutboundError("redirect", `Workday answered ${url.host} with a redirect (${res.status}); redirects are not followed.`);
     }
     const body = await readCapped(res, maxBytes, url);
-    // A global Response, whatever fetch produced the answer.
-    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // A global Response, whatever fetch produced the answer. These statuses may not carry a body at all.
+    const bodiless = res.status === 204 || res.status === 205 || res.status === 304;
+    return new Response(bodiless ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 }
 
