@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityRow } from "@wc/contracts";
+import { parseActivityPage } from "@wc/workday";
+import { withKeys } from "../src/services/activity-rows";
 import type { ConnectorRecord, StoredActivityRow, Store, SyncRun } from "../src/store/types";
 
 /** Activity behaviour every store implementation must share (called from store-contract.ts). */
@@ -39,6 +41,16 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       expect(await s.commitActivityPage("c1", [row(0), row(1), row(2)], { run: { ...run, rows: 3, cursor } })).toEqual({ inserted: 3 });
       expect((await s.getSyncState("c1"))?.run).toEqual({ ...run, rows: 3, cursor });
       expect(await s.countActivity({ connectorId: "c1" })).toBe(3);
+      await s.close();
+    });
+
+    it("when Workday sends text with NUL characters, then the page the sync makes of it is stored and reads back with U+FFFD", async () => {
+      const s = await withConnectors("c1");
+      const page = parseActivityPage({ data: [{ requestTime: "2026-03-01T00:00:01.000Z", systemAccount: "lm\u0000", userAgent: "UA\u0000x", target: { id: "w\u0000", descriptor: "D\u0000" } }], total: 1 });
+      if (!page.ok) throw new Error(page.problem);
+      expect(await s.commitActivityPage("c1", withKeys(page.rows), { run: { ...run, rows: 1 } })).toEqual({ inserted: 1 });
+      const [stored] = await s.listActivity({ filter: { connectorId: "c1" }, order: "asc", limit: 10 });
+      expect(stored).toMatchObject({ systemAccount: "lm\uFFFD", userAgent: "UA\uFFFDx", target: { id: "w\uFFFD", descriptor: "D\uFFFD" } });
       await s.close();
     });
 

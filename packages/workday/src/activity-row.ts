@@ -26,7 +26,10 @@ export type ParsedActivityPage =
 
 const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
-const str = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null);
+// PostgreSQL text cannot hold NUL: one such character would fail its page on every retry and stall
+// the connector's sync. It becomes U+FFFD (before keying, so both engines store the same row).
+const noNul = (v: string): string => (v.includes("\0") ? v.replaceAll("\0", "\uFFFD") : v);
+const str = (v: unknown): string | null => (typeof v === "string" ? noNul(v) : typeof v === "number" || typeof v === "boolean" ? String(v) : null);
 
 /**
  * Workday's `requestTime` as ISO-8601 UTC with milliseconds, or null when unreadable. A row

@@ -51,6 +51,13 @@ describe("parseActivityPage", () => {
     expect(page.ok && page.rows[0]?.targetId).toBeNull();
   });
 
+  it("when a text field holds NUL characters, then each becomes U+FFFD (PostgreSQL text cannot store NUL) and the rest is kept", () => {
+    const r = record({ userAgent: "Mozilla\u0000/5.0\u0000", sessionId: "c7\u0000c6ff" });
+    expect(r.userAgent).toBe("Mozilla\uFFFD/5.0\uFFFD");
+    expect(r.sessionId).toBe("c7\uFFFDc6ff");
+    expect(r.taskDisplayName).toBe("View Worker");
+  });
+
   it("when a row has no readable requestTime, then the page is malformed", () => {
     expect(parseActivityPage({ data: [{ ...raw, requestTime: "yesterday" }], total: 1 })).toMatchObject({ ok: false });
   });
