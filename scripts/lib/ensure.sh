@@ -17,7 +17,15 @@ ensure_node() {
 ensure_pnpm() {
   if [ ! -x "$TOOLS/node_modules/.bin/pnpm" ] || [ "$("$TOOLS/node_modules/.bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
     echo "==> installing pnpm $PNPM_VERSION into .tools/"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "pnpm@$PNPM_VERSION" >/dev/null
+    local log; log="$(mktemp)"
+    # Quiet when it works; npm's own words when it does not (registry, proxy or certificate trouble).
+    if ! npm install --no-audit --no-fund --prefix "$TOOLS" "pnpm@$PNPM_VERSION" >"$log" 2>&1; then
+      echo "Could not install pnpm $PNPM_VERSION from the npm registry:" >&2
+      tail -n 20 "$log" >&2
+      rm -f "$log"
+      exit 1
+    fi
+    rm -f "$log"
   fi
   export PATH="$TOOLS/node_modules/.bin:$PATH"
 }
