@@ -1,5 +1,5 @@
 import { PASSWORD_MIN_LENGTH } from "@wc/contracts";
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Form, useNavigation } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TextField } from "../../../components/ui/text-field";
@@ -12,7 +12,8 @@ export function ChangePasswordForm({ result }: { result: ChangePasswordResult | 
   const busy = useNavigation().state === "submitting";
   const form = useRef<HTMLFormElement>(null);
   const problem = result && !result.changed ? result.problem : undefined;
-  useEffect(() => {
+  // Before paint, so the success message never shows next to the values it just sent.
+  useLayoutEffect(() => {
     if (result?.changed) form.current?.reset();
   }, [result]);
   return (

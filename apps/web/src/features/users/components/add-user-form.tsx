@@ -1,5 +1,5 @@
 import { PASSWORD_MIN_LENGTH, roleSchema } from "@wc/contracts";
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Form, useNavigation } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { SelectField } from "../../../components/ui/select-field";
@@ -17,7 +17,8 @@ export function AddUserForm({ result }: { result: UserActionResult | undefined }
   const form = useRef<HTMLFormElement>(null);
   const mine = result?.intent === "create" ? result : undefined;
   const problem = mine && "problem" in mine ? mine.problem : undefined;
-  useEffect(() => {
+  // Before paint, so the success message never shows next to the values it just sent.
+  useLayoutEffect(() => {
     if (mine && "done" in mine) form.current?.reset();
   }, [mine]);
   return (
