@@ -1,3 +1,4 @@
+import { writeTx } from "./sqlite-tx";
 import type Database from "better-sqlite3";
 import type { ActivityRow } from "@wc/contracts";
 import type { WorkerAccount } from "@wc/workday";
@@ -28,7 +29,7 @@ export function sqliteActivityStore(db: Database.Database, writer: SqliteWriter)
     db.prepare(`UPDATE activity_sync_state SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE connector_id = @__id`).run({ ...row, __id: connectorId });
   };
 
-  const saveState = db.transaction((connectorId: string, patch: SyncStatePatch) => {
+  const saveState = writeTx(db, (connectorId: string, patch: SyncStatePatch) => {
     applyPatch(connectorId, patch);
     return syncStateFromRow(getState.get(connectorId) as Row);
   });
@@ -46,7 +47,7 @@ export function sqliteActivityStore(db: Database.Database, writer: SqliteWriter)
     ];
   };
 
-  const replaceWorkers = db.transaction((connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
+  const replaceWorkers = writeTx(db, (connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
     db.prepare("DELETE FROM activity_accounts WHERE connector_id = ?").run(connectorId);
     const insert = db.prepare(
       `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)

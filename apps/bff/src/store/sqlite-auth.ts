@@ -1,3 +1,4 @@
+import { writeTx } from "./sqlite-tx";
 import type Database from "better-sqlite3";
 import type { AuditEntry } from "@wc/contracts";
 import { USER_PATCH_COLUMNS } from "./user-columns";
@@ -13,7 +14,7 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
   const getUser = (id: string) => (db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as UserRecord | undefined) ?? null;
   const admins = () => (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
 
-  const updateUser = db.transaction((id: string, patch: UserPatch): UserRecord | null | "last_admin" => {
+  const updateUser = writeTx(db, (id: string, patch: UserPatch): UserRecord | null | "last_admin" => {
     const before = getUser(id);
     if (!before) return null;
     if (patch.role !== undefined && patch.role !== "admin" && before.role === "admin" && admins() <= 1) return "last_admin";
@@ -25,7 +26,7 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
     return getUser(id);
   });
 
-  const deleteUser = db.transaction((id: string): boolean | "last_admin" => {
+  const deleteUser = writeTx(db, (id: string): boolean | "last_admin" => {
     const u = getUser(id);
     if (!u) return false;
     if (u.role === "admin" && admins() <= 1) return "last_admin";
@@ -34,7 +35,7 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
     return true;
   });
 
-  const hitRate = db.transaction((key: string, now: string, windowStartsAfter: string) => {
+  const hitRate = writeTx(db, (key: string, now: string, windowStartsAfter: string) => {
     const row = db.prepare("SELECT count, window_start AS windowStart FROM rate_limits WHERE key = ?").get(key) as
       | { count: number; windowStart: string }
       | undefined;
@@ -47,14 +48,14 @@ export function sqliteAuthStore(db: Database.Database): AuthStore {
     return next;
   });
 
-  const takeMeta = db.transaction((key: string) => {
+  const takeMeta = writeTx(db, (key: string) => {
     const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     if (!row) return null;
     db.prepare("DELETE FROM meta WHERE key = ?").run(key);
     return row.value;
   });
 
-  const takeSso = db.transaction((hash: string) => {
+  const takeSso = writeTx(db, (hash: string) => {
     const row = db
       .prepare(
         `SELECT state_hash AS stateHash, code_verifier_enc AS codeVerifierEnc, nonce, return_to AS returnTo,

@@ -1,3 +1,4 @@
+import { writeTx } from "./sqlite-tx";
 import type Database from "better-sqlite3";
 import { leaseExpiry, leaseKey } from "./leases";
 import type { Store } from "./types";
@@ -18,7 +19,7 @@ export function sqliteLeases(db: Database.Database): LeaseMethods {
      WHERE c.next_check_at <= @now AND (l.key IS NULL OR l.expires_at <= @now)
      ORDER BY c.next_check_at, c.id LIMIT @limit`,
   );
-  const claim = db.transaction((kind: string, owner: string, limit: number, expiresAt: string, now: string) => {
+  const claim = writeTx(db, (kind: string, owner: string, limit: number, expiresAt: string, now: string) => {
     const ids = (due.all({ kind, now, limit }) as { id: string }[]).map((r) => r.id);
     for (const id of ids) acquire.run({ key: leaseKey(kind, id), owner, expiresAt, now });
     return ids;
@@ -36,7 +37,7 @@ export function sqliteLeases(db: Database.Database): LeaseMethods {
     },
     async claimDue(kind, owner, limit, ttlMs, now) {
       // IMMEDIATE takes the write lock before reading, so another process cannot claim in between.
-      return claim.immediate(kind, owner, limit, leaseExpiry(now, ttlMs), now.toISOString());
+      return claim(kind, owner, limit, leaseExpiry(now, ttlMs), now.toISOString());
     },
   };
 }

@@ -1,3 +1,4 @@
+import { writeTx } from "./sqlite-tx";
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -30,13 +31,13 @@ export function openSqliteStore(file: string): Store {
   );
   const addTimeline = (connectorId: string, t: TimelineEntry) => insertTimeline.run({ connectorId, ...t });
 
-  const insertConnector = db.transaction((row: Row, t: TimelineEntry) => {
+  const insertConnector = writeTx(db, (row: Row, t: TimelineEntry) => {
     const cols = Object.keys(row);
     db.prepare(`INSERT INTO connectors (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`).run(row);
     addTimeline(String(row.id), t);
   });
 
-  const updateConnector = db.transaction((id: string, row: Row, t?: TimelineEntry) => {
+  const updateConnector = writeTx(db, (id: string, row: Row, t?: TimelineEntry) => {
     const cols = Object.keys(row);
     if (cols.length > 0) {
       const sets = cols.map((c) => `${c} = @${c}`).join(", ");
@@ -47,14 +48,14 @@ export function openSqliteStore(file: string): Store {
     return true;
   });
 
-  const takeTx = db.transaction((hash: string) => {
+  const takeTx = writeTx(db, (hash: string) => {
     const row = db.prepare("SELECT * FROM oauth_transactions WHERE state_hash = ?").get(hash) as Row | undefined;
     if (!row) return null;
     db.prepare("DELETE FROM oauth_transactions WHERE state_hash = ?").run(hash);
     return row;
   });
 
-  const replaceCiphertexts = db.transaction((row: Pick<SealedRow, "table" | "id">, swaps: CiphertextSwap[]) => {
+  const replaceCiphertexts = writeTx(db, (row: Pick<SealedRow, "table" | "id">, swaps: CiphertextSwap[]) => {
     let replaced = 0;
     for (const s of swaps) {
       const { key, column } = sealedColumn(row.table, s.field);
@@ -164,7 +165,7 @@ function migrate(db: Database.Database) {
   const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
   for (const m of SQLITE_MIGRATIONS) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
+    writeTx(db, () => {
       db.exec(m.sql);
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, new Date().toISOString());
     })();

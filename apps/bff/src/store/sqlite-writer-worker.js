@@ -22,8 +22,14 @@ const statement = (sql) => {
   return s;
 };
 
+// BEGIN IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before anything runs.
+function immediate(conn, fn) {
+  const tx = conn.transaction(fn);
+  return (...args) => tx.immediate(...args);
+}
+
 // Every batch of one message in ONE transaction; the answer is each batch's change count.
-const runAll = db.transaction((batches) =>
+const runAll = immediate(db, (batches) =>
   batches.map(({ sql, rows }) => {
     const s = statement(sql);
     let changes = 0;

@@ -1,3 +1,4 @@
+import { writeTx } from "./sqlite-tx";
 import type Database from "better-sqlite3";
 import { Worker } from "node:worker_threads";
 
@@ -24,7 +25,7 @@ export function inThreadWriter(db: Database.Database): SqliteWriter {
     }
     return s;
   };
-  const runAll = db.transaction((batches: WriteBatch[]) =>
+  const runAll = writeTx(db, (batches: WriteBatch[]) =>
     batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(params).changes, 0)),
   );
   return { run: async (batches) => runAll(batches), close: async () => undefined };
