@@ -69,25 +69,27 @@ describe("consent: state handling", () => {
     const { connector } = await preparedConnector(bff, sim);
     const { callbackUrl } = await connect(bff.client, connector.id);
     const before = await simApi<{ total?: number; requests?: unknown[] }>(sim, "GET", "/token-log");
+    const consentBefore = await lastConsent(connector.id);
     const again = await bff.client.get(callbackUrl.pathname + callbackUrl.search);
     expect(again.status).toBe(303);
-    expect(await lastConsent(connector.id)).toMatchObject({ outcome: "error", reasonCode: "state_invalid" });
+    expect(again.headers.get("location")).toBe(`/oauth/complete?connector=${connector.id}&refused=state`);
+    expect(await lastConsent(connector.id)).toEqual(consentBefore);
     expect(await simApi(sim, "GET", "/token-log")).toEqual(before);
     expect((await read(connector.id)).connector.status).toBe("connected");
   });
 
-  it("when the callback arrives in another browser session, then it is refused", async () => {
+  it("when the callback arrives in another browser session, then it is refused and the connector is unchanged", async () => {
     const { bff, sim } = stack;
     const { connector } = await preparedConnector(bff, sim);
     const start = await bff.client.post(routes.connectorConsent(connector.id), { mode: "popup" });
     const { redirectedTo } = await consentInWorkday(start.json<{ authorizationUrl: string }>().authorizationUrl, { decision: "Allow" });
     const cb = new URL(redirectedTo);
     await (await bff.signedIn("admin")).get(cb.pathname + cb.search);
-    expect(await lastConsent(connector.id)).toMatchObject({ reasonCode: "state_invalid" });
+    expect(await lastConsent(connector.id)).toBeNull();
     expect((await read(connector.id)).connector.status).toBe("pending_authorization");
   });
 
-  it("when a state issued for one connector arrives at another connector's callback, then it is refused", async () => {
+  it("when a state issued for one connector arrives at another connector's callback, then it is refused and neither changes", async () => {
     const { bff, sim } = stack;
     const a = await preparedConnector(bff, sim);
     const b = await preparedConnector(bff, sim);
@@ -95,12 +97,13 @@ describe("consent: state handling", () => {
     const { redirectedTo } = await consentInWorkday(start.json<{ authorizationUrl: string }>().authorizationUrl, { decision: "Allow" });
     const cb = new URL(redirectedTo);
     await bff.client.get(routes.oauthCallback(b.connector.id) + cb.search);
-    expect(await lastConsent(b.connector.id)).toMatchObject({ reasonCode: "state_invalid" });
+    expect(await lastConsent(b.connector.id)).toBeNull();
+    expect(await lastConsent(a.connector.id)).toBeNull();
     expect((await read(b.connector.id)).connector.status).toBe("pending_authorization");
     expect((await read(a.connector.id)).connector.status).toBe("pending_authorization");
   });
 
-  it("when more than 10 minutes pass before the callback, then the state has expired", async () => {
+  it("when more than 10 minutes pass before the callback, then the state has expired and nothing is recorded", async () => {
     const { bff, sim } = stack;
     const { connector } = await preparedConnector(bff, sim);
     const start = await bff.client.post(routes.connectorConsent(connector.id), { mode: "redirect" });
@@ -108,8 +111,10 @@ describe("consent: state handling", () => {
     bff.clock.now = new Date(Date.now() + 10 * 60 * 1000 + 1000);
     try {
       const cb = new URL(redirectedTo);
-      await bff.client.get(cb.pathname + cb.search);
-      expect(await lastConsent(connector.id)).toMatchObject({ reasonCode: "state_invalid" });
+      const res = await bff.client.get(cb.pathname + cb.search);
+      expect(res.headers.get("location")).toContain("&refused=state");
+      expect(await lastConsent(connector.id)).toBeNull();
+      expect((await read(connector.id)).connector.status).toBe("pending_authorization");
     } finally {
       bff.clock.now = null;
     }
@@ -120,7 +125,24 @@ describe("consent: state handling", () => {
     const { connector } = await preparedConnector(bff, sim);
     const res = await bff.client.get(`${routes.oauthCallback(connector.id)}?code=abc`);
     expect(res.status).toBe(303);
-    expect(await lastConsent(connector.id)).toMatchObject({ reasonCode: "state_invalid" });
+    expect(await lastConsent(connector.id)).toBeNull();
+  });
+
+  it("when a forged state arrives without a session, then no connector, timeline or audit entry changes and the refusal is logged", async () => {
+    const { bff, sim } = stack;
+    const { connector } = await preparedConnector(bff, sim);
+    const before = await bff.store.getConnector(connector.id);
+    const timeline = await bff.store.listTimeline(connector.id);
+    const audits = (await bff.store.listAudit({ targetId: connector.id, limit: 500 })).length;
+    const logsBefore = bff.logs.length;
+    const res = await bff.newClient().get(`${routes.oauthCallback(connector.id)}?code=forged&state=${"x".repeat(43)}`);
+    expect(res.status).toBe(303);
+    expect(await bff.store.getConnector(connector.id)).toEqual(before);
+    expect(await bff.store.listTimeline(connector.id)).toEqual(timeline);
+    expect((await bff.store.listAudit({ targetId: connector.id, limit: 500 })).length).toBe(audits);
+    const refusals = bff.logs.slice(logsBefore).filter((l) => l.includes("consent callback refused"));
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toContain('"why":"unknown_state"');
   });
 
   it("when the callback names an unknown connector, then 404 in the error shape", async () => {

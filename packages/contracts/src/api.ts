@@ -26,5 +26,7 @@ export type ConnectorDetailResponse = z.infer<typeof connectorDetailResponseSche
 export const consentMessageSchema = z.object({
   type: z.literal("workday-connect:consent-finished"),
   connectorId: z.string(),
+  /** Workday's answer failed the state check, so nothing was recorded on the connector to re-read. */
+  refused: z.literal(true).optional(),
 });
 export type ConsentMessage = z.infer<typeof consentMessageSchema>;

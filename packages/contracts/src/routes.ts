@@ -73,7 +73,8 @@ export const pages = {
   connectors: "/connectors",
   connector: (id: string) => `/connectors/${enc(id)}`,
   wizard: (id: string) => `/connectors/${enc(id)}/setup`,
-  consentComplete: (id: string) => `/oauth/complete?connector=${enc(id)}`,
+  /** `refused`: Workday's answer failed the state check (expired, replayed, another browser); nothing was recorded. */
+  consentComplete: (id: string, o: { refused?: boolean } = {}) => `/oauth/complete?connector=${enc(id)}${o.refused ? "&refused=state" : ""}`,
 } as const;
 
 /** The pop-up tells its opener that consent finished; the opener re-reads the connector. */

@@ -30,24 +30,25 @@ export function oauthCallbackRouter(d: ConsentDeps & AuditDeps) {
       return;
     }
     const q = req.originalUrl.indexOf("?");
-    await completeConsent(d, id, currentSession(res), {
+    const result = await completeConsent(d, id, currentSession(res), {
       state: one(req, "state"),
       code: one(req, "code"),
       error: one(req, "error"),
       errorDescription: one(req, "error_description"),
       rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "",
     });
-    const after = await d.store.getConnector(id);
-    if (after?.lastConsent) {
-      const ok = after.lastConsent.outcome === "success";
-      await audit(d, actorOf(req, res), {
-        action: ok ? "connector.consent_succeeded" : "connector.consent_failed",
-        targetType: "connector",
-        targetId: id,
-        targetName: after.name,
-        after: { status: after.status, reasonCode: after.lastConsent.reasonCode },
-      });
+    if (result.kind === "refused") {
+      res.redirect(303, pages.consentComplete(id, { refused: true }));
+      return;
     }
+    const ok = result.outcome.outcome === "success";
+    await audit(d, actorOf(req, res), {
+      action: ok ? "connector.consent_succeeded" : "connector.consent_failed",
+      targetType: "connector",
+      targetId: id,
+      targetName: result.connector.name,
+      after: { status: ok ? "connected" : result.connector.status, reasonCode: result.outcome.reasonCode },
+    });
     res.redirect(303, pages.consentComplete(id));
   });
   return r;

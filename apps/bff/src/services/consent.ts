@@ -7,7 +7,7 @@ import type { FetchLike } from "../lib/outbound-fetch";
 import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams } from "../oauth/workday-client";
 import { classifyTokenFailure } from "../oauth/token-errors";
 import { safe } from "../oauth/upstream-error";
-import type { ConnectorRecord, SessionRecord } from "../store/types";
+import type { ConnectorRecord, OAuthTransaction, SessionRecord } from "../store/types";
 import { loadConnector, secretAad, type ConnectorDeps } from "./connectors";
 
 export const TRANSACTION_TTL_MS = 10 * 60 * 1000;
@@ -76,21 +76,29 @@ export interface CallbackQuery {
   rawQuery: string;
 }
 
+/** What a callback did: refused before touching any connector, or an outcome recorded on it. */
+export type CallbackResult = { kind: "refused"; why: StateRefusal } | { kind: "recorded"; connector: ConnectorRecord; outcome: ConsentOutcome };
+type StateRefusal = "no_state" | "unknown_state" | "no_session" | "other_session" | "other_connector" | "expired";
+
 /**
  * Handles Workday's redirect back. The transaction is taken (deleted) before anything else, so a
- * replayed callback never reaches the token endpoint twice. Whatever happens, the outcome is
- * recorded on the connector for the wizard to explain; tokens and status change only on success,
- * in one store update.
+ * replayed callback never reaches the token endpoint twice. A callback that fails the state check
+ * (forged, replayed, expired, another browser or connector) changes nothing about any connector:
+ * anyone can send one, so it is only logged. Past that check the outcome is recorded on the
+ * connector for the wizard to explain; tokens and status change only on success, in one update.
  */
-export async function completeConsent(d: ConsentDeps, id: string, session: SessionRecord | undefined, q: CallbackQuery): Promise<void> {
+export async function completeConsent(d: ConsentDeps, id: string, session: SessionRecord | undefined, q: CallbackQuery): Promise<CallbackResult> {
   const c = await d.store.getConnector(id);
   if (!c) throw new AppError(404, "not_found", "This consent belongs to a connector that no longer exists.");
   const tx = q.state ? await d.store.takeTransaction(hashState(q.state)) : null;
   const now = d.now();
-  const fail = (reasonCode: ReasonCode, detail: string | null) => recordFailure(d, c, reasonCode, detail, session);
-  if (!tx || !q.state || tx.connectorId !== c.id || !session || tx.sessionId !== session.id || Date.parse(tx.expiresAt) <= now.getTime()) {
-    return fail("state_invalid", null);
+  const why = stateRefusal(tx, q.state, c.id, session, now);
+  if (why || !tx || !q.state || !session) {
+    const refused = why ?? "unknown_state";
+    d.log.warn({ connectorId: c.id, why: refused, signedIn: session !== undefined }, "consent callback refused: state check failed");
+    return { kind: "refused", why: refused };
   }
+  const fail = (reasonCode: ReasonCode, detail: string | null) => recordFailure(d, c, reasonCode, detail, session);
   if (q.error) return fail(classifyAuthorizeError(q.error), describeAuthorizeError(q.error, q.errorDescription));
   if (!q.code) return fail("authorize_error", "Workday sent neither a code nor an error.");
   const params = clientParams(d, c);
@@ -143,12 +151,24 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
   );
   d.log.info({ connectorId: c.id, actor: session.userId }, "consent succeeded");
   d.onConnected?.(c.id);
+  return { kind: "recorded", connector: c, outcome };
 }
 
-async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: ReasonCode, detail: string | null, session: SessionRecord | undefined) {
+function stateRefusal(tx: OAuthTransaction | null, state: string | undefined, connectorId: string, session: SessionRecord | undefined, now: Date): StateRefusal | null {
+  if (!state) return "no_state";
+  if (!tx) return "unknown_state";
+  if (tx.connectorId !== connectorId) return "other_connector";
+  if (!session) return "no_session";
+  if (tx.sessionId !== session.id) return "other_session";
+  return Date.parse(tx.expiresAt) <= now.getTime() ? "expired" : null;
+}
+
+async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: ReasonCode, detail: string | null, session: SessionRecord): Promise<CallbackResult> {
   const at = d.now().toISOString();
-  await d.store.updateConnector(c.id, { lastConsent: { outcome: "error", reasonCode, detail, at }, updatedAt: at });
-  d.log.warn({ connectorId: c.id, actor: session?.userId ?? null, reasonCode, detail }, "consent failed");
+  const outcome: ConsentOutcome = { outcome: "error", reasonCode, detail, at };
+  await d.store.updateConnector(c.id, { lastConsent: outcome, updatedAt: at });
+  d.log.warn({ connectorId: c.id, actor: session.userId, reasonCode, detail }, "consent failed");
+  return { kind: "recorded", connector: c, outcome };
 }
 
 function describeAuthorizeError(error: string, description: string | undefined): string {

@@ -56,8 +56,8 @@ export function workerWriter(file: string): SqliteWriter {
       if ("changes" in a) entry.resolve(a.changes);
       else entry.reject(Object.assign(new Error(a.error), { code: a.code }));
     });
-    w.on("error", (e) => {
-      failAll(e);
+    w.on("error", (e: unknown) => {
+      failAll(e instanceof Error ? e : new Error(String(e)));
       worker = null;
     });
     w.on("exit", () => {

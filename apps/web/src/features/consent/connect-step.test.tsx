@@ -8,6 +8,7 @@ import { api, recorder } from "../../testing/handlers";
 import { checksStream } from "../../testing/ndjson";
 import { renderApp } from "../../testing/render-app";
 import { server } from "../../testing/server";
+import { REFUSED_MESSAGE } from "./refused-message";
 
 const AUTHORIZE_URL = "https://impl.workday.com/acme_impl/authorize?response_type=code&client_id=client-123&state=s";
 
@@ -79,6 +80,18 @@ describe("wizard: Connect", () => {
     expect(screen.getByText("acme_impl")).toBeDefined();
     expect(screen.getByRole("link", { name: "Go to connector" }).getAttribute("href")).toBe("/connectors/c1");
     expect(router.state.location.search).toBe("?step=done");
+  });
+
+  it("when the pop-up reports that Workday's answer was refused at the state check, then why shows with Try again, without a re-read", async () => {
+    const { state, popup } = await startInPopup();
+    const readsBefore = state.reads;
+    post({ type: CONSENT_MESSAGE_TYPE, connectorId: "c1", refused: true }, window.location.origin);
+    popup.closed = true;
+    expect(await screen.findByText(REFUSED_MESSAGE)).toBeDefined();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeDefined();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(screen.queryByText(TROUBLESHOOTING.popup_closed.title)).toBeNull();
+    expect(state.reads).toBe(readsBefore);
   });
 
   it("when the pop-up is closed without a message, then popup_closed is explained with Try again", async () => {

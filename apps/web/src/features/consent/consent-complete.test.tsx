@@ -5,6 +5,7 @@ import { readyToConnect } from "../../testing/fixtures";
 import { api } from "../../testing/handlers";
 import { renderApp } from "../../testing/render-app";
 import { server } from "../../testing/server";
+import { REFUSED_MESSAGE } from "./refused-message";
 
 function stubOpener(opener: unknown) {
   vi.stubGlobal("opener", opener);
@@ -42,6 +43,23 @@ describe("/oauth/complete", () => {
     renderApp("/oauth/complete?connector=c1");
     expect(await screen.findByRole("heading", { level: 2, name: "Connect" })).toBeDefined();
     expect(postMessage).not.toHaveBeenCalled();
+  });
+
+  it("when Workday's answer was refused at the state check, then the opener is told so", async () => {
+    const postMessage = vi.fn();
+    stubOpener({ closed: false, postMessage, location: { origin: window.location.origin } });
+    const close = vi.spyOn(window, "close").mockImplementation(() => undefined);
+    renderApp("/oauth/complete?connector=c1&refused=state");
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+    expect(postMessage).toHaveBeenCalledWith({ type: CONSENT_MESSAGE_TYPE, connectorId: "c1", refused: true }, window.location.origin);
+  });
+
+  it("when Workday's answer was refused and there is no opener, then the page says why and links back to the setup", () => {
+    stubOpener(null);
+    const { router } = renderApp("/oauth/complete?connector=c1&refused=state");
+    expect(screen.getByRole("alert").textContent).toBe(REFUSED_MESSAGE);
+    expect(screen.getByRole("link", { name: "Back to the setup" }).getAttribute("href")).toBe("/connectors/c1/setup?step=connect");
+    expect(router.state.location.pathname).toBe("/oauth/complete");
   });
 
   it("when the connector is missing from the address, then the page says so instead of staying blank", () => {

@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useState } from "react";
 import { useRevalidator } from "react-router";
 import { ApiError } from "../../lib/api-client";
 import { startConsent } from "./api/start-consent";
+import { REFUSED_MESSAGE } from "./refused-message";
 
 export const POPUP_NAME = "workday-consent";
 export const POPUP_FEATURES = "popup,width=720,height=760";
@@ -44,6 +45,10 @@ export function useConsentFlow(connectorId: string, lastConsentAt: string | null
     if (event.origin !== window.location.origin) return;
     const message = consentMessageSchema.safeParse(event.data);
     if (!message.success || message.data.connectorId !== connectorId) return;
+    if (message.data.refused) {
+      setPhase({ kind: "failed", message: REFUSED_MESSAGE });
+      return;
+    }
     setPhase({ kind: "checking" });
     void revalidator.revalidate().finally(() => setPhase({ kind: "idle" }));
   });

@@ -2,13 +2,14 @@ import { CONSENT_MESSAGE_TYPE, type ConsentMessage } from "@wc/contracts";
 import { useEffect } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths";
+import { REFUSED_MESSAGE } from "../refused-message";
 
 function isWindowLike(value: unknown): value is Window {
   return typeof value === "object" && value !== null && "postMessage" in value;
 }
 
 /** Tells a same-origin opener that consent finished; false when there is none to tell. */
-function notifyOpener(connectorId: string): boolean {
+function notifyOpener(connectorId: string, refused: boolean): boolean {
   const opener: unknown = window.opener;
   if (!isWindowLike(opener) || opener.closed) return false;
   try {
@@ -17,7 +18,7 @@ function notifyOpener(connectorId: string): boolean {
   } catch {
     return false;
   }
-  const message: ConsentMessage = { type: CONSENT_MESSAGE_TYPE, connectorId };
+  const message: ConsentMessage = { type: CONSENT_MESSAGE_TYPE, connectorId, ...(refused ? { refused } : {}) };
   opener.postMessage(message, window.location.origin);
   return true;
 }
@@ -28,17 +29,32 @@ function notifyOpener(connectorId: string): boolean {
  * which reads the result from the server.
  */
 export function ConsentComplete() {
-  const connectorId = useSearchParams()[0].get("connector");
+  const [search] = useSearchParams();
+  const connectorId = search.get("connector");
+  const refused = search.get("refused") === "state";
   const navigate = useNavigate();
 
   useEffect(() => {
     if (!connectorId) return;
-    if (notifyOpener(connectorId)) {
+    if (notifyOpener(connectorId, refused)) {
       window.close();
       return;
     }
-    void navigate(paths.wizard.getHref(connectorId, "connect"), { replace: true });
-  }, [connectorId, navigate]);
+    // Nothing was recorded for a refused answer: the connect step would have nothing to show.
+    if (!refused) void navigate(paths.wizard.getHref(connectorId, "connect"), { replace: true });
+  }, [connectorId, refused, navigate]);
+
+  if (connectorId && refused) {
+    return (
+      <main className="page page-narrow">
+        <h1>Workday's answer was not accepted</h1>
+        <p role="alert">{REFUSED_MESSAGE}</p>
+        <p>
+          <Link to={paths.wizard.getHref(connectorId, "connect")}>Back to the setup</Link>
+        </p>
+      </main>
+    );
+  }
 
   return (
     <main className="page page-narrow">
