@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectorDetailResponseSchema, connectorResponseSchema, listConnectorsResponseSchema, routes } from "@wc/contracts";
+import { connectorDetailResponseSchema, connectorResponseSchema, listConnectorsResponseSchema, routes, startConsentResponseSchema } from "@wc/contracts";
+import { buildAuthorizationRequest, workdayConfiguration } from "../src/oauth/workday-client";
 import { startBff, type Harness } from "./harness";
 
 let h: Harness;
@@ -44,6 +45,21 @@ describe("POST /api/connectors", () => {
     const err = res.json<{ error: { code: string; fields: Record<string, string> } }>().error;
     expect(err.code).toBe("validation_failed");
     expect(Object.values(err.fields).join(" ")).not.toBe("");
+  });
+
+  it.each([
+    ["NUL", "Acme\u0000prod", /control character U\+0000 \(NUL\) at position 5/],
+    ["a C1 control", "Acme\u009Fprod", /control character U\+009F/],
+    ["a bidi override", "Acme\u202Dprod", /text-direction character U\+202D/],
+    ["a bidi isolate", "Acme\u2068prod", /text-direction character U\+2068/],
+    ["a zero-width space", "Acme\u200Bprod", /invisible character U\+200B \(zero-width space\) at position 5/],
+    ["a byte order mark inside", "Acme\uFEFFprod", /invisible character U\+FEFF/],
+    ["a lone surrogate", "Acme\uD800prod", /broken character .*U\+D800/],
+  ])("when the name holds %s, then 400 names it on the name field and no connector is created", async (_label, name, message) => {
+    const res = await h.client.post(routes.connectors, { name });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: "validation_failed", fields: { name: expect.stringMatching(message) } } });
+    expect(listConnectorsResponseSchema.parse((await h.client.get(routes.connectors)).json()).connectors).toEqual([]);
   });
 
   it("when the body is not JSON, then 400 or 415 with a clear message, never a 5xx", async () => {
@@ -96,6 +112,70 @@ describe("PATCH /api/connectors/:id/wizard", () => {
     const b = await h.client.patch(routes.connectorWizard(c.id), { wizardStep: "launch" });
     expect(b.status).toBe(400);
     expect(b.json()).toMatchObject({ error: { fields: { wizardStep: expect.any(String) } } });
+  });
+});
+
+describe("POST /api/connectors/:id/consent", () => {
+  const details = {
+    clientId: "client-1",
+    clientSecret: "secret-1",
+    restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl",
+    tokenEndpoint: "https://wd2-impl-services1.workday.com/ccx/oauth2/acme_impl/token",
+    authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize?redirect=n&lang=de",
+  };
+  const ready = async () => {
+    const c = await create("Acme");
+    expect((await h.client.put(routes.connectorDetails(c.id), details)).status).toBe(200);
+    return c;
+  };
+
+  it("when the endpoint keeps harmless parameters, then the authorize URL keeps them and carries each console parameter once", async () => {
+    const c = await ready();
+    const res = await h.client.post(routes.connectorConsent(c.id), { mode: "popup" });
+    expect(res.status).toBe(200);
+    const url = new URL(startConsentResponseSchema.parse(res.json()).authorizationUrl);
+    expect(url.searchParams.get("redirect")).toBe("n");
+    expect(url.searchParams.get("lang")).toBe("de");
+    for (const name of ["client_id", "response_type", "redirect_uri", "state", "code_challenge", "code_challenge_method"]) {
+      expect(url.searchParams.getAll(name)).toHaveLength(1);
+    }
+    expect(url.searchParams.get("redirect_uri")).toBe(c.redirectUri);
+  });
+
+  it("when a connector saved before the rule carries state and redirect_uri, then consent start is refused with what to fix, not a 500", async () => {
+    const c = await ready();
+    await h.store.updateConnector(c.id, { authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize?state=old&redirect_uri=https%3A%2F%2Fevil.example" });
+    const res = await h.client.post(routes.connectorConsent(c.id), { mode: "popup" });
+    expect(res.status).toBe(409);
+    expect(res.json()).toMatchObject({
+      error: {
+        code: "not_ready",
+        message: expect.stringMatching(/Authorization Endpoint carries state, redirect_uri: correct it in Enter details/),
+        fields: { authorizationEndpoint: expect.stringMatching(/must not carry the parameters state, redirect_uri: .*View API Clients/) },
+      },
+    });
+    expect(res.text).not.toContain("evil.example");
+  });
+
+  it("when an endpoint carrying request parameters reaches the URL builder anyway, then only the console's own values are sent", async () => {
+    const config = workdayConfiguration(
+      {
+        authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize?state=old&redirect=n&scope=all&redirect_uri=https%3A%2F%2Fevil.example",
+        tokenEndpoint: details.tokenEndpoint,
+        tenant: "acme_impl",
+        samlSso: true,
+        clientId: "client-1",
+        clientSecret: "secret-1",
+        clientAuthMethod: "client_secret_basic",
+      },
+      () => Promise.reject(new Error("building an authorize URL must not fetch")),
+    );
+    const req = await buildAuthorizationRequest(config, "https://console.example/api/oauth/connect/c1");
+    const url = new URL(req.url);
+    expect(url.searchParams.getAll("state")).toEqual([req.state]);
+    expect(url.searchParams.getAll("redirect_uri")).toEqual(["https://console.example/api/oauth/connect/c1"]);
+    expect(url.searchParams.has("scope")).toBe(false);
+    expect(url.searchParams.getAll("redirect")).toEqual(["n"]);
   });
 });
 

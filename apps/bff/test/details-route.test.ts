@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connectorDetailResponseSchema, connectorResponseSchema, routes } from "@wc/contracts";
+import { AUTHORIZE_REQUEST_PARAMS } from "@wc/workday";
 import { startBff, type Harness } from "./harness";
 
 let h: Harness;
@@ -110,5 +111,45 @@ describe("PUT /api/connectors/:id/details", () => {
     const c = await draft();
     const res = await h.client.put(routes.connectorDetails(c.id), { ...valid, environmentOverride: "production" });
     expect(connectorResponseSchema.parse(res.json()).connector).toMatchObject({ environment: "production", environmentSource: "override" });
+  });
+
+  it.each([
+    ["a NUL in the client id", { clientId: "abc\u0000def" }, "clientId", /control character U\+0000 \(NUL\) at position 4/],
+    ["a C1 control in the client id", { clientId: "abc\u0085def" }, "clientId", /control character U\+0085/],
+    ["a bidi override in the client id", { clientId: "abc\u202Edef" }, "clientId", /text-direction character U\+202E/],
+    ["a bidi isolate in the secret", { clientSecret: "sEcReT\u2067value" }, "clientSecret", /text-direction character U\+2067 .* at position 7/],
+    ["a zero-width space in the secret", { clientSecret: "sEcReT\u200Bvalue" }, "clientSecret", /invisible character U\+200B \(zero-width space\) at position 7/],
+    ["a byte order mark inside the secret", { clientSecret: "sEcReT\uFEFFvalue" }, "clientSecret", /invisible character U\+FEFF/],
+    ["a lone surrogate in the secret", { clientSecret: "sEcReT\uDC00value" }, "clientSecret", /broken character .*U\+DC00/],
+    ["a zero-width space in an endpoint host", { tokenEndpoint: "https://wd2-impl-services1.workday\u200B.com/ccx/oauth2/acme_impl/token" }, "tokenEndpoint", /invisible character U\+200B/],
+    ["a word joiner in the REST endpoint", { restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl\u2060" }, "restApiEndpoint", /invisible character U\+2060/],
+  ])("when the details have %s, then 400 names the character on that field and nothing is stored", async (_l, patch, field, message) => {
+    const c = await draft();
+    const res = await h.client.put(routes.connectorDetails(c.id), { ...valid, ...patch });
+    expect(res.status).toBe(400);
+    const error = res.json<{ error: { code: string; fields: Record<string, string> } }>().error;
+    expect(error.code).toBe("validation_failed");
+    expect(Object.keys(error.fields)).toEqual([field]);
+    expect(error.fields[field]).toMatch(message);
+    expect(res.text).not.toContain("sEcReT");
+    expect(await h.store.getConnector(c.id)).toMatchObject({ clientId: null, clientSecretEnc: null, authorizationEndpoint: null });
+  });
+
+  it.each(AUTHORIZE_REQUEST_PARAMS)("when the Authorization Endpoint carries %s, then 400 names it on that field and nothing is stored", async (param) => {
+    const c = await draft();
+    const res = await h.client.put(routes.connectorDetails(c.id), { ...valid, authorizationEndpoint: `${valid.authorizationEndpoint}?redirect=n&${param}=x` });
+    expect(res.status).toBe(400);
+    const fields = res.json<{ error: { fields: Record<string, string> } }>().error.fields;
+    expect(Object.keys(fields)).toEqual(["authorizationEndpoint"]);
+    expect(fields.authorizationEndpoint).toMatch(new RegExp(`must not carry the parameter ${param}: .*View API Clients page shows it`));
+    expect((await h.store.getConnector(c.id))?.authorizationEndpoint).toBeNull();
+  });
+
+  it("when the Authorization Endpoint carries harmless parameters, then they are stored as pasted", async () => {
+    const c = await draft();
+    const url = `${valid.authorizationEndpoint}?redirect=n&lang=de`;
+    const res = await h.client.put(routes.connectorDetails(c.id), { ...valid, authorizationEndpoint: url });
+    expect(res.status).toBe(200);
+    expect((await h.store.getConnector(c.id))?.authorizationEndpoint).toBe(url);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
   checkTenantConsistency,
+  findHiddenCharacter,
+  hiddenCharacterMessage,
   normaliseConnectorName,
   parseEndpoint,
   type EndpointKind,
@@ -8,12 +10,26 @@ import {
 } from "@wc/workday";
 import { clientAuthMethodSchema, environmentSchema } from "./statuses";
 
+function copiedValueProblem(raw: string, label: string, max: number): string | null {
+  const value = raw.trim();
+  if (value === "") return `${label} is required: copy it from Workday's View API Clients page.`;
+  const hidden = findHiddenCharacter(raw);
+  if (hidden) return hiddenCharacterMessage(label, hidden, "or copy the value again from Workday's View API Clients page");
+  if (value.length > max) return `${label} is longer than ${max} characters: check that only the value was pasted.`;
+  return null;
+}
+
+/**
+ * A value copied from View API Clients: trimmed, then any printable characters (inner spaces too)
+ * but no control, bidi, zero-width or other invisible character, which Workday would not match.
+ */
 const trimmed = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required: copy it from Workday's View API Clients page.`)
-    .max(max, `${label} is longer than ${max} characters: check that only the value was pasted.`);
+  z.string({ error: `${label} is required.` }).transform((raw, ctx) => {
+    const problem = copiedValueProblem(raw, label, max);
+    if (problem === null) return raw.trim();
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  });
 
 export const connectorNameSchema = z.string({ error: "Name is required." }).transform((raw, ctx) => {
   const r = normaliseConnectorName(raw);

@@ -1,4 +1,6 @@
+import { authorizeRequestParamsIn, authorizeRequestParamsMessage } from "./authorize-params";
 import { ENDPOINT_LABELS, ENDPOINT_SHAPES, type EndpointKind } from "./endpoint-kinds";
+import { findHiddenCharacter, hiddenCharacterMessage } from "./hidden-characters";
 import { isHostAllowed, type HostAllowList } from "./host-allow-list";
 import { kindOfPath, tenantFromPath } from "./tenant-path";
 
@@ -15,9 +17,6 @@ export type EndpointParse =
       warnings: string[];
     }
   | { ok: false; error: string };
-
-/** OAuth parameters the console adds itself; an Authorization Endpoint carrying them was copied from a browser. */
-const REQUEST_PARAMS = ["client_id", "response_type", "redirect_uri", "state", "code_challenge"];
 
 function fail(error: string): EndpointParse {
   return { ok: false, error };
@@ -59,7 +58,8 @@ function checkShape(url: URL, raw: string, kind: EndpointKind, allow: HostAllowL
   if (kind === "rest" && raw.includes("?")) {
     return `${label} must not have a query string: remove the ? and everything after it. It is a base URL like ${ENDPOINT_SHAPES.rest}.`;
   }
-  return null;
+  const carried = kind === "authorization" ? authorizeRequestParamsIn(raw) : [];
+  return carried.length > 0 ? authorizeRequestParamsMessage(label, carried) : null;
 }
 
 function shapeWarnings(url: URL, kind: EndpointKind, exact: boolean, tenant: string | null): string[] {
@@ -72,12 +72,6 @@ function shapeWarnings(url: URL, kind: EndpointKind, exact: boolean, tenant: str
     const guess = tenant === null ? "" : ` The tenant was read as "${tenant}".`;
     warnings.push(`${label} has an unusual path. Workday's ${label} normally looks like ${ENDPOINT_SHAPES[kind]}; compare it with View API Clients.${guess}`);
   }
-  if (kind === "authorization") {
-    const carried = REQUEST_PARAMS.filter((p) => url.searchParams.has(p));
-    if (carried.length > 0) {
-      warnings.push(`${label} already carries ${carried.join(", ")}: paste the endpoint as shown on View API Clients, not an address copied from the browser.`);
-    }
-  }
   return warnings;
 }
 
@@ -86,13 +80,18 @@ function shapeWarnings(url: URL, kind: EndpointKind, exact: boolean, tenant: str
  *
  * MUST-rules: https only (http only for hosts the allow-list opens for http), no userinfo, no
  * fragment, host on the allow-list (the SSRF guard starts here), no query on the Token or REST API
- * endpoint. The Authorization Endpoint keeps its query (e.g. `redirect=n`). A path that does not
+ * endpoint, no hidden characters. The Authorization Endpoint keeps its query (e.g. `redirect=n`)
+ * but not the OAuth request parameters the console sends itself. A path that does not
  * match Workday's usual shape is only a warning: Workday's URLs are authoritative, ours are guesses.
  */
 export function parseEndpoint(raw: string, kind: EndpointKind, allow: HostAllowList): EndpointParse {
   const label = ENDPOINT_LABELS[kind];
   const trimmed = raw.trim();
   if (trimmed === "") return fail(`${label} is empty: copy it from the top of Workday's View API Clients page.`);
+  // Before the URL parser, which drops some of them (a zero-width space in the host) without a word.
+  // Tabs and line breaks get the plainer message below.
+  const hidden = findHiddenCharacter(raw, /[\t\n\v\f\r]/);
+  if (hidden) return fail(hiddenCharacterMessage(label, hidden, "or copy the URL again from Workday's View API Clients page"));
   // The URL parser silently drops tabs and line breaks; inside a pasted URL they mean a bad copy.
   if (/\s/.test(trimmed)) return fail(`${label} contains spaces or line breaks: paste only the URL, on one line.`);
   const url = parseUrl(trimmed, label);

@@ -4,7 +4,8 @@
  * provider, where an account without SSO (such as an Integration System User) cannot sign in.
  */
 
-function paramName(part: string): string {
+/** A query part's parameter name as a server reads it (`+` and percent escapes decoded). */
+export function queryParamName(part: string): string {
   const raw = part.split("=", 1)[0] ?? "";
   try {
     return decodeURIComponent(raw.replace(/\+/g, " "));
@@ -36,7 +37,7 @@ export function withRedirectN(authorizeUrl: string): string {
   let seen = false;
   const parts: string[] = [];
   for (const part of query.split("&")) {
-    if (paramName(part) !== "redirect") {
+    if (queryParamName(part) !== "redirect") {
       parts.push(part);
     } else if (!seen) {
       seen = true;

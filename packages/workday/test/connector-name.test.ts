@@ -9,6 +9,8 @@ describe("normaliseConnectorName", () => {
     ["Acme\u00A0prod", "Acme prod"],
     ["Cafe\u0301", "Café"],
     ["x", "x"],
+    ["\uFEFFAcme\u2028prod\uFEFF", "Acme prod"],
+    ["Zürich 🚀", "Zürich 🚀"],
   ])("when the name is %j, then it becomes %j", (raw, name) => {
     expect(normaliseConnectorName(raw)).toEqual({ ok: true, name });
   });
@@ -22,10 +24,16 @@ describe("normaliseConnectorName", () => {
     ["", /required/],
     ["   \n ", /required/],
     ["a".repeat(65), /65 characters long: use at most 64/],
-    ["Acme\u0000prod", /control characters/],
-    ["Acme\u007Fprod", /control characters/],
-    ["Acme\u0085prod", /control characters/],
-    ["Acme\u202Eprod", /control characters/],
+    ["Acme\u0000prod", /^Name contains the control character U\+0000 \(NUL\) at position 5: remove it, or type the name/],
+    ["Acme\u007Fprod", /control character U\+007F/],
+    ["Acme\u0085prod", /control character U\+0085/],
+    ["Acme\u202Eprod", /text-direction character U\+202E \(right-to-left override\) at position 5/],
+    ["Acme\u2067prod", /text-direction character U\+2067/],
+    ["Acme\u200Bprod", /invisible character U\+200B \(zero-width space\) at position 5/],
+    ["Acme\u2060prod", /invisible character U\+2060/],
+    ["Acme\uFEFFprod", /invisible character U\+FEFF/],
+    ["Acme\uDFFFprod", /broken character .*U\+DFFF at position 5/],
+    ["  Acme\u200D", /U\+200D \(zero-width joiner\) at position 7/],
   ])("when the name is %j, then it is refused with a message", (raw, message) => {
     const r = normaliseConnectorName(raw);
     expect(r.ok).toBe(false);

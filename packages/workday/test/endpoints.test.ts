@@ -119,9 +119,39 @@ describe("query strings", () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it("when the Authorization Endpoint carries client_id and state, then it is accepted with a warning", () => {
-    const r = ok(parseEndpoint("https://impl.workday.com/acme/authorize?client_id=x&state=y", "authorization", allow));
-    expect(r.warnings[0]).toMatch(/already carries client_id, state/);
+  it("when the Authorization Endpoint carries client_id and state, then it is refused naming both and how to paste it", () => {
+    const message = err(parseEndpoint("https://impl.workday.com/acme/authorize?client_id=x&redirect=n&state=y", "authorization", allow));
+    expect(message).toMatch(/^Authorization Endpoint must not carry the parameters client_id, state: /);
+    expect(message).toMatch(/exactly as Workday's View API Clients page shows it, without them/);
+  });
+
+  it.each([
+    "state",
+    "client_id",
+    "redirect_uri",
+    "response_type",
+    "response_mode",
+    "code_challenge",
+    "code_challenge_method",
+    "scope",
+    "nonce",
+    "prompt",
+    "request",
+    "request_uri",
+  ])("when the Authorization Endpoint carries %s, then it is refused naming that parameter", (param) => {
+    expect(err(parseEndpoint(`https://impl.workday.com/acme/authorize?redirect=n&${param}=x`, "authorization", allow))).toMatch(
+      new RegExp(`^Authorization Endpoint must not carry the parameter ${param}: `),
+    );
+  });
+
+  it("when a refused parameter's name is percent-encoded or has no value, then it is still refused", () => {
+    expect(err(parseEndpoint("https://impl.workday.com/acme/authorize?st%61te=x", "authorization", allow))).toMatch(/parameter state:/);
+    expect(err(parseEndpoint("https://impl.workday.com/acme/authorize?scope", "authorization", allow))).toMatch(/parameter scope:/);
+  });
+
+  it("when the Authorization Endpoint carries harmless parameters, then they are kept as pasted without warning", () => {
+    const url = "https://impl.workday.com/acme/authorize?redirect=n&lang=en_US&states=1&my_client_id=2";
+    expect(ok(parseEndpoint(url, "authorization", allow))).toMatchObject({ url, warnings: [] });
   });
 
   it.each(["https://wd2-services1.workday.com/ccx/oauth2/acme/token?x=1", "https://wd2-services1.workday.com/ccx/oauth2/acme/token?"])(
@@ -157,6 +187,29 @@ describe("refusals say what to fix", () => {
 
   it("when the Authorization Endpoint has a fragment, then the message names that field", () => {
     expect(err(parseEndpoint("https://impl.workday.com/acme/authorize#top", "authorization", allow))).toMatch(/^Authorization Endpoint must not contain a # fragment/);
+  });
+});
+
+describe("hidden characters", () => {
+  it.each([
+    ["a zero-width space in the host", "https://impl.workday\u200B.com/acme/authorize", /invisible character U\+200B \(zero-width space\) at position 21:/],
+    ["a NUL in the path", "https://impl.workday.com/ac\u0000me/authorize", /control character U\+0000 \(NUL\) at position 28:/],
+    ["a C1 control", "https://impl.workday.com/acme/authorize\u0085", /control character U\+0085 \(next line\) at position 40:/],
+    ["a right-to-left override", "https://impl.workday.com/\u202Eacme/authorize", /text-direction character U\+202E \(right-to-left override\) at position 26:/],
+    ["a word joiner", "https://impl.workday.com/acme\u2060/authorize", /invisible character U\+2060 \(word joiner\)/],
+    ["a lone surrogate", "https://impl.workday.com/acme\uD800/authorize", /broken character .*U\+D800 at position 30:/],
+  ])("when an endpoint holds %s, then it is refused naming the character and where it is", (_label, raw, message) => {
+    const error = err(parseEndpoint(raw, "authorization", allow));
+    expect(error).toMatch(/^Authorization Endpoint contains /);
+    expect(error).toMatch(message);
+  });
+
+  it("when an endpoint is pasted with leading spaces, then the position counts them, as the field shows them", () => {
+    expect(err(parseEndpoint("  https://impl.workday.com/acme\u200B/authorize", "authorization", allow))).toMatch(/at position 32:/);
+  });
+
+  it("when a byte order mark surrounds the URL, then it is trimmed like other white space", () => {
+    expect(ok(parseEndpoint("\uFEFFhttps://impl.workday.com/acme/authorize\uFEFF", "authorization", allow)).url).toBe("https://impl.workday.com/acme/authorize");
   });
 });
 

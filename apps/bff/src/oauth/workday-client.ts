@@ -1,5 +1,5 @@
 import * as client from "openid-client";
-import { effectiveAuthorizationUrl } from "@wc/workday";
+import { effectiveAuthorizationUrl, withoutAuthorizeRequestParams } from "@wc/workday";
 import type { ClientAuthMethod } from "@wc/contracts";
 import type { FetchLike } from "../lib/outbound-fetch";
 
@@ -19,9 +19,13 @@ export interface WorkdayClientParams {
  * endpoints the admin pasted (stored verbatim). Workday has no issuer identifier either; the
  * authorization endpoint's origin + tenant stands in for one. Mix-up defence rests on the
  * per-connector redirect URI and the token endpoint pinned in the transaction.
+ *
+ * openid-client appends the request's parameters to the endpoint's query, and a server reads the
+ * first of repeated ones: the endpoint loses any it carries (startConsent refuses such a stored
+ * value first), so the console's state, redirect_uri and PKCE are the only ones Workday sees.
  */
 export function workdayConfiguration(p: WorkdayClientParams, fetchImpl: FetchLike): client.Configuration {
-  const authorize = new URL(effectiveAuthorizationUrl(p.authorizationEndpoint, p.samlSso));
+  const authorize = new URL(withoutAuthorizeRequestParams(effectiveAuthorizationUrl(p.authorizationEndpoint, p.samlSso)));
   const server: client.ServerMetadata = {
     issuer: `${authorize.origin}/${p.tenant ?? ""}`,
     authorization_endpoint: authorize.href,

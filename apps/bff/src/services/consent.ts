@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ConsentOutcome } from "@wc/contracts";
-import { classifyAuthorizeError, redirectUriFor, type ReasonCode } from "@wc/workday";
+import { authorizeRequestParamsIn, authorizeRequestParamsMessage, classifyAuthorizeError, ENDPOINT_LABELS, redirectUriFor, type ReasonCode } from "@wc/workday";
 import type { Logger } from "pino";
 import { AppError } from "../lib/app-error";
 import type { FetchLike } from "../lib/outbound-fetch";
@@ -44,10 +44,23 @@ function clientParams(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams {
   });
 }
 
+/**
+ * An Authorization Endpoint saved before such parameters were refused on the field: sending the
+ * admin to it would hand Workday a stale state or another redirect_uri, so they re-save it first.
+ */
+function refuseCarriedRequestParams(authorizationEndpoint: string) {
+  const carried = authorizeRequestParamsIn(authorizationEndpoint);
+  if (carried.length === 0) return;
+  throw new AppError(409, "not_ready", `The saved Authorization Endpoint carries ${carried.join(", ")}: correct it in Enter details before connecting.`, {
+    authorizationEndpoint: authorizeRequestParamsMessage(ENDPOINT_LABELS.authorization, carried),
+  });
+}
+
 /** Starts one consent attempt: state + PKCE kept server-side, bound to this session and connector, ≤10 min. */
 export async function startConsent(d: ConsentDeps, id: string, session: SessionRecord, mode: "popup" | "redirect") {
   const c = await loadConnector(d, id);
   const params = clientParams(d, c);
+  refuseCarriedRequestParams(params.authorizationEndpoint);
   const redirectUri = redirectUriFor(d.publicUrl, c.id);
   const req = await buildAuthorizationRequest(workdayConfiguration(params, d.fetch), redirectUri);
   const now = d.now();

@@ -53,6 +53,20 @@ describe("wizard: Enter details", () => {
     expect(messageOf(field("Authorization Endpoint"))).toMatch(/globex_impl.*acme_impl/);
   });
 
+  it("when the Authorization Endpoint is pasted from the browser bar with state and client_id, then the field names them and says how to paste it", async () => {
+    const { user } = await openDetails();
+    await paste(user, "Authorization Endpoint", "https://impl.workday.com/acme_impl/authorize?client_id=abc&redirect=n&state=xyz");
+    await user.tab();
+    expect(messageOf(field("Authorization Endpoint"))).toMatch(/must not carry the parameters client_id, state: .*exactly as Workday's View API Clients page shows it/);
+  });
+
+  it("when the Client ID is pasted with a zero-width space, then the field names the character and its position", async () => {
+    const { user } = await openDetails();
+    await paste(user, "Client ID", "client\u200B-123");
+    await user.tab();
+    expect(messageOf(field("Client ID"))).toMatch(/invisible character U\+200B \(zero-width space\) at position 7/);
+  });
+
   it("when an endpoint has an unusual path, then a warning shows without blocking", async () => {
     const { user } = await openDetails();
     await paste(user, "Workday REST API Endpoint", "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl/workers");
