@@ -11,6 +11,7 @@ import type { Keyring } from "./lib/crypto";
 import { createOutboundFetch, type FetchLike } from "./lib/outbound-fetch";
 import { csrfGuard } from "./middleware/csrf";
 import { errorHandler } from "./middleware/error-handler";
+import { jsonBody } from "./middleware/json-body";
 import { requestContext } from "./middleware/request-context";
 import { sessionMiddleware } from "./middleware/session";
 import { auditRouter } from "./routes/audit";
@@ -126,7 +127,7 @@ export function createApp(deps: AppDeps) {
   app.set("trust proxy", deps.trustProxy ?? false);
   app.use(requestContext(deps.log));
   app.use(securityHeaders(secure));
-  app.use(express.json({ limit: "32kb", strict: true }));
+  app.use(jsonBody());
 
   const api = express.Router();
   // Before the session middleware: probes must not create a session per request.
@@ -146,6 +147,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api", api);
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) serveSpa(app, deps.webDistDir);
+  // Whatever nothing served (a POST outside /api, any path without the SPA) gets the error shape, not Express's HTML page.
+  app.use((_req, _res, next) => next(new AppError(404, "not_found", "No such page.")));
   app.use(errorHandler(deps.log));
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
