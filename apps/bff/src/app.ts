@@ -12,6 +12,7 @@ import { createOutboundFetch, type FetchLike } from "./lib/outbound-fetch";
 import { csrfGuard } from "./middleware/csrf";
 import { errorHandler } from "./middleware/error-handler";
 import { jsonBody } from "./middleware/json-body";
+import { noStore } from "./middleware/no-store";
 import { requestContext } from "./middleware/request-context";
 import { sessionMiddleware } from "./middleware/session";
 import { auditRouter } from "./routes/audit";
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.use(jsonBody());
 
   const api = express.Router();
+  api.use(noStore);
   // Before the session middleware: probes must not create a session per request.
   api.use(healthRouter());
   api.use(sessionMiddleware(sessions));
