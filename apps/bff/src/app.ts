@@ -194,6 +194,8 @@ function securityHeaders(secure: boolean) {
     crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
     strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "no-referrer" },
+    // Matches frame-ancestors 'none' for browsers that only know X-Frame-Options (helmet's default is SAMEORIGIN).
+    xFrameOptions: { action: "deny" },
   });
   return (req: Request, res: Response, next: NextFunction) => {
     base(req, res, () => {

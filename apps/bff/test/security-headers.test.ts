@@ -27,6 +27,12 @@ describe("over plain http (development)", () => {
     expect(res.headers.get("x-powered-by")).toBeNull();
   });
 
+  it("when any answer is sent, then X-Frame-Options is DENY, as frame-ancestors 'none' says (not helmet's SAMEORIGIN)", async () => {
+    for (const res of [await h.client.get(routes.connectors), await h.newClient().get(routes.connectors), await h.newClient().get("/anything")]) {
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
   it("when any GET route answers, with data or an error, then Cache-Control is no-store", async () => {
     const id = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: "No store" })).json()).connector.id;
     const gets = walkRoutes(h.app as unknown as Parameters<typeof walkRoutes>[0]).filter((r) => r.method === "GET");
