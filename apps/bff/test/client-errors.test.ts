@@ -122,6 +122,16 @@ describe("compressed request bodies", () => {
   });
 });
 
+describe("errors from routes that stream", () => {
+  it("when checks are asked for as NDJSON and refused before the first line, then the error is sent as JSON, not as NDJSON", async () => {
+    const created = await send("POST", routes.connectors, { "content-type": "application/json" }, JSON.stringify({ name: "Streams" }));
+    const id = (JSON.parse(created.text) as { connector: { id: string } }).connector.id;
+    const res = await send("POST", routes.connectorChecks(id), { "content-type": "application/json", accept: "application/x-ndjson" }, "{}");
+    expect([res.status, res.headers["content-type"], errorOf(res.text).code]).toEqual([409, "application/json; charset=utf-8", "not_ready"]);
+    expect(res.headers["content-disposition"]).toBeUndefined();
+  });
+});
+
 describe("JSON bodies that are not objects", () => {
   it("when the body is a JSON string, number or null, then 400 says it must be a JSON object; broken JSON says it is not valid JSON", async () => {
     for (const body of ['"text"', "42", "null", "true"]) {

@@ -27,6 +27,9 @@ export function errorHandler(log: Logger) {
     if (e.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(e.retryAfterSeconds));
     // Errors are never cached, whichever middleware raised them (some run before the /api router's no-store).
     res.setHeader("Cache-Control", "no-store");
+    // A route may have announced a stream or a download before failing: the error is neither.
+    res.removeHeader("Content-Disposition");
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
     res.status(e.status).json(body);
   };
 }
