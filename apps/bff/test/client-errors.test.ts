@@ -122,6 +122,24 @@ describe("compressed request bodies", () => {
   });
 });
 
+describe("query strings", () => {
+  it("when a query key is repeated, then 400 names it and says to give it once; an unknown or bracketed key is named under query", async () => {
+    const cases: [string, Record<string, string>][] = [
+      [`${routes.audit}?limit=1&limit=2`, { limit: "Give limit only once in the query." }],
+      [`${routes.activity}?pageSize=5&pageSize=6&order=asc`, { pageSize: "Give pageSize only once in the query." }],
+      [`${routes.activityExport}?format=csv&format=ndjson`, { format: "Give format only once in the query." }],
+      [`${routes.activity}?pageSize[]=1`, { query: "Unknown field(s): pageSize[]." }],
+      [`${routes.activity}?status=open`, { query: "Unknown field(s): status." }],
+    ];
+    for (const [path, fields] of cases) {
+      const res = await send("GET", path);
+      const e = errorOf(res.text);
+      expect([path, res.status, e.code, e.fields]).toEqual([path, 400, "validation_failed", fields]);
+    }
+    expectNoStackLogged();
+  });
+});
+
 describe("errors from routes that stream", () => {
   it("when checks are asked for as NDJSON and refused before the first line, then the error is sent as JSON, not as NDJSON", async () => {
     const created = await send("POST", routes.connectors, { "content-type": "application/json" }, JSON.stringify({ name: "Streams" }));
