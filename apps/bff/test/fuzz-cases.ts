@@ -42,7 +42,7 @@ export const QUERY_KEYS = [
 export const FIXED_QUERIES = [
   "?status=a&status=b", "?limit[]=1", "?limit[a]=1", "?limit=1&limit=2", "?pageSize=1e400", "?pageSize=-1", "?page=99999999999999999999",
   "?before=-5", "?format=csv&format=ndjson", "?format[]=csv", "?from=%zz", "?from=%00", "?__proto__[x]=1", "?constructor=1",
-  "?selftest=1&selftest=2", "?state=a&state=b&code=c", "?returnTo=%2F%2Fevil.example", "?%zz=%zz", "?&&&=&",
+  "?selftest=1", "?selftest=1&selftest=2", "?state=a&state=b&code=c", "?returnTo=%2F%2Fevil.example", "?%zz=%zz", "?&&&=&",
 ] as const;
 
 export const WRONG_VALUES: readonly unknown[] = [
