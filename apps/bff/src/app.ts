@@ -11,6 +11,8 @@ import type { Keyring } from "./lib/crypto";
 import { createOutboundFetch, type FetchLike } from "./lib/outbound-fetch";
 import { csrfGuard } from "./middleware/csrf";
 import { errorHandler } from "./middleware/error-handler";
+import { jsonBody } from "./middleware/json-body";
+import { noStore } from "./middleware/no-store";
 import { requestContext } from "./middleware/request-context";
 import { sessionMiddleware } from "./middleware/session";
 import { auditRouter } from "./routes/audit";
@@ -126,9 +128,10 @@ export function createApp(deps: AppDeps) {
   app.set("trust proxy", deps.trustProxy ?? false);
   app.use(requestContext(deps.log));
   app.use(securityHeaders(secure));
-  app.use(express.json({ limit: "32kb", strict: true }));
+  app.use(jsonBody());
 
   const api = express.Router();
+  api.use(noStore);
   // Before the session middleware: probes must not create a session per request.
   api.use(healthRouter());
   api.use(sessionMiddleware(sessions));
@@ -146,6 +149,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api", api);
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) serveSpa(app, deps.webDistDir);
+  // Whatever nothing served (a POST outside /api, any path without the SPA) gets the error shape, not Express's HTML page.
+  app.use((_req, _res, next) => next(new AppError(404, "not_found", "No such page.")));
   app.use(errorHandler(deps.log));
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
@@ -189,6 +194,8 @@ function securityHeaders(secure: boolean) {
     crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
     strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "no-referrer" },
+    // Matches frame-ancestors 'none' for browsers that only know X-Frame-Options (helmet's default is SAMEORIGIN).
+    xFrameOptions: { action: "deny" },
   });
   return (req: Request, res: Response, next: NextFunction) => {
     base(req, res, () => {

@@ -26,6 +26,8 @@ export interface Harness {
   clock: { now: Date | null };
   /** The Express app itself, so a test can walk its routes. */
   app: ReturnType<typeof createApp>;
+  /** The listening server, so a test can look at a response while it streams. */
+  server: Server;
   /** Runs every due scheduled check once, as the background timer would. */
   runDueChecks: () => Promise<number>;
   /** The background activity sync (tests kick it and wait with whenIdle). */
@@ -116,6 +118,7 @@ export async function startBff(
   return {
     url,
     app,
+    server,
     store,
     keyring,
     encryptionKey,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { routes } from "@wc/contracts";
+import { connectorResponseSchema, routes } from "@wc/contracts";
 import { ACCOUNTS, startBff, type Harness } from "./harness";
+import { walkRoutes } from "./routes-walk";
 
 describe("over plain http (development)", () => {
   let h: Harness;
@@ -24,6 +25,28 @@ describe("over plain http (development)", () => {
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
     expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("when any answer is sent, then X-Frame-Options is DENY, as frame-ancestors 'none' says (not helmet's SAMEORIGIN)", async () => {
+    for (const res of [await h.client.get(routes.connectors), await h.newClient().get(routes.connectors), await h.newClient().get("/anything")]) {
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
+  it("when any GET route answers, with data or an error, then Cache-Control is no-store", async () => {
+    const id = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: "No store" })).json()).connector.id;
+    const gets = walkRoutes(h.app as unknown as Parameters<typeof walkRoutes>[0]).filter((r) => r.method === "GET");
+    const seen: string[] = [];
+    for (const r of gets) {
+      const path = r.path.replace(":id", id).replace(/\/$/, "") + (r.path.endsWith("/export") ? "?format=csv" : "");
+      for (const res of [await h.client.get(path), await h.newClient().get(path), await h.client.get(`${path}${path.includes("?") ? "&" : "?"}unknown=1`)]) {
+        seen.push(`${r.path} ${res.status}: ${res.headers.get("cache-control") ?? "none"}`);
+      }
+    }
+    expect(seen.filter((l) => !l.endsWith(": no-store"))).toEqual([]);
+    for (const path of ["/api/nope", routes.connector("missing")]) expect((await h.client.get(path)).headers.get("cache-control")).toBe("no-store");
+    const bad = await h.client.post(routes.connectors, { name: "x".repeat(40_000) });
+    expect([bad.status, bad.headers.get("cache-control")]).toEqual([413, "no-store"]);
   });
 
   it("when the console is served over http, then no HSTS is sent (it would break localhost)", async () => {

@@ -12,7 +12,7 @@ import { AppError } from "../lib/app-error";
 import { requireAdmin, requireSupport } from "../middleware/roles";
 import { actorOf, audit, diff } from "../services/audit";
 import { requireSession } from "../middleware/session";
-import { param, parseOr400, withBody } from "../middleware/validate";
+import { param, parseQuery, withBody } from "../middleware/validate";
 import type { ActivityDeps } from "../services/activity-deps";
 import { streamActivityExport } from "../services/activity-export";
 import { filterOf, listActivityPage } from "../services/activity-list";
@@ -34,12 +34,12 @@ async function scoped(d: ActivityDeps, req: Request, filter: ActivityFilter): Pr
 export function activityRouter(d: ActivityDeps) {
   const r = Router();
   r.get("/", requireSupport, async (req, res) => {
-    const q = parseOr400(activityListQuerySchema, req.query);
+    const q = parseQuery(activityListQuerySchema, req);
     res.setHeader("Cache-Control", "no-store");
     res.json(await listActivityPage(d.store, q, filterOf(q)));
   });
   r.get("/export", requireSupport, async (req, res) => {
-    const q = parseOr400(activityExportQuerySchema, req.query);
+    const q = parseQuery(activityExportQuerySchema, req);
     await streamActivityExport(res, d, filterOf(q), q.format, "all");
   });
   return r;
@@ -49,13 +49,13 @@ export function activityRouter(d: ActivityDeps) {
 export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
   const r = Router();
   r.get("/:id/activity", requireSupport, async (req, res) => {
-    const q = parseOr400(activityListQuerySchema, req.query);
+    const q = parseQuery(activityListQuerySchema, req);
     const filter = await scoped(d, req, filterOf(q));
     res.setHeader("Cache-Control", "no-store");
     res.json(await listActivityPage(d.store, q, filter));
   });
   r.get("/:id/activity/export", requireSupport, async (req, res) => {
-    const q = parseOr400(activityExportQuerySchema, req.query);
+    const q = parseQuery(activityExportQuerySchema, req);
     const filter = await scoped(d, req, filterOf(q));
     await streamActivityExport(res, d, filter, q.format, param(req, "id"));
   });

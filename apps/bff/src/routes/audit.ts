@@ -1,14 +1,14 @@
 import { Router } from "express";
 import { auditQuerySchema, type ListAuditResponse } from "@wc/contracts";
 import { requireAdmin } from "../middleware/roles";
-import { parseOr400 } from "../middleware/validate";
+import { parseQuery } from "../middleware/validate";
 import type { AuditDeps } from "../services/audit";
 
 /** The audit log, newest first, filterable; admins only. There is no route that changes it. */
 export function auditRouter(d: AuditDeps) {
   const r = Router();
   r.get("/", requireAdmin, async (req, res) => {
-    const q = parseOr400(auditQuerySchema, req.query);
+    const q = parseQuery(auditQuerySchema, req);
     const entries = await d.store.listAudit(q);
     const last = entries.at(-1);
     const body: ListAuditResponse = { entries, nextBefore: entries.length === q.limit && last ? last.seq : null };

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import type { Response } from "express";
 import { ACTIVITY_CSV_COLUMNS, type ActivityExportFormat, type ActivityFilter, type ActivityRow } from "@wc/contracts";
 import type { Logger } from "pino";
@@ -46,12 +45,24 @@ export async function streamActivityExport(
   res.setHeader("Cache-Control", "no-store");
   let closed = false;
   res.on("close", () => (closed = true));
+  // One listener pair per wait, both removed when either fires: racing once() promises left the
+  // loser's close (and error) listeners attached, so a big export to a slow client piled them up.
+  const drainedOrClosed = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        res.off("drain", done);
+        res.off("close", done);
+        resolve();
+      };
+      res.on("drain", done);
+      res.on("close", done);
+    });
   let buffer = format === "csv" ? csvLine(ACTIVITY_CSV_COLUMNS) : "";
   const flush = async () => {
     if (buffer === "") return;
     const ok = res.write(buffer);
     buffer = "";
-    if (!ok && !closed) await Promise.race([once(res, "drain"), once(res, "close")]);
+    if (!ok && !closed) await drainedOrClosed();
   };
   try {
     for await (const row of store.streamActivity(filter, "asc")) {
