@@ -45,7 +45,7 @@ version_ok() {
 }
 
 # pnpm is installed into the project (.tools/) at the pinned version: no global change, no corepack
-# (corepack cannot verify signatures against this registry; toolchain.md pitfall 3).
+# (corepack cannot verify signatures against this registry; docs/toolchain.md §4).
 ensure_pnpm() {
   if [ ! -x "$TOOLS/node_modules/.bin/pnpm" ] || [ "$("$TOOLS/node_modules/.bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
     echo "==> installing pnpm $PNPM_VERSION into .tools/"

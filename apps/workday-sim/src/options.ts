@@ -1,4 +1,4 @@
-/** How the simulated Workday behaves. Everything the reference marks unknown is a knob here. */
+/** How the simulated Workday behaves. Everything docs/workday.md marks unknown (U) is a knob here. */
 export interface SimOptions {
   /** Base of the sign-in host (authorize, consent, admin pages). Workday: e.g. https://impl.workday.com */
   uiBaseUrl: string;

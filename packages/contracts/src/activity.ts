@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Workday user activity (reference §4a) as the console stores and shows it, the activity list and
+ * Workday user activity (docs/workday.md §4a) as the console stores and shows it, the activity list and
  * export queries, and the per-connector sync status and settings.
  *
  * Query schemas parse **query-string values** (every value arrives as a string); unknown query

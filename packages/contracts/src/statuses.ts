@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The connector lifecycle (DESIGN.md "The connector"): every status but `connected` carries a reason code. */
+/** The connector lifecycle (explained in docs/troubleshooting.md "Statuses"): every status but `connected` carries a reason code. */
 export const connectorStatusSchema = z.enum([
   "pending_configuration",
   "pending_authorization",
@@ -31,7 +31,7 @@ export const WIZARD_STEPS = wizardStepSchema.options;
 export const environmentSchema = z.enum(["production", "sandbox"]);
 export type Environment = z.infer<typeof environmentSchema>;
 
-/** Reference §2: Workday clients use both; HTTP Basic is the default. */
+/** docs/workday.md §2: Workday clients use both; HTTP Basic is the default. */
 export const clientAuthMethodSchema = z.enum(["client_secret_basic", "client_secret_post"]);
 export type ClientAuthMethod = z.infer<typeof clientAuthMethodSchema>;
 

@@ -36,7 +36,7 @@ export function pageRequest(c: PagingCursor, limit: number): PageRequest {
 
 /**
  * Moves past a page of `count` rows. The window is done when Workday's `total` (stable whatever
- * the paging, §4a) is reached, or — without a total — when a page comes back short. When the next
+ * the paging, docs/workday.md §4a) is reached, or — without a total — when a page comes back short. When the next
  * offset would pass the ceiling, the window is re-anchored: `from` moves to the last row's time
  * (minus the boundary overlap, floored to the second) and the offset restarts at 0. Rows between
  * the new `from` and the last row come again; the store's natural key skips them.

@@ -13,7 +13,7 @@ import type { ActivityRecord } from "./activity-row";
  * Consequence, deliberately accepted: two events identical in every chosen field (same
  * millisecond, account, task, session, address, agent and target) are stored once. Workday gives
  * rows no id, so they cannot be told apart from one row returned twice; XSOAR's collector makes
- * the same choice (reference §6).
+ * the same choice (docs/workday.md §6).
  */
 export function activityRowKeyMaterial(r: ActivityRecord): string {
   return JSON.stringify([

@@ -1,7 +1,7 @@
 import { jsonObject } from "./json-body";
 
 /**
- * One activityLogging row (reference §4a, UserActivityTracking) reduced to flat, nullable
+ * One activityLogging row (docs/workday.md §4a, UserActivityTracking) reduced to flat, nullable
  * fields. `requestTime` is normalised to ISO with milliseconds in UTC, so it sorts as text.
  */
 export interface ActivityRecord {

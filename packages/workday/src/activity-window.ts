@@ -1,6 +1,6 @@
 /**
  * Which window of user activity to fetch next. Windows are half-open [from, to) in whole
- * seconds, the only precision activityLogging's from/to accept (reference §4a).
+ * seconds, the only precision activityLogging's from/to accept (docs/workday.md §4a).
  */
 
 const SECOND = 1000;

@@ -40,7 +40,7 @@ function classifyOutage(r: CheckResponse): CheckClassification | null {
   return null;
 }
 
-/** The refresh grant (reference §2): 400 invalid_grant and 401 invalid_client are Workday's documented answers. */
+/** The refresh grant (docs/workday.md §2): 400 invalid_grant and 401 invalid_client are Workday's documented answers. */
 function classifyToken(r: CheckResponse): CheckClassification {
   if (r.httpStatus === 200) return typeof jsonObject(r.body)?.access_token === "string" ? pass : transient("malformed_response");
   const error = errorOf(r.body);
@@ -50,7 +50,7 @@ function classifyToken(r: CheckResponse): CheckClassification {
   return transient("malformed_response");
 }
 
-/** The REST checks (reference §4): `{"data": [...]}` on success, Workday's error model otherwise. */
+/** The REST checks (docs/workday.md §4): `{"data": [...]}` on success, Workday's error model otherwise. */
 function classifyRest(r: CheckResponse): CheckClassification {
   switch (r.httpStatus) {
     case 200:

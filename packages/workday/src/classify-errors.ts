@@ -11,7 +11,7 @@ export interface TokenErrorInput {
 }
 
 /**
- * Classifies a token-endpoint failure (RFC 6749 §5.2; Workday's answers in reference §2).
+ * Classifies a token-endpoint failure (RFC 6749 §5.2; Workday's answers in docs/workday.md §2).
  * Transient answers (no response, timeouts, resets, 408, 429, 5xx) are checked first and whatever
  * their body says: a definitive code leads to "reconnect needed", so it MUST NOT come from an
  * outage. Then Workday's `{"error": …}`: `invalid_grant` (400), `invalid_client` (401).
@@ -32,7 +32,7 @@ export function classifyTokenError(p: TokenErrorInput): ReasonCode {
 
 /**
  * Classifies the `error` parameter Workday sent back to the redirect URI (RFC 6749 §4.1.2.1).
- * Workday's own use of these codes is undocumented (reference §3, U), so everything but a refusal
+ * Workday's own use of these codes is undocumented (docs/workday.md §3, U), so everything but a refusal
  * and a few explicit names falls back to `authorize_error`.
  */
 export function classifyAuthorizeError(error: string): ReasonCode {

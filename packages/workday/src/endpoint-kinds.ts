@@ -1,4 +1,4 @@
-/** The three URLs Workday shows at the top of "View API Clients" (reference §1). */
+/** The three URLs Workday shows at the top of "View API Clients" (docs/workday.md §1). */
 export type EndpointKind = "authorization" | "token" | "rest";
 
 /** Field names exactly as Workday labels them, so messages point at what the admin sees. */

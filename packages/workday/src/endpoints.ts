@@ -8,7 +8,7 @@ import { kindOfPath, tenantFromPath } from "./tenant-path";
 export type EndpointParse =
   | {
       ok: true;
-      /** As pasted, only trimmed: Workday's URLs are stored verbatim, never rebuilt (reference §1). */
+      /** As pasted, only trimmed: Workday's URLs are stored verbatim, never rebuilt (docs/workday.md §1). */
       url: string;
       /** `hostname[:port]`, lowercased. */
       host: string;

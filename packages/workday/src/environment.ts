@@ -1,5 +1,5 @@
 /**
- * Production vs sandbox/implementation. Workday documents no way to tell (reference §1, U), so this
+ * Production vs sandbox/implementation. Workday documents no way to tell (docs/workday.md §1, U), so this
  * is a heuristic from host and tenant names; the admin can always override it. It matters because
  * sandboxes are refreshed from production every week, which breaks the connection.
  */

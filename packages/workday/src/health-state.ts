@@ -1,7 +1,7 @@
 import type { ReasonCode } from "./reason-codes";
 import { TROUBLESHOOTING } from "./troubleshooting";
 
-/** The part of a connector the health checks move. `status` is a connector status (DESIGN.md). */
+/** The part of a connector the health checks move. `status` is a connector status (docs/troubleshooting.md "Statuses"). */
 export interface HealthState {
   status: string;
   reasonCode: string | null;
@@ -17,7 +17,7 @@ const FROZEN: ReadonlySet<string> = new Set(["disconnected", "pending_configurat
 const NEEDS_ADMIN: ReadonlySet<string> = new Set(["relink_needed", "action_required"]);
 
 /**
- * The health state machine (DESIGN.md statuses): a success means connected; a definitive failure
+ * The health state machine (statuses as in docs/troubleshooting.md): a success means connected; a definitive failure
  * takes its catalog status at once; transient failures count, and only `threshold` in a row make a
  * connected connector degraded, so one blip never alarms anyone.
  */

@@ -1,6 +1,6 @@
 /**
  * Which hosts the console may send OAuth and API traffic to: the SSRF guard for outbound calls
- * (DESIGN.md "Security model"). Workday's own hosts are always allowed over https; anything else,
+ * (docs/security.md, checklist item 14). Workday's own hosts are always allowed over https; anything else,
  * including loopback and private addresses, only when the operator lists it in
  * `ALLOWED_WORKDAY_HOSTS`.
  */
@@ -24,7 +24,7 @@ export interface HostAllowList {
   readonly entries: readonly HostAllowEntry[];
 }
 
-/** Workday's production and implementation hosts (reference §1): https only, apex and all subdomains. */
+/** Workday's production and implementation hosts (docs/workday.md §1): https only, apex and all subdomains. */
 export const DEFAULT_ALLOWED_DOMAINS = ["workday.com", "myworkday.com"] as const;
 
 const ENV_NAME = "ALLOWED_WORKDAY_HOSTS";

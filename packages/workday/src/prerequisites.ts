@@ -1,6 +1,6 @@
 /**
  * What the Workday account that consents needs, as Microsoft documents it for its Workday connector
- * (reference §5 "Permissions", C). Each row is one domain security policy on the account's security
+ * (docs/workday.md §5 "Permissions", C). Each row is one domain security policy on the account's security
  * group; the verify step maps its live checks back to these keys.
  */
 export interface PrerequisiteRow {

@@ -1,6 +1,6 @@
 /**
  * `redirect=n` on the Authorization Endpoint. Microsoft documents it for Workday tenants that sign
- * in with SAML SSO (reference §3): without it Workday sends the browser to the company identity
+ * in with SAML SSO (docs/workday.md §3): without it Workday sends the browser to the company identity
  * provider, where an account without SSO (such as an Integration System User) cannot sign in.
  */
 

@@ -10,7 +10,7 @@ export interface RegistrationValue {
 }
 
 /**
- * The values to enter in Workday's "Register API Client" task (reference §3, as Microsoft asks for
+ * The values to enter in Workday's "Register API Client" task (docs/workday.md §3, as Microsoft asks for
  * them). `redirectUri` MUST be this connector's {@link redirectUriFor} value: Workday only returns
  * to a Redirection URI that matches the registered one exactly.
  */

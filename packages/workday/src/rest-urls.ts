@@ -16,7 +16,7 @@ function parts(restApiEndpoint: string): { origin: string; prefix: string; tenan
 
 /**
  * User Activity Logging for the tenant of a REST API Endpoint (`…/ccx/api/v1/{tenant}` →
- * `…/ccx/api/privacy/v1/{tenant}/activityLogging`, reference §4a); scheme, host and port kept.
+ * `…/ccx/api/privacy/v1/{tenant}/activityLogging`, docs/workday.md §4a); scheme, host and port kept.
  * @throws Error when the endpoint is not a URL with a `/ccx/api/…/{tenant}` path; pass only
  * endpoints {@link parseEndpoint} accepted with a tenant.
  */
@@ -26,7 +26,7 @@ export function activityLoggingUrl(restApiEndpoint: string): string {
 }
 
 /**
- * The common v1 workers list (`…/ccx/api/v1/{tenant}/workers`, reference §4b), which the
+ * The common v1 workers list (`…/ccx/api/v1/{tenant}/workers`, docs/workday.md §4b), which the
  * "Worker Data: Public Worker Reports" permission secures.
  * @throws Error as {@link activityLoggingUrl} does.
  */

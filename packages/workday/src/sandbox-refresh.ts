@@ -1,6 +1,6 @@
 /**
  * Workday refreshes Sandbox tenants from production every week, with production's data as of
- * Friday 6:00 pm Pacific (reference §1, a blog source: confidence C). A refresh ends every consent
+ * Friday 6:00 pm Pacific (docs/workday.md §1, a blog source: confidence C). A refresh ends every consent
  * given in the sandbox, so the console checks sandbox connectors soon after that moment.
  */
 const ZONE = "America/Los_Angeles";

@@ -39,7 +39,7 @@ function describe(found: { kind: EndpointKind; tenant: string }[]): string {
 
 /**
  * All endpoints of one API client name the same tenant (case-insensitive). Hosts may differ —
- * Workday signs in on one host and serves APIs on another (reference §1) — so only tenants are compared.
+ * Workday signs in on one host and serves APIs on another (docs/workday.md §1) — so only tenants are compared.
  * A mismatch almost always means one URL was copied from another tenant (e.g. production vs sandbox).
  */
 export function checkTenantConsistency(p: TenantConsistencyInput): TenantConsistency {

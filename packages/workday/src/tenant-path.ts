@@ -1,7 +1,7 @@
 import type { EndpointKind } from "./endpoint-kinds";
 
 /**
- * Reads the tenant out of an endpoint path by Workday's shapes (reference §1). Fixed segments
+ * Reads the tenant out of an endpoint path by Workday's shapes (docs/workday.md §1). Fixed segments
  * compare case-insensitively; the tenant keeps its case, as Workday printed it.
  */
 export interface TenantFromPath {

@@ -5,7 +5,7 @@ const CONNECT_AGAIN = "Select Connect again.";
 
 /**
  * Why a consent attempt failed, plus the two statuses before a first consent. Causes marked "can"
- * are inferred (reference §2–§3 has Workday's answers for invalid_grant and invalid_client only).
+ * are inferred (docs/workday.md §2–§3 has Workday's answers for invalid_grant and invalid_client only).
  */
 export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingEntry> = {
   consent_denied: {

@@ -3,7 +3,7 @@ import type { SetupKey } from "./prerequisites";
 /** A connection-details field a fix points at, so the UI can focus it. */
 export type TroubleshootingField = "clientId" | "clientSecret" | "restApiEndpoint" | "tokenEndpoint" | "authorizationEndpoint" | "samlSso";
 
-/** Statuses a reason code can put a connector in (the connector statuses of DESIGN.md, less `connected`). */
+/** Statuses a reason code can put a connector in (the connector statuses of packages/contracts/src/statuses.ts, less `connected`). */
 export type HealthStatus = "relink_needed" | "action_required" | "degraded" | "pending_configuration" | "pending_authorization" | "disconnected";
 
 /** One failure explained in Workday's own terms (task names as Workday spells them). */

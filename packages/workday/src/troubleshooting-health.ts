@@ -10,8 +10,8 @@ const RETRIES = "Nothing to do yet. The console retries on its own, waiting long
 const PERSISTS = "If it lasts for hours, check Workday's status and maintenance schedule.";
 
 /**
- * Health reason codes in Workday's own terms (reference §2, §4, §5 "Troubleshooting rows").
- * Statuses follow DESIGN.md: a definitive auth failure needs a reconnect, a missing prerequisite is
+ * Health reason codes in Workday's own terms (docs/workday.md §2, §4, §5 "Troubleshooting rows").
+ * Statuses as in docs/troubleshooting.md: a definitive auth failure needs a reconnect, a missing prerequisite is
  * the Workday admin's to fix, and a transient one is retried.
  */
 export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {

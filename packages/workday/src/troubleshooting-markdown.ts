@@ -7,7 +7,7 @@ import type { HealthStatus, TroubleshootingField } from "./troubleshooting-entry
 export const TROUBLESHOOTING_DOC_PATH = "docs/troubleshooting.md";
 export const TROUBLESHOOTING_DOC_COMMAND = "pnpm exec tsx packages/workday/scripts/write-troubleshooting-doc.ts";
 
-/** The connector statuses (DESIGN.md "The connector"), in plain words, with who acts. */
+/** The connector statuses (`connectorStatusSchema` in packages/contracts/src/statuses.ts), in plain words, with who acts. */
 const STATUSES: readonly [HealthStatus | "connected", string, string][] = [
   ["pending_configuration", "The setup wizard is not finished.", "An admin"],
   ["pending_authorization", "Details are saved, but nobody has allowed access in Workday yet.", "An admin"],

@@ -1,6 +1,6 @@
 import { jsonObject } from "./json-body";
 
-/** A Workday account as the activity pages show it, from a WorkerSummary (reference §4b). */
+/** A Workday account as the activity pages show it, from a WorkerSummary (docs/workday.md §4b). */
 export interface WorkerAccount {
   workerId: string;
   /**

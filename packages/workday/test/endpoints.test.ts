@@ -14,7 +14,7 @@ function err(r: EndpointParse): string {
   return r.error;
 }
 
-describe("Workday's host patterns (reference §1)", () => {
+describe("Workday's host patterns (docs/workday.md §1)", () => {
   it.each([
     ["token", "https://wd2-services1.workday.com/ccx/oauth2/acme/token", "wd2-services1.workday.com"],
     ["token", "https://wd1-services2-impl.workday.com/ccx/oauth2/acme/token", "wd1-services2-impl.workday.com"],

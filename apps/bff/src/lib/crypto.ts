@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 
 /**
  * AES-256-GCM with a key id stored beside every ciphertext, so a key can be rotated and old
- * records still decrypt (DESIGN.md security model). The associated data binds a ciphertext to
+ * records still decrypt (docs/security.md, checklist item 12). The associated data binds a ciphertext to
  * the record and field it belongs to: a token copied into another row will not decrypt.
  */
 export interface Keyring {

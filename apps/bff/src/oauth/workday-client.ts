@@ -43,7 +43,7 @@ export function workdayConfiguration(p: WorkdayClientParams, fetchImpl: FetchLik
 }
 
 /**
- * HTTP Basic as Workday's production clients send it (reference §2: XSOAR, Nango): base64 of
+ * HTTP Basic as Workday's production clients send it (docs/workday.md §2: XSOAR, Nango): base64 of
  * `id:secret` as they are. openid-client's ClientSecretBasic form-encodes both first (RFC 6749
  * §2.3.1), which servers that do not decode them (most) reject as invalid_client.
  */

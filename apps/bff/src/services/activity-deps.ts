@@ -5,7 +5,7 @@ import type { HealthDeps } from "./health";
 export interface ActivityOptions {
   /** ACTIVITY_* defaults; a connector's own settings override them. */
   defaults: SyncSettings;
-  /** Rows per activityLogging request (Workday's maximum is 1000, reference §4a). */
+  /** Rows per activityLogging request (Workday's maximum is 1000, docs/workday.md §4a). */
   pageSize: number;
   /** Highest offset sent before re-anchoring (Splunk re-anchors near 10,000, §6). */
   offsetCeiling: number;

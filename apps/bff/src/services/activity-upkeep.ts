@@ -4,7 +4,7 @@ import { effectiveSettings } from "./activity-rows";
 import { authorizedGet } from "./workday-api";
 import { describeResponse } from "../oauth/upstream-error";
 
-const WORKERS_PAGE = 100; // Common v1 /workers maximum (reference §4b)
+const WORKERS_PAGE = 100; // Common v1 /workers maximum (docs/workday.md §4b)
 const WORKERS_RETRY_MS = 3600_000;
 const MAX_WORKER_PAGES = 5000;
 

@@ -68,7 +68,7 @@ export async function runCheckSequence(d: ConsentDeps, tokens: TokenService, c: 
   const t2 = Date.now();
   const now = d.now();
   // The consent itself is audited ("Submit OAuth 2.0 Consent"), so with logging on this window
-  // can never be empty: zero rows means User Activity Logging is off (inferred, reference §4a).
+  // can never be empty: zero rows means User Activity Logging is off (inferred, docs/workday.md §4a).
   // Margins on both sides absorb clock skew between this console and Workday.
   const from = new Date(Date.parse(c.connectedAt ?? now.toISOString()) - 60 * 60_000);
   const to = new Date(now.getTime() + 60_000);
