@@ -18,7 +18,7 @@ export default defineConfig({
         // and no chunk passes the 500 kB warning.
         codeSplitting: {
           groups: [
-            { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 20 },
+            { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 20 },
             { name: "zod", test: /node_modules[\\/]zod[\\/]/, priority: 15 },
             { name: "vendor", test: /node_modules[\\/]/, priority: 10 },
           ],
