@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
+import { answerClientErrors } from "./middleware/client-error";
 import type { Logger } from "pino";
 import { loadRuntime } from "./config/runtime";
 import { ensureFirstAdmin, type Bootstrap } from "./services/auth/bootstrap";
@@ -39,6 +40,7 @@ async function main() {
     // Otherwise a window interrupted by a restart resumes at the first activity tick.
     if (env.activity.tickMs > 0) stopActivityTicks = app.background.activity.start(env.activity.tickMs);
   });
+  answerClientErrors(server);
   // Graceful stop (SIGTERM from an orchestrator): take no new requests or background work, let
   // running work finish and release its leases (another replica picks up the rest), then close.
   let stopping = false;

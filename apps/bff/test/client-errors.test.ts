@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { connect } from "node:net";
 import path from "node:path";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -159,5 +160,34 @@ describe("JSON bodies that are not objects", () => {
     const broken = await send("POST", routes.connectors, { "content-type": "application/json" }, '{"name":');
     expect([broken.status, errorOf(broken.text).message]).toEqual([400, "The request body is not valid JSON."]);
     expectNoStackLogged();
+  });
+});
+
+describe("requests Node's HTTP parser refuses", () => {
+  const rawExchange = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const { hostname, port } = new URL(h.url);
+      const socket = connect({ host: hostname, port: Number(port) }, () => socket.end(bytes));
+      let answer = "";
+      socket.on("data", (c: Buffer) => (answer += c.toString()));
+      socket.on("end", () => resolve(answer));
+      socket.on("error", reject);
+    });
+  const parts = (answer: string) => {
+    const [head = "", body = ""] = answer.split("\r\n\r\n");
+    return { statusLine: head.split("\r\n")[0], head: head.toLowerCase(), body };
+  };
+
+  it("when the headers are larger than Node accepts, then 431 in the error shape, no-store", async () => {
+    const a = parts(await rawExchange(`GET /api/connectors HTTP/1.1\r\nHost: x\r\nCookie: ${"a".repeat(20_000)}\r\n\r\n`));
+    expect(a.statusLine).toBe("HTTP/1.1 431 Request Header Fields Too Large");
+    expect(a.head).toContain("cache-control: no-store");
+    expect(errorOf(a.body)).toMatchObject({ code: "payload_too_large", message: expect.stringContaining("headers are too large") });
+  });
+
+  it("when the request line is not HTTP, then 400 in the error shape", async () => {
+    const a = parts(await rawExchange("GARBAGE\r\n\r\n"));
+    expect(a.statusLine).toBe("HTTP/1.1 400 Bad Request");
+    expect(errorOf(a.body)).toMatchObject({ code: "validation_failed", message: expect.stringContaining("not valid HTTP") });
   });
 });

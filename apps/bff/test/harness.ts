@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { CSRF_HEADER, CSRF_HEADER_VALUE, routes, type Role } from "@wc/contracts";
 import { createApp, type AuthOptions } from "../src/app";
+import { answerClientErrors } from "../src/middleware/client-error";
 import { createUser } from "../src/services/auth/users";
 import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
 import { createLogger } from "../src/lib/logger";
@@ -105,6 +106,7 @@ export async function startBff(
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
   });
   server.on("request", app);
+  answerClientErrors(server);
   const users = { store, now: () => clock.now ?? new Date() };
   if (!opts.noAccounts && !opts.store) for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
   const newClient = () => new Client(url);
