@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import Database from "better-sqlite3";
+import { isUniqueViolation, openSqlite, type SqliteDb, type SqliteDriverName } from "./sqlite-driver";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
@@ -16,14 +16,14 @@ import { inThreadWriter, workerWriter } from "./sqlite-writer";
 type Row = Record<string, unknown>;
 
 /** Opens (creating if needed) the SQLite file and applies pending migrations in one transaction each. */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, driver: SqliteDriverName = "better-sqlite3"): Store {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  const db = openSqlite(file, driver);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
   migrate(db);
-  const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file);
+  const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file, driver);
 
   const insertTimeline = db.prepare(
     `INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor)
@@ -160,7 +160,7 @@ export function openSqliteStore(file: string): Store {
   };
 }
 
-function migrate(db: Database.Database) {
+function migrate(db: SqliteDb) {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
   for (const m of SQLITE_MIGRATIONS) {
@@ -170,8 +170,4 @@ function migrate(db: Database.Database) {
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, new Date().toISOString());
     })();
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Error && "code" in e && (e as { code: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
 }

@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import type Database from "better-sqlite3";
+import type { SqliteDb, SqliteDriverName, SqliteStatement } from "./sqlite-driver";
 import { Worker } from "node:worker_threads";
 
 /** Statements with positional parameters; `rows` holds one parameter list per execution. */
@@ -15,8 +15,8 @@ export interface SqliteWriter {
 }
 
 /** Same connection, same thread: for `:memory:` databases, which another connection cannot see. */
-export function inThreadWriter(db: Database.Database): SqliteWriter {
-  const cache = new Map<string, Database.Statement>();
+export function inThreadWriter(db: SqliteDb): SqliteWriter {
+  const cache = new Map<string, SqliteStatement>();
   const statement = (sql: string) => {
     let s = cache.get(sql);
     if (!s) {
@@ -26,7 +26,7 @@ export function inThreadWriter(db: Database.Database): SqliteWriter {
     return s;
   };
   const runAll = writeTx(db, (batches: WriteBatch[]) =>
-    batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(params).changes, 0)),
+    batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(...params).changes, 0)),
   );
   return { run: async (batches) => runAll(batches), close: async () => undefined };
 }
@@ -39,7 +39,7 @@ type Answer = { id: number; changes: number[] } | { id: number; error: string; c
  * blocking on SQLite; WAL lets the main connection read throughout, and busy_timeout covers the
  * moments both want to write. Started on first use, so commands that never bulk-write never start it.
  */
-export function workerWriter(file: string): SqliteWriter {
+export function workerWriter(file: string, driver: SqliteDriverName): SqliteWriter {
   let worker: Worker | null = null;
   let nextId = 0;
   const waiting = new Map<number, { resolve: (c: number[]) => void; reject: (e: Error) => void }>();
@@ -48,7 +48,7 @@ export function workerWriter(file: string): SqliteWriter {
     waiting.clear();
   };
   const start = () => {
-    const w = new Worker(new URL("./sqlite-writer-worker.js", import.meta.url), { workerData: { file } });
+    const w = new Worker(new URL("./sqlite-writer-worker.js", import.meta.url), { workerData: { file, driver } });
     w.on("message", (a: Answer) => {
       const entry = waiting.get(a.id);
       waiting.delete(a.id);
@@ -56,8 +56,8 @@ export function workerWriter(file: string): SqliteWriter {
       if ("changes" in a) entry.resolve(a.changes);
       else entry.reject(Object.assign(new Error(a.error), { code: a.code }));
     });
-    w.on("error", (e) => {
-      failAll(e);
+    w.on("error", (e: unknown) => {
+      failAll(e instanceof Error ? e : new Error(String(e)));
       worker = null;
     });
     w.on("exit", () => {
