@@ -9,21 +9,18 @@
 //   pnpm --filter @wc/bench backfill [events] [rounds]      (defaults 1,000,000 and 1; SQLite)
 //   add --postgres: the console and (b) on PostgreSQL at WC_TEST_DATABASE_URL, each part in a fresh
 //   schema (`pnpm --filter @wc/bench backfill:pg` starts a throwaway cluster for it)
-//   add --driver=node:sqlite or --driver=better-sqlite3: the SQLite binding of (b) and (c) (issue 18)
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { activityLoggingUrl } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
-import { SQLITE_DRIVERS, type SqliteDriverName } from "../../apps/bff/src/store/sqlite-driver";
 import { freshSchemaUrl } from "./pg-schema";
 import { freePort, memoryOf, resultOf, runTs, sleep, stop, waitForUrl } from "./processes";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
 const POSTGRES = process.argv.includes("--postgres");
-const DRIVER = sqliteDriver(process.argv.find((a) => a.startsWith("--driver="))?.slice("--driver=".length) ?? "better-sqlite3");
-const [eventsArg, roundsArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const [eventsArg, roundsArg] = process.argv.slice(2).filter((a) => a !== "--postgres");
 const EVENTS = Number(eventsArg ?? 1_000_000);
 const ROUNDS = Number(roundsArg ?? 1);
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
@@ -69,7 +66,7 @@ try {
     const fetchOnly = runTs("src/fetch-only.ts", path.join(ROOT, "bench"), windowEnv);
     children.push(fetchOnly);
     as.push(await resultOf<Run>(fetchOnly));
-    const storeOnly = runTs("src/store-only.ts", path.join(ROOT, "bench"), { ...windowEnv, BENCH_SQLITE_DRIVER: DRIVER, BENCH_DB: POSTGRES ? await freshSchemaUrl() : `file:${path.join(work, `store-only-${round}.db`)}` });
+    const storeOnly = runTs("src/store-only.ts", path.join(ROOT, "bench"), { ...windowEnv, BENCH_DB: POSTGRES ? await freshSchemaUrl() : `file:${path.join(work, `store-only-${round}.db`)}` });
     children.push(storeOnly);
     bs.push(await resultOf<Run>(storeOnly));
   }
@@ -77,7 +74,7 @@ try {
 
   const rate = (rows: number, s: number) => `${Math.round(rows / s).toLocaleString("en-US").padStart(9)} rows/s`;
   const line = (label: string, r: Run) => console.log(`${label.padEnd(34)}${rate(r.rows, r.seconds)}   ${r.rows.toLocaleString("en-US")} rows in ${r.seconds.toFixed(1)} s`);
-  console.log(`\n${POSTGRES ? "PostgreSQL" : `SQLite (${DRIVER}, Node ${process.version})`}: backfill of ${EVENTS.toLocaleString("en-US")} simulated events over 7 days; window ${c.from} → ${c.to}; pages of ${PAGE_SIZE}, offset ceiling ${CEILING}`);
+  console.log(`\n${POSTGRES ? "PostgreSQL" : "SQLite"}: backfill of ${EVENTS.toLocaleString("en-US")} simulated events over 7 days; window ${c.from} → ${c.to}; pages of ${PAGE_SIZE}, offset ceiling ${CEILING}`);
   console.log(`${ROUNDS > 1 ? `best of ${ROUNDS} rounds; ` : ""}load average before ${loadBefore}, after ${load()} (2 cores, shared)`);
   line("(a) fetch-only", a);
   line("(b) store-only", b);
@@ -103,7 +100,6 @@ async function realBackfill(round: number): Promise<{ from: string; to: string; 
     PUBLIC_URL: base,
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
-    SQLITE_DRIVER: DRIVER,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ALLOWED_WORKDAY_HOSTS: `http://localhost:${simPort},http://127.0.0.1:${simPort}`,
@@ -126,7 +122,7 @@ async function realBackfill(round: number): Promise<{ from: string; to: string; 
 
   // Progress is read from the BFF's database file (a cheap indexed read), not its status route,
   // whose row counts would add work to the process being measured.
-  const store = await openStore(databaseUrl, DRIVER);
+  const store = await openStore(databaseUrl);
   try {
     for (;;) {
       await sleep(500);
@@ -142,12 +138,6 @@ async function realBackfill(round: number): Promise<{ from: string; to: string; 
     await store.close();
     await stop(bff);
   }
-}
-
-function sqliteDriver(name: string): SqliteDriverName {
-  const driver = SQLITE_DRIVERS.find((d) => d === name);
-  if (!driver) throw new Error(`--driver must be one of ${SQLITE_DRIVERS.join(", ")}; got ${name}`);
-  return driver;
 }
 
 /** Just enough of a browser for the BFF's JSON API: its session cookie and the CSRF header. */

@@ -10,9 +10,7 @@ const w = windowFromEnv(process.env);
 // BENCH_DB: a file: URL (SQLite) or postgres://… (a fresh schema of its own).
 const url = process.env.BENCH_DB;
 if (!url) throw new Error("BENCH_DB is required");
-// BENCH_SQLITE_DRIVER: the SQLite binding, as backfill.ts's --driver chose it.
-const driver = process.env.BENCH_SQLITE_DRIVER === "node:sqlite" ? "node:sqlite" : "better-sqlite3";
-const store = await openStore(url, driver);
+const store = await openStore(url);
 const at = new Date().toISOString();
 await store.insertConnector(
   {

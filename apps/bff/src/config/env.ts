@@ -3,7 +3,6 @@ import { z } from "zod";
 import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
 import { decodeKey } from "../lib/crypto";
 import { parseTrustProxy } from "../lib/trust-proxy";
-import { SQLITE_DRIVERS } from "../store/sqlite-driver";
 
 /**
  * The only module that reads the environment. Parsed once at start; anything wrong is listed in
@@ -18,8 +17,6 @@ const envSchema = z
     PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://connect.example.com" }).optional(),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: z.string().min(1).optional(),
-    // Which SQLite binding a file: or :memory: database runs on; kept while issue 18 measures both.
-    SQLITE_DRIVER: z.enum(SQLITE_DRIVERS, { error: `must be one of ${SQLITE_DRIVERS.join(", ")}` }).default("better-sqlite3"),
     WORKDAY_SIM_PORT: port.default(4000),
     ENCRYPTION_KEY: z.string().optional(),
     // Keys retired by a rotation: still accepted for decryption until rotate-key has re-sealed everything.
@@ -105,7 +102,6 @@ const envSchema = z
       publicUrl,
       dataDir,
       databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "workday-connect.db")}`,
-      sqliteDriver: e.SQLITE_DRIVER,
       workdaySimPort: e.WORKDAY_SIM_PORT,
       encryptionKey: e.ENCRYPTION_KEY,
       previousEncryptionKeys: e.ENCRYPTION_KEYS_PREVIOUS,

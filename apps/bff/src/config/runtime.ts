@@ -32,7 +32,7 @@ export async function loadRuntime(): Promise<Runtime> {
   const log = createLogger(env.logLevel);
   try {
     const key = resolveEncryptionKey({ encryptionKey: env.encryptionKey, nodeEnv: env.nodeEnv, dataDir: env.dataDir, log });
-    return { env, log, keyring: createKeyring(key, env.previousEncryptionKeys), store: await openStore(env.databaseUrl, env.sqliteDriver) };
+    return { env, log, keyring: createKeyring(key, env.previousEncryptionKeys), store: await openStore(env.databaseUrl) };
   } catch (e) {
     log.fatal(e instanceof Error ? e.message : String(e));
     process.exit(1);

@@ -1,12 +1,11 @@
-import { createRequire } from "node:module";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import type BetterSqlite3 from "better-sqlite3";
 
-/** Which SQLite binding the store runs on (issue 18 measures both; one will stay). */
-export const SQLITE_DRIVERS = ["better-sqlite3", "node:sqlite"] as const;
-export type SqliteDriverName = (typeof SQLITE_DRIVERS)[number];
-
-/** Only what the store uses: positional values or one object for `@name` parameters. */
+/**
+ * The store's one SQLite connection type, on Node's built-in node:sqlite (issue 18 measured it
+ * against better-sqlite3: as fast on the backfill bench, and no native addon to compile on install;
+ * bench/README.md has the figures). Only what the store uses: positional values or one object for
+ * `@name` parameters.
+ */
 export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): unknown;
@@ -21,39 +20,18 @@ export interface SqliteDb {
   close(): void;
 }
 
-export function openSqlite(file: string, driver: SqliteDriverName): SqliteDb {
-  return driver === "node:sqlite" ? nodeSqlite(file) : betterSqlite3(file);
-}
-
-/** Both bindings' spelling of SQLITE_CONSTRAINT_UNIQUE (better-sqlite3: a code name; node:sqlite: the number). */
+/** SQLITE_CONSTRAINT_UNIQUE, which node:sqlite reports as the extended result code. */
 export function isUniqueViolation(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  const { code, errcode } = e as { code?: unknown; errcode?: unknown };
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || errcode === 2067;
+  return e instanceof Error && (e as { errcode?: unknown }).errcode === 2067;
 }
 
-// Loaded only when chosen, so a node:sqlite process never maps the native addon (peak RSS is measured).
-function betterSqlite3(file: string): SqliteDb {
-  const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
-  const db = new Database(file);
-  return {
-    prepare: (sql) => db.prepare(sql),
-    exec: (sql) => void db.exec(sql),
-    immediate: (fn) => {
-      const tx = db.transaction(fn);
-      return (...args) => tx.immediate(...args);
-    },
-    close: () => void db.close(),
-  };
-}
-
-function nodeSqlite(file: string): SqliteDb {
+export function openSqlite(file: string): SqliteDb {
   const db = new DatabaseSync(file);
   let savepoints = 0;
   return {
     prepare: (sql) => nodeStatement(db, sql),
     exec: (sql) => db.exec(sql),
-    // Nested calls use a savepoint, as better-sqlite3's transactions do.
+    // A nested call uses a savepoint, so an inner failure undoes only the inner writes.
     immediate: (fn) => (...args) => {
       const nested = db.isTransaction;
       const name = `wc_tx_${savepoints++}`;
@@ -74,9 +52,10 @@ function nodeSqlite(file: string): SqliteDb {
 }
 
 /**
- * node:sqlite binds a missing parameter as NULL and refuses `undefined`; better-sqlite3 does the
- * opposite. The store was written against better-sqlite3, so a missing parameter stays an error
- * (a silent NULL would hide a store bug) and `undefined` stays NULL.
+ * node:sqlite on its own binds a missing parameter as NULL, refuses `undefined` and rejects keys the
+ * statement does not name. Here a missing parameter is an error (a silent NULL would hide a store
+ * bug), `undefined` is NULL and extra keys are ignored, so a row object can carry more than one
+ * statement needs (the rules the store was written to, under better-sqlite3).
  */
 function nodeStatement(db: DatabaseSync, sql: string): SqliteStatement {
   const s = db.prepare(sql);

@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import { isUniqueViolation, openSqlite, type SqliteDb, type SqliteDriverName } from "./sqlite-driver";
+import { isUniqueViolation, openSqlite, type SqliteDb } from "./sqlite-driver";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
@@ -16,14 +16,14 @@ import { inThreadWriter, workerWriter } from "./sqlite-writer";
 type Row = Record<string, unknown>;
 
 /** Opens (creating if needed) the SQLite file and applies pending migrations in one transaction each. */
-export function openSqliteStore(file: string, driver: SqliteDriverName = "better-sqlite3"): Store {
+export function openSqliteStore(file: string): Store {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const db = openSqlite(file, driver);
+  const db = openSqlite(file);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA busy_timeout = 5000");
   migrate(db);
-  const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file, driver);
+  const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file);
 
   const insertTimeline = db.prepare(
     `INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor)

@@ -1,12 +1,9 @@
 // Runs write transactions on its own SQLite connection, off the main thread (see sqlite-writer.ts).
 // Plain JavaScript so it loads in any runtime (tsx, vitest, plain node) without a TypeScript loader.
 import { parentPort, workerData } from "node:worker_threads";
-import { createRequire } from "node:module";
 import { DatabaseSync } from "node:sqlite";
 
-// The same binding as the main connection (sqlite-driver.ts); better-sqlite3 loads only when chosen.
-const nodeSqlite = workerData.driver === "node:sqlite";
-const db = nodeSqlite ? new DatabaseSync(workerData.file) : new (createRequire(import.meta.url)("better-sqlite3"))(workerData.file);
+const db = new DatabaseSync(workerData.file);
 db.exec("PRAGMA journal_mode = WAL");
 db.exec("PRAGMA foreign_keys = ON");
 db.exec("PRAGMA busy_timeout = 5000");
@@ -27,10 +24,6 @@ const statement = (sql) => {
 
 // BEGIN IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before anything runs.
 function immediate(conn, fn) {
-  if (!nodeSqlite) {
-    const tx = conn.transaction(fn);
-    return (...args) => tx.immediate(...args);
-  }
   return (...args) => {
     conn.exec("BEGIN IMMEDIATE");
     try {

@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import type { SqliteDb, SqliteDriverName, SqliteStatement } from "./sqlite-driver";
+import type { SqliteDb, SqliteStatement } from "./sqlite-driver";
 import { Worker } from "node:worker_threads";
 
 /** Statements with positional parameters; `rows` holds one parameter list per execution. */
@@ -39,7 +39,7 @@ type Answer = { id: number; changes: number[] } | { id: number; error: string; c
  * blocking on SQLite; WAL lets the main connection read throughout, and busy_timeout covers the
  * moments both want to write. Started on first use, so commands that never bulk-write never start it.
  */
-export function workerWriter(file: string, driver: SqliteDriverName): SqliteWriter {
+export function workerWriter(file: string): SqliteWriter {
   let worker: Worker | null = null;
   let nextId = 0;
   const waiting = new Map<number, { resolve: (c: number[]) => void; reject: (e: Error) => void }>();
@@ -48,7 +48,7 @@ export function workerWriter(file: string, driver: SqliteDriverName): SqliteWrit
     waiting.clear();
   };
   const start = () => {
-    const w = new Worker(new URL("./sqlite-writer-worker.js", import.meta.url), { workerData: { file, driver } });
+    const w = new Worker(new URL("./sqlite-writer-worker.js", import.meta.url), { workerData: { file } });
     w.on("message", (a: Answer) => {
       const entry = waiting.get(a.id);
       waiting.delete(a.id);
