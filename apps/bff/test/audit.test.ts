@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connectorResponseSchema, listAuditResponseSchema, routes, userResponseSchema } from "@wc/contracts";
 import { openSqliteStore } from "../src/store/sqlite-store";
@@ -92,7 +92,7 @@ describe("audit log storage", () => {
     const store = openSqliteStore(file);
     await store.appendAudit({ at: "2026-11-29T10:00:00.000Z", actorId: "u", actorName: "U", action: "user.created", targetType: "user", targetId: "x", targetName: "x", ip: null, requestId: null, before: null, after: { role: "admin" } });
     await store.close();
-    const db = new Database(file);
+    const db = new DatabaseSync(file);
     expect(() => db.prepare("UPDATE audit_log SET actor_name = 'someone else'").run()).toThrow(/append-only/);
     expect(() => db.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
     expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log").get()).toEqual({ n: 1 });

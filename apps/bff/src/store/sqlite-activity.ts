@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import type Database from "better-sqlite3";
+import type { SqliteDb } from "./sqlite-driver";
 import type { ActivityRow } from "@wc/contracts";
 import type { WorkerAccount } from "@wc/workday";
 import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
@@ -14,10 +14,10 @@ const INSERT_ROW = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(",
 const ENSURE_STATE = "INSERT INTO activity_sync_state (connector_id) VALUES (?) ON CONFLICT (connector_id) DO NOTHING";
 
 /**
- * The activity half of the SQLite store (better-sqlite3 is synchronous; the interface is not).
+ * The activity half of the SQLite store (the SQLite binding is synchronous; the interface is not).
  * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
  */
-export function sqliteActivityStore(db: Database.Database, writer: SqliteWriter): ActivityStore {
+export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): ActivityStore {
   const ensureState = db.prepare(ENSURE_STATE);
   const getState = db.prepare("SELECT * FROM activity_sync_state WHERE connector_id = ?");
 

@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import type Database from "better-sqlite3";
+import type { SqliteDb } from "./sqlite-driver";
 import type { AuditEntry } from "@wc/contracts";
 import { USER_PATCH_COLUMNS } from "./user-columns";
 import type { AuthStore, SsoTransaction, UserPatch, UserRecord } from "./auth-types";
@@ -10,7 +10,7 @@ const USER_COLUMNS = `id, email, name, role, source, password_hash AS passwordHa
   updated_at AS updatedAt, last_sign_in_at AS lastSignInAt, sso_subject AS ssoSubject`;
 
 /** The sign-in half of the SQLite store (users, rate limits, audit log, meta, SSO transactions). */
-export function sqliteAuthStore(db: Database.Database): AuthStore {
+export function sqliteAuthStore(db: SqliteDb): AuthStore {
   const getUser = (id: string) => (db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as UserRecord | undefined) ?? null;
   const admins = () => (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
 

@@ -1,12 +1,12 @@
 import { writeTx } from "./sqlite-tx";
-import type Database from "better-sqlite3";
+import type { SqliteDb } from "./sqlite-driver";
 import { leaseExpiry, leaseKey } from "./leases";
 import type { Store } from "./types";
 
 type LeaseMethods = Pick<Store, "tryAcquireLease" | "renewLease" | "releaseLease" | "claimDue">;
 
 /** Leases on SQLite: one process at a time writes (busy_timeout), so plain transactions suffice. */
-export function sqliteLeases(db: Database.Database): LeaseMethods {
+export function sqliteLeases(db: SqliteDb): LeaseMethods {
   const acquire = db.prepare(
     `INSERT INTO leases (key, owner, expires_at) VALUES (@key, @owner, @expiresAt)
      ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at

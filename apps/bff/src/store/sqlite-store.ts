@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import Database from "better-sqlite3";
+import { isUniqueViolation, openSqlite, type SqliteDb } from "./sqlite-driver";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { TimelineEntry } from "@wc/contracts";
@@ -18,10 +18,10 @@ type Row = Record<string, unknown>;
 /** Opens (creating if needed) the SQLite file and applies pending migrations in one transaction each. */
 export function openSqliteStore(file: string): Store {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  const db = openSqlite(file);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
   migrate(db);
   const writer = file === ":memory:" ? inThreadWriter(db) : workerWriter(file);
 
@@ -160,7 +160,7 @@ export function openSqliteStore(file: string): Store {
   };
 }
 
-function migrate(db: Database.Database) {
+function migrate(db: SqliteDb) {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
   for (const m of SQLITE_MIGRATIONS) {
@@ -170,8 +170,4 @@ function migrate(db: Database.Database) {
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, new Date().toISOString());
     })();
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Error && "code" in e && (e as { code: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
 }

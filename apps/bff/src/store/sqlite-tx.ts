@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { SqliteDb } from "./sqlite-driver";
 
 /**
  * A transaction that takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE), waiting up to
@@ -6,7 +6,6 @@ import type Database from "better-sqlite3";
  * activity writer thread commits a page after the read began, the upgrade to a write fails at once
  * with SQLITE_BUSY ("database is locked"), and sign-ins, consents and claims answered 500.
  */
-export function writeTx<A extends unknown[], R>(db: Database.Database, fn: (...args: A) => R): (...args: A) => R {
-  const tx = db.transaction(fn);
-  return (...args) => tx.immediate(...args);
+export function writeTx<A extends unknown[], R>(db: SqliteDb, fn: (...args: A) => R): (...args: A) => R {
+  return db.immediate(fn);
 }

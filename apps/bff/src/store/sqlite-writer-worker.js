@@ -1,16 +1,16 @@
 // Runs write transactions on its own SQLite connection, off the main thread (see sqlite-writer.ts).
 // Plain JavaScript so it loads in any runtime (tsx, vitest, plain node) without a TypeScript loader.
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
+import { DatabaseSync } from "node:sqlite";
 
-const db = new Database(workerData.file);
-db.pragma("journal_mode = WAL");
-db.pragma("foreign_keys = ON");
-db.pragma("busy_timeout = 5000");
+const db = new DatabaseSync(workerData.file);
+db.exec("PRAGMA journal_mode = WAL");
+db.exec("PRAGMA foreign_keys = ON");
+db.exec("PRAGMA busy_timeout = 5000");
 // This connection only writes re-fetchable pages (rows + the cursor that covers them). In WAL mode
 // NORMAL keeps every commit across a process crash and only skips the fsync per commit: after a
 // power loss the last pages roll back together with their cursor and are simply fetched again.
-db.pragma("synchronous = NORMAL");
+db.exec("PRAGMA synchronous = NORMAL");
 
 const statements = new Map();
 const statement = (sql) => {
@@ -24,8 +24,17 @@ const statement = (sql) => {
 
 // BEGIN IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before anything runs.
 function immediate(conn, fn) {
-  const tx = conn.transaction(fn);
-  return (...args) => tx.immediate(...args);
+  return (...args) => {
+    conn.exec("BEGIN IMMEDIATE");
+    try {
+      const result = fn(...args);
+      conn.exec("COMMIT");
+      return result;
+    } catch (e) {
+      if (conn.isTransaction) conn.exec("ROLLBACK");
+      throw e;
+    }
+  };
 }
 
 // Every batch of one message in ONE transaction; the answer is each batch's change count.
@@ -33,7 +42,7 @@ const runAll = immediate(db, (batches) =>
   batches.map(({ sql, rows }) => {
     const s = statement(sql);
     let changes = 0;
-    for (const params of rows) changes += s.run(params).changes;
+    for (const params of rows) changes += Number(s.run(...params).changes);
     return changes;
   }),
 );

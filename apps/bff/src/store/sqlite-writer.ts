@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import type Database from "better-sqlite3";
+import type { SqliteDb, SqliteStatement } from "./sqlite-driver";
 import { Worker } from "node:worker_threads";
 
 /** Statements with positional parameters; `rows` holds one parameter list per execution. */
@@ -15,8 +15,8 @@ export interface SqliteWriter {
 }
 
 /** Same connection, same thread: for `:memory:` databases, which another connection cannot see. */
-export function inThreadWriter(db: Database.Database): SqliteWriter {
-  const cache = new Map<string, Database.Statement>();
+export function inThreadWriter(db: SqliteDb): SqliteWriter {
+  const cache = new Map<string, SqliteStatement>();
   const statement = (sql: string) => {
     let s = cache.get(sql);
     if (!s) {
@@ -26,7 +26,7 @@ export function inThreadWriter(db: Database.Database): SqliteWriter {
     return s;
   };
   const runAll = writeTx(db, (batches: WriteBatch[]) =>
-    batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(params).changes, 0)),
+    batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(...params).changes, 0)),
   );
   return { run: async (batches) => runAll(batches), close: async () => undefined };
 }
