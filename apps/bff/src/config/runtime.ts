@@ -36,7 +36,7 @@ export async function loadRuntime(o: { checkKeys?: boolean } = {}): Promise<Runt
   try {
     const key = resolveEncryptionKey({ encryptionKey: env.encryptionKey, nodeEnv: env.nodeEnv, dataDir: env.dataDir, log });
     const keyring = createKeyring(key, env.previousEncryptionKeys);
-    const store = await openStore(env.databaseUrl);
+    const store = await openStore(env.databaseUrl, log);
     if (o.checkKeys !== false) await refuseUnopenable(store, keyring, env, log);
     return { env, log, keyring, store };
   } catch (e) {
