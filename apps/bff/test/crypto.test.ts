@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyring, decodeKey, generateKey, keyIdOf } from "../src/lib/crypto";
+import { createKeyring, decodeKey, generateKey, keyIdOf, UnreadableSecretError } from "../src/lib/crypto";
 
 describe("keyring", () => {
   it("when a value is sealed, then it opens with the same associated data and carries the key id", () => {
@@ -35,6 +35,15 @@ describe("keyring", () => {
     const parts = k.encrypt("value", "aad").split(".");
     parts[4] = Buffer.from("other").toString("base64url");
     expect(() => k.decrypt(parts.join("."), "aad")).toThrow();
+  });
+
+  it("when a value was sealed by a key that is not configured, then the error is a 409 naming its key id and the settings", () => {
+    const stranger = generateKey();
+    const sealed = createKeyring(stranger).encrypt("value", "aad");
+    const k = createKeyring(generateKey());
+    expect(() => k.decrypt(sealed, "aad")).toThrow(UnreadableSecretError);
+    expect(() => k.decrypt(sealed, "aad")).toThrow(new RegExp(`key id ${keyIdOf(stranger)}.*ENCRYPTION_KEYS_PREVIOUS`));
+    expect(k.kids).toEqual(new Set([k.currentKid]));
   });
 
   it("when a key has the wrong length, then the message says how to make one", () => {

@@ -39,6 +39,17 @@ describe("ENCRYPTION_KEYS_PREVIOUS", () => {
   });
 });
 
+describe("LOST_ENCRYPTION_KEY_IDS", () => {
+  it("when key ids are listed, then they are kept as given", () => {
+    expect(parseEnv({ LOST_ENCRYPTION_KEY_IDS: "816fd00de432, 5428d333b6aa" }).lostEncryptionKeyIds).toEqual(["816fd00de432", "5428d333b6aa"]);
+    expect(parseEnv({}).lostEncryptionKeyIds).toEqual([]);
+  });
+
+  it("when a key itself is pasted instead of its id, then start-up is refused saying what an id looks like", () => {
+    expect(() => parseEnv({ LOST_ENCRYPTION_KEY_IDS: Buffer.alloc(32, 1).toString("base64") })).toThrow(/LOST_ENCRYPTION_KEY_IDS.*12 hex digits/);
+  });
+});
+
 describe("ACTIVITY_*", () => {
   it("when nothing is set, then 7 days back, every 5 minutes, 2 minutes behind, 90 days kept, pages of 1000", () => {
     expect(parseEnv({}).activity).toEqual({

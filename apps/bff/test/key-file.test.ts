@@ -23,6 +23,12 @@ describe("resolveEncryptionKey", () => {
     expect(readFileSync(file, "utf8").trim()).toBe(a.toString("base64"));
   });
 
+  it("when the console creates DATA_DIR for the key, then the directory is 0700", () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "wc-key-")), "data");
+    resolveEncryptionKey({ encryptionKey: undefined, nodeEnv: "development", dataDir, log });
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+
   it("when ENCRYPTION_KEY is set, then it wins and no file is written", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "wc-key-"));
     const raw = Buffer.alloc(32, 7).toString("base64");

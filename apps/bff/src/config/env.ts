@@ -34,6 +34,14 @@ const envSchema = z
         }
         return keys;
       }),
+    // Key ids (from the start-up refusal) whose key is gone for good: their records may stay unreadable.
+    LOST_ENCRYPTION_KEY_IDS: z.string().default("").transform((v, ctx) => {
+      const ids = splitList(v);
+      for (const id of ids) {
+        if (!/^[0-9a-f]{12}$/.test(id)) ctx.addIssue({ code: "custom", message: `LOST_ENCRYPTION_KEY_IDS: "${id.slice(0, 20)}" is not a key id (12 hex digits, as the start-up message prints them)` });
+      }
+      return ids;
+    }),
     ALLOWED_WORKDAY_HOSTS: z.string().default(""),
     // Which reverse proxies may say who the client is (X-Forwarded-For): none unless listed.
     TRUST_PROXY: z.string().default("").transform((v, ctx) => {
@@ -105,6 +113,7 @@ const envSchema = z
       workdaySimPort: e.WORKDAY_SIM_PORT,
       encryptionKey: e.ENCRYPTION_KEY,
       previousEncryptionKeys: e.ENCRYPTION_KEYS_PREVIOUS,
+      lostEncryptionKeyIds: e.LOST_ENCRYPTION_KEY_IDS,
       allowedWorkdayHosts: e.ALLOWED_WORKDAY_HOSTS,
       trustProxy: e.TRUST_PROXY,
       logLevel: e.LOG_LEVEL,

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { AppError } from "./app-error";
 
 /**
  * AES-256-GCM with a key id stored beside every ciphertext, so a key can be rotated and old
@@ -7,11 +8,29 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
  */
 export interface Keyring {
   readonly currentKid: string;
+  /** The ids of every configured key (current and previous): what the start-up check compares stored ciphertexts with. */
+  readonly kids: ReadonlySet<string>;
   encrypt(plaintext: string, aad: string): string;
   decrypt(sealed: string, aad: string): string;
 }
 
 const KEY_BYTES = 32;
+
+/**
+ * A stored secret this console cannot open: the key it was sealed with is not configured (a wrong
+ * ENCRYPTION_KEY after a restore, a forgotten ENCRYPTION_KEYS_PREVIOUS), or the value was altered.
+ * A 409 naming the fix, not a 500: the request is fine, the stored state and the keys disagree.
+ */
+export class UnreadableSecretError extends AppError {
+  constructor(reason: string) {
+    super(
+      409,
+      "conflict",
+      `A stored secret of this connector cannot be opened: ${reason}. An operator must restart the console with the key it was sealed with ` +
+        "as ENCRYPTION_KEY or in ENCRYPTION_KEYS_PREVIOUS; if that key is lost, re-enter the Client Secret (Enter details) and connect again.",
+    );
+  }
+}
 
 export function keyIdOf(key: Buffer): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 12);
@@ -45,6 +64,7 @@ export function createKeyring(current: Buffer, previous: Buffer[] = []): Keyring
   const currentKid = keyIdOf(current);
   return {
     currentKid,
+    kids: new Set(keys.keys()),
     encrypt(plaintext, aad) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", current, iv);
@@ -55,13 +75,18 @@ export function createKeyring(current: Buffer, previous: Buffer[] = []): Keyring
     },
     decrypt(sealed, aad) {
       const [version, kid, iv, tag, ct] = sealed.split(".");
-      if (version !== "v1" || !kid || !iv || !tag || ct === undefined) throw new Error("Unrecognised ciphertext format");
+      if (version !== "v1" || !kid || !iv || !tag || ct === undefined) throw new UnreadableSecretError("it is not in a recognised format");
       const key = keys.get(kid);
-      if (!key) throw new Error(`No encryption key with id ${kid} is configured`);
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-      decipher.setAAD(Buffer.from(aad));
-      decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+      if (!key) throw new UnreadableSecretError(`no configured encryption key has its key id ${kid}`);
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+        decipher.setAAD(Buffer.from(aad));
+        decipher.setAuthTag(Buffer.from(tag, "base64url"));
+        return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+      } catch {
+        // GCM's tag check: the value was altered or copied from another record (the kid matched).
+        throw new UnreadableSecretError(`it fails its integrity check under key id ${kid}`);
+      }
     },
   };
 }

@@ -23,7 +23,7 @@ export function resolveEncryptionKey(p: {
   }
   const file = path.join(p.dataDir, KEY_FILE_NAME);
   if (existsSync(file)) return decodeKey(readFileSync(file, "utf8"), file);
-  mkdirSync(p.dataDir, { recursive: true });
+  mkdirSync(p.dataDir, { recursive: true, mode: 0o700 });
   const key = generateKey();
   writeFileSync(file, key.toString("base64") + "\n", { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);

@@ -128,12 +128,11 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
     callbackUrl.searchParams.delete("iss");
     d.log.info({ connectorId: c.id, iss }, "authorization response carried iss");
   }
+  // Outside the try: a verifier no configured key opens is a 409 for the operator, not Workday's failure.
+  const codeVerifier = d.keyring.decrypt(tx.codeVerifierEnc, `oauth-tx:${c.id}`);
   let tokens;
   try {
-    tokens = await exchangeCode(workdayConfiguration(params, d.fetch), callbackUrl, {
-      state: q.state,
-      codeVerifier: d.keyring.decrypt(tx.codeVerifierEnc, `oauth-tx:${c.id}`),
-    });
+    tokens = await exchangeCode(workdayConfiguration(params, d.fetch), callbackUrl, { state: q.state, codeVerifier });
   } catch (e) {
     const { reasonCode, detail } = classifyTokenFailure(e);
     return fail(reasonCode, detail);

@@ -44,9 +44,12 @@ export function createTokenService(d: TokenDeps) {
       return { ok: false, failure: { httpStatus: 400, body: { error: "invalid_grant" }, retryAfter: null, detail: "No refresh token is stored: connect first." } };
     }
     const config = workdayConfiguration(params, d.fetch);
+    // Outside the try: a refresh token no configured key opens is the operator's problem (a 409
+    // that says so), not a Workday failure to classify.
+    const refreshToken = d.keyring.decrypt(c.refreshTokenEnc, secretAad(c.id, "refreshToken"));
     let tokens;
     try {
-      tokens = await client.refreshTokenGrant(config, d.keyring.decrypt(c.refreshTokenEnc, secretAad(c.id, "refreshToken")));
+      tokens = await client.refreshTokenGrant(config, refreshToken);
     } catch (e) {
       const failure = describeUpstreamError(e);
       d.log.warn({ connectorId: c.id, detail: failure.detail }, "token refresh failed");

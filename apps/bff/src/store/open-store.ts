@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
 import { openPgStore } from "./pg-store";
 import { openSqliteStore } from "./sqlite-store";
 import type { Store } from "./types";
@@ -7,11 +8,11 @@ import type { Store } from "./types";
  * Picks the store from DATABASE_URL: `file:<path>` or `:memory:` → SQLite (the embedded default),
  * `postgres://` or `postgresql://` → PostgreSQL (several replicas can share it).
  */
-export async function openStore(databaseUrl: string): Promise<Store> {
+export async function openStore(databaseUrl: string, log?: Pick<Logger, "warn">): Promise<Store> {
   if (databaseUrl === ":memory:" || databaseUrl === "file::memory:") return openSqliteStore(":memory:");
   if (databaseUrl.startsWith("file:")) {
     const file = databaseUrl.startsWith("file://") ? fileURLToPath(databaseUrl) : databaseUrl.slice("file:".length);
-    return openSqliteStore(file);
+    return openSqliteStore(file, log);
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPgStore(databaseUrl);
   throw new Error(`DATABASE_URL must be file:<path> (SQLite) or postgres://…; got an unrecognised value.`);

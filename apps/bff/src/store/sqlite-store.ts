@@ -1,7 +1,7 @@
 import { writeTx } from "./sqlite-tx";
 import { isUniqueViolation, openSqlite, type SqliteDb } from "./sqlite-driver";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
+import type { Logger } from "pino";
+import { preparePrivateDatabaseFile } from "./private-file";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "./connector-columns";
 import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "./sealed-columns";
@@ -15,9 +15,10 @@ import { inThreadWriter, workerWriter } from "./sqlite-writer";
 
 type Row = Record<string, unknown>;
 
-/** Opens (creating if needed) the SQLite file and applies pending migrations in one transaction each. */
-export function openSqliteStore(file: string): Store {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+/** Opens (creating if needed, mode 0600) the SQLite file and applies pending migrations in one transaction each. */
+export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store {
+  const tightened = file === ":memory:" ? [] : preparePrivateDatabaseFile(file);
+  if (tightened.length > 0) log?.warn({ files: tightened }, "the database file was readable by other users: tightened it to mode 0600");
   const db = openSqlite(file);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA foreign_keys = ON");
