@@ -32,6 +32,11 @@ ensure_node() {
       rm -f "$log"
     fi
     export PATH="$bin:$PATH"
+    # This Node trusts only its bundled CAs; a machine whose registry traffic passes a TLS proxy
+    # trusts it through the system bundle (Debian's Node does; npm and pnpm now run on this one).
+    if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+      export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+    fi
   fi
   echo "==> Node.js $(node -v) ($(command -v node))"
 }
