@@ -8,6 +8,7 @@ import { createUser } from "../src/services/auth/users";
 import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
 import { createLogger } from "../src/lib/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
+import { withCountCache } from "../src/store/count-cache";
 import type { Store } from "../src/store/types";
 import type { ActivityOptions } from "../src/services/activity-deps";
 import type { ActivitySync } from "../src/services/activity-scheduler";
@@ -79,7 +80,7 @@ export async function startBff(
     },
   });
   // A shared store stands for a second replica on the same database.
-  const store = opts.store ?? openSqliteStore(":memory:");
+  const store = opts.store ?? withCountCache(openSqliteStore(":memory:"), { ttlMs: 2000 });
   const clock: { now: Date | null } = { now: null };
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

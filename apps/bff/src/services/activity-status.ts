@@ -18,7 +18,8 @@ export async function syncStatus(d: ActivityDeps, sync: ActivitySync, id: string
   const run = state?.run ?? null;
   const [rowsStored, rowsLast24h, accounts] = await Promise.all([
     d.store.countActivity({ connectorId: id }),
-    d.store.countActivity({ connectorId: id, from: new Date(now.getTime() - DAY_MS).toISOString() }),
+    // Whole seconds, so that pages read in the same second share one count (store/count-cache.ts).
+    d.store.countActivity({ connectorId: id, from: new Date(Math.floor(now.getTime() / 1000) * 1000 - DAY_MS).toISOString() }),
     d.store.listWorkers(id),
   ]);
   const inRun = run?.cursor.lastRowTime ?? null;

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { openPgStore } from "./pg-store";
 import { openSqliteStore } from "./sqlite-store";
+import { withCountCache } from "./count-cache";
 import type { Store } from "./types";
 
 /**
@@ -9,6 +10,13 @@ import type { Store } from "./types";
  * `postgres://` or `postgresql://` → PostgreSQL (several replicas can share it).
  */
 export async function openStore(databaseUrl: string, log?: Pick<Logger, "warn">): Promise<Store> {
+  return withCountCache(await openRawStore(databaseUrl, log), { ttlMs: COUNT_REUSE_MS });
+}
+
+/** A status page's row counts may trail another replica's writes by this much (this process's own writes show at once). */
+const COUNT_REUSE_MS = 2000;
+
+async function openRawStore(databaseUrl: string, log?: Pick<Logger, "warn">): Promise<Store> {
   if (databaseUrl === ":memory:" || databaseUrl === "file::memory:") return openSqliteStore(":memory:");
   if (databaseUrl.startsWith("file:")) {
     const file = databaseUrl.startsWith("file://") ? fileURLToPath(databaseUrl) : databaseUrl.slice("file:".length);
