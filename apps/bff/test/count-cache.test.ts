@@ -4,17 +4,11 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { withCountCache } from "../src/store/count-cache";
 import { openSqliteStore } from "../src/store/sqlite-store";
-import type { ConnectorRecord, StoredActivityRow, Store } from "../src/store/types";
+import type { StoredActivityRow, Store } from "../src/store/types";
+import { connectorRecord } from "./connector-record";
 
 const at = "2026-11-29T10:00:00.000Z";
-const connector = (id: string): ConnectorRecord => ({
-  id, name: `Name ${id}`, status: "connected", reasonCode: null, wizardStep: "done", prerequisites: {}, tenantSetup: {}, tenant: null,
-  environment: null, environmentSource: null, environmentReason: null, clientId: null, clientSecretEnc: null, clientSecretHint: null,
-  restApiEndpoint: null, tokenEndpoint: null, authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic",
-  refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: at, lastCheckAt: null,
-  lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null,
-  createdBy: "tester", createdAt: at, updatedAt: at,
-});
+const connector = (id: string) => connectorRecord(id, { name: `Name ${id}`, connectedAt: at, createdBy: "tester" });
 const row = (i: number): StoredActivityRow => ({
   key: `k${String(i).padStart(6, "0")}`, requestTime: new Date(Date.UTC(2026, 2, 1, 0, 0, i)).toISOString(), systemAccount: "ada",
   taskId: null, taskDisplayName: null, activityAction: "READ", ipAddress: null, userAgent: null, deviceType: null, sessionId: null,

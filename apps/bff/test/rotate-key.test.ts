@@ -3,6 +3,7 @@ import { createKeyring, generateKey, keyIdOfSealed, type Keyring } from "../src/
 import { aadFor, formatRotationSummary, rotateCiphertexts } from "../src/lib/key-rotation";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { ConnectorRecord, SealedRow, Store } from "../src/store/types";
+import { connectorRecord } from "./connector-record";
 
 const at = "2026-11-29T10:00:00.000Z";
 const created = { at, from: null, to: "pending_configuration" as const, reasonCode: null, actor: "t" };
@@ -10,15 +11,7 @@ const plain = (id: string, field: string) => `plaintext-${field}-of-${id}`;
 
 function connector(id: string, k: Keyring): ConnectorRecord {
   const seal = (field: "clientSecret" | "refreshToken" | "accessToken") => k.encrypt(plain(id, field), `connector:${id}:${field}`);
-  return {
-    id, name: id, status: "connected", reasonCode: null, wizardStep: "done", prerequisites: {}, tenantSetup: {},
-    tenant: null, environment: null, environmentSource: null, environmentReason: null, clientId: "cid",
-    clientSecretEnc: seal("clientSecret"), clientSecretHint: null, restApiEndpoint: null, tokenEndpoint: null,
-    authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic", refreshTokenEnc: seal("refreshToken"),
-    accessTokenEnc: seal("accessToken"), accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
-    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null,
-    lastChecks: null, lastErrorDetail: null, createdBy: "t", createdAt: at, updatedAt: at,
-  };
+  return connectorRecord(id, { clientId: "cid", clientSecretEnc: seal("clientSecret"), refreshTokenEnc: seal("refreshToken"), accessTokenEnc: seal("accessToken") });
 }
 
 async function seed(k: Keyring, ids = ["a", "b", "c"]): Promise<Store> {

@@ -10,6 +10,7 @@ import { aadFor } from "../src/lib/key-rotation";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { ConnectorRecord } from "../src/store/types";
 import { startReplica } from "./replica-process";
+import { connectorRecord } from "./connector-record";
 
 const BFF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const at = "2026-11-29T10:00:00.000Z";
@@ -20,15 +21,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 /** A connected connector whose three secrets are sealed with `k`. */
 function connector(id: string, k: Keyring): ConnectorRecord {
   const seal = (field: "clientSecret" | "refreshToken" | "accessToken") => k.encrypt(`${field}-of-${id}`, `connector:${id}:${field}`);
-  return {
-    id, name: id, status: "connected", reasonCode: null, wizardStep: "done", prerequisites: {}, tenantSetup: {},
-    tenant: null, environment: null, environmentSource: null, environmentReason: null, clientId: "cid",
-    clientSecretEnc: seal("clientSecret"), clientSecretHint: null, restApiEndpoint: null, tokenEndpoint: null,
-    authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic", refreshTokenEnc: seal("refreshToken"),
-    accessTokenEnc: seal("accessToken"), accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
-    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null,
-    lastChecks: null, lastErrorDetail: null, createdBy: "t", createdAt: at, updatedAt: at,
-  };
+  return connectorRecord(id, { clientId: "cid", clientSecretEnc: seal("clientSecret"), refreshTokenEnc: seal("refreshToken"), accessTokenEnc: seal("accessToken") });
 }
 
 /** A SQLite file holding two connectors sealed with `key`, as a console run with that key leaves it. */
