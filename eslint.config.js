@@ -7,8 +7,16 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import { readdirSync, existsSync } from "node:fs";
 
-const featuresDir = "apps/web/src/features";
+// Paths from the workspace root: `pnpm -r lint` runs ESLint inside each package.
+const featuresDir = `${import.meta.dirname}/apps/web/src/features`;
 const features = existsSync(featuresDir) ? readdirSync(featuresDir) : [];
+
+// The BFF by capability (docs/architecture.md): every folder of apps/bff/src but these is one.
+const bffSrc = "apps/bff/src";
+const bffShared = ["platform", "store", "cli"];
+const capabilities = existsSync(`${import.meta.dirname}/${bffSrc}`)
+  ? readdirSync(`${import.meta.dirname}/${bffSrc}`, { withFileTypes: true }).filter((e) => e.isDirectory() && !bffShared.includes(e.name)).map((e) => e.name)
+  : [];
 
 export default tseslint.config(
   {
@@ -23,7 +31,7 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     plugins: { "import-x": importX },
-    settings: { "import-x/resolver": { node: { extensions: [".ts", ".tsx", ".js"] } } },
+    settings: { "import-x/resolver": { node: { extensions: [".ts", ".tsx", ".js"] } }, "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] } },
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
@@ -35,13 +43,13 @@ export default tseslint.config(
         "error",
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: "Only the config module reads the environment (src/config/env.ts).",
+          message: "Only the config module reads the environment (apps/bff/src/platform/config/env.ts).",
         },
       ],
     },
   },
   {
-    files: ["**/src/config/env.ts", "**/*.config.ts", "**/*.config.js", "scripts/**", "bench/**", "e2e/**", "**/test/**", "**/src/server.ts"],
+    files: ["**/src/config/env.ts", "apps/bff/src/platform/config/env.ts", "**/*.config.ts", "**/*.config.js", "scripts/**", "bench/**", "e2e/**", "**/test/**", "**/src/server.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {
@@ -67,6 +75,8 @@ export default tseslint.config(
       "import-x/no-restricted-paths": [
         "error",
         {
+          // Zones are relative to the workspace root, wherever ESLint runs from.
+          basePath: import.meta.dirname,
           zones: [
             { target: "./apps/web", from: "./apps/bff", message: "The SPA never imports the BFF." },
             { target: "./apps/web", from: "./apps/workday-sim", message: "The SPA never imports the simulator." },
@@ -92,11 +102,48 @@ export default tseslint.config(
     },
   },
   {
+    files: ["apps/bff/src/**/*.ts"],
+    rules: {
+      "import-x/no-cycle": "error",
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          // Zones are relative to the workspace root, wherever ESLint runs from.
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: `./${bffSrc}/platform`,
+              from: [...capabilities.map((c) => `./${bffSrc}/${c}`), `./${bffSrc}/store`, `./${bffSrc}/cli`, `./${bffSrc}/app.ts`, `./${bffSrc}/runtime.ts`, `./${bffSrc}/server.ts`],
+              message: "platform/ is shared plumbing: it imports no capability and no composition (store/, app.ts).",
+            },
+            ...capabilities.flatMap((c) =>
+              capabilities
+                .filter((other) => other !== c)
+                .map((other) => ({
+                  target: `./${bffSrc}/${c}`,
+                  from: `./${bffSrc}/${other}`,
+                  except: ["./index.ts"],
+                  message: `A capability uses another only through its public entry: import from "../${other}" (${other}/index.ts), not a file inside it.`,
+                })),
+            ),
+            ...capabilities.map((c) => ({
+              target: `./${bffSrc}/${c}`,
+              from: [`./${bffSrc}/app.ts`, `./${bffSrc}/runtime.ts`, `./${bffSrc}/server.ts`, `./${bffSrc}/cli`],
+              message: "Capabilities never import the composition root; app.ts wires them.",
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/**/*.ts", "apps/workday-sim/**/*.ts"],
     rules: {
       "import-x/no-restricted-paths": [
         "error",
         {
+          // Zones are relative to the workspace root, wherever ESLint runs from.
+          basePath: import.meta.dirname,
           zones: [
             { target: "./packages/workday", from: ["./packages/contracts", "./apps"], message: "packages/workday imports nothing of ours." },
             { target: "./packages/contracts", from: "./apps", message: "contracts import only zod and packages/workday." },

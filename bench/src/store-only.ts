@@ -2,7 +2,7 @@
 // (natural keys computed, rows + checkpoint in one transaction). Only the store work is timed;
 // fetching the rows from the simulator happens between the timed sections.
 import { parseActivityPage, startCursor } from "@wc/workday";
-import { withKeys } from "../../apps/bff/src/services/activity-rows";
+import { withKeys } from "../../apps/bff/src/activity/activity-rows";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { windowFromEnv, windowPages } from "./window-pages";
 

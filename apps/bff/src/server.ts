@@ -1,10 +1,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
-import { answerClientErrors } from "./middleware/client-error";
+import { answerClientErrors } from "./platform/http/client-error";
 import type { Logger } from "pino";
-import { loadRuntime } from "./config/runtime";
-import { ensureFirstAdmin, type Bootstrap } from "./services/auth/bootstrap";
+import { loadRuntime } from "./runtime";
+import { ensureFirstAdmin, type Bootstrap } from "./auth/bootstrap";
 
 async function main() {
   const { env, log, keyring, store } = await loadRuntime();

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { parseActivityPage } from "@wc/workday";
 import { syncStatusResponseSchema, routes } from "@wc/contracts";
-import { withKeys } from "../src/services/activity-rows";
+import { withKeys } from "../src/activity/activity-rows";
 import type { Store } from "../src/store/types";
 import type { Harness } from "./harness";
 import type { Sim } from "./sim-fixture";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { syncStatusResponseSchema, routes } from "@wc/contracts";
-import { generateKey } from "../src/lib/crypto";
+import { generateKey } from "../src/platform/crypto/crypto";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import { simKeys, storedKeys } from "./activity-fixture";
 import { ACCOUNTS, Client } from "./harness";

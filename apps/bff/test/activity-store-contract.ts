@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityRow } from "@wc/contracts";
 import { parseActivityPage } from "@wc/workday";
-import { withKeys } from "../src/services/activity-rows";
+import { withKeys } from "../src/activity/activity-rows";
 import type { ConnectorRecord, StoredActivityRow, Store, SyncRun } from "../src/store/types";
 
 /** Activity behaviour every store implementation must share (called from store-contract.ts). */

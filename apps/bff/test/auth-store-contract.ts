@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UserRecord } from "../src/store/auth-types";
+import type { UserRecord } from "../src/auth/auth-store";
 import type { Store } from "../src/store/types";
 
 /** Accounts, sessions, rate limits, audit log, meta and SSO transactions: the same on every engine. */

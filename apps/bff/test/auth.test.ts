@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routes, sessionResponseSchema } from "@wc/contracts";
-import { ensureFirstAdmin } from "../src/services/auth/bootstrap";
+import { ensureFirstAdmin } from "../src/auth/bootstrap";
 import { ACCOUNTS, startBff, transcript, type Harness } from "./harness";
 
 let h: Harness;

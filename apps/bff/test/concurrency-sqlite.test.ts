@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectorResponseSchema, routes } from "@wc/contracts";
-import { createUser } from "../src/services/auth/users";
+import { createUser } from "../src/auth/users";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { Store } from "../src/store/types";
 import { backfillWindow, expectStoredExactly, simKeys } from "./activity-fixture";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connectorDetailResponseSchema, connectorResponseSchema, listConnectorsResponseSchema, routes, startConsentResponseSchema } from "@wc/contracts";
-import { buildAuthorizationRequest, workdayConfiguration } from "../src/oauth/workday-client";
+import { buildAuthorizationRequest, workdayConfiguration } from "../src/workday/workday-client";
 import { startBff, type Harness } from "./harness";
 
 let h: Harness;

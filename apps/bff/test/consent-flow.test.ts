@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectorDetailResponseSchema, routes, type Connector } from "@wc/contracts";
-import { secretAad } from "../src/services/connectors";
+import { secretAad } from "../src/workday/secrets";
 import { ACCOUNTS, transcript } from "./harness";
 import { connect, consentInWorkday, deliveredCodes, preparedConnector, simApi, startStack } from "./sim-fixture";
 

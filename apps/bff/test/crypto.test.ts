@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyring, decodeKey, generateKey, keyIdOf, UnreadableSecretError } from "../src/lib/crypto";
+import { createKeyring, decodeKey, generateKey, keyIdOf, UnreadableSecretError } from "../src/platform/crypto/crypto";
 
 describe("keyring", () => {
   it("when a value is sealed, then it opens with the same associated data and carries the key id", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "../src/config/env";
+import { parseEnv } from "../src/platform/config/env";
 
 describe("parseEnv", () => {
   it("when nothing is set, then the embedded defaults apply", () => {

@@ -12,7 +12,7 @@ import {
   routes,
   signInRequestSchema,
 } from "@wc/contracts";
-import { createUser } from "../src/services/auth/users";
+import { createUser } from "../src/auth/users";
 import { bodyCases, FIXED_QUERIES, HOSTILE_IDS, HOSTILE_VALUES, QUERY_KEYS, seeded, type BodyCase, type Rng } from "./fuzz-cases";
 import { startBff, type Harness } from "./harness";
 import { closeRawAgent, rawRequest, type RawAnswer } from "./raw-http";
@@ -158,7 +158,7 @@ function isErrorShape(text: string): boolean {
 }
 
 /**
- * The redirect-URI self-test (routes/oauth-callback.ts) answers 404 with its own small body when
+ * The redirect-URI self-test (consent/oauth-callback-routes.ts) answers 404 with its own small body when
  * the connector does not exist: the SPA reads that body, so it is a protocol, not an error.
  */
 function isSelfTestAnswer(c: Case, res: RawAnswer): boolean {

@@ -3,16 +3,16 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { CSRF_HEADER, CSRF_HEADER_VALUE, routes, type Role } from "@wc/contracts";
 import { createApp, type AuthOptions } from "../src/app";
-import { answerClientErrors } from "../src/middleware/client-error";
-import { createUser } from "../src/services/auth/users";
-import { createKeyring, generateKey, type Keyring } from "../src/lib/crypto";
-import { createLogger } from "../src/lib/logger";
+import { answerClientErrors } from "../src/platform/http/client-error";
+import { createUser } from "../src/auth/users";
+import { createKeyring, generateKey, type Keyring } from "../src/platform/crypto/crypto";
+import { createLogger } from "../src/platform/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import { withCountCache } from "../src/store/count-cache";
 import type { Store } from "../src/store/types";
-import type { ActivityOptions } from "../src/services/activity-deps";
-import type { ActivitySync } from "../src/services/activity-scheduler";
-import type { TrustProxy } from "../src/lib/trust-proxy";
+import type { ActivityOptions } from "../src/activity/activity-deps";
+import type { ActivitySync } from "../src/activity/activity-scheduler";
+import type { TrustProxy } from "../src/platform/http/trust-proxy";
 
 /** Everything the BFF said or sent during a test, for the secret-leak scans. */
 export const transcript: string[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { KEY_FILE_NAME, resolveEncryptionKey } from "../src/lib/key-file";
+import { KEY_FILE_NAME, resolveEncryptionKey } from "../src/platform/crypto/key-file";
 
 const log = pino({ level: "silent" });
 

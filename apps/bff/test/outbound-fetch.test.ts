@@ -2,8 +2,8 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import net, { type AddressInfo, type NetConnectOpts, type Socket } from "node:net";
 import { parseHostAllowList } from "@wc/workday";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Resolver } from "../src/lib/address-policy";
-import { createOutboundFetch, OutboundError } from "../src/lib/outbound-fetch";
+import type { Resolver } from "../src/platform/outbound/address-policy";
+import { createOutboundFetch, OutboundError } from "../src/platform/outbound/outbound-fetch";
 
 const servers: Server[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/open-store";
-import { PG_MIGRATIONS } from "../src/store/pg-migrations";
+import { PG_MIGRATIONS } from "../src/platform/store/pg-migrations";
 import { openPgStore } from "../src/store/pg-store";
 import { pgTestDatabase } from "./pg-test-database";
 import { describeStoreContract } from "./store-contract";

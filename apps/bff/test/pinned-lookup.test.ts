@@ -1,8 +1,8 @@
 import type { LookupAddress, LookupOptions } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { Resolver } from "../src/lib/address-policy";
-import { NonPublicAddressError, pinnedLookup, UnresolvedHostError } from "../src/lib/pinned-lookup";
+import type { Resolver } from "../src/platform/outbound/address-policy";
+import { NonPublicAddressError, pinnedLookup, UnresolvedHostError } from "../src/platform/outbound/pinned-lookup";
 
 /** A resolver that gives `answers[i]` on its i-th call (the last one from then on) and records each call. */
 function answering(...answers: string[][]): Resolver & { calls: string[] } {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/lib/logger";
+import { createLogger } from "../src/platform/logger";
 import { openSqliteStore } from "../src/store/sqlite-store";
 
 const dirs: string[] = [];

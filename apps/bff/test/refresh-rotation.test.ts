@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectorResponseSchema, routes, runChecksResponseSchema } from "@wc/contracts";
-import { secretAad } from "../src/services/connectors";
+import { secretAad } from "../src/workday/secrets";
 import { connect, registerClient, simApi, startStack } from "./sim-fixture";
 
 let stack: Awaited<ReturnType<typeof startStack>>;

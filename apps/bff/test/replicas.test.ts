@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@wc/workday-sim";
 import { connectorDetailResponseSchema, connectorResponseSchema, routes, startConsentResponseSchema, syncStatusResponseSchema } from "@wc/contracts";
-import { generateKey } from "../src/lib/crypto";
+import { generateKey } from "../src/platform/crypto/crypto";
 import { Client } from "./harness";
 import { pgTestDatabase } from "./pg-test-database";
 import { startReplica, type Replica } from "./replica-process";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createKeyring, generateKey, keyIdOfSealed, type Keyring } from "../src/lib/crypto";
-import { aadFor, formatRotationSummary, rotateCiphertexts } from "../src/lib/key-rotation";
+import { createKeyring, generateKey, keyIdOfSealed, type Keyring } from "../src/platform/crypto/crypto";
+import { aadFor, formatRotationSummary, rotateCiphertexts } from "../src/workday/key-rotation";
 import { openSqliteStore } from "../src/store/sqlite-store";
 import type { ConnectorRecord, SealedRow, Store } from "../src/store/types";
 import { connectorRecord } from "./connector-record";

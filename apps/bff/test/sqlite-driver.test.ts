@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUniqueViolation, openSqlite, type SqliteDb } from "../src/store/sqlite-driver";
+import { isUniqueViolation, openSqlite, type SqliteDb } from "../src/platform/store/sqlite-driver";
 
 // The binding rules the store relies on (node:sqlite's own differ; see sqlite-driver.ts).
 describe("SQLite driver", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema, routes } from "@wc/contracts";
-import { generateKey } from "../src/lib/crypto";
+import { generateKey } from "../src/platform/crypto/crypto";
 import { startBff, type Harness } from "./harness";
 import { connect, preparedConnector, startStack, type RegisteredClient } from "./sim-fixture";
 

@@ -1,5 +1,5 @@
-import { loadRuntime } from "../config/runtime";
-import { formatRotationSummary, rotateCiphertexts } from "../lib/key-rotation";
+import { loadRuntime } from "../runtime";
+import { formatRotationSummary, rotateCiphertexts } from "../workday/key-rotation";
 
 /**
  * Re-seals every stored secret under ENCRYPTION_KEY, reading old ones with ENCRYPTION_KEYS_PREVIOUS.

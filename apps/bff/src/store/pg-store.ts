@@ -1,13 +1,13 @@
 import { DatabaseError, Pool, type PoolClient } from "pg";
 import type { TimelineEntry } from "@wc/contracts";
-import { connectorFromRow, connectorToRow } from "./connector-columns";
-import { pgActivityStore } from "./pg-activity";
-import { migratePg } from "./pg-migrations";
-import { pgAuthStore } from "./pg-auth";
-import { pgLeases } from "./pg-leases";
-import { inTransaction } from "./pg-transaction";
-import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "./sealed-columns";
-import { transactionFromRow } from "./transaction-columns";
+import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
+import { pgActivityStore } from "../activity/pg-activity";
+import { migratePg } from "../platform/store/pg-migrations";
+import { pgAuthStore } from "../auth/pg-auth";
+import { pgLeases } from "../platform/store/pg-leases";
+import { inTransaction } from "../platform/store/pg-transaction";
+import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
+import { transactionFromRow } from "../consent/transaction-columns";
 import { NameTakenError, type SessionRecord, type Store } from "./types";
 
 type Row = Record<string, unknown>;

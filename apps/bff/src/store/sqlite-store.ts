@@ -1,17 +1,17 @@
-import { writeTx } from "./sqlite-tx";
-import { isUniqueViolation, openSqlite, type SqliteDb } from "./sqlite-driver";
+import { writeTx } from "../platform/store/sqlite-tx";
+import { isUniqueViolation, openSqlite, type SqliteDb } from "../platform/store/sqlite-driver";
 import type { Logger } from "pino";
-import { preparePrivateDatabaseFile } from "./private-file";
+import { preparePrivateDatabaseFile } from "../platform/store/private-file";
 import type { TimelineEntry } from "@wc/contracts";
-import { connectorFromRow, connectorToRow } from "./connector-columns";
-import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "./sealed-columns";
-import { sqliteLeases } from "./sqlite-leases";
-import { SQLITE_MIGRATIONS } from "./sqlite-migrations";
-import { sqliteAuthStore } from "./sqlite-auth";
-import { transactionFromRow } from "./transaction-columns";
+import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
+import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
+import { sqliteLeases } from "../platform/store/sqlite-leases";
+import { SQLITE_MIGRATIONS } from "../platform/store/sqlite-migrations";
+import { sqliteAuthStore } from "../auth/sqlite-auth";
+import { transactionFromRow } from "../consent/transaction-columns";
 import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
-import { sqliteActivityStore } from "./sqlite-activity";
-import { inThreadWriter, workerWriter } from "./sqlite-writer";
+import { sqliteActivityStore } from "../activity/sqlite-activity";
+import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
 
 type Row = Record<string, unknown>;
 

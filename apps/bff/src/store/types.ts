@@ -1,4 +1,4 @@
-import type { AuthStore } from "./auth-types";
+import type { AuthStore } from "../auth/auth-store";
 import type {
   CheckResult,
   ClientAuthMethod,
@@ -9,11 +9,12 @@ import type {
   TimelineEntry,
   WizardStep,
 } from "@wc/contracts";
-import type { ActivityStore } from "./activity-types";
+import type { ActivityStore } from "../activity/activity-store";
+import type { LeaseStore } from "../platform/store/leases";
 
-export type * from "./activity-types";
+export type * from "../activity/activity-store";
 
-/** A connector as stored. Fields ending in `Enc` hold AES-GCM ciphertext (see lib/crypto.ts), never plaintext. */
+/** A connector as stored. Fields ending in `Enc` hold AES-GCM ciphertext (see platform/crypto/crypto.ts), never plaintext. */
 export interface ConnectorRecord {
   id: string;
   name: string;
@@ -104,7 +105,7 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;
@@ -130,23 +131,6 @@ export interface Store extends AuthStore, ActivityStore {
    * (compare-and-swap, so a concurrent token refresh is never overwritten). Returns how many were replaced.
    */
   replaceCiphertexts(row: Pick<SealedRow, "table" | "id">, swaps: CiphertextSwap[]): Promise<number>;
-
-  /**
-   * Leases let several processes share background work: a lease is held by one `owner` until
-   * `now + ttlMs`. Acquiring succeeds when the key is free, expired, or already held by `owner`
-   * (which extends it). Callers pass `now` so every engine uses the caller's clock.
-   */
-  tryAcquireLease(key: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
-  /** Extends a lease still held by `owner`; false once it has expired or passed to another owner. */
-  renewLease(key: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
-  /** Gives the lease up at once; does nothing unless `owner` holds it. */
-  releaseLease(key: string, owner: string): Promise<void>;
-  /**
-   * Takes the lease `<kind>:<connector id>` on up to `limit` connectors whose `nextCheckAt` has
-   * come and whose lease is free or expired, soonest due first, and returns their ids. Two
-   * owners claiming at once never get the same connector.
-   */
-  claimDue(kind: string, owner: string, limit: number, ttlMs: number, now: Date): Promise<string[]>;
 
   close(): Promise<void>;
 }

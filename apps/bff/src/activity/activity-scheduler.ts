@@ -1,0 +1,132 @@
+import type { SyncStateRecord } from "../store/types";
+import { SYNCABLE, type ActivityDeps } from "./activity-deps";
+import { runDueWindow } from "./activity-sync";
+import { withLease } from "../platform/background/leased";
+import { pruneIfDue, refreshWorkersIfDue } from "./activity-upkeep";
+
+/** Windows one kick may run back to back (a finished backfill, then a pending re-sync). */
+const WINDOWS_PER_KICK = 4;
+
+export interface ActivitySync {
+  /** Syncs the connector now; if it is already syncing in this process, once more right after. */
+  kick(id: string): void;
+  /** After a consent: any retry wait from before is void, so the backfill or catch-up starts at once. */
+  connected(id: string): Promise<void>;
+  /** One scheduler tick: kicks every connector with something due. Returns how many. */
+  runDue(): Promise<number>;
+  isRunning(id: string): boolean;
+  /** Resolves once the connector (or every connector) has no sync running in this process. */
+  whenIdle(id?: string): Promise<void>;
+  /** Ticks every `tickMs` until the returned function is called. */
+  start(tickMs: number): () => void;
+  /** Stops ticking, asks running syncs to stop after their current page, and waits for them. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Background activity sync. Each connector runs on its own promise, so a tenant that is slow,
+ * rate-limited or failing never holds up another; a connector runs at most once at a time in
+ * this process, and across replicas at most once thanks to its lease.
+ */
+export function createActivitySync(d: ActivityDeps): ActivitySync {
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  const abort = new AbortController();
+  const { signal } = abort;
+
+  const syncOnce = async (id: string, stop: AbortSignal) => {
+    for (let i = 0; i < WINDOWS_PER_KICK && !stop.aborted; i++) {
+      if ((await runDueWindow(d, id, stop)) !== "finished") break;
+    }
+    if (!stop.aborted) await refreshWorkersIfDue(d, id, stop);
+    if (!stop.aborted) await pruneIfDue(d, id);
+  };
+
+  /**
+   * Under the connector's `sync:<id>` lease: with several replicas exactly one syncs a connector;
+   * a replica that dies stops renewing, and after the lease's TTL another resumes from the
+   * checkpoint. A lease lost while running (a long stall) stops the run after its current page.
+   */
+  const syncUnderLease = async (id: string): Promise<boolean> => {
+    const r = await withLease(d, `sync:${id}`, d.activity.leaseMs, (lost) => syncOnce(id, AbortSignal.any([signal, lost])));
+    return r.ran;
+  };
+
+  const kick = (id: string) => {
+    if (signal.aborted) return;
+    if (running.has(id)) {
+      again.add(id);
+      return;
+    }
+    const work = (async () => {
+      do {
+        again.delete(id);
+        try {
+          if (!(await syncUnderLease(id))) break;
+        } catch (err) {
+          d.log.error({ connectorId: id, err }, "activity sync failed");
+        }
+      } while (again.has(id) && !signal.aborted);
+    })().finally(() => running.delete(id));
+    running.set(id, work);
+  };
+
+  // A running or interrupted window keeps nextSyncAt in the past; a failed one sets it ahead.
+  const isDue = (s: SyncStateRecord | undefined, now: number) =>
+    !s ||
+    s.pendingResync !== null ||
+    [s.nextSyncAt, s.workersNextAt].some((t) => t === null || Date.parse(t) <= now) ||
+    s.prunedAt === null ||
+    Date.parse(s.prunedAt) + d.activity.pruneEveryMs <= now;
+
+  const runDue = async () => {
+    const now = d.now().getTime();
+    const states = new Map((await d.store.listSyncStates()).map((s) => [s.connectorId, s]));
+    let kicked = 0;
+    for (const c of await d.store.listConnectors()) {
+      if (!c.connectedAt || !SYNCABLE.has(c.status) || running.has(c.id) || !isDue(states.get(c.id), now)) continue;
+      kick(c.id);
+      kicked++;
+    }
+    return kicked;
+  };
+
+  return {
+    kick,
+    async connected(id) {
+      await d.store.saveSyncState(id, { nextSyncAt: null });
+      kick(id);
+    },
+    runDue,
+    isRunning: (id) => running.has(id),
+    async whenIdle(id) {
+      for (;;) {
+        const pending = id === undefined ? [...running.values()] : [running.get(id)].filter((p) => p !== undefined);
+        if (pending.length === 0) return;
+        await Promise.allSettled(pending);
+      }
+    },
+    start(tickMs) {
+      let ticking = false;
+      const tick = () => {
+        if (ticking) return;
+        ticking = true;
+        runDue()
+          .catch((err: unknown) => d.log.error({ err }, "activity scheduler tick failed"))
+          .finally(() => (ticking = false));
+      };
+      // At once too: a window cut short by a restart continues without waiting a tick.
+      const first = setTimeout(tick, 0);
+      const timer = setInterval(tick, tickMs);
+      timer.unref();
+      return () => {
+        clearTimeout(first);
+        clearInterval(timer);
+      };
+    },
+    async stop() {
+      abort.abort();
+      await Promise.allSettled([...running.values()]);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { ActivityFilter } from "@wc/contracts";
+import type { ActivityQuery } from "./activity-store";
+
+/**
+ * Portable SQL for activity queries (SQLite and PostgreSQL both take it once `?` placeholders are
+ * numbered): row-value comparisons for keyset paging, LIKE … ESCAPE for the task filter, a
+ * correlated subquery (not a join) for the account name so a row never appears twice.
+ */
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function activityWhere(f: ActivityFilter): Sql {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    clauses.push(sql);
+    params.push(...values);
+  };
+  if (f.connectorId !== undefined) add("a.connector_id = ?", f.connectorId);
+  if (f.from !== undefined) add("a.request_time >= ?", f.from);
+  if (f.to !== undefined) add("a.request_time < ?", f.to);
+  if (f.account !== undefined) add("a.system_account = ?", f.account);
+  if (f.task !== undefined) add("(a.task_id = ? OR lower(a.task_display_name) LIKE ? ESCAPE '\\')", f.task, `%${escapeLike(f.task.toLowerCase())}%`);
+  if (f.action === "OTHER") add("(a.activity_action IS NULL OR a.activity_action NOT IN ('READ', 'WRITE'))");
+  else if (f.action !== undefined) add("a.activity_action = ?", f.action);
+  if (f.ipAddress !== undefined) add("a.ip_address = ?", f.ipAddress);
+  if (f.deviceType !== undefined) add("a.device_type = ?", f.deviceType);
+  if (f.sessionId !== undefined) add("a.session_id = ?", f.sessionId);
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+// MIN picks one name deterministically when two workers share an account name, and lets the
+// (connector_id, system_account) index answer it.
+const SELECT = `SELECT a.*,
+  (SELECT MIN(w.name) FROM activity_accounts w
+    WHERE w.connector_id = a.connector_id AND w.system_account = lower(a.system_account)) AS account_name
+  FROM activity_rows a`;
+
+const orderBy = (q: ActivityQuery, prefix: string) => {
+  const dir = q.order === "asc" ? "ASC" : "DESC";
+  return ` ORDER BY ${prefix}request_time ${dir}, ${prefix}connector_id ${dir}, ${prefix}row_key ${dir}`;
+};
+
+/** One connector's (or the whole table's) rows in order, after the keyset position if any. */
+function rangeSql(q: ActivityQuery, limit: number, offset: number): Sql {
+  const where = activityWhere(q.filter);
+  const params = [...where.params];
+  let sql = `${SELECT} ${where.sql}`;
+  if (q.after) {
+    sql += `${where.sql ? " AND" : " WHERE"} (a.request_time, a.connector_id, a.row_key) ${q.order === "asc" ? ">" : "<"} (?, ?, ?)`;
+    params.push(q.after.requestTime, q.after.connectorId, q.after.key);
+  }
+  sql += `${orderBy(q, "a.")} LIMIT ?`;
+  params.push(limit);
+  if (offset > 0) {
+    sql += " OFFSET ?";
+    params.push(offset);
+  }
+  return { sql, params };
+}
+
+/**
+ * A page in (requestTime, connectorId, key) order. For one connector, a range of its primary key.
+ * Across connectors, each connector's first `offset + limit` rows are merged (UNION ALL of
+ * per-connector ranges, each read from the primary key) and the page is cut from the merge: no
+ * global time index to maintain on every insert, at the price of deep offset pages costing more
+ * (keyset cursors stay cheap).
+ */
+export function activityPageSql(q: ActivityQuery, connectorIds: readonly string[]): Sql {
+  const offset = q.offset ?? 0;
+  if (q.filter.connectorId !== undefined) return rangeSql(q, q.limit, offset);
+  if (connectorIds.length === 0) return { sql: `${SELECT} WHERE 1 = 0`, params: [] };
+  const parts = connectorIds.map((id) => rangeSql({ ...q, filter: { ...q.filter, connectorId: id } }, offset + q.limit, 0));
+  const sql = `SELECT * FROM (${parts.map((p, i) => `SELECT * FROM (${p.sql}) AS p${i}`).join(" UNION ALL ")}) AS merged${orderBy(q, "")} LIMIT ? OFFSET ?`;
+  return { sql, params: [...parts.flatMap((p) => p.params), q.limit, offset] };
+}
+
+export function activityCountSql(f: ActivityFilter): Sql {
+  const where = activityWhere(f);
+  return { sql: `SELECT COUNT(*) AS n FROM activity_rows a ${where.sql}`, params: where.params };
+}

@@ -1,0 +1,187 @@
+import type { SyncSettings } from "@wc/contracts";
+import {
+  activityLoggingUrl,
+  advanceCursor,
+  nextPollAt,
+  offsetRefused,
+  pageRequest,
+  planWindow,
+  startCursor,
+  type CursorStep,
+  type PagingCursor,
+  type ReasonCode,
+} from "@wc/workday";
+import type { ConnectorRecord, StoredActivityRow, SyncRun, SyncStatePatch } from "../store/types";
+import { SYNCABLE, SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
+import { fetchActivityPage, type PageFetch } from "./activity-page-fetch";
+import { effectiveSettings, withKeys } from "./activity-rows";
+import { moveHealth } from "../health";
+
+export type WindowResult = "idle" | "finished" | "stopped";
+
+/** A fetched page with its rows already keyed (keying happens as the page arrives). */
+type Keyed = Exclude<PageFetch, { kind: "page" }> | { kind: "page"; rows: StoredActivityRow[]; total: number | null };
+
+/**
+ * Starts (or resumes) the connector's due window and runs it to its end: a pending re-sync first,
+ * then the next backfill/incremental window once `nextSyncAt` has come. A run persisted by an
+ * earlier process resumes from its stored cursor.
+ */
+export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSignal): Promise<WindowResult> {
+  const c = await d.store.getConnector(id);
+  if (!c?.connectedAt || !SYNCABLE.has(c.status)) return "idle";
+  const state = await d.store.getSyncState(id);
+  const settings = effectiveSettings(state, d.activity.defaults);
+  let run = state?.run ?? null;
+  const now = d.now();
+  // A run stopped by a failure waits for its retry time; one cut short by a restart is due at once.
+  if (run && state?.nextSyncAt && Date.parse(state.nextSyncAt) > now.getTime()) return "idle";
+  if (!run) {
+    if (state?.pendingResync) {
+      const { from, to } = state.pendingResync;
+      run = newRun("resync", Date.parse(from), Math.ceil(Date.parse(to) / 1000) * 1000, c.connectedAt, now, d.activity.offsetCeiling);
+    } else if (!state?.nextSyncAt || Date.parse(state.nextSyncAt) <= now.getTime()) {
+      const w = planWindow({ now, connectedAt: c.connectedAt, coveredUntil: state?.coveredUntil ?? null, checkpointConnectedAt: state?.checkpointConnectedAt ?? null, settings });
+      if (!w) {
+        await d.store.saveSyncState(id, { nextSyncAt: nextPollAt(now, settings).toISOString() });
+        return "idle";
+      }
+      run = newRun(w.kind, w.fromMs, w.toMs, c.connectedAt, now, d.activity.offsetCeiling);
+    } else return "idle";
+    // A re-sync clears the wait for the next poll too, so a restart resumes it at once.
+    await d.store.saveSyncState(id, { run, ...(run.kind === "resync" ? { pendingResync: null, nextSyncAt: null } : {}) });
+  }
+  return runWindow(d, c, run, settings, signal, state?.lastSyncAt ?? null);
+}
+
+function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt: string, now: Date, ceiling: number): SyncRun {
+  const cursor = startCursor(fromMs, toMs, ceiling);
+  return { kind, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), startedAt: now.toISOString(), connectedAt, rows: 0, cursor };
+}
+
+/**
+ * Pages through one window. The next page is requested before the current one is stored, so
+ * Workday's time and ours overlap; at most two pages are held in memory. Each page's rows and the
+ * cursor after it are committed in one transaction, so a kill at any point loses nothing and a
+ * restart stores nothing twice.
+ */
+async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, settings: SyncSettings, signal: AbortSignal, lastSyncAt: string | null): Promise<WindowResult> {
+  let activityUrl: string;
+  try {
+    activityUrl = activityLoggingUrl(c.restApiEndpoint ?? "");
+  } catch {
+    await stop(d, c.id, "rest_endpoint_not_found", "The Workday REST API Endpoint does not end in /ccx/api/v1/<tenant>.", settings);
+    return "stopped";
+  }
+  let healthDirty = c.consecutiveTransientFailures > 0 || c.status === "degraded";
+  const ctx = {
+    connectorId: c.id,
+    activityUrl,
+    environment: c.environment,
+    signal,
+    onTransient: async (reasonCode: ReasonCode, detail: string) => {
+      healthDirty = true;
+      await recordHealth(d, c.id, { ok: false, transient: true, reasonCode }, detail);
+    },
+  };
+  const limit = d.activity.pageSize;
+  // Never rejects: a prefetch still in flight when the run ends must not become an unhandled rejection.
+  const fetchAt = (cur: PagingCursor): Promise<Keyed> =>
+    fetchActivityPage(d, ctx, pageRequest(cur, limit))
+      .then((got): Keyed => (got.kind === "page" ? { ...got, rows: withKeys(got.rows) } : got))
+      .catch((err: unknown): Keyed => {
+        d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
+        return { kind: "aborted" };
+      });
+  let cursor = run.cursor;
+  let rows = run.rows;
+  let pending = fetchAt(cursor);
+  // Keys of the last page's rows at or after a new anchor: a re-anchored page starts with them again.
+  let boundary: Set<string> | null = null;
+  for (;;) {
+    const got = await pending;
+    if (got.kind === "aborted") return "stopped";
+    if (got.kind === "later") {
+      await d.store.saveSyncState(c.id, { lastError: errorOf(d, got.reasonCode, got.detail), nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString() });
+      return "stopped";
+    }
+    if (got.kind === "stop") {
+      await recordHealth(d, c.id, { ok: false, transient: false, reasonCode: got.reasonCode }, got.detail);
+      await stop(d, c.id, got.reasonCode, got.detail, settings);
+      return "stopped";
+    }
+    const step: CursorStep =
+      got.kind === "reanchor" ? offsetRefused(cursor) : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
+    if (step.kind === "stuck") {
+      await stop(d, c.id, "activity_window_stuck", step.problem, settings);
+      return "stopped";
+    }
+    // While this page is stored, Workday serves the next one and this thread parses and keys it.
+    if (step.kind === "next") pending = fetchAt(step.cursor);
+    let stored: StoredActivityRow[] = [];
+    if (got.kind === "page") {
+      stored = got.rows;
+      if (boundary) {
+        const seen = boundary;
+        stored = stored.filter((r) => !seen.has(r.key));
+      }
+      boundary = step.kind === "next" && step.cursor.offset === 0 ? keysFrom(stored, step.cursor.anchorMs) : null;
+      if (healthDirty) {
+        healthDirty = false;
+        await recordHealth(d, c.id, { ok: true }, null);
+      }
+    }
+    rows += stored.length;
+    const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
+    await d.store.commitActivityPage(c.id, stored, checkpoint);
+    if (step.kind === "done") return "finished";
+    cursor = step.cursor;
+    if (signal.aborted) return "stopped";
+  }
+}
+
+const keysFrom = (rows: StoredActivityRow[], anchorMs: number) => new Set(rows.filter((r) => Date.parse(r.requestTime) >= anchorMs).map((r) => r.key));
+
+const errorOf = (d: ActivityDeps, reasonCode: string, detail: string | null) => ({ reasonCode, at: d.now().toISOString(), detail });
+
+/**
+ * The patch that closes a window: the checkpoint moves to its end. A re-sync leaves the checkpoint
+ * alone and puts back the poll schedule it cleared (polling early would move the checkpoint).
+ */
+function finish(d: ActivityDeps, run: SyncRun, rows: number, settings: SyncSettings, lastSyncAt: string | null): SyncStatePatch {
+  const now = d.now();
+  const at = now.toISOString();
+  const seconds = Math.max((now.getTime() - Date.parse(run.startedAt)) / 1000, 0.001);
+  const window = { kind: run.kind === "resync" ? "resync" : "backfill", from: run.from, to: run.to, coveredUntil: run.to, rows, rowsPerSecond: Math.round(rows / seconds), startedAt: run.startedAt, finishedAt: at } as const;
+  if (run.kind === "resync") {
+    const nextSyncAt = lastSyncAt === null ? null : nextPollAt(new Date(lastSyncAt), settings).toISOString();
+    return { run: null, lastError: null, lastWindow: window, nextSyncAt };
+  }
+  return {
+    run: null,
+    lastError: null,
+    coveredUntil: run.to,
+    checkpointConnectedAt: run.connectedAt,
+    lastSyncAt: at,
+    nextSyncAt: nextPollAt(now, settings).toISOString(),
+    ...(run.kind === "backfill" ? { lastWindow: window } : {}),
+  };
+}
+
+/** The run stays stored (it resumes once fixed); the next attempt comes after a poll interval. */
+async function stop(d: ActivityDeps, id: string, reasonCode: string, detail: string, settings: SyncSettings) {
+  d.log.warn({ connectorId: id, reasonCode, detail }, "activity sync stopped");
+  await d.store.saveSyncState(id, { lastError: errorOf(d, reasonCode, detail), nextSyncAt: nextPollAt(d.now(), settings).toISOString() });
+}
+
+/**
+ * Moves the connector's health like a check would (same state machine, same counter). A success
+ * only clears transient trouble: a connector waiting for an admin or a Workday admin stays so
+ * until its checks pass, since activity alone does not prove every prerequisite.
+ */
+async function recordHealth(d: ActivityDeps, id: string, outcome: Parameters<typeof moveHealth>[2], detail: string | null) {
+  const fresh = await d.store.getConnector(id);
+  if (!fresh || !SYNCABLE.has(fresh.status)) return;
+  if (outcome.ok && fresh.status !== "connected" && fresh.status !== "degraded") return;
+  await moveHealth(d, fresh, outcome, SYNC_ACTOR, detail);
+}

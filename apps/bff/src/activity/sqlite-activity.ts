@@ -1,0 +1,108 @@
+import { writeTx } from "../platform/store/sqlite-tx";
+import type { SqliteDb } from "../platform/store/sqlite-driver";
+import type { ActivityRow } from "@wc/contracts";
+import type { WorkerAccount } from "@wc/workday";
+import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
+import { activityCountSql, activityPageSql } from "./activity-sql";
+import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
+import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
+
+type Row = Record<string, unknown>;
+
+const INSERT_ROW = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(", ")})
+  VALUES (${ACTIVITY_INSERT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT DO NOTHING`;
+const ENSURE_STATE = "INSERT INTO activity_sync_state (connector_id) VALUES (?) ON CONFLICT (connector_id) DO NOTHING";
+
+/**
+ * The activity half of the SQLite store (the SQLite binding is synchronous; the interface is not).
+ * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
+ */
+export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): ActivityStore {
+  const ensureState = db.prepare(ENSURE_STATE);
+  const getState = db.prepare("SELECT * FROM activity_sync_state WHERE connector_id = ?");
+
+  const applyPatch = (connectorId: string, patch: SyncStatePatch) => {
+    ensureState.run(connectorId);
+    const row = syncPatchToRow(patch);
+    const cols = Object.keys(row);
+    if (cols.length === 0) return;
+    db.prepare(`UPDATE activity_sync_state SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE connector_id = @__id`).run({ ...row, __id: connectorId });
+  };
+
+  const saveState = writeTx(db, (connectorId: string, patch: SyncStatePatch) => {
+    applyPatch(connectorId, patch);
+    return syncStateFromRow(getState.get(connectorId) as Row);
+  });
+
+  /** Rows, then the checkpoint: one transaction on the writer's connection. */
+  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch): WriteBatch[] => {
+    const patch = syncPatchToRow(checkpoint);
+    const cols = Object.keys(patch);
+    return [
+      { sql: INSERT_ROW, rows: rows.map((r) => activityRowValues(connectorId, r)) },
+      { sql: ENSURE_STATE, rows: [[connectorId]] },
+      ...(cols.length > 0
+        ? [{ sql: `UPDATE activity_sync_state SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE connector_id = ?`, rows: [[...cols.map((c) => patch[c]), connectorId]] }]
+        : []),
+    ];
+  };
+
+  const replaceWorkers = writeTx(db, (connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
+    db.prepare("DELETE FROM activity_accounts WHERE connector_id = ?").run(connectorId);
+    const insert = db.prepare(
+      `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    for (const a of accounts) insert.run(connectorId, a.workerId, a.systemAccount, a.name, a.email, a.businessTitle, a.organization, a.isManager ? 1 : 0);
+    applyPatch(connectorId, { workersRefreshedAt: refreshedAt });
+  });
+
+  const connectorIds = () => (db.prepare("SELECT id FROM connectors ORDER BY id").all() as { id: string }[]).map((r) => r.id);
+  const listActivity = (q: ActivityQuery): ActivityRow[] => {
+    const { sql, params } = activityPageSql(q, q.filter.connectorId === undefined ? connectorIds() : []);
+    return (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
+  };
+
+  return {
+    async getSyncState(connectorId) {
+      const row = getState.get(connectorId) as Row | undefined;
+      return row ? syncStateFromRow(row) : null;
+    },
+    async listSyncStates() {
+      return (db.prepare("SELECT * FROM activity_sync_state ORDER BY connector_id").all() as Row[]).map(syncStateFromRow);
+    },
+    async saveSyncState(connectorId, patch) {
+      return saveState(connectorId, patch);
+    },
+    async commitActivityPage(connectorId, rows, checkpoint) {
+      const [inserted = 0] = await writer.run(commitBatches(connectorId, rows, checkpoint));
+      return { inserted };
+    },
+    async listActivity(q) {
+      return listActivity(q);
+    },
+    async countActivity(filter) {
+      const { sql, params } = activityCountSql(filter);
+      return Number((db.prepare(sql).get(...params) as { n: number }).n);
+    },
+    async *streamActivity(filter, order, chunkSize = 1000) {
+      let after: ActivityQuery["after"];
+      for (;;) {
+        const rows = listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) });
+        yield* rows;
+        const last = rows.at(-1);
+        if (!last || rows.length < chunkSize) return;
+        after = { requestTime: last.requestTime, connectorId: last.connectorId, key: last.id };
+      }
+    },
+    async pruneActivity(connectorId, before) {
+      return db.prepare("DELETE FROM activity_rows WHERE connector_id = ? AND request_time < ?").run(connectorId, before).changes;
+    },
+    async replaceWorkers(connectorId, accounts, refreshedAt) {
+      replaceWorkers(connectorId, accounts, refreshedAt);
+    },
+    async listWorkers(connectorId) {
+      return (db.prepare("SELECT * FROM activity_accounts WHERE connector_id = ? ORDER BY name, worker_id").all(connectorId) as Row[]).map(workerFromDb);
+    },
+  };
+}

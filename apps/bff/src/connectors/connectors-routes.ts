@@ -1,0 +1,102 @@
+import { Router } from "express";
+import {
+  createConnectorRequestSchema,
+  startConsentRequestSchema,
+  wizardProgressRequestSchema,
+  type ConnectorDetailResponse,
+  type ConnectorResponse,
+  type DetailsParsed,
+  type ListConnectorsResponse,
+  type StartConsentResponse,
+} from "@wc/contracts";
+import type { z } from "zod";
+import { param, withBody } from "../platform/http/validate";
+import { requireSession, requireAdmin, requireSupport } from "../auth";
+import { createDraft, loadConnector, saveDetails, saveProgress } from "./connectors";
+import { startConsent, type ConsentDeps } from "../consent";
+import { toSummary, toView } from "./connector-view";
+import { notFound } from "../platform/http/app-error";
+import { actorOf, audit, diff, type AuditDeps } from "../audit";
+import type { ConnectorRecord } from "../store/types";
+
+const target = (c: ConnectorRecord) => ({ targetType: "connector" as const, targetId: c.id, targetName: c.name });
+const progressView = (c: ConnectorRecord) => ({ wizardStep: c.wizardStep, prerequisites: c.prerequisites, tenantSetup: c.tenantSetup });
+/** Non-secret details; the client secret shows only that it changed (by its last-4 hint). */
+const detailsView = (c: ConnectorRecord) => ({
+  clientId: c.clientId,
+  clientSecretHint: c.clientSecretHint,
+  restApiEndpoint: c.restApiEndpoint,
+  tokenEndpoint: c.tokenEndpoint,
+  authorizationEndpoint: c.authorizationEndpoint,
+  samlSso: c.samlSso,
+  clientAuthMethod: c.clientAuthMethod,
+  environment: c.environment,
+});
+
+export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.ZodType<DetailsParsed>) {
+  const r = Router();
+  const view = (c: Parameters<typeof toView>[0]): ConnectorResponse => ({ connector: toView(c, d.publicUrl) });
+
+  r.get("/", requireSupport, async (_req, res) => {
+    const body: ListConnectorsResponse = { connectors: (await d.store.listConnectors()).map(toSummary) };
+    res.json(body);
+  });
+
+  r.post(
+    "/",
+    requireAdmin,
+    withBody(createConnectorRequestSchema, async (req, res, body) => {
+      const c = await createDraft(d, body.name, requireSession(res).userName);
+      await audit(d, actorOf(req, res), { action: "connector.created", ...target(c), after: { name: c.name } });
+      res.status(201).json(view(c));
+    }),
+  );
+
+  r.get("/:id", requireSupport, async (req, res) => {
+    const c = await loadConnector(d, param(req, "id"));
+    const body: ConnectorDetailResponse = { ...view(c), timeline: await d.store.listTimeline(c.id) };
+    res.json(body);
+  });
+
+  r.delete("/:id", requireAdmin, async (req, res) => {
+    const c = await loadConnector(d, param(req, "id"));
+    if (!(await d.store.deleteConnector(c.id))) throw notFound("Connector");
+    await audit(d, actorOf(req, res), { action: "connector.deleted", ...target(c), before: { name: c.name, status: c.status, tenant: c.tenant } });
+    res.status(204).end();
+  });
+
+  r.patch(
+    "/:id/wizard",
+    requireAdmin,
+    withBody(wizardProgressRequestSchema, async (req, res, body) => {
+      const c = await loadConnector(d, param(req, "id"));
+      const updated = await saveProgress(d, c, body);
+      await audit(d, actorOf(req, res), { action: "connector.wizard_saved", ...target(c), ...diff(progressView(c), progressView(updated)) });
+      res.json(view(updated));
+    }),
+  );
+
+  r.put(
+    "/:id/details",
+    requireAdmin,
+    withBody(detailsSchema, async (req, res, body) => {
+      const c = await loadConnector(d, param(req, "id"));
+      const updated = await saveDetails(d, c, body, requireSession(res).userName);
+      await audit(d, actorOf(req, res), { action: "connector.details_saved", ...target(c), ...diff(detailsView(c), detailsView(updated)) });
+      res.json(view(updated));
+    }),
+  );
+
+  r.post(
+    "/:id/consent",
+    requireAdmin,
+    withBody(startConsentRequestSchema, async (req, res, body) => {
+      const out: StartConsentResponse = await startConsent(d, param(req, "id"), requireSession(res), body.mode);
+      const c = await loadConnector(d, param(req, "id"));
+      await audit(d, actorOf(req, res), { action: "connector.consent_started", ...target(c), after: { mode: body.mode } });
+      res.setHeader("Cache-Control", "no-store");
+      res.json(out);
+    }),
+  );
+  return r;
+}

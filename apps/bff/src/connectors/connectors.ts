@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import type { DetailsParsed, WizardProgressRequest, WizardStep } from "@wc/contracts";
+import { WIZARD_STEPS } from "@wc/contracts";
+import { checkTenantConsistency, guessEnvironment, PREREQUISITES, TENANT_SETUP_STEPS } from "@wc/workday";
+import { AppError, notFound } from "../platform/http/app-error";
+import type { Keyring } from "../platform/crypto/crypto";
+import { NameTakenError, type ConnectorPatch, type ConnectorRecord, type Store } from "../store/types";
+import { sealSecret } from "../workday";
+
+export interface ConnectorDeps {
+  store: Store;
+  keyring: Keyring;
+  now: () => Date;
+}
+
+export async function loadConnector(d: ConnectorDeps, id: string): Promise<ConnectorRecord> {
+  const c = await d.store.getConnector(id);
+  if (!c) throw notFound("Connector");
+  return c;
+}
+
+export async function createDraft(d: ConnectorDeps, name: string, actor: string): Promise<ConnectorRecord> {
+  const now = d.now().toISOString();
+  const rec: ConnectorRecord = {
+    id: randomUUID(),
+    name,
+    status: "pending_configuration",
+    reasonCode: "setup_incomplete",
+    wizardStep: "prerequisites",
+    prerequisites: Object.fromEntries(PREREQUISITES.map((p) => [p.key, false])),
+    tenantSetup: Object.fromEntries(TENANT_SETUP_STEPS.map((s) => [s.key, false])),
+    tenant: null,
+    environment: null,
+    environmentSource: null,
+    environmentReason: null,
+    clientId: null,
+    clientSecretEnc: null,
+    clientSecretHint: null,
+    restApiEndpoint: null,
+    tokenEndpoint: null,
+    authorizationEndpoint: null,
+    samlSso: false,
+    clientAuthMethod: "client_secret_basic",
+    refreshTokenEnc: null,
+    accessTokenEnc: null,
+    accessTokenExpiresAt: null,
+    consentGrantedBy: null,
+    connectedAt: null,
+    lastCheckAt: null,
+    lastSuccessAt: null,
+    lastConsent: null,
+    consecutiveTransientFailures: 0,
+    nextCheckAt: null,
+    lastChecks: null,
+    lastErrorDetail: null,
+    createdBy: actor,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await d.store.insertConnector(rec, { at: now, from: null, to: rec.status, reasonCode: rec.reasonCode, actor });
+  } catch (e) {
+    if (e instanceof NameTakenError) throw nameTaken(name);
+    throw e;
+  }
+  return rec;
+}
+
+const nameTaken = (name: string) =>
+  new AppError(409, "conflict", `A connector named "${name}" already exists.`, { name: `"${name}" is already used: choose another name.` });
+
+/** Only keys of the prerequisite table and tenant-setup switches are kept; the step only moves within the wizard. */
+export async function saveProgress(d: ConnectorDeps, c: ConnectorRecord, p: WizardProgressRequest): Promise<ConnectorRecord> {
+  const patch: ConnectorPatch = { updatedAt: d.now().toISOString() };
+  if (p.prerequisites) patch.prerequisites = pickKnown(c.prerequisites, p.prerequisites, "prerequisites");
+  if (p.tenantSetup) patch.tenantSetup = pickKnown(c.tenantSetup, p.tenantSetup, "tenantSetup");
+  if (p.wizardStep) patch.wizardStep = p.wizardStep;
+  return (await d.store.updateConnector(c.id, patch)) ?? c;
+}
+
+function pickKnown(current: Record<string, boolean>, incoming: Record<string, boolean>, field: string) {
+  const unknown = Object.keys(incoming).filter((k) => !(k in current));
+  if (unknown.length > 0) {
+    throw new AppError(400, "validation_failed", "Some fields need fixing.", { [field]: `Unknown item(s): ${unknown.join(", ")}.` });
+  }
+  return { ...current, ...incoming };
+}
+
+export function furthestStep(a: WizardStep, b: WizardStep): WizardStep {
+  return WIZARD_STEPS.indexOf(a) >= WIZARD_STEPS.indexOf(b) ? a : b;
+}
+
+/**
+ * Saves the client details. The secret is encrypted before it reaches the store. Changing the
+ * client or an endpoint of a connector that holds tokens drops the tokens: they belong to the
+ * old client, and a new consent is required.
+ */
+export async function saveDetails(d: ConnectorDeps, c: ConnectorRecord, v: DetailsParsed, actor: string): Promise<ConnectorRecord> {
+  if (!v.clientSecret && !c.clientSecretEnc) {
+    throw new AppError(400, "validation_failed", "Some fields need fixing.", {
+      clientSecret: "Client Secret is required: copy it from Workday's done page (it is shown only once; use Generate New Client Secret if lost).",
+    });
+  }
+  const tenant = checkTenantConsistency({ authorization: v.authorizationEndpoint, token: v.tokenEndpoint, rest: v.restApiEndpoint }).tenant;
+  if (c.connectedAt !== null && c.tenant && tenant && c.tenant.toLowerCase() !== tenant.toLowerCase()) {
+    // Same-tenant guard: a connector's history belongs to one tenant; another tenant is another connector.
+    const message = `This connector belongs to tenant "${c.tenant}"; these endpoints are for "${tenant}". Create a new connector for "${tenant}".`;
+    throw new AppError(409, "conflict", message, { authorizationEndpoint: message, tokenEndpoint: message, restApiEndpoint: message });
+  }
+  const hosts = [v.authorizationEndpoint, v.tokenEndpoint, v.restApiEndpoint].map((u) => new URL(u).host);
+  const guess = guessEnvironment({ hosts, tenant });
+  const now = d.now().toISOString();
+  const changedClient =
+    c.clientId !== v.clientId ||
+    v.clientSecret !== undefined ||
+    c.tokenEndpoint !== v.tokenEndpoint ||
+    c.authorizationEndpoint !== v.authorizationEndpoint ||
+    c.restApiEndpoint !== v.restApiEndpoint;
+  const patch: ConnectorPatch = {
+    clientId: v.clientId,
+    restApiEndpoint: v.restApiEndpoint,
+    tokenEndpoint: v.tokenEndpoint,
+    authorizationEndpoint: v.authorizationEndpoint,
+    samlSso: v.samlSso,
+    clientAuthMethod: v.clientAuthMethod,
+    tenant,
+    environment: v.environmentOverride ?? guess.environment,
+    environmentSource: v.environmentOverride ? "override" : "detected",
+    environmentReason: v.environmentOverride ? "Set by an admin." : guess.reason,
+    wizardStep: furthestStep(c.wizardStep, "connect"),
+    updatedAt: now,
+  };
+  if (v.clientSecret !== undefined) {
+    patch.clientSecretEnc = sealSecret(d.keyring, c.id, "clientSecret", v.clientSecret);
+    patch.clientSecretHint = v.clientSecret.slice(-4);
+  }
+  const needsConsent = c.status === "pending_configuration" || (changedClient && c.refreshTokenEnc !== null);
+  if (!needsConsent) return (await d.store.updateConnector(c.id, patch)) ?? c;
+  Object.assign(patch, { status: "pending_authorization", reasonCode: "consent_not_started", refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null });
+  const updated = await d.store.updateConnector(c.id, patch, {
+    at: now,
+    from: c.status,
+    to: "pending_authorization",
+    reasonCode: "consent_not_started",
+    actor,
+  });
+  return updated ?? c;
+}

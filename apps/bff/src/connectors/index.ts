@@ -1,0 +1,2 @@
+// The connectors capability's public entry. Routes are mounted by app.ts.
+export { loadConnector, type ConnectorDeps } from "./connectors";

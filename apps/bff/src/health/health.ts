@@ -1,0 +1,141 @@
+import type { CheckResult } from "@wc/contracts";
+import { backoffDelayMs, nextHealth, parseRetryAfter, sandboxAwareCheckAt, type HealthOutcome, type HealthState, type ReasonCode } from "@wc/workday";
+import { AppError } from "../platform/http/app-error";
+import type { ConnectorPatch, ConnectorRecord } from "../store/types";
+import type { ConsentDeps } from "../consent";
+import { loadConnector } from "../connectors";
+import { runCheckSequence, type CheckRun } from "./health-checks";
+import type { TokenService } from "../workday";
+import { holdLease, type LeaseDeps } from "../platform/background/leased";
+
+export interface HealthOptions {
+  intervalMs: number;
+  degradedAfter: number;
+  backoffBaseMs: number;
+  random?: () => number;
+}
+
+export interface HealthDeps extends ConsentDeps, Omit<LeaseDeps, "store"> {
+  tokens: TokenService;
+  health: HealthOptions;
+}
+
+/** How long after Workday's weekly sandbox refresh a sandbox connector is checked. */
+export const AFTER_SANDBOX_REFRESH_MS = 30 * 60_000;
+
+/** A replica that dies mid-check loses the connector after this long; a live one renews it. */
+const HEALTH_LEASE_MS = 2 * 60_000;
+
+/** Statuses health checks may run in; the others wait for an admin. */
+const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_needed"]);
+
+/**
+ * Runs the checks for one connector and moves its status: success → connected; a definitive
+ * failure → its catalog status at once; transient failures → degraded only after several in a
+ * row. Tokens are never dropped here. Every status change lands on the timeline.
+ */
+export async function runChecks(d: HealthDeps, id: string, actor: string, onResult: (r: CheckResult) => void = () => undefined) {
+  const c = await loadConnector(d, id);
+  if (!CHECKABLE.has(c.status)) {
+    throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
+  }
+  const runs = await runCheckSequence(d, d.tokens, c, (r) => onResult(r.result));
+  const updated = await applyResults(d, c, runs, actor);
+  return { connector: updated, checks: runs.map((r) => r.result) };
+}
+
+async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[], actor: string): Promise<ConnectorRecord> {
+  const failed = runs.find((r) => !r.result.ok && !r.result.skipped && !r.transient) ?? runs.find((r) => r.transient);
+  const outcome: HealthOutcome = failed?.result.reasonCode
+    ? { ok: false, transient: failed.transient, reasonCode: failed.result.reasonCode as ReasonCode }
+    : { ok: true };
+  const fresh = (await d.store.getConnector(c.id)) ?? c;
+  return moveHealth(d, fresh, outcome, actor, failed?.result.detail ?? null, (next, now) => ({
+    lastChecks: runs.map((r) => r.result),
+    lastCheckAt: now.toISOString(),
+    nextCheckAt: nextCheckAt(d, fresh.environment, next.status, next.consecutiveTransientFailures, failed, now),
+  }));
+}
+
+/**
+ * The one place a connector's health status moves (checks and activity sync alike): the state
+ * machine decides, the change and its timeline entry are stored together, and it is logged.
+ */
+export async function moveHealth(
+  d: HealthDeps,
+  fresh: ConnectorRecord,
+  outcome: HealthOutcome,
+  actor: string,
+  detail: string | null,
+  extra: (next: HealthState, now: Date) => ConnectorPatch = () => ({}),
+): Promise<ConnectorRecord> {
+  const next = nextHealth(
+    { status: fresh.status, reasonCode: fresh.reasonCode, consecutiveTransientFailures: fresh.consecutiveTransientFailures },
+    outcome,
+    d.health.degradedAfter,
+  );
+  const now = d.now();
+  const at = now.toISOString();
+  const patch: ConnectorPatch = {
+    status: next.status as ConnectorRecord["status"],
+    reasonCode: next.reasonCode,
+    consecutiveTransientFailures: next.consecutiveTransientFailures,
+    lastErrorDetail: outcome.ok ? null : detail,
+    updatedAt: at,
+    ...extra(next, now),
+  };
+  if (outcome.ok) patch.lastSuccessAt = at;
+  const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
+  const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
+  if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
+  return (await d.store.updateConnector(fresh.id, patch, timeline)) ?? fresh;
+}
+
+/**
+ * Healthy and action-required connectors come back on the interval (a sandbox's also shortly after
+ * Workday's weekly refresh); transient trouble backs off; relink waits for an admin.
+ */
+function nextCheckAt(d: HealthDeps, environment: ConnectorRecord["environment"], status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
+  if (status === "relink_needed") return null;
+  if (!failed?.transient) {
+    const regular = new Date(now.getTime() + d.health.intervalMs);
+    return (environment === "sandbox" ? sandboxAwareCheckAt(regular, now, AFTER_SANDBOX_REFRESH_MS) : regular).toISOString();
+  }
+  const backoff = backoffDelayMs(failures, { baseMs: d.health.backoffBaseMs, maxMs: d.health.intervalMs, random: d.health.random ?? Math.random });
+  const retryAfter = parseRetryAfter(failed.retryAfter, now) ?? 0;
+  return new Date(now.getTime() + Math.max(backoff, retryAfter)).toISOString();
+}
+
+/**
+ * Runs due connectors' checks, a few at a time, each isolated: one failing tenant neither throws
+ * out of the loop nor delays the others beyond its own timeout. Due connectors are claimed with a
+ * lease (`health:<id>`), so with several replicas each connector is checked by exactly one.
+ */
+export async function runDueChecks(d: HealthDeps, concurrency = 4, stopping?: AbortSignal): Promise<number> {
+  const due = await d.store.claimDue("health", d.owner, 50, HEALTH_LEASE_MS, d.now());
+  let next = 0;
+  let ran = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const id = due[next++];
+      if (!id) return;
+      const key = `health:${id}`;
+      if (stopping?.aborted) {
+        await d.store.releaseLease(key, d.owner);
+        continue;
+      }
+      await holdLease(d, key, HEALTH_LEASE_MS, async () => {
+        const c = await d.store.getConnector(id);
+        if (!c || !CHECKABLE.has(c.status) || c.status === "relink_needed") return;
+        ran += 1;
+        try {
+          await runChecks(d, c.id, "health check");
+        } catch (e) {
+          d.log.error({ connectorId: c.id, err: e }, "scheduled health check failed");
+        }
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+  return ran;
+}

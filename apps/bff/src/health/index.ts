@@ -1,0 +1,2 @@
+// The health capability's public entry.
+export { runChecks, runDueChecks, moveHealth, AFTER_SANDBOX_REFRESH_MS, type HealthDeps, type HealthOptions } from "./health";

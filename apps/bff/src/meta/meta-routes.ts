@@ -1,0 +1,22 @@
+import { Router } from "express";
+import type { PublicConfig } from "@wc/contracts";
+import { publicRoute } from "../platform/http/public-route";
+import { requireSupport } from "../auth";
+
+/** Liveness for load balancers and scripts: no session, no store access. */
+export function healthRouter() {
+  const r = Router();
+  r.get("/health", publicRoute("liveness probe"), (_req, res) => {
+    res.json({ ok: true });
+  });
+  return r;
+}
+
+export function metaRouter(p: { publicUrl: string; allowedWorkdayHosts: string; version: string }) {
+  const r = Router();
+  r.get("/config", requireSupport, (_req, res) => {
+    const body: PublicConfig = { publicUrl: p.publicUrl, allowedWorkdayHosts: p.allowedWorkdayHosts, version: p.version };
+    res.json(body);
+  });
+  return r;
+}

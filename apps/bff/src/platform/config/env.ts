@@ -1,0 +1,182 @@
+import path from "node:path";
+import { z } from "zod";
+import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
+import { decodeKey } from "../crypto/crypto";
+import { parseTrustProxy } from "../http/trust-proxy";
+
+/**
+ * The only module that reads the environment. Parsed once at start; anything wrong is listed in
+ * one readable message and the process refuses to start (config errors are programmer errors).
+ */
+const port = z.coerce.number({ error: "must be a port number (0–65535)" }).int("must be a whole port number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: port.default(3000),
+    PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://connect.example.com" }).optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z.string().min(1).optional(),
+    WORKDAY_SIM_PORT: port.default(4000),
+    ENCRYPTION_KEY: z.string().optional(),
+    // Keys retired by a rotation: still accepted for decryption until rotate-key has re-sealed everything.
+    ENCRYPTION_KEYS_PREVIOUS: z
+      .string()
+      .default("")
+      .transform((v, ctx) => {
+        const keys: Buffer[] = [];
+        for (const raw of v.split(",").map((k) => k.trim()).filter(Boolean)) {
+          try {
+            keys.push(decodeKey(raw, "each ENCRYPTION_KEYS_PREVIOUS entry"));
+          } catch (e) {
+            ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        return keys;
+      }),
+    // Key ids (from the start-up refusal) whose key is gone for good: their records may stay unreadable.
+    LOST_ENCRYPTION_KEY_IDS: z.string().default("").transform((v, ctx) => {
+      const ids = splitList(v);
+      for (const id of ids) {
+        if (!/^[0-9a-f]{12}$/.test(id)) ctx.addIssue({ code: "custom", message: `LOST_ENCRYPTION_KEY_IDS: "${id.slice(0, 20)}" is not a key id (12 hex digits, as the start-up message prints them)` });
+      }
+      return ids;
+    }),
+    ALLOWED_WORKDAY_HOSTS: z.string().default(""),
+    // Which reverse proxies may say who the client is (X-Forwarded-For): none unless listed.
+    TRUST_PROXY: z.string().default("").transform((v, ctx) => {
+      const r = parseTrustProxy(v);
+      if (typeof r === "string") ctx.addIssue({ code: "custom", message: r });
+      return typeof r === "string" ? false : r;
+    }),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    WEB_DIST_DIR: z.string().optional(),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
+    HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
+    HEALTH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    ACTIVITY_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    ACTIVITY_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+    ACTIVITY_LAG_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
+    ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    ACTIVITY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
+    ACTIVITY_OFFSET_CEILING: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+    // Fractions allowed so tests can make a restarted process resume at once.
+    ACTIVITY_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    // How long a replica that dies mid-sync keeps its connectors before another takes over.
+    ACTIVITY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    // The first admin, created at first start when no account exists (else a one-time setup link is printed).
+    ADMIN_EMAIL: z.string().optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+    // Optional single sign-on with the organisation's OpenID Connect provider.
+    OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the provider's issuer URL, e.g. https://login.example.com" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_LABEL: z.string().default("single sign-on"),
+    OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+    OIDC_ADMIN_GROUPS: z.string().default(""),
+    OIDC_SUPPORT_GROUPS: z.string().default(""),
+  })
+  .superRefine((e, ctx) => {
+    const pair = [e.ADMIN_EMAIL, e.ADMIN_PASSWORD].filter((v) => v !== undefined && v !== "").length;
+    if (pair === 1) ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together (or neither)" });
+    if (e.ADMIN_PASSWORD && e.ADMIN_PASSWORD.length < PASSWORD_MIN_LENGTH) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: `must have at least ${PASSWORD_MIN_LENGTH} characters` });
+    }
+    if (e.ADMIN_EMAIL && !emailSchema.safeParse(e.ADMIN_EMAIL).success) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "must be an email address like admin@example.com" });
+    }
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
+    }
+    if (oidc === 3 && !e.OIDC_ADMIN_GROUPS && !e.OIDC_SUPPORT_GROUPS) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ADMIN_GROUPS"], message: "single sign-on needs OIDC_ADMIN_GROUPS and/or OIDC_SUPPORT_GROUPS to map groups to roles" });
+    }
+    if (e.ACTIVITY_RETENTION_DAYS < e.ACTIVITY_BACKFILL_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["ACTIVITY_RETENTION_DAYS"], message: "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once" });
+    }
+  })
+  .transform((e) => {
+    const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+    const dataDir = path.resolve(e.DATA_DIR);
+    return {
+      nodeEnv: e.NODE_ENV,
+      port: e.PORT,
+      publicUrl,
+      dataDir,
+      databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "workday-connect.db")}`,
+      workdaySimPort: e.WORKDAY_SIM_PORT,
+      encryptionKey: e.ENCRYPTION_KEY,
+      previousEncryptionKeys: e.ENCRYPTION_KEYS_PREVIOUS,
+      lostEncryptionKeyIds: e.LOST_ENCRYPTION_KEY_IDS,
+      allowedWorkdayHosts: e.ALLOWED_WORKDAY_HOSTS,
+      trustProxy: e.TRUST_PROXY,
+      logLevel: e.LOG_LEVEL,
+      webDistDir: e.WEB_DIST_DIR,
+      outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+      healthIntervalMs: Math.round(e.HEALTH_CHECK_INTERVAL_MINUTES * 60_000),
+      healthDegradedAfter: e.HEALTH_DEGRADED_AFTER,
+      healthTickMs: e.HEALTH_SCHEDULER_TICK_SECONDS * 1000,
+      admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.trim().toLowerCase(), password: e.ADMIN_PASSWORD } : null,
+      auth: {
+        idleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
+        absoluteMs: Math.round(e.SESSION_ABSOLUTE_HOURS * 3_600_000),
+        maxFailures: e.SIGN_IN_MAX_FAILURES,
+        lockoutMs: Math.round(e.SIGN_IN_LOCKOUT_MINUTES * 60_000),
+      },
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              label: e.OIDC_LABEL,
+              groupsClaim: e.OIDC_GROUPS_CLAIM,
+              adminGroups: splitList(e.OIDC_ADMIN_GROUPS),
+              supportGroups: splitList(e.OIDC_SUPPORT_GROUPS),
+            }
+          : null,
+      activity: {
+        defaults: {
+          backfillDays: e.ACTIVITY_BACKFILL_DAYS,
+          pollIntervalMinutes: e.ACTIVITY_POLL_INTERVAL_MINUTES,
+          lagMinutes: e.ACTIVITY_LAG_MINUTES,
+          retentionDays: e.ACTIVITY_RETENTION_DAYS,
+        },
+        pageSize: e.ACTIVITY_PAGE_SIZE,
+        offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
+        tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
+        leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
+      },
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+function splitList(v: string): string[] {
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const r = envSchema.safeParse(source);
+  if (r.success) {
+    const url = new URL(r.data.publicUrl);
+    if (url.search || url.hash || url.username) {
+      throw new ConfigError("Invalid configuration:\n  - PUBLIC_URL must not carry a query, fragment or credentials");
+    }
+    return r.data;
+  }
+  const lines = r.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,29 @@
+/** A connector's lease key for one kind of background work, e.g. `health:<connector id>`. */
+export function leaseKey(kind: string, connectorId: string): string {
+  return `${kind}:${connectorId}`;
+}
+
+/** ISO text like every other timestamp, so expiry compares as text on both engines. */
+export function leaseExpiry(now: Date, ttlMs: number): string {
+  return new Date(now.getTime() + ttlMs).toISOString();
+}
+
+/** Leases in the store, which let several processes share background work. */
+export interface LeaseStore {
+  /**
+   * Leases let several processes share background work: a lease is held by one `owner` until
+   * `now + ttlMs`. Acquiring succeeds when the key is free, expired, or already held by `owner`
+   * (which extends it). Callers pass `now` so every engine uses the caller's clock.
+   */
+  tryAcquireLease(key: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Extends a lease still held by `owner`; false once it has expired or passed to another owner. */
+  renewLease(key: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Gives the lease up at once; does nothing unless `owner` holds it. */
+  releaseLease(key: string, owner: string): Promise<void>;
+  /**
+   * Takes the lease `<kind>:<connector id>` on up to `limit` connectors whose `nextCheckAt` has
+   * come and whose lease is free or expired, soonest due first, and returns their ids. Two
+   * owners claiming at once never get the same connector.
+   */
+  claimDue(kind: string, owner: string, limit: number, ttlMs: number, now: Date): Promise<string[]>;
+}
