@@ -20,6 +20,7 @@ export * from "./connector-name";
 export * from "./setup-key-label";
 export * from "./checks";
 export * from "./classify-check-response";
+export * from "./status-model";
 export * from "./health-state";
 export * from "./retry-after";
 export * from "./backoff";
