@@ -25,9 +25,9 @@ import { healthRouter, metaRouter } from "./meta/meta-routes";
 import { oauthCallbackRouter } from "./consent/oauth-callback-routes";
 import type { ConsentDeps } from "./consent/consent";
 import { runDueChecks, type HealthDeps, type HealthOptions } from "./health/health";
-import { newOwnerId, type LeaseDeps } from "./platform/background/leased";
+import { newOwnerId } from "./platform/background/leased";
 import { createScheduler } from "./platform/background/scheduler";
-import { createTokenService } from "./workday/token-service";
+import { createTokenService, type WorkdayDeps } from "./workday/token-service";
 import { connectorActionsRouter } from "./connectors/connector-actions-routes";
 import type { Store } from "./store/types";
 import { activityRouter, connectorActivityRouter } from "./activity/activity-routes";
@@ -79,24 +79,23 @@ export function createApp(deps: AppDeps) {
   // Bound once the activity sync exists; consent only needs to say "connected".
   let onConnected: (id: string) => void = () => undefined;
   const owner = deps.owner ?? newOwnerId();
-  const consent: ConsentDeps & LeaseDeps = {
-    owner,
+  // Each capability gets only what it uses; they share one store, keyring, clock and token service.
+  const workday: WorkdayDeps = {
     store: deps.store,
     keyring: deps.keyring,
     now,
-    publicUrl: deps.publicUrl,
     fetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs }),
     log: deps.log,
-    onConnected: (id) => onConnected(id),
   };
-
-  const health: HealthDeps = {
-    ...consent,
-    tokens: createTokenService(consent),
-    health: { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health },
-  };
+  const consent: ConsentDeps = { ...workday, publicUrl: deps.publicUrl, onConnected: (id) => onConnected(id) };
+  const tokens = createTokenService({ ...workday, owner });
+  const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health };
+  const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions };
   const activity: ActivityDeps = {
-    ...health,
+    ...workday,
+    owner,
+    tokens,
+    health: healthOptions,
     activity: { ...DEFAULT_ACTIVITY_OPTIONS, ...deps.activity },
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
@@ -141,7 +140,7 @@ export function createApp(deps: AppDeps) {
   api.use("/users", usersRouter(authRoutes));
   api.use("/audit", auditRouter(authRoutes));
   api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
-  api.use("/connectors", connectorActionsRouter(health, version));
+  api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));
   api.use("/connectors", connectorActivityRouter(activity, activitySync));
   api.use("/activity", activityRouter(activity));
   api.use("/oauth", oauthCallbackRouter(consent));
@@ -158,11 +157,16 @@ export function createApp(deps: AppDeps) {
       runDueChecks: () => runDueChecks(health),
       purgeSessions: () => purgeSessions(sessions),
       activity: activitySync,
-      /** Starts the loops; the returned stop() stops taking work and waits for running work (SIGTERM). */
-      start: (tickMs = 30_000) => {
+      /**
+       * Starts the background loop; the returned stop() takes no new work, stops running syncs
+       * after their current page and waits for the rest (SIGTERM). A tick of 0 turns that work
+       * off (the browser journeys drive checks themselves); sessions are purged regardless.
+       */
+      start: (ticks: { healthMs: number; activityMs: number } = { healthMs: 30_000, activityMs: 30_000 }) => {
         const scheduler = createScheduler(deps.log);
-        // 0 turns the health loop off (the browser journeys drive checks themselves); sessions are purged regardless.
-        if (tickMs > 0) scheduler.every("health", tickMs, () => runDueChecks(health, 4, scheduler.stopping));
+        if (ticks.healthMs > 0) scheduler.every("health", ticks.healthMs, () => runDueChecks(health, 4, scheduler.stopping));
+        if (ticks.activityMs > 0) scheduler.every("activity", ticks.activityMs, () => activitySync.runDue(), { immediate: true });
+        scheduler.onStop(() => activitySync.stop());
         scheduler.every("sessions", 10 * 60_000, () => purgeSessions(sessions));
         return (graceMs?: number) => scheduler.stop(graceMs);
       },

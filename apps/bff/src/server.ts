@@ -26,7 +26,6 @@ async function main() {
     startSyncAfterConsent: env.activity.tickMs > 0,
   });
   let stopBackground: (graceMs?: number) => Promise<boolean> = async () => true;
-  let stopActivityTicks = () => undefined as void;
   // Express 5 hands a bind error (port taken) to this callback instead of throwing. Background
   // work starts only once listening: a second instance on a taken port must not sync anything.
   const server = app.listen(env.port, (err?: Error) => {
@@ -35,10 +34,8 @@ async function main() {
       process.exit(1);
     }
     log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
-    // Health checks (a tick of 0 turns them off) and session purging.
-    stopBackground = app.background.start(env.healthTickMs);
-    // Otherwise a window interrupted by a restart resumes at the first activity tick.
-    if (env.activity.tickMs > 0) stopActivityTicks = app.background.activity.start(env.activity.tickMs);
+    // Health rounds, the activity sync (a window interrupted by a restart resumes at once) and session purging.
+    stopBackground = app.background.start({ healthMs: env.healthTickMs, activityMs: env.activity.tickMs });
   });
   answerClientErrors(server);
   // Graceful stop (SIGTERM from an orchestrator): take no new requests or background work, let
@@ -55,9 +52,8 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    stopActivityTicks();
     // Running syncs stop after their current page (rows and checkpoint commit together) and release their leases.
-    const [finished] = await Promise.all([stopBackground(20_000), app.background.activity.stop()]);
+    const finished = await stopBackground(20_000);
     await closed;
     await store.close();
     log.info({ backgroundFinished: finished }, "stopped");

@@ -5,14 +5,17 @@ import {
   nextPollAt,
   offsetRefused,
   pageRequest,
+  PASS,
   planWindow,
   startCursor,
+  statusRule,
   type CursorStep,
   type PagingCursor,
   type ReasonCode,
+  type UpstreamOutcome,
 } from "@wc/workday";
 import type { ConnectorRecord, StoredActivityRow, SyncRun, SyncStatePatch } from "../store/types";
-import { SYNCABLE, SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
+import { SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
 import { fetchActivityPage, type PageFetch } from "./activity-page-fetch";
 import { effectiveSettings, withKeys } from "./activity-rows";
 import { moveHealth } from "../health";
@@ -29,7 +32,7 @@ type Keyed = Exclude<PageFetch, { kind: "page" }> | { kind: "page"; rows: Stored
  */
 export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSignal): Promise<WindowResult> {
   const c = await d.store.getConnector(id);
-  if (!c?.connectedAt || !SYNCABLE.has(c.status)) return "idle";
+  if (!c?.connectedAt || !statusRule(c.status).syncs) return "idle";
   const state = await d.store.getSyncState(id);
   const settings = effectiveSettings(state, d.activity.defaults);
   let run = state?.run ?? null;
@@ -81,7 +84,7 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
     signal,
     onTransient: async (reasonCode: ReasonCode, detail: string) => {
       healthDirty = true;
-      await recordHealth(d, c.id, { ok: false, transient: true, reasonCode }, detail);
+      await recordHealth(d, c.id, { outcome: "transient", reasonCode }, detail);
     },
   };
   const limit = d.activity.pageSize;
@@ -106,7 +109,7 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
       return "stopped";
     }
     if (got.kind === "stop") {
-      await recordHealth(d, c.id, { ok: false, transient: false, reasonCode: got.reasonCode }, got.detail);
+      await recordHealth(d, c.id, { outcome: "definitive", reasonCode: got.reasonCode }, got.detail);
       await stop(d, c.id, got.reasonCode, got.detail, settings);
       return "stopped";
     }
@@ -128,7 +131,7 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
       boundary = step.kind === "next" && step.cursor.offset === 0 ? keysFrom(stored, step.cursor.anchorMs) : null;
       if (healthDirty) {
         healthDirty = false;
-        await recordHealth(d, c.id, { ok: true }, null);
+        await recordHealth(d, c.id, PASS, null);
       }
     }
     rows += stored.length;
@@ -179,9 +182,9 @@ async function stop(d: ActivityDeps, id: string, reasonCode: string, detail: str
  * only clears transient trouble: a connector waiting for an admin or a Workday admin stays so
  * until its checks pass, since activity alone does not prove every prerequisite.
  */
-async function recordHealth(d: ActivityDeps, id: string, outcome: Parameters<typeof moveHealth>[2], detail: string | null) {
+async function recordHealth(d: ActivityDeps, id: string, outcome: UpstreamOutcome, detail: string | null) {
   const fresh = await d.store.getConnector(id);
-  if (!fresh || !SYNCABLE.has(fresh.status)) return;
-  if (outcome.ok && fresh.status !== "connected" && fresh.status !== "degraded") return;
+  if (!fresh || !statusRule(fresh.status).syncs) return;
+  if (outcome.outcome === "pass" && statusRule(fresh.status).needsAdmin) return;
   await moveHealth(d, fresh, outcome, SYNC_ACTOR, detail);
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashState, transactionExpiresAt } from "../platform/crypto/oauth-state";
 import * as oidc from "openid-client";
 import type { Role } from "@wc/contracts";
 import type { Logger } from "pino";
@@ -24,8 +24,6 @@ export interface SsoDeps extends UserDeps {
   timeoutMs: number;
 }
 
-const TX_TTL_MS = 10 * 60_000;
-const hashState = (s: string) => createHash("sha256").update(s).digest("base64url");
 const isLoopbackHttp = (u: URL) => u.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
 
 export class SsoError extends Error {}
@@ -82,7 +80,7 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
         nonce,
         returnTo,
         createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + TX_TTL_MS).toISOString(),
+        expiresAt: transactionExpiresAt(now),
       });
       return oidc.buildAuthorizationUrl(cfg, {
         redirect_uri: redirectUri,

@@ -12,7 +12,7 @@ import { toView } from "./connector-view";
 const writeLine = (res: Response, line: CheckStreamLine) => res.write(`${JSON.stringify(line)}\n`);
 
 /** Health and lifecycle actions on one connector (admins); the diagnostics bundle (support too). */
-export function connectorActionsRouter(d: HealthDeps & AuditDeps, version: string) {
+export function connectorActionsRouter(d: HealthDeps & AuditDeps & { publicUrl: string }, version: string) {
   const r = Router();
 
   // "Run checks now". With Accept: application/x-ndjson each check is streamed as it finishes,

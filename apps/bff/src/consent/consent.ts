@@ -1,24 +1,19 @@
-import { createHash } from "node:crypto";
+import { hashState, transactionExpiresAt } from "../platform/crypto/oauth-state";
 import type { ConsentOutcome } from "@wc/contracts";
 import { authorizeRequestParamsIn, authorizeRequestParamsMessage, classifyAuthorizeError, ENDPOINT_LABELS, redirectUriFor, type ReasonCode } from "@wc/workday";
-import type { Logger } from "pino";
 import { AppError } from "../platform/http/app-error";
-import type { FetchLike } from "../platform/outbound/outbound-fetch";
-import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams, classifyTokenFailure, safe, openSecret, sealSecret, workdayClientOf } from "../workday";
+import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams, classifyTokenFailure, safe, openSecret, sealSecret, sealTokens, workdayClientOf, type WorkdayDeps } from "../workday";
 import type { ConnectorRecord, OAuthTransaction, SessionRecord } from "../store/types";
-import { loadConnector, type ConnectorDeps } from "../connectors";
+import { loadConnector } from "../connectors";
 
-export const TRANSACTION_TTL_MS = 10 * 60 * 1000;
 
-export interface ConsentDeps extends ConnectorDeps {
+/** Consent calls Workday's token endpoint with the connector's secrets and redirects back to PUBLIC_URL. */
+export interface ConsentDeps extends WorkdayDeps {
   publicUrl: string;
-  fetch: FetchLike;
-  log: Logger;
   /** Told after a consent succeeded (first connection or reconnect): the activity backfill starts here. */
   onConnected?: (connectorId: string) => void;
 }
 
-const hashState = (state: string) => createHash("sha256").update(state).digest("base64url");
 
 function clientParams(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams {
   const params = workdayClientOf(d.keyring, c);
@@ -59,7 +54,7 @@ export async function startConsent(d: ConsentDeps, id: string, session: SessionR
     clientId: params.clientId,
     mode,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + TRANSACTION_TTL_MS).toISOString(),
+    expiresAt: transactionExpiresAt(now),
   });
   d.log.info({ connectorId: c.id, actor: session.userId, mode }, "consent started");
   return { authorizationUrl: req.url };
@@ -129,9 +124,7 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
     {
       status: "connected",
       reasonCode: null,
-      refreshTokenEnc: sealSecret(d.keyring, c.id, "refreshToken", tokens.refreshToken),
-      accessTokenEnc: sealSecret(d.keyring, c.id, "accessToken", tokens.accessToken),
-      accessTokenExpiresAt: new Date(now.getTime() + (tokens.expiresInSeconds ?? 3600) * 1000).toISOString(),
+      ...sealTokens(d.keyring, c.id, tokens, now),
       connectedAt: at,
       lastSuccessAt: at,
       consentGrantedBy: session.userName,

@@ -1,11 +1,10 @@
 import type { CheckResult } from "@wc/contracts";
-import { backoffDelayMs, nextHealth, parseRetryAfter, sandboxAwareCheckAt, type HealthOutcome, type HealthState, type ReasonCode } from "@wc/workday";
+import { backoffDelayMs, nextHealth, parseRetryAfter, PASS, sandboxAwareCheckAt, statusRule, type HealthState, type UpstreamOutcome } from "@wc/workday";
 import { AppError } from "../platform/http/app-error";
 import type { ConnectorPatch, ConnectorRecord } from "../store/types";
-import type { ConsentDeps } from "../consent";
 import { loadConnector } from "../connectors";
 import { runCheckSequence, type CheckRun } from "./health-checks";
-import type { TokenService } from "../workday";
+import type { TokenService, WorkdayDeps } from "../workday";
 import { holdLease, type LeaseDeps } from "../platform/background/leased";
 
 export interface HealthOptions {
@@ -15,9 +14,15 @@ export interface HealthOptions {
   random?: () => number;
 }
 
-export interface HealthDeps extends ConsentDeps, Omit<LeaseDeps, "store"> {
+/** Checks call Workday with the connector's tokens and claim due connectors under leases. */
+export interface HealthDeps extends WorkdayDeps, Omit<LeaseDeps, "store"> {
   tokens: TokenService;
   health: HealthOptions;
+}
+
+/** What moving a connector's status needs (the activity sync moves it too). */
+export interface StatusMoveDeps extends Pick<WorkdayDeps, "store" | "now" | "log"> {
+  health: Pick<HealthOptions, "degradedAfter">;
 }
 
 /** How long after Workday's weekly sandbox refresh a sandbox connector is checked. */
@@ -26,9 +31,6 @@ export const AFTER_SANDBOX_REFRESH_MS = 30 * 60_000;
 /** A replica that dies mid-check loses the connector after this long; a live one renews it. */
 const HEALTH_LEASE_MS = 2 * 60_000;
 
-/** Statuses health checks may run in; the others wait for an admin. */
-const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_needed"]);
-
 /**
  * Runs the checks for one connector and moves its status: success → connected; a definitive
  * failure → its catalog status at once; transient failures → degraded only after several in a
@@ -36,19 +38,18 @@ const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_n
  */
 export async function runChecks(d: HealthDeps, id: string, actor: string, onResult: (r: CheckResult) => void = () => undefined) {
   const c = await loadConnector(d, id);
-  if (!CHECKABLE.has(c.status)) {
+  if (!statusRule(c.status).checkable) {
     throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
   }
-  const runs = await runCheckSequence(d, d.tokens, c, (r) => onResult(r.result));
+  const runs = await runCheckSequence(d, c, (r) => onResult(r.result));
   const updated = await applyResults(d, c, runs, actor);
   return { connector: updated, checks: runs.map((r) => r.result) };
 }
 
 async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[], actor: string): Promise<ConnectorRecord> {
-  const failed = runs.find((r) => !r.result.ok && !r.result.skipped && !r.transient) ?? runs.find((r) => r.transient);
-  const outcome: HealthOutcome = failed?.result.reasonCode
-    ? { ok: false, transient: failed.transient, reasonCode: failed.result.reasonCode as ReasonCode }
-    : { ok: true };
+  // A definitive failure says more than an outage; the first of either kind decides.
+  const failed = runs.find((r) => r.outcome.outcome === "definitive") ?? runs.find((r) => r.outcome.outcome === "transient");
+  const outcome = failed?.outcome ?? PASS;
   const fresh = (await d.store.getConnector(c.id)) ?? c;
   return moveHealth(d, fresh, outcome, actor, failed?.result.detail ?? null, (next, now) => ({
     lastChecks: runs.map((r) => r.result),
@@ -62,9 +63,9 @@ async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[],
  * machine decides, the change and its timeline entry are stored together, and it is logged.
  */
 export async function moveHealth(
-  d: HealthDeps,
+  d: StatusMoveDeps,
   fresh: ConnectorRecord,
-  outcome: HealthOutcome,
+  outcome: UpstreamOutcome,
   actor: string,
   detail: string | null,
   extra: (next: HealthState, now: Date) => ConnectorPatch = () => ({}),
@@ -80,11 +81,11 @@ export async function moveHealth(
     status: next.status as ConnectorRecord["status"],
     reasonCode: next.reasonCode,
     consecutiveTransientFailures: next.consecutiveTransientFailures,
-    lastErrorDetail: outcome.ok ? null : detail,
+    lastErrorDetail: outcome.outcome === "pass" ? null : detail,
     updatedAt: at,
     ...extra(next, now),
   };
-  if (outcome.ok) patch.lastSuccessAt = at;
+  if (outcome.outcome === "pass") patch.lastSuccessAt = at;
   const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
   if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
@@ -96,8 +97,8 @@ export async function moveHealth(
  * Workday's weekly refresh); transient trouble backs off; relink waits for an admin.
  */
 function nextCheckAt(d: HealthDeps, environment: ConnectorRecord["environment"], status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
-  if (status === "relink_needed") return null;
-  if (!failed?.transient) {
+  if (!statusRule(status).scheduled) return null;
+  if (failed?.outcome.outcome !== "transient") {
     const regular = new Date(now.getTime() + d.health.intervalMs);
     return (environment === "sandbox" ? sandboxAwareCheckAt(regular, now, AFTER_SANDBOX_REFRESH_MS) : regular).toISOString();
   }
@@ -126,7 +127,7 @@ export async function runDueChecks(d: HealthDeps, concurrency = 4, stopping?: Ab
       }
       await holdLease(d, key, HEALTH_LEASE_MS, async () => {
         const c = await d.store.getConnector(id);
-        if (!c || !CHECKABLE.has(c.status) || c.status === "relink_needed") return;
+        if (!c || !statusRule(c.status).scheduled) return;
         ran += 1;
         try {
           await runChecks(d, c.id, "health check");

@@ -1,14 +1,13 @@
-import * as client from "openid-client";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withLease, type LeaseDeps } from "../platform/background/leased";
-import { workdayConfiguration } from "./workday-client";
+import { refreshTokens, workdayConfiguration } from "./workday-client";
 import { describeUpstreamError, type UpstreamFailure } from "./upstream-error";
 import type { ConnectorRecord } from "../store/types";
 import type { Logger } from "pino";
 import type { Keyring } from "../platform/crypto/crypto";
 import type { FetchLike } from "../platform/outbound/outbound-fetch";
 import type { Store } from "../store/types";
-import { openSecret, sealSecret, workdayClientOf } from "./secrets";
+import { openSecret, sealTokens, workdayClientOf } from "./secrets";
 
 /** A cached access token is used until this close to its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -61,7 +60,7 @@ export function createTokenService(d: TokenDeps) {
     const refreshToken = openSecret(d.keyring, c.id, "refreshToken", c.refreshTokenEnc);
     let tokens;
     try {
-      tokens = await client.refreshTokenGrant(config, refreshToken);
+      tokens = await refreshTokens(config, refreshToken);
     } catch (e) {
       const failure = describeUpstreamError(e);
       d.log.warn({ connectorId: c.id, detail: failure.detail }, "token refresh failed");
@@ -70,13 +69,9 @@ export function createTokenService(d: TokenDeps) {
     const now = d.now();
     const current = await d.store.getConnector(c.id);
     // Disconnected or re-consented meanwhile: these tokens belong to a grant that is gone.
-    if (current?.refreshTokenEnc !== c.refreshTokenEnc) return { ok: true, accessToken: tokens.access_token, refreshed: true };
-    await d.store.updateConnector(c.id, {
-      accessTokenEnc: sealSecret(d.keyring, c.id, "accessToken", tokens.access_token),
-      accessTokenExpiresAt: new Date(now.getTime() + (tokens.expiresIn() ?? 3600) * 1000).toISOString(),
-      ...(tokens.refresh_token ? { refreshTokenEnc: sealSecret(d.keyring, c.id, "refreshToken", tokens.refresh_token) } : {}),
-    });
-    return { ok: true, accessToken: tokens.access_token, refreshed: true };
+    if (current?.refreshTokenEnc !== c.refreshTokenEnc) return { ok: true, accessToken: tokens.accessToken, refreshed: true };
+    await d.store.updateConnector(c.id, sealTokens(d.keyring, c.id, tokens, now));
+    return { ok: true, accessToken: tokens.accessToken, refreshed: true };
   }
 
   async function refreshOnce(id: string, stale: string | null): Promise<AccessTokenResult> {

@@ -92,5 +92,14 @@ export async function exchangeCode(
     pkceCodeVerifier: checks.codeVerifier,
     expectedState: checks.state,
   });
+  return tokenSetOf(tokens);
+}
+
+/** The refresh grant; a refresh token Workday sends back replaces the stored one (the caller stores it). */
+export async function refreshTokens(config: client.Configuration, refreshToken: string): Promise<TokenSet> {
+  return tokenSetOf(await client.refreshTokenGrant(config, refreshToken));
+}
+
+function tokenSetOf(tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers): TokenSet {
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSeconds: tokens.expiresIn() };
 }
