@@ -8,3 +8,4 @@ export * from "./routes";
 export * from "./auth";
 export * from "./audit";
 export * from "./activity";
+export * from "./notifications";
