@@ -89,7 +89,7 @@ export function createApp(deps: AppDeps) {
   };
   const consent: ConsentDeps = { ...workday, publicUrl: deps.publicUrl, onConnected: (id) => onConnected(id) };
   const tokens = createTokenService({ ...workday, owner });
-  const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health };
+  const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, recoveredAfter: 2, backoffBaseMs: 30_000, ...deps.health };
   const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions };
   const activity: ActivityDeps = {
     ...workday,

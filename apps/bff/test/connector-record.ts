@@ -10,7 +10,7 @@ export function connectorRecord(id: string, over: Partial<ConnectorRecord> = {})
     clientSecretEnc: null, clientSecretHint: null, restApiEndpoint: null, tokenEndpoint: null,
     authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic", refreshTokenEnc: null,
     accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
-    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null,
+    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, notifiedStatus: null, healthyStreak: 0, nextCheckAt: null,
     lastChecks: null, lastErrorDetail: null, createdBy: "t", createdAt: at, updatedAt: at,
     ...over,
   };

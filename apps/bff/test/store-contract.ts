@@ -14,7 +14,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     environmentReason: null, clientId: null, clientSecretEnc: null, clientSecretHint: null, restApiEndpoint: null,
     tokenEndpoint: null, authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic",
     refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
-    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null, createdBy: "tester", createdAt: at, updatedAt: at,
+    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, notifiedStatus: null, healthyStreak: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null, createdBy: "tester", createdAt: at, updatedAt: at,
   });
   const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
 

@@ -22,6 +22,7 @@ export * from "./checks";
 export * from "./classify-check-response";
 export * from "./status-model";
 export * from "./health-state";
+export * from "./status-notice";
 export * from "./retry-after";
 export * from "./backoff";
 export * from "./troubleshooting-markdown";

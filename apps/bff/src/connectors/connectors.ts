@@ -50,6 +50,8 @@ export async function createDraft(d: ConnectorDeps, name: string, actor: string)
     lastSuccessAt: null,
     lastConsent: null,
     consecutiveTransientFailures: 0,
+    notifiedStatus: null,
+    healthyStreak: 0,
     nextCheckAt: null,
     lastChecks: null,
     lastErrorDetail: null,

@@ -5,6 +5,7 @@ import { AppError } from "../platform/http/app-error";
 import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams, classifyTokenFailure, safe, openSecret, sealSecret, sealTokens, workdayClientOf, type WorkdayDeps } from "../workday";
 import type { ConnectorRecord, OAuthTransaction, SessionRecord } from "../store/types";
 import { loadConnector } from "../connectors";
+import { consentCompletedEvent } from "../notifications";
 
 
 /** Consent calls Workday's token endpoint with the connector's secrets and redirects back to PUBLIC_URL. */
@@ -130,6 +131,8 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       consentGrantedBy: session.userName,
       lastConsent: outcome,
       consecutiveTransientFailures: 0,
+      // A recovery is announced only after healthy checks following this consent.
+      healthyStreak: 0,
       lastErrorDetail: null,
       // Due at once: the first full check confirms the prerequisites (the wizard runs it live too).
       nextCheckAt: at,
@@ -137,6 +140,7 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       updatedAt: at,
     },
     { at, from: c.status, to: "connected", reasonCode: null, actor: session.userName },
+    [consentCompletedEvent(c, session.userName, now)],
   );
   d.log.info({ connectorId: c.id, actor: session.userId }, "consent succeeded");
   d.onConnected?.(c.id);

@@ -3,6 +3,7 @@ import { backoffDelayMs, nextHealth, parseRetryAfter, PASS, sandboxAwareCheckAt,
 import { AppError } from "../platform/http/app-error";
 import type { ConnectorPatch, ConnectorRecord } from "../store/types";
 import { loadConnector } from "../connectors";
+import { statusEvents } from "../notifications";
 import { runCheckSequence, type CheckRun } from "./health-checks";
 import type { TokenService, WorkdayDeps } from "../workday";
 import { holdLease, type LeaseDeps } from "../platform/background/leased";
@@ -10,6 +11,8 @@ import { holdLease, type LeaseDeps } from "../platform/background/leased";
 export interface HealthOptions {
   intervalMs: number;
   degradedAfter: number;
+  /** Healthy outcomes in a row before a recovery is announced (NOTIFY_RECOVERED_AFTER). */
+  recoveredAfter: number;
   backoffBaseMs: number;
   random?: () => number;
 }
@@ -22,7 +25,7 @@ export interface HealthDeps extends WorkdayDeps, Omit<LeaseDeps, "store"> {
 
 /** What moving a connector's status needs (the activity sync moves it too). */
 export interface StatusMoveDeps extends Pick<WorkdayDeps, "store" | "now" | "log"> {
-  health: Pick<HealthOptions, "degradedAfter">;
+  health: Pick<HealthOptions, "degradedAfter" | "recoveredAfter">;
 }
 
 /** How long after Workday's weekly sandbox refresh a sandbox connector is checked. */
@@ -89,7 +92,9 @@ export async function moveHealth(
   const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
   if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
-  return (await d.store.updateConnector(fresh.id, patch, timeline)) ?? fresh;
+  // The announcement rides in the same update: a crash cannot separate the change from its event.
+  const notice = statusEvents(fresh, { status: patch.status ?? fresh.status, reasonCode: next.reasonCode, healthy: outcome.outcome === "pass" }, d.health.recoveredAfter, now);
+  return (await d.store.updateConnector(fresh.id, { ...patch, ...notice.patch }, timeline, notice.events)) ?? fresh;
 }
 
 /**

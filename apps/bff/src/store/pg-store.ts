@@ -2,11 +2,12 @@ import { DatabaseError, Pool, type PoolClient } from "pg";
 import type { TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
 import { pgActivityStore } from "../activity/pg-activity";
+import { pgNotificationStore, pgQueueEvent } from "../notifications/pg-notifications";
 import { migratePg } from "../platform/store/pg-migrations";
 import { pgAuthStore } from "../auth/pg-auth";
 import { pgLeases } from "../platform/store/pg-leases";
 import { inTransaction } from "../platform/store/pg-transaction";
-import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
+import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
 import { NameTakenError, type SessionRecord, type Store } from "./types";
 
@@ -49,7 +50,7 @@ export async function openPgStore(url: string): Promise<Store> {
       const r = await pool.query<Row>("SELECT * FROM connectors ORDER BY created_at, seq");
       return r.rows.map(connectorFromRow);
     },
-    async updateConnector(id, patch, t) {
+    async updateConnector(id, patch, t, events = []) {
       const row = connectorToRow(patch);
       if (patch.name !== undefined) row.name_key = patch.name.toLowerCase();
       const cols = Object.keys(row);
@@ -62,6 +63,7 @@ export async function openPgStore(url: string): Promise<Store> {
           const updated = r.rows[0];
           if (!updated) return null;
           if (t) await insertTimeline(c, id, t);
+          for (const e of events) await pgQueueEvent(c, e);
           return connectorFromRow(updated);
         });
       } catch (e) {
@@ -116,8 +118,12 @@ export async function openPgStore(url: string): Promise<Store> {
       return (await pool.query("DELETE FROM oauth_transactions WHERE expires_at <= $1", [now])).rowCount ?? 0;
     },
     async listCiphertexts() {
-      const [connectors, txs] = await Promise.all([pool.query<Row>(SEALED_CONNECTORS_SQL), pool.query<Row>(SEALED_TRANSACTIONS_SQL)]);
-      return sealedRowsFrom(connectors.rows, txs.rows);
+      const [connectors, txs, channels] = await Promise.all([
+        pool.query<Row>(SEALED_CONNECTORS_SQL),
+        pool.query<Row>(SEALED_TRANSACTIONS_SQL),
+        pool.query<Row>(SEALED_CHANNELS_SQL),
+      ]);
+      return sealedRowsFrom(connectors.rows, txs.rows, channels.rows);
     },
     async replaceCiphertexts(row, swaps) {
       return inTransaction(pool, async (c) => {
@@ -133,6 +139,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...pgLeases(pool),
     ...pgAuthStore(pool),
     ...pgActivityStore(pool),
+    ...pgNotificationStore(pool),
     async close() {
       await pool.end();
     },

@@ -11,6 +11,7 @@ import type {
 } from "@wc/contracts";
 import type { ActivityStore } from "../activity/activity-store";
 import type { LeaseStore } from "../platform/store/leases";
+import type { NotificationStore, OutboxEvent } from "../notifications/notification-store";
 
 export type * from "../activity/activity-store";
 
@@ -45,6 +46,9 @@ export interface ConnectorRecord {
   lastConsent: ConsentOutcome | null;
   /** Transient health failures in a row; `degraded` only after a threshold (never drops tokens). */
   consecutiveTransientFailures: number;
+  /** The status last announced to notification channels (notifications/status-events.ts), and healthy outcomes in a row since. */
+  notifiedStatus: ConnectorStatus | null;
+  healthyStreak: number;
   nextCheckAt: string | null;
   lastChecks: CheckResult[] | null;
   /** Workday's own error for the current problem, reduced to status + error code (no tokens). */
@@ -84,12 +88,12 @@ export interface OAuthTransaction {
   expiresAt: string;
 }
 
-/** Which ciphertext columns exist: the connector secrets and a consent attempt's PKCE verifier. */
-export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier";
+/** Which ciphertext columns exist: the connector secrets, a consent attempt's PKCE verifier, a webhook's signing secret. */
+export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier" | "signingSecret";
 
 /** One row's ciphertexts, for key rotation. `id` is the connector id or the transaction's state hash. */
 export interface SealedRow {
-  table: "connectors" | "oauth_transactions";
+  table: "connectors" | "oauth_transactions" | "notification_channels";
   id: string;
   connectorId: string;
   fields: Partial<Record<SealedField, string>>;
@@ -105,12 +109,15 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore, LeaseStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;
-  /** Applies the patch and, when given, appends the timeline entry, atomically. */
-  updateConnector(id: string, patch: ConnectorPatch, timeline?: TimelineEntry): Promise<ConnectorRecord | null>;
+  /**
+   * Applies the patch and, when given, appends the timeline entry and queues the notification
+   * events, atomically: a crash after a status change never loses the event it causes.
+   */
+  updateConnector(id: string, patch: ConnectorPatch, timeline?: TimelineEntry, events?: OutboxEvent[]): Promise<ConnectorRecord | null>;
   deleteConnector(id: string): Promise<boolean>;
   listTimeline(connectorId: string): Promise<TimelineEntry[]>;
 

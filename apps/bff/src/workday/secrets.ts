@@ -9,7 +9,10 @@ import type { ConnectorRecord, SealedField } from "../store/types";
  * existing ciphertext of that kind unreadable.
  */
 export function secretAad(connectorId: string, field: SealedField): string {
-  return field === "codeVerifier" ? `oauth-tx:${connectorId}` : `connector:${connectorId}:${field}`;
+  if (field === "codeVerifier") return `oauth-tx:${connectorId}`;
+  // Not a connector's: the webhook signing secret of the notification channel with this id.
+  if (field === "signingSecret") return `notification-channel:${connectorId}`;
+  return `connector:${connectorId}:${field}`;
 }
 
 export const sealSecret = (keyring: Keyring, connectorId: string, field: SealedField, plaintext: string): string =>
