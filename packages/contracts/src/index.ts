@@ -8,3 +8,8 @@ export * from "./routes";
 export * from "./auth";
 export * from "./audit";
 export * from "./activity";
+export * from "./details-fields";
+export * from "./details-field-keys";
+export * from "./details-view";
+export * from "./details-values";
+export * from "./details-audit";
