@@ -18,7 +18,7 @@ await store.insertConnector(
     environment: null, environmentSource: null, environmentReason: null, clientId: null, clientSecretEnc: null, clientSecretHint: null,
     restApiEndpoint: null, tokenEndpoint: null, authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic",
     refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: at, lastCheckAt: null,
-    lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null,
+    lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, notifiedStatus: null, healthyStreak: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null,
     createdBy: "bench", createdAt: at, updatedAt: at,
   },
   { at, from: null, to: "connected", reasonCode: null, actor: "bench" },

@@ -9,3 +9,8 @@ export * from "./auth";
 export * from "./audit";
 export * from "./activity";
 export * from "./notifications";
+export * from "./details-fields";
+export * from "./details-field-keys";
+export * from "./details-view";
+export * from "./details-values";
+export * from "./details-audit";

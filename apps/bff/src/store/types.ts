@@ -1,11 +1,12 @@
 import type { AuthStore } from "../auth/auth-store";
 import type {
   CheckResult,
-  ClientAuthMethod,
   ConnectorStatus,
   ConsentOutcome,
   Environment,
   Role,
+  SecretDetailsField,
+  ShownDetails,
   TimelineEntry,
   WizardStep,
 } from "@wc/contracts";
@@ -15,8 +16,11 @@ import type { NotificationStore, OutboxEvent } from "../notifications/notificati
 
 export type * from "../activity/activity-store";
 
+/** The details as stored: each field the view shows as it shows it; a secret sealed, with its last four characters. */
+type StoredDetails = ShownDetails & { [K in SecretDetailsField as `${K}Enc` | `${K}Hint`]: string | null };
+
 /** A connector as stored. Fields ending in `Enc` hold AES-GCM ciphertext (see platform/crypto/crypto.ts), never plaintext. */
-export interface ConnectorRecord {
+export interface ConnectorRecord extends StoredDetails {
   id: string;
   name: string;
   status: ConnectorStatus;
@@ -28,14 +32,6 @@ export interface ConnectorRecord {
   environment: Environment | null;
   environmentSource: "detected" | "override" | null;
   environmentReason: string | null;
-  clientId: string | null;
-  clientSecretEnc: string | null;
-  clientSecretHint: string | null;
-  restApiEndpoint: string | null;
-  tokenEndpoint: string | null;
-  authorizationEndpoint: string | null;
-  samlSso: boolean;
-  clientAuthMethod: ClientAuthMethod;
   refreshTokenEnc: string | null;
   accessTokenEnc: string | null;
   accessTokenExpiresAt: string | null;

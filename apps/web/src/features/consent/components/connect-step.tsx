@@ -1,10 +1,10 @@
-import type { Connector } from "@wc/contracts";
+import { DETAILS_FIELDS, type Connector } from "@wc/contracts";
 import { Link, Navigate } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { troubleshootingFor, TroubleshootingEntry } from "../../../components/ui/troubleshooting-entry";
 import { paths } from "../../../config/paths";
-import { DETAILS_FIELD_LABELS, toDetailsField } from "../../../lib/details-fields";
+import { toDetailsField } from "../../../lib/details-fields";
 import { useConsentFlow } from "../use-consent-flow";
 import { ConsentWaiting } from "./consent-waiting";
 
@@ -25,7 +25,7 @@ function Guidance() {
 function GoToField({ connectorId, reasonCode }: { connectorId: string; reasonCode: string | null }) {
   const field = toDetailsField(troubleshootingFor(reasonCode)?.field);
   if (field === null) return null;
-  return <Link to={paths.wizardField.getHref(connectorId, field)}>Go to {DETAILS_FIELD_LABELS[field]}</Link>;
+  return <Link to={paths.wizardField.getHref(connectorId, field)}>Go to {DETAILS_FIELDS[field].label}</Link>;
 }
 
 function LastResult({ connector }: { connector: Connector }) {
