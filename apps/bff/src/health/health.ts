@@ -7,6 +7,8 @@ import { loadConnector } from "../connectors";
 import { runCheckSequence, type CheckRun } from "./health-checks";
 import type { TokenService } from "../workday";
 import { holdLease, type LeaseDeps } from "../platform/background/leased";
+import type { Metrics } from "../platform/metrics/metrics";
+import { recordChecks } from "./check-metrics";
 
 export interface HealthOptions {
   intervalMs: number;
@@ -18,6 +20,7 @@ export interface HealthOptions {
 export interface HealthDeps extends ConsentDeps, Omit<LeaseDeps, "store"> {
   tokens: TokenService;
   health: HealthOptions;
+  metrics: Metrics;
 }
 
 /** How long after Workday's weekly sandbox refresh a sandbox connector is checked. */
@@ -40,6 +43,7 @@ export async function runChecks(d: HealthDeps, id: string, actor: string, onResu
     throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
   }
   const runs = await runCheckSequence(d, d.tokens, c, (r) => onResult(r.result));
+  recordChecks(d.metrics, runs);
   const updated = await applyResults(d, c, runs, actor);
   return { connector: updated, checks: runs.map((r) => r.result) };
 }
