@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { makeDetailsRequestSchema } from "@wc/contracts";
+import { CHECK_IDS, makeDetailsRequestSchema } from "@wc/contracts";
 import { parseHostAllowList } from "@wc/workday";
 import type { Logger } from "pino";
 import { AppError } from "./platform/http/app-error";
@@ -33,6 +33,10 @@ import type { Store } from "./store/types";
 import { activityRouter, connectorActivityRouter } from "./activity/activity-routes";
 import { DEFAULT_ACTIVITY_OPTIONS, type ActivityDeps, type ActivityOptions } from "./activity/activity-deps";
 import { createActivitySync } from "./activity/activity-scheduler";
+import { createMetrics } from "./platform/metrics/metrics";
+import { mountMetrics } from "./platform/metrics/metrics-http";
+import { countRequests, routeTemplates } from "./platform/metrics/route-templates";
+import { storedFigures } from "./stored-metrics";
 
 /** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
 const SYNC_MAX_BYTES = 16 * 1024 * 1024;
@@ -58,6 +62,10 @@ export interface AppDeps {
   auth?: Partial<AuthOptions>;
   /** This replica's name in the leases table (default: host, pid and a random suffix). */
   owner?: string;
+  /** METRICS_TOKEN: /metrics on this port for `Authorization: Bearer <token>`; none: /metrics is 404 here. */
+  metricsToken?: string | null;
+  /** prom-client's process metrics (default on; each app that has them runs an event-loop monitor for good). */
+  processMetrics?: boolean;
 }
 
 export interface AuthOptions {
@@ -79,6 +87,9 @@ export function createApp(deps: AppDeps) {
   // Bound once the activity sync exists; consent only needs to say "connected".
   let onConnected: (id: string) => void = () => undefined;
   const owner = deps.owner ?? newOwnerId();
+  // Its own registry (docs/metrics.md); the route templates are learnt once every route is mounted.
+  const metrics = createMetrics({ figures: storedFigures(deps.store, now), checkIds: CHECK_IDS, log: deps.log, processMetrics: deps.processMetrics ?? true });
+  let templates = new WeakMap<object, string>();
   // Each capability gets only what it uses; they share one store, keyring, clock and token service.
   const workday: WorkdayDeps = {
     store: deps.store,
@@ -88,14 +99,15 @@ export function createApp(deps: AppDeps) {
     log: deps.log,
   };
   const consent: ConsentDeps = { ...workday, publicUrl: deps.publicUrl, onConnected: (id) => onConnected(id) };
-  const tokens = createTokenService({ ...workday, owner });
+  const tokens = createTokenService({ ...workday, owner, metrics });
   const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, recoveredAfter: 2, backoffBaseMs: 30_000, ...deps.health };
-  const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions };
+  const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions, metrics };
   const activity: ActivityDeps = {
     ...workday,
     owner,
     tokens,
     health: healthOptions,
+    metrics,
     activity: { ...DEFAULT_ACTIVITY_OPTIONS, ...deps.activity },
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
@@ -126,6 +138,7 @@ export function createApp(deps: AppDeps) {
   // URL we build comes from PUBLIC_URL, never from X-Forwarded-Host/-Proto or Host.
   app.set("trust proxy", deps.trustProxy ?? false);
   app.use(requestContext(deps.log));
+  app.use(countRequests(metrics, () => templates));
   app.use(securityHeaders(secure));
   app.use(jsonBody());
 
@@ -146,11 +159,13 @@ export function createApp(deps: AppDeps) {
   api.use("/oauth", oauthCallbackRouter(consent));
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
   app.use("/api", api);
+  mountMetrics(app, metrics, deps.metricsToken ?? null, deps.log);
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) serveSpa(app, deps.webDistDir);
   // Whatever nothing served (a POST outside /api, any path without the SPA) gets the error shape, not Express's HTML page.
   app.use((_req, _res, next) => next(new AppError(404, "not_found", "No such page.")));
   app.use(errorHandler(deps.log));
+  templates = routeTemplates(app);
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
     background: {
@@ -173,6 +188,8 @@ export function createApp(deps: AppDeps) {
     },
     sessions,
     owner,
+    /** server.ts serves these on METRICS_PORT too. */
+    metrics,
   });
 }
 

@@ -80,3 +80,43 @@ describe("ACTIVITY_*", () => {
     expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33,lb.internal" })).toThrow(/TRUST_PROXY: is not an IP address.*"10.0.0.0\/33", "lb.internal"/);
   });
 });
+
+describe("METRICS_*", () => {
+  const token = "0123456789abcdef0123456789abcdef0123456789abcdef";
+
+  it("when nothing is set, then metrics have no listener of their own and /metrics on the main port is off", () => {
+    expect(parseEnv({}).metrics).toEqual({ port: null, host: "127.0.0.1", token: null });
+  });
+
+  it("when the values are empty, as in a compose file's METRICS_PORT=, then they count as unset (not port 0)", () => {
+    expect(parseEnv({ METRICS_PORT: "", METRICS_HOST: "", METRICS_TOKEN: "" }).metrics).toEqual({ port: null, host: "127.0.0.1", token: null });
+  });
+
+  it("when a port, a host and a token are set, then each is taken", () => {
+    expect(parseEnv({ METRICS_PORT: "9464", METRICS_HOST: "::1", METRICS_TOKEN: token }).metrics).toEqual({ port: 9464, host: "::1", token });
+  });
+
+  it("when METRICS_PORT is not a port or is the main port, then start-up is refused naming it", () => {
+    expect(() => parseEnv({ METRICS_PORT: "abc" })).toThrow(/METRICS_PORT: must be a port number/);
+    expect(() => parseEnv({ METRICS_PORT: "70000" })).toThrow(/METRICS_PORT: must be 0–65535/);
+    expect(() => parseEnv({ PORT: "8080", METRICS_PORT: "8080" })).toThrow(/METRICS_PORT: must differ from PORT/);
+  });
+
+  it("when METRICS_HOST is a name or comes without METRICS_PORT, then start-up is refused saying what to set", () => {
+    expect(() => parseEnv({ METRICS_PORT: "9464", METRICS_HOST: "metrics.example.com" })).toThrow(/METRICS_HOST: must be an IP address/);
+    expect(() => parseEnv({ METRICS_HOST: "0.0.0.0" })).toThrow(/METRICS_HOST: only applies with METRICS_PORT/);
+  });
+
+  it("when METRICS_TOKEN is short or has characters a bearer token cannot hold, then start-up is refused without repeating it", () => {
+    for (const bad of ["short-token", `${token} space`, `${token}"`]) {
+      let message = "";
+      try {
+        parseEnv({ METRICS_TOKEN: bad });
+      } catch (e) {
+        message = e instanceof Error ? e.message : String(e);
+      }
+      expect(message).toMatch(/METRICS_TOKEN: must be at least 32 characters/);
+      expect(message).not.toContain(bad);
+    }
+  });
+});

@@ -68,6 +68,9 @@ export async function startBff(
     encryptionKey?: Buffer;
     webDistDir?: string;
     trustProxy?: TrustProxy;
+    metricsToken?: string;
+    /** Off unless asked for: each app with them keeps an event-loop monitor running. */
+    processMetrics?: boolean;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -105,6 +108,8 @@ export async function startBff(
     startSyncAfterConsent: opts.startSyncAfterConsent ?? false,
     webDistDir: opts.webDistDir,
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    metricsToken: opts.metricsToken ?? null,
+    processMetrics: opts.processMetrics ?? false,
   });
   server.on("request", app);
   answerClientErrors(server);

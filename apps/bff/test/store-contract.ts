@@ -165,6 +165,32 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
 
+    it("when connectors are in several statuses, then the grouped count has each status present and nothing else", async () => {
+      const s = await open();
+      expect(await s.countConnectorsByStatus()).toEqual({});
+      for (const id of ["a", "b", "c"]) await s.insertConnector(connector(id, id), created);
+      await s.updateConnector("b", { status: "connected" });
+      await s.updateConnector("c", { status: "connected" });
+      expect(await s.countConnectorsByStatus()).toEqual({ pending_configuration: 1, connected: 2 });
+      await s.deleteConnector("a");
+      expect(await s.countConnectorsByStatus()).toEqual({ connected: 2 });
+      await s.close();
+    });
+
+    it("when sync coverage is listed, then each connector that finished a window comes with its status and how far its activity reaches", async () => {
+      const s = await open();
+      for (const id of ["c", "b", "a"]) await s.insertConnector(connector(id, id), created);
+      await s.updateConnector("a", { status: "connected" });
+      await s.saveSyncState("a", { coveredUntil: "2026-11-29T09:58:00.000Z" });
+      await s.saveSyncState("c", { coveredUntil: "2026-11-28T09:58:00.000Z" });
+      await s.saveSyncState("b", { nextSyncAt: "2026-11-29T10:05:00.000Z" });
+      expect(await s.listSyncCoverage()).toEqual([
+        { connectorId: "a", status: "connected", coveredUntil: "2026-11-29T09:58:00.000Z" },
+        { connectorId: "c", status: "pending_configuration", coveredUntil: "2026-11-28T09:58:00.000Z" },
+      ]);
+      await s.close();
+    });
+
     it("when a session is created, touched and deleted, then reads follow", async () => {
       const s = await open();
       await s.createSession({ id: "s1", userId: "u", userName: "U", role: "admin", createdAt: at, lastSeenAt: at, ip: "127.0.0.1" });

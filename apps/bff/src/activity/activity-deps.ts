@@ -3,6 +3,7 @@ import type { FetchLike } from "../platform/outbound/outbound-fetch";
 import type { StatusMoveDeps } from "../health";
 import type { TokenService, WorkdayDeps } from "../workday";
 import type { LeaseDeps } from "../platform/background/leased";
+import type { Metrics } from "../platform/metrics/metrics";
 
 export interface ActivityOptions {
   /** ACTIVITY_* defaults; a connector's own settings override them. */
@@ -41,6 +42,8 @@ export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
 /** The sync calls Workday with the connector's tokens, runs under leases and moves the connector's status. */
 export interface ActivityDeps extends WorkdayDeps, Omit<LeaseDeps, "store">, StatusMoveDeps {
   tokens: TokenService;
+  /** Rows stored (docs/metrics.md). */
+  metrics: Pick<Metrics, "activityRowsStored">;
   activity: ActivityOptions;
   /** The guarded outbound fetch with a response cap sized for full activity pages. */
   syncFetch: FetchLike;

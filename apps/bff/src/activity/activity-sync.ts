@@ -136,7 +136,8 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
     }
     rows += stored.length;
     const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
-    await d.store.commitActivityPage(c.id, stored, checkpoint);
+    const { inserted } = await d.store.commitActivityPage(c.id, stored, checkpoint);
+    d.metrics.activityRowsStored(inserted);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;
     if (signal.aborted) return "stopped";

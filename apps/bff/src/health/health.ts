@@ -7,6 +7,8 @@ import { statusEvents } from "../notifications";
 import { runCheckSequence, type CheckRun } from "./health-checks";
 import type { TokenService, WorkdayDeps } from "../workday";
 import { holdLease, type LeaseDeps } from "../platform/background/leased";
+import type { Metrics } from "../platform/metrics/metrics";
+import { recordChecks } from "./check-metrics";
 
 export interface HealthOptions {
   intervalMs: number;
@@ -21,6 +23,7 @@ export interface HealthOptions {
 export interface HealthDeps extends WorkdayDeps, Omit<LeaseDeps, "store"> {
   tokens: TokenService;
   health: HealthOptions;
+  metrics: Metrics;
 }
 
 /** What moving a connector's status needs (the activity sync moves it too). */
@@ -45,6 +48,7 @@ export async function runChecks(d: HealthDeps, id: string, actor: string, onResu
     throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
   }
   const runs = await runCheckSequence(d, c, (r) => onResult(r.result));
+  recordChecks(d.metrics, runs);
   const updated = await applyResults(d, c, runs, actor);
   return { connector: updated, checks: runs.map((r) => r.result) };
 }

@@ -94,7 +94,7 @@ export function toView(c: ChannelRecord, last: DeliveryAttempt | null): ChannelV
     url: c.url,
     format: c.format,
     recipients: c.recipients,
-    events: c.events.filter((e) => e !== "notification.test") as ChannelView["events"],
+    events: c.events.filter((e): e is ChannelView["events"][number] => e !== "notification.test"),
     connectorIds: c.connectorIds,
     enabled: c.enabled,
     createdAt: c.createdAt,

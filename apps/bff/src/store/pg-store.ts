@@ -1,5 +1,5 @@
 import { DatabaseError, Pool, type PoolClient } from "pg";
-import type { TimelineEntry } from "@wc/contracts";
+import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
 import { pgActivityStore } from "../activity/pg-activity";
 import { pgNotificationStore, pgQueueEvent } from "../notifications/pg-notifications";
@@ -9,7 +9,7 @@ import { pgLeases } from "../platform/store/pg-leases";
 import { inTransaction } from "../platform/store/pg-transaction";
 import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
-import { NameTakenError, type SessionRecord, type Store } from "./types";
+import { NameTakenError, type SessionRecord, type Store, type SyncCoverage } from "./types";
 
 type Row = Record<string, unknown>;
 type Queryable = Pick<PoolClient, "query">;
@@ -49,6 +49,17 @@ export async function openPgStore(url: string): Promise<Store> {
     async listConnectors() {
       const r = await pool.query<Row>("SELECT * FROM connectors ORDER BY created_at, seq");
       return r.rows.map(connectorFromRow);
+    },
+    async countConnectorsByStatus() {
+      const r = await pool.query<{ status: ConnectorStatus; n: string }>("SELECT status, count(*) AS n FROM connectors GROUP BY status");
+      return Object.fromEntries(r.rows.map((row) => [row.status, Number(row.n)]));
+    },
+    async listSyncCoverage() {
+      const r = await pool.query<SyncCoverage>(
+        `SELECT c.id AS "connectorId", c.status AS status, s.covered_until AS "coveredUntil"
+         FROM connectors c JOIN activity_sync_state s ON s.connector_id = c.id WHERE s.covered_until IS NOT NULL ORDER BY c.id COLLATE "C"`,
+      );
+      return r.rows;
     },
     async updateConnector(id, patch, t, events = []) {
       const row = connectorToRow(patch);

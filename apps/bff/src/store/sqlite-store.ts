@@ -2,14 +2,14 @@ import { writeTx } from "../platform/store/sqlite-tx";
 import { isUniqueViolation, openSqlite, type SqliteDb } from "../platform/store/sqlite-driver";
 import type { Logger } from "pino";
 import { preparePrivateDatabaseFile } from "../platform/store/private-file";
-import type { TimelineEntry } from "@wc/contracts";
+import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
 import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { sqliteLeases } from "../platform/store/sqlite-leases";
 import { SQLITE_MIGRATIONS } from "../platform/store/sqlite-migrations";
 import { sqliteAuthStore } from "../auth/sqlite-auth";
 import { transactionFromRow } from "../consent/transaction-columns";
-import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
+import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store, type SyncCoverage } from "./types";
 import { sqliteActivityStore } from "../activity/sqlite-activity";
 import { sqliteNotificationStore, sqliteOutboxWriter } from "../notifications/sqlite-notifications";
 import type { OutboxEvent } from "../notifications/notification-store";
@@ -93,6 +93,18 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     async listConnectors() {
       const rows = db.prepare("SELECT * FROM connectors ORDER BY created_at, rowid").all() as Row[];
       return rows.map(connectorFromRow);
+    },
+    async countConnectorsByStatus() {
+      const rows = db.prepare("SELECT status, count(*) AS n FROM connectors GROUP BY status").all() as { status: ConnectorStatus; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+    async listSyncCoverage() {
+      return db
+        .prepare(
+          `SELECT c.id AS connectorId, c.status AS status, s.covered_until AS coveredUntil
+           FROM connectors c JOIN activity_sync_state s ON s.connector_id = c.id WHERE s.covered_until IS NOT NULL ORDER BY c.id`,
+        )
+        .all() as unknown as SyncCoverage[];
     },
     async updateConnector(id, patch, t, events) {
       const row = connectorToRow(patch);

@@ -95,6 +95,14 @@ export interface SealedRow {
   fields: Partial<Record<SealedField, string>>;
 }
 
+/** A connector's status and how far its stored activity reaches, for the sync-lag gauge (platform/metrics). */
+export interface SyncCoverage {
+  connectorId: string;
+  status: ConnectorStatus;
+  /** End of its last completed activity window. */
+  coveredUntil: string;
+}
+
 export interface CiphertextSwap {
   field: SealedField;
   expected: string;
@@ -109,6 +117,10 @@ export interface Store extends AuthStore, ActivityStore, LeaseStore, Notificatio
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;
+  /** Connectors per status (a status with none is absent): one grouped query, read on every metrics scrape. */
+  countConnectorsByStatus(): Promise<Partial<Record<ConnectorStatus, number>>>;
+  /** Each connector that finished an activity window: its status and how far its activity reaches (not its record), for the metrics scrape. */
+  listSyncCoverage(): Promise<SyncCoverage[]>;
   /**
    * Applies the patch and, when given, appends the timeline entry and queues the notification
    * events, atomically: a crash after a status change never loses the event it causes.

@@ -8,6 +8,8 @@ import type { Keyring } from "../platform/crypto/crypto";
 import type { FetchLike } from "../platform/outbound/outbound-fetch";
 import type { Store } from "../store/types";
 import { openSecret, sealTokens, workdayClientOf } from "./secrets";
+import { classifyTokenFailure } from "./token-errors";
+import type { Metrics } from "../platform/metrics/metrics";
 
 /** A cached access token is used until this close to its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -27,7 +29,7 @@ export interface WorkdayDeps {
   log: Logger;
 }
 
-export type TokenDeps = WorkdayDeps & LeaseDeps;
+export type TokenDeps = WorkdayDeps & LeaseDeps & { metrics: Pick<Metrics, "tokenRefreshed"> };
 
 /**
  * Access tokens for health checks and sync. At most one refresh per connector is in flight across
@@ -63,9 +65,11 @@ export function createTokenService(d: TokenDeps) {
       tokens = await refreshTokens(config, refreshToken);
     } catch (e) {
       const failure = describeUpstreamError(e);
+      d.metrics.tokenRefreshed(classifyTokenFailure(e).reasonCode);
       d.log.warn({ connectorId: c.id, detail: failure.detail }, "token refresh failed");
       return { ok: false, failure };
     }
+    d.metrics.tokenRefreshed("ok");
     const now = d.now();
     const current = await d.store.getConnector(c.id);
     // Disconnected or re-consented meanwhile: these tokens belong to a grant that is gone.

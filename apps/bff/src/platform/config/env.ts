@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
@@ -9,6 +10,9 @@ import { parseTrustProxy } from "../http/trust-proxy";
  * one readable message and the process refuses to start (config errors are programmer errors).
  */
 const port = z.coerce.number({ error: "must be a port number (0–65535)" }).int("must be a whole port number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
+
+/** An empty METRICS_* value (METRICS_PORT= in a compose file) means unset, not port 0. */
+const unsetWhenEmpty = (v: unknown) => (v === "" ? undefined : v);
 
 const envSchema = z
   .object({
@@ -80,6 +84,24 @@ const envSchema = z
     OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
     OIDC_ADMIN_GROUPS: z.string().default(""),
     OIDC_SUPPORT_GROUPS: z.string().default(""),
+    // Prometheus metrics (docs/metrics.md): a listener of their own on loopback, and/or /metrics
+    // on the main port behind a bearer token. Both off unless set.
+    METRICS_PORT: z.preprocess(unsetWhenEmpty, port.optional()),
+    METRICS_HOST: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .refine((v) => v === "localhost" || isIP(v) !== 0, "must be an IP address such as 127.0.0.1 (the default), ::1 or 0.0.0.0, or localhost")
+        .optional(),
+    ),
+    // RFC 6750 token characters; long enough that guessing is hopeless (the message never repeats the value).
+    METRICS_TOKEN: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9\-._~+/]{32,}=*$/, "must be at least 32 characters of A-Z a-z 0-9 - . _ ~ + / (e.g. the output of openssl rand -hex 32)")
+        .optional(),
+    ),
   })
   .superRefine((e, ctx) => {
     const pair = [e.ADMIN_EMAIL, e.ADMIN_PASSWORD].filter((v) => v !== undefined && v !== "").length;
@@ -96,6 +118,12 @@ const envSchema = z
     }
     if (oidc === 3 && !e.OIDC_ADMIN_GROUPS && !e.OIDC_SUPPORT_GROUPS) {
       ctx.addIssue({ code: "custom", path: ["OIDC_ADMIN_GROUPS"], message: "single sign-on needs OIDC_ADMIN_GROUPS and/or OIDC_SUPPORT_GROUPS to map groups to roles" });
+    }
+    if (e.METRICS_HOST !== undefined && e.METRICS_PORT === undefined) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_HOST"], message: "only applies with METRICS_PORT: set METRICS_PORT too (or remove METRICS_HOST)" });
+    }
+    if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "must differ from PORT (to serve /metrics on the main port, set METRICS_TOKEN instead)" });
     }
     if (e.ACTIVITY_RETENTION_DAYS < e.ACTIVITY_BACKFILL_DAYS) {
       ctx.addIssue({ code: "custom", path: ["ACTIVITY_RETENTION_DAYS"], message: "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once" });
@@ -152,6 +180,13 @@ const envSchema = z
         offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
         tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
         leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
+      },
+      metrics: {
+        /** null: no metrics listener of its own. */
+        port: e.METRICS_PORT ?? null,
+        host: e.METRICS_HOST ?? "127.0.0.1",
+        /** null: /metrics on the main port answers 404. */
+        token: e.METRICS_TOKEN ?? null,
       },
     };
   });
