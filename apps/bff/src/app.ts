@@ -3,7 +3,7 @@ import helmet from "helmet";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { CHECK_IDS, makeDetailsRequestSchema } from "@wc/contracts";
-import { parseHostAllowList } from "@wc/workday";
+import { isHostAllowed, parseHostAllowList } from "@wc/workday";
 import type { Logger } from "pino";
 import { AppError } from "./platform/http/app-error";
 import type { TrustProxy } from "./platform/http/trust-proxy";
@@ -37,6 +37,10 @@ import { createMetrics } from "./platform/metrics/metrics";
 import { mountMetrics } from "./platform/metrics/metrics-http";
 import { countRequests, routeTemplates } from "./platform/metrics/route-templates";
 import { storedFigures } from "./stored-metrics";
+import { notificationsRouter } from "./notifications/notification-routes";
+import { createSender } from "./notifications/senders";
+import { DEFAULT_DELIVERY_OPTIONS, runDeliveries, type DeliveryOptions } from "./notifications/dispatcher";
+import { queueReminders } from "./notifications/reminders";
 
 /** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
 const SYNC_MAX_BYTES = 16 * 1024 * 1024;
@@ -66,6 +70,18 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** prom-client's process metrics (default on; each app that has them runs an event-loop monitor for good). */
   processMetrics?: boolean;
+  notify?: Partial<NotifyOptions>;
+}
+
+/** Notification settings (NOTIFY_*, SMTP_URL; docs/notifications.md). */
+export interface NotifyOptions {
+  allowedHosts: string;
+  smtp: { url: string; from: string } | null;
+  recoveredAfter: number;
+  stallMinutes: number;
+  sandboxLeadMs: number;
+  timeoutMs: number;
+  delivery: DeliveryOptions;
 }
 
 export interface AuthOptions {
@@ -100,7 +116,26 @@ export function createApp(deps: AppDeps) {
   };
   const consent: ConsentDeps = { ...workday, publicUrl: deps.publicUrl, onConnected: (id) => onConnected(id) };
   const tokens = createTokenService({ ...workday, owner, metrics });
-  const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, recoveredAfter: 2, backoffBaseMs: 30_000, ...deps.health };
+  const notify: NotifyOptions = {
+    allowedHosts: "",
+    smtp: null,
+    recoveredAfter: 2,
+    stallMinutes: 60,
+    sandboxLeadMs: 24 * 3_600_000,
+    timeoutMs: 10_000,
+    ...deps.notify,
+    delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...deps.notify?.delivery },
+  };
+  const notifyAllow = parseHostAllowList(notify.allowedHosts, { workdayDefaults: false });
+  // Its own guard, never deps.fetch: webhook targets have their own allow-list (NOTIFY_ALLOWED_HOSTS).
+  const notifyFetch = createOutboundFetch({ allow: notifyAllow, timeoutMs: notify.timeoutMs, maxBytes: 64 * 1024, allowListName: "NOTIFY_ALLOWED_HOSTS", peer: "The receiver", anyPublicHttps: true });
+  const send = createSender({ publicUrl: deps.publicUrl, now, fetch: notifyFetch, smtp: notify.smtp, timeoutMs: notify.timeoutMs });
+  const countedSend: typeof send = async (channel, event, secret) => {
+    const r = await send(channel, event, secret);
+    metrics.notificationDelivered(channel.kind, r.delivered ? "delivered" : r.permanent ? "gave_up" : "failed");
+    return r;
+  };
+  const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, recoveredAfter: notify.recoveredAfter, backoffBaseMs: 30_000, ...deps.health };
   const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions, metrics };
   const activity: ActivityDeps = {
     ...workday,
@@ -112,6 +147,12 @@ export function createApp(deps: AppDeps) {
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
   const activitySync = createActivitySync(activity);
+  const dispatch = { store: deps.store, keyring: deps.keyring, now, log: deps.log, owner, send: countedSend, delivery: notify.delivery };
+  const reminders = {
+    store: deps.store,
+    now,
+    reminders: { sandboxLeadMs: notify.sandboxLeadMs, stallMinutes: notify.stallMinutes, defaultPollMinutes: activity.activity.defaults.pollIntervalMinutes },
+  };
   if (deps.startSyncAfterConsent) {
     onConnected = (id) => {
       activitySync.connected(id).catch((err: unknown) => deps.log.error({ connectorId: id, err }, "activity sync did not start after consent"));
@@ -157,6 +198,10 @@ export function createApp(deps: AppDeps) {
   api.use("/connectors", connectorActivityRouter(activity, activitySync));
   api.use("/activity", activityRouter(activity));
   api.use("/oauth", oauthCallbackRouter(consent));
+  api.use(
+    "/notifications",
+    notificationsRouter({ store: deps.store, keyring: deps.keyring, now, log: deps.log, targetProblem: (url) => webhookTargetProblem(url, notifyAllow) }),
+  );
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
   app.use("/api", api);
   mountMetrics(app, metrics, deps.metricsToken ?? null, deps.log);
@@ -177,12 +222,19 @@ export function createApp(deps: AppDeps) {
        * after their current page and waits for the rest (SIGTERM). A tick of 0 turns that work
        * off (the browser journeys drive checks themselves); sessions are purged regardless.
        */
-      start: (ticks: { healthMs: number; activityMs: number } = { healthMs: 30_000, activityMs: 30_000 }) => {
+      runDeliveries: () => runDeliveries(dispatch),
+      queueReminders: () => queueReminders(reminders),
+      start: (ticks: { healthMs: number; activityMs: number; notifyMs?: number } = { healthMs: 30_000, activityMs: 30_000 }) => {
         const scheduler = createScheduler(deps.log);
         if (ticks.healthMs > 0) scheduler.every("health", ticks.healthMs, () => runDueChecks(health, 4, scheduler.stopping));
         if (ticks.activityMs > 0) scheduler.every("activity", ticks.activityMs, () => activitySync.runDue(), { immediate: true });
         scheduler.onStop(() => activitySync.stop());
         scheduler.every("sessions", 10 * 60_000, () => purgeSessions(sessions));
+        const notifyMs = ticks.notifyMs ?? 5000;
+        if (notifyMs > 0) {
+          scheduler.every("notifications", notifyMs, () => runDeliveries(dispatch, scheduler.stopping), { immediate: true });
+          scheduler.every("reminders", 60_000, () => queueReminders(reminders), { immediate: true });
+        }
         return (graceMs?: number) => scheduler.stop(graceMs);
       },
     },
@@ -239,4 +291,14 @@ function serveSpa(app: express.Express, dir: string) {
     res.setHeader("Cache-Control", "no-store");
     res.sendFile(index);
   });
+}
+
+/** Why a webhook URL cannot be a target, said on the form: plain http needs the host listed in NOTIFY_ALLOWED_HOSTS. */
+function webhookTargetProblem(raw: string, allow: ReturnType<typeof parseHostAllowList>): string | null {
+  const url = new URL(raw);
+  if (url.protocol === "https:") return null;
+  const verdict = isHostAllowed(url, allow);
+  return verdict.allowed && verdict.httpAllowed
+    ? null
+    : `Use https://, or ask the operator to list http://${url.host} in NOTIFY_ALLOWED_HOSTS (for a receiver inside your network).`;
 }

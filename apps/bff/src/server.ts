@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_DELIVERY_OPTIONS } from "./notifications/dispatcher";
 import { createApp } from "./app";
 import { answerClientErrors } from "./platform/http/client-error";
 import type { Logger } from "pino";
@@ -25,6 +26,15 @@ async function main() {
     auth: { ...env.auth, oidc: env.oidc },
     activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling, leaseMs: env.activity.leaseMs },
     startSyncAfterConsent: env.activity.tickMs > 0,
+    notify: {
+      allowedHosts: env.notify.allowedHosts,
+      smtp: env.notify.smtp,
+      recoveredAfter: env.notify.recoveredAfter,
+      stallMinutes: env.notify.stallMinutes,
+      sandboxLeadMs: env.notify.sandboxLeadMs,
+      timeoutMs: env.notify.timeoutMs,
+      delivery: { ...DEFAULT_DELIVERY_OPTIONS, retryBaseMs: env.notify.retryBaseMs },
+    },
     metricsToken: env.metrics.token,
   });
   // Before the main port: a metrics port that is taken stops the start like a taken main port.
@@ -39,7 +49,7 @@ async function main() {
     }
     log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
     // Health rounds, the activity sync (a window interrupted by a restart resumes at once) and session purging.
-    stopBackground = app.background.start({ healthMs: env.healthTickMs, activityMs: env.activity.tickMs });
+    stopBackground = app.background.start({ healthMs: env.healthTickMs, activityMs: env.activity.tickMs, notifyMs: env.notify.tickMs });
   });
   answerClientErrors(server);
   // Graceful stop (SIGTERM from an orchestrator): take no new requests or background work, let

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { CSRF_HEADER, CSRF_HEADER_VALUE, routes, type Role } from "@wc/contracts";
-import { createApp, type AuthOptions } from "../src/app";
+import { createApp, type AuthOptions, type NotifyOptions } from "../src/app";
 import { answerClientErrors } from "../src/platform/http/client-error";
 import { createUser } from "../src/auth/users";
 import { createKeyring, generateKey, type Keyring } from "../src/platform/crypto/crypto";
@@ -71,6 +71,7 @@ export async function startBff(
     metricsToken?: string;
     /** Off unless asked for: each app with them keeps an event-loop monitor running. */
     processMetrics?: boolean;
+    notify?: Partial<NotifyOptions>;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -110,6 +111,7 @@ export async function startBff(
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
     metricsToken: opts.metricsToken ?? null,
     processMetrics: opts.processMetrics ?? false,
+    ...(opts.notify ? { notify: opts.notify } : {}),
   });
   server.on("request", app);
   answerClientErrors(server);

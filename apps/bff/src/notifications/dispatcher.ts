@@ -46,23 +46,30 @@ export function channelWants(c: ChannelRecord, e: OutboxEvent): boolean {
 export async function runDeliveries(d: DispatchDeps, stopping?: AbortSignal): Promise<number> {
   await d.store.fanOutEvents(200, d.now().toISOString(), channelWants);
   const jobs = await d.store.claimDueDeliveries(d.owner, BATCH, DELIVERY_LEASE_MS, d.now());
+  // One channel's deliveries go one after another, in the order claimed (the order events happened);
+  // different channels go side by side, so a slow receiver holds up only itself.
+  const groups = new Map<string, DeliveryJob[]>();
+  for (const j of jobs) groups.set(j.channel.id, [...(groups.get(j.channel.id) ?? []), j]);
+  const byChannel = [...groups.values()];
   let next = 0;
   let sent = 0;
   const worker = async () => {
-    for (let job = jobs[next++]; job; job = jobs[next++]) {
-      try {
-        if (!stopping?.aborted) {
-          await deliver(d, job);
-          sent++;
+    for (let group = byChannel[next++]; group; group = byChannel[next++]) {
+      for (const job of group) {
+        try {
+          if (!stopping?.aborted) {
+            await deliver(d, job);
+            sent++;
+          }
+        } catch (err) {
+          d.log.error({ deliveryId: job.id, err }, "notification delivery failed unexpectedly");
+        } finally {
+          await d.store.releaseLease(`notify:${job.id}`, d.owner).catch(() => undefined);
         }
-      } catch (err) {
-        d.log.error({ deliveryId: job.id, err }, "notification delivery failed unexpectedly");
-      } finally {
-        await d.store.releaseLease(`notify:${job.id}`, d.owner).catch(() => undefined);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, byChannel.length) }, worker));
   return sent;
 }
 

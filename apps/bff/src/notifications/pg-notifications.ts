@@ -23,16 +23,17 @@ export async function pgQueueEvent(c: Pick<PoolClient, "query">, e: OutboxEvent)
 // SKIP LOCKED spreads concurrent claimers over different deliveries; the lease upsert's WHERE is
 // the guarantee, and only the leases this statement wrote come back.
 const CLAIM = `WITH due AS (
-    SELECT d.id, d.next_attempt_at FROM notification_deliveries d LEFT JOIN leases l ON l.key = 'notify:' || d.id
+    SELECT d.id, d.next_attempt_at, e.seq FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id
+    LEFT JOIN leases l ON l.key = 'notify:' || d.id
     WHERE d.status = 'pending' AND d.next_attempt_at <= $3 AND (l.key IS NULL OR l.expires_at <= $3)
-    ORDER BY d.next_attempt_at, d.id LIMIT $4
+    ORDER BY d.next_attempt_at, e.seq, d.id LIMIT $4
     FOR UPDATE OF d SKIP LOCKED
   ), taken AS (
     INSERT INTO leases (key, owner, expires_at) SELECT 'notify:' || id, $1::text, $2::text FROM due
     ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at WHERE leases.expires_at <= $3
     RETURNING key
   )
-  SELECT due.id FROM due JOIN taken ON taken.key = 'notify:' || due.id ORDER BY due.next_attempt_at, due.id`;
+  SELECT due.id FROM due JOIN taken ON taken.key = 'notify:' || due.id ORDER BY due.next_attempt_at, due.seq, due.id`;
 
 /** The notifications half of the PostgreSQL store. */
 export function pgNotificationStore(pool: Pool): NotificationStore {
@@ -69,7 +70,7 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
     async fanOutEvents(limit, now, wants) {
       return inTransaction(pool, async (c) => {
         const events = (
-          await c.query<Row>("SELECT * FROM notification_outbox WHERE fanned_out = FALSE ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED", [limit])
+          await c.query<Row>("SELECT * FROM notification_outbox WHERE fanned_out = FALSE ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED", [limit])
         ).rows.map((r) => outboxFromRow(r));
         if (events.length === 0) return 0;
         const channels = (await c.query<Row>("SELECT * FROM notification_channels")).rows.map(channelFromRow);

@@ -36,10 +36,11 @@ export function createSender(d: SenderDeps): Send {
 async function sendWebhook(d: SenderDeps, channel: ChannelRecord, event: OutboxEvent, secret: string | null): Promise<SendResult> {
   if (!channel.url || !secret) return { delivered: false, answer: "The channel has no URL or signing secret.", retryAfter: null, permanent: true };
   const body = webhookBody(event, channel.format ?? "standard", d.publicUrl);
+  // The signature's timestamp is the wall clock, not the injectable one: receivers compare it with theirs.
   try {
     const res = await d.fetch(channel.url, {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "workday-connect", ...signatureHeaders(secret, event.id, d.now(), body) },
+      headers: { "content-type": "application/json", "user-agent": "workday-connect", ...signatureHeaders(secret, event.id, new Date(), body) },
       body,
     });
     return { delivered: res.status >= 200 && res.status < 300, answer: `HTTP ${res.status}`, retryAfter: res.headers.get("retry-after"), permanent: false };

@@ -24,7 +24,7 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
   };
 
   const fanOut = writeTx(db, (limit: number, now: string, wants: Parameters<NotificationStore["fanOutEvents"]>[2]) => {
-    const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY created_at, id LIMIT ?").all(limit) as Row[]).map((r) => outboxFromRow(r));
+    const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY rowid LIMIT ?").all(limit) as Row[]).map((r) => outboxFromRow(r));
     if (events.length === 0) return 0;
     const channels = (db.prepare("SELECT * FROM notification_channels").all() as Row[]).map(channelFromRow);
     const insert = db.prepare(
@@ -41,9 +41,10 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
   });
 
   const due = db.prepare(
-    `SELECT d.id FROM notification_deliveries d LEFT JOIN leases l ON l.key = 'notify:' || d.id
+    // Queue order within a due time, so a channel hears of things in the order they happened.
+    `SELECT d.id FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id LEFT JOIN leases l ON l.key = 'notify:' || d.id
      WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (l.key IS NULL OR l.expires_at <= @now)
-     ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
+     ORDER BY d.next_attempt_at, e.rowid, d.id LIMIT @limit`,
   );
   const acquire = db.prepare(
     `INSERT INTO leases (key, owner, expires_at) VALUES (@key, @owner, @expiresAt)

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
 import { decodeKey } from "../crypto/crypto";
 import { parseTrustProxy } from "../http/trust-proxy";
+import { parseHostAllowList } from "@wc/workday";
 
 /**
  * The only module that reads the environment. Parsed once at start; anything wrong is listed in
@@ -102,8 +103,32 @@ const envSchema = z
         .regex(/^[A-Za-z0-9\-._~+/]{32,}=*$/, "must be at least 32 characters of A-Z a-z 0-9 - . _ ~ + / (e.g. the output of openssl rand -hex 32)")
         .optional(),
     ),
+    // Notifications (docs/notifications.md).
+    NOTIFY_ALLOWED_HOSTS: z.string().default("").superRefine((v, ctx) => {
+      try {
+        parseHostAllowList(v, { workdayDefaults: false });
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+      }
+    }),
+    SMTP_URL: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465")
+        .optional(),
+    ),
+    NOTIFY_FROM: z.preprocess(unsetWhenEmpty, z.string().min(3).max(300).optional()),
+    NOTIFY_RECOVERED_AFTER: z.coerce.number().int().min(1).max(20).default(2),
+    NOTIFY_STALL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+    NOTIFY_SANDBOX_REMINDER_HOURS: z.coerce.number().min(0).max(7 * 24).default(24),
+    // Fractions allowed so tests can deliver at once; 0 turns delivery off (another replica sends).
+    NOTIFY_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+    NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
+    NOTIFY_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
   })
   .superRefine((e, ctx) => {
+    if (e.SMTP_URL && !e.NOTIFY_FROM) ctx.addIssue({ code: "custom", path: ["NOTIFY_FROM"], message: "set NOTIFY_FROM (the sender address, e.g. workday-connect@example.com) with SMTP_URL" });
     const pair = [e.ADMIN_EMAIL, e.ADMIN_PASSWORD].filter((v) => v !== undefined && v !== "").length;
     if (pair === 1) ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together (or neither)" });
     if (e.ADMIN_PASSWORD && e.ADMIN_PASSWORD.length < PASSWORD_MIN_LENGTH) {
@@ -180,6 +205,16 @@ const envSchema = z
         offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
         tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
         leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
+      },
+      notify: {
+        allowedHosts: e.NOTIFY_ALLOWED_HOSTS,
+        smtp: e.SMTP_URL && e.NOTIFY_FROM ? { url: e.SMTP_URL, from: e.NOTIFY_FROM } : null,
+        recoveredAfter: e.NOTIFY_RECOVERED_AFTER,
+        stallMinutes: e.NOTIFY_STALL_MINUTES,
+        sandboxLeadMs: Math.round(e.NOTIFY_SANDBOX_REMINDER_HOURS * 3_600_000),
+        tickMs: Math.round(e.NOTIFY_TICK_SECONDS * 1000),
+        retryBaseMs: Math.round(e.NOTIFY_RETRY_BASE_SECONDS * 1000),
+        timeoutMs: Math.round(e.NOTIFY_TIMEOUT_SECONDS * 1000),
       },
       metrics: {
         /** null: no metrics listener of its own. */

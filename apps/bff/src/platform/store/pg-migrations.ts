@@ -238,6 +238,7 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
       CREATE TABLE notification_outbox (
         id TEXT COLLATE "C" PRIMARY KEY,
+        seq BIGSERIAL NOT NULL,
         type TEXT NOT NULL,
         connector_id TEXT COLLATE "C",
         channel_id TEXT COLLATE "C",
