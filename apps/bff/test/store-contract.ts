@@ -4,6 +4,7 @@ import { NameTakenError } from "../src/store/types";
 import { describeAuthStoreContract } from "./auth-store-contract";
 import { describeLeaseContract } from "./lease-contract";
 import { describeActivityStoreContract } from "./activity-store-contract";
+import { describeNotificationStoreContract } from "./notification-store-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
@@ -203,6 +204,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
   });
 
   describeActivityStoreContract(engine, open, connector);
+  describeNotificationStoreContract(engine, open, connector);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {
