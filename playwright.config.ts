@@ -35,7 +35,13 @@ export default defineConfig({
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
     { name: "activity", testMatch: /activity\.spec\.ts$/, use: { baseURL: `http://localhost:${SYNC_BFF_PORT}` } },
-    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /(auth|activity)\.spec\.ts$/, dependencies: ["sign-in"], use: { storageState: path.join(dataDir, "admin-state.json") } },
+    {
+      name: "journeys",
+      testMatch: /\.spec\.ts$/,
+      testIgnore: /(auth|activity)\.spec\.ts$/,
+      dependencies: ["sign-in"],
+      use: { storageState: path.join(dataDir, "admin-state.json") },
+    },
     { name: "roles", testMatch: /auth\.spec\.ts$/ },
   ],
   fullyParallel: false,
@@ -50,7 +56,15 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: [

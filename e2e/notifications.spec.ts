@@ -12,7 +12,11 @@ test.beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ id: String(req.headers["webhook-id"] ?? ""), signature: String(req.headers["webhook-signature"] ?? ""), body: Buffer.concat(chunks).toString() });
+      received.push({
+        id: String(req.headers["webhook-id"] ?? ""),
+        signature: String(req.headers["webhook-signature"] ?? ""),
+        body: Buffer.concat(chunks).toString(),
+      });
       res.writeHead(204).end();
     });
   });

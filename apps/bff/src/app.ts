@@ -128,14 +128,27 @@ export function createApp(deps: AppDeps) {
   };
   const notifyAllow = parseHostAllowList(notify.allowedHosts, { workdayDefaults: false });
   // Its own guard, never deps.fetch: webhook targets have their own allow-list (NOTIFY_ALLOWED_HOSTS).
-  const notifyFetch = createOutboundFetch({ allow: notifyAllow, timeoutMs: notify.timeoutMs, maxBytes: 64 * 1024, allowListName: "NOTIFY_ALLOWED_HOSTS", peer: "The receiver", anyPublicHttps: true });
+  const notifyFetch = createOutboundFetch({
+    allow: notifyAllow,
+    timeoutMs: notify.timeoutMs,
+    maxBytes: 64 * 1024,
+    allowListName: "NOTIFY_ALLOWED_HOSTS",
+    peer: "The receiver",
+    anyPublicHttps: true,
+  });
   const send = createSender({ publicUrl: deps.publicUrl, now, fetch: notifyFetch, smtp: notify.smtp, timeoutMs: notify.timeoutMs });
   const countedSend: typeof send = async (channel, event, secret) => {
     const r = await send(channel, event, secret);
     metrics.notificationDelivered(channel.kind, r.delivered ? "delivered" : r.permanent ? "gave_up" : "failed");
     return r;
   };
-  const healthOptions: HealthOptions = { intervalMs: 15 * 60_000, degradedAfter: 3, recoveredAfter: notify.recoveredAfter, backoffBaseMs: 30_000, ...deps.health };
+  const healthOptions: HealthOptions = {
+    intervalMs: 15 * 60_000,
+    degradedAfter: 3,
+    recoveredAfter: notify.recoveredAfter,
+    backoffBaseMs: 30_000,
+    ...deps.health,
+  };
   const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions, metrics };
   const activity: ActivityDeps = {
     ...workday,
@@ -159,7 +172,15 @@ export function createApp(deps: AppDeps) {
     };
   }
   const version = deps.version ?? "dev";
-  const auth: AuthOptions = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, maxFailures: 5, lockoutMs: 15 * 60_000, maxPerAddress: 50, oidc: null, ...deps.auth };
+  const auth: AuthOptions = {
+    idleMs: 30 * 60_000,
+    absoluteMs: 12 * 3_600_000,
+    maxFailures: 5,
+    lockoutMs: 15 * 60_000,
+    maxPerAddress: 50,
+    oidc: null,
+    ...deps.auth,
+  };
   const sessions: SessionDeps = { store: deps.store, now, secure, policy: { idleMs: auth.idleMs, absoluteMs: auth.absoluteMs } };
   const sso = auth.oidc
     ? createSso({ store: deps.store, now, keyring: deps.keyring, log: deps.log, publicUrl: deps.publicUrl, timeoutMs: deps.outboundTimeoutMs }, auth.oidc)
@@ -285,7 +306,9 @@ function serveSpa(app: express.Express, dir: string) {
   // Vite names every file under assets/ by its content hash: a new build means new names.
   app.use("/assets", express.static(path.join(dir, "assets"), { index: false, immutable: true, maxAge: "365d" }));
   // An asset of an older build must not be answered with index.html (the browser would run HTML as script).
-  app.use("/assets", (_req, _res, next) => next(new AppError(404, "not_found", "No such file: the console was upgraded since this page loaded. Reload the page.")));
+  app.use("/assets", (_req, _res, next) =>
+    next(new AppError(404, "not_found", "No such file: the console was upgraded since this page loaded. Reload the page.")),
+  );
   app.use(express.static(dir, { index: false, maxAge: "1h" }));
   app.get("/{*splat}", (_req, res) => {
     res.setHeader("Cache-Control", "no-store");

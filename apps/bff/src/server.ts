@@ -79,16 +79,24 @@ async function main() {
 }
 
 /** The METRICS_PORT listener (docs/metrics.md), when configured. The token is never logged, only whether one is set. */
-async function startMetrics(m: { port: number | null; host: string; token: string | null }, metrics: Parameters<typeof startMetricsServer>[0]["metrics"], log: Logger): Promise<MetricsServer | null> {
+async function startMetrics(
+  m: { port: number | null; host: string; token: string | null },
+  metrics: Parameters<typeof startMetricsServer>[0]["metrics"],
+  log: Logger,
+): Promise<MetricsServer | null> {
   if (m.token) log.info("metrics: /metrics on the main port answers the METRICS_TOKEN bearer token");
   if (m.port === null) return null;
   try {
     const server = await startMetricsServer({ host: m.host, port: m.port, metrics, log });
     log.info({ url: server.url }, `metrics listening on ${server.url}`);
-    if (!isLoopback(m.host)) log.warn({ host: m.host }, "metrics: METRICS_HOST is not a loopback address; anyone who reaches it can read the metrics (no token on this port)");
+    if (!isLoopback(m.host))
+      log.warn({ host: m.host }, "metrics: METRICS_HOST is not a loopback address; anyone who reaches it can read the metrics (no token on this port)");
     return server;
   } catch (err) {
-    log.fatal({ host: m.host, port: m.port, code: (err as NodeJS.ErrnoException).code }, `cannot listen for metrics on ${m.host}:${m.port}: ${err instanceof Error ? err.message : String(err)}`);
+    log.fatal(
+      { host: m.host, port: m.port, code: (err as NodeJS.ErrnoException).code },
+      `cannot listen for metrics on ${m.host}:${m.port}: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(1);
   }
 }

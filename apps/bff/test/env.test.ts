@@ -15,9 +15,7 @@ describe("parseEnv", () => {
   });
 
   it("when several values are wrong, then one error lists each of them", () => {
-    expect(() => parseEnv({ PORT: "abc", PUBLIC_URL: "not a url", NODE_ENV: "staging" })).toThrow(
-      /PORT[\s\S]*PUBLIC_URL[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/,
-    );
+    expect(() => parseEnv({ PORT: "abc", PUBLIC_URL: "not a url", NODE_ENV: "staging" })).toThrow(/PORT[\s\S]*PUBLIC_URL[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/);
   });
 
   it("when PUBLIC_URL carries a query, then start-up is refused", () => {

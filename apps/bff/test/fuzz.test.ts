@@ -101,7 +101,9 @@ async function realId(r: RouteInfo): Promise<string> {
   if (r.path.startsWith("/api/users/")) {
     // A single sign-on account: no password to hash, so a target costs nothing.
     const users = { store: h.store, now: () => new Date() };
-    return (await createUser(users, { name: `Fuzz ${n}`, email: `fuzz${n}@example.com`, role: "support", password: null, source: "oidc", ssoSubject: `fuzz-${n}` })).id;
+    return (
+      await createUser(users, { name: `Fuzz ${n}`, email: `fuzz${n}@example.com`, role: "support", password: null, source: "oidc", ssoSubject: `fuzz-${n}` })
+    ).id;
   }
   return connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: `Fuzz target ${n}` })).json()).connector.id;
 }
@@ -138,7 +140,8 @@ async function casesFor(r: RouteInfo, rng: Rng): Promise<Case[]> {
   for (const segment of ids) out.push({ ...base, path: at(segment), headers: valid.headers, body: valid.body, label: `id ${segment.slice(0, 24)}` });
   const target = at(id ?? "");
   // Only the GET routes read a query; the others get a few, to show a query never trips them.
-  for (const q of r.method === "GET" ? FIXED_QUERIES : rng.sample(FIXED_QUERIES, PER_ROUTE.queriesOnWrites)) out.push({ ...base, path: target + q, headers: valid.headers, body: valid.body, label: `query ${q}` });
+  for (const q of r.method === "GET" ? FIXED_QUERIES : rng.sample(FIXED_QUERIES, PER_ROUTE.queriesOnWrites))
+    out.push({ ...base, path: target + q, headers: valid.headers, body: valid.body, label: `query ${q}` });
   for (const b of bodies) out.push({ ...base, path: target, headers: b.headers, body: b.body, label: `body ${b.label}` });
   for (let i = 0; i < PER_ROUTE.randomCombos; i++) {
     const path = at(id !== null && rng.next() < 0.5 ? rng.pick(HOSTILE_IDS) : (id ?? "")) + randomQuery(rng);

@@ -99,7 +99,12 @@ export async function startBff(
     keyring,
     log: createLogger("debug", sink),
     now: () => clock.now ?? new Date(),
-    health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5, ...(opts.healthIntervalMs ? { intervalMs: opts.healthIntervalMs } : {}) },
+    health: {
+      degradedAfter: opts.degradedAfter ?? 3,
+      backoffBaseMs: 1000,
+      random: () => 0.5,
+      ...(opts.healthIntervalMs ? { intervalMs: opts.healthIntervalMs } : {}),
+    },
     // Tests move the clock by days; sessions outlive that unless a test is about their expiry.
     // Every test client signs in from 127.0.0.1: the per-address limit is tested on its own.
     auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, maxPerAddress: 10_000, ...opts.auth },

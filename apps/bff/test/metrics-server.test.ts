@@ -34,7 +34,10 @@ it("when server.ts starts with METRICS_PORT and METRICS_TOKEN, then both serve /
   const logs = r.logs.join("");
   expect(logs).toContain(`metrics listening on http://127.0.0.1:${metricsPort}/metrics`);
   expect(logs).not.toContain(TOKEN);
-  const refused = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then(() => "answered", (e: unknown) => (e as { cause?: { code?: string } }).cause?.code);
+  const refused = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then(
+    () => "answered",
+    (e: unknown) => (e as { cause?: { code?: string } }).cause?.code,
+  );
   expect(refused).toBe("ECONNREFUSED");
 }, 60_000);
 
@@ -45,7 +48,16 @@ it("when METRICS_PORT is taken, then server.ts refuses to start with a message n
   try {
     const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
       cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."),
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "info", PORT: "0", DATABASE_URL: "file::memory:", ENCRYPTION_KEY: generateKey().toString("base64"), METRICS_PORT: String(port), METRICS_TOKEN: TOKEN },
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        LOG_LEVEL: "info",
+        PORT: "0",
+        DATABASE_URL: "file::memory:",
+        ENCRYPTION_KEY: generateKey().toString("base64"),
+        METRICS_PORT: String(port),
+        METRICS_TOKEN: TOKEN,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const out: string[] = [];

@@ -164,13 +164,22 @@ describe("/metrics on the main port", () => {
     expect(counted({ method: "GET", route: "/metrics", status: "200" })).toBeGreaterThan(0);
     const labels = family(after, `${P}http_requests_total`).metrics.flatMap((m) => Object.values(m.labels ?? {}));
     for (const leak of [id, "no-such-connector-4711", "secret-code-4711", "no-such-route"]) {
-      expect(labels.some((l) => l.includes(leak)), leak).toBe(false);
+      expect(
+        labels.some((l) => l.includes(leak)),
+        leak,
+      ).toBe(false);
     }
   });
 
   it("when the token is missing or wrong, then 401 in the error shape with a Bearer challenge; the right one in any case of 'Bearer' is let in", async () => {
     const c = stack.bff.newClient();
-    for (const authorization of [undefined, "Bearer wrong-token-0123456789abcdef0123456789", `Bearer ${TOKEN}x`, `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}`, TOKEN]) {
+    for (const authorization of [
+      undefined,
+      "Bearer wrong-token-0123456789abcdef0123456789",
+      `Bearer ${TOKEN}x`,
+      `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}`,
+      TOKEN,
+    ]) {
       const res = await c.get("/metrics", authorization === undefined ? {} : { authorization });
       expect(res.status, authorization).toBe(401);
       expect(apiErrorSchema.parse(res.json()).error.code).toBe("unauthenticated");
@@ -260,7 +269,7 @@ describe("the METRICS_PORT listener", () => {
       // No session or token on this port: it is reachable from this machine only.
       const other = await fetch(`http://127.0.0.2:${port}/metrics`).then(
         (r) => `answered ${r.status}`,
-        (e: unknown) => ((e as { cause?: { code?: string } }).cause?.code ?? String(e)),
+        (e: unknown) => (e as { cause?: { code?: string } }).cause?.code ?? String(e),
       );
       expect(other).toBe("ECONNREFUSED");
       const elsewhere = await fetch(`http://127.0.0.1:${port}/api/connectors`);

@@ -124,12 +124,25 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
       try {
         await s.insertChannel(channel("ch", { kind: "email", url: null, format: null, secretEnc: null, recipients: ["a@example.com"] }));
         await s.insertChannel(channel("wh"));
-        const after = await s.updateChannel("ch", { recipients: ["b@example.com", "c@example.com"], connectorIds: ["c1"], enabled: false, events: ["activity.stalled"] });
-        expect(after).toMatchObject({ kind: "email", recipients: ["b@example.com", "c@example.com"], connectorIds: ["c1"], enabled: false, events: ["activity.stalled"] });
+        const after = await s.updateChannel("ch", {
+          recipients: ["b@example.com", "c@example.com"],
+          connectorIds: ["c1"],
+          enabled: false,
+          events: ["activity.stalled"],
+        });
+        expect(after).toMatchObject({
+          kind: "email",
+          recipients: ["b@example.com", "c@example.com"],
+          connectorIds: ["c1"],
+          enabled: false,
+          events: ["activity.stalled"],
+        });
         expect(await s.updateChannel("nope", { name: "x" })).toBeNull();
         const sealed = (await s.listCiphertexts()).filter((r) => r.table === "notification_channels");
         expect(sealed).toEqual([{ table: "notification_channels", id: "wh", connectorId: "wh", fields: { signingSecret: "v1.sealed" } }]);
-        expect(await s.replaceCiphertexts({ table: "notification_channels", id: "wh" }, [{ field: "signingSecret", expected: "v1.sealed", next: "v2.sealed" }])).toBe(1);
+        expect(
+          await s.replaceCiphertexts({ table: "notification_channels", id: "wh" }, [{ field: "signingSecret", expected: "v1.sealed", next: "v2.sealed" }]),
+        ).toBe(1);
         expect((await s.getChannel("wh"))?.secretEnc).toBe("v2.sealed");
       } finally {
         await s.close();

@@ -40,7 +40,12 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 
 beforeAll(async () => {
   smtp = await startSmtp(["nobody@example.com"]);
-  stack = await startStack({ notify: { smtp: { url: smtp.url, from: "workday-connect@example.com" }, delivery: { retryBaseMs: 10, retryMaxMs: 40, giveUpAfterMs: 3_600_000, random: () => 0.5 } } });
+  stack = await startStack({
+    notify: {
+      smtp: { url: smtp.url, from: "workday-connect@example.com" },
+      delivery: { retryBaseMs: 10, retryMaxMs: 40, giveUpAfterMs: 3_600_000, random: () => 0.5 },
+    },
+  });
 });
 afterAll(async () => {
   await stack.close();

@@ -31,8 +31,14 @@ describe("time-based notifications", () => {
     // Thursday 8 pm Pacific: the refresh is Friday 6 pm, 22 hours later.
     bff.clock.now = new Date("2026-12-04T04:00:00.000Z");
     try {
-      await bff.store.insertConnector(connectorRecord("sbx", { name: "Sandbox one", environment: "sandbox", tenant: "acme_impl", connectedAt: "2026-12-04T03:30:00.000Z" }), created);
-      await bff.store.insertConnector(connectorRecord("prod", { name: "Production one", environment: "production", connectedAt: "2026-12-04T03:30:00.000Z" }), created);
+      await bff.store.insertConnector(
+        connectorRecord("sbx", { name: "Sandbox one", environment: "sandbox", tenant: "acme_impl", connectedAt: "2026-12-04T03:30:00.000Z" }),
+        created,
+      );
+      await bff.store.insertConnector(
+        connectorRecord("prod", { name: "Production one", environment: "production", connectedAt: "2026-12-04T03:30:00.000Z" }),
+        created,
+      );
       for (let i = 0; i < 3; i++) await bff.app.background.queueReminders();
       await bff.app.background.runDeliveries();
       const reminders = types().filter((p) => p.type === "connector.sandbox_refresh_due");

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiErrorBody, channelCreatedResponseSchema, signingSecretResponseSchema, testQueuedResponseSchema, channelsResponseSchema, deliveryLogResponseSchema, routes } from "@wc/contracts";
+import {
+  type ApiErrorBody,
+  channelCreatedResponseSchema,
+  signingSecretResponseSchema,
+  testQueuedResponseSchema,
+  channelsResponseSchema,
+  deliveryLogResponseSchema,
+  routes,
+} from "@wc/contracts";
 import { connect, preparedConnector, simApi, startStack } from "./sim-fixture";
 import { startReceiver } from "./webhook-receiver";
 
@@ -47,7 +55,8 @@ async function webhookChannel(over: Record<string, unknown> = {}) {
   return body;
 }
 
-const log = async (channelId: string) => deliveryLogResponseSchema.parse((await stack.bff.client.get(routes.notificationChannelDeliveries(channelId))).json()).attempts;
+const log = async (channelId: string) =>
+  deliveryLogResponseSchema.parse((await stack.bff.client.get(routes.notificationChannelDeliveries(channelId))).json()).attempts;
 
 describe("webhook channels", () => {
   it("when a webhook channel is created, then its signing secret comes back once and never again, and is stored sealed", async () => {
@@ -136,7 +145,16 @@ describe("webhook channels", () => {
       const mine = receiver.received.slice(start).filter((r) => (r.payload as { data?: { connector?: { id?: string } } }).data?.connector?.id === connector.id);
       expect(mine.every((r) => r.verified)).toBe(true);
       expect(mine.map((r) => r.payload)).toMatchObject([
-        { type: "connector.status_changed", data: { from: "connected", to: "relink_needed", recovered: false, reasonCode: "refresh_invalid_grant", connector: { name: "Revoked then fixed", tenant: "acme" } } },
+        {
+          type: "connector.status_changed",
+          data: {
+            from: "connected",
+            to: "relink_needed",
+            recovered: false,
+            reasonCode: "refresh_invalid_grant",
+            connector: { name: "Revoked then fixed", tenant: "acme" },
+          },
+        },
         { type: "connector.status_changed", data: { from: "relink_needed", to: "connected", recovered: true } },
       ]);
       const first = mine[0]?.payload as { data: { title: string; url: string } };
@@ -166,7 +184,12 @@ describe("webhook channels", () => {
   });
 
   it("when the target is https on a loopback address nobody listed, then the attempt gives up at once with the guard's reason", async () => {
-    const res = await stack.bff.client.post(routes.notificationChannels, { kind: "webhook", name: "Sneaky", url: "https://127.0.0.1:9/hook", events: ["connector.status_changed"] });
+    const res = await stack.bff.client.post(routes.notificationChannels, {
+      kind: "webhook",
+      name: "Sneaky",
+      url: "https://127.0.0.1:9/hook",
+      events: ["connector.status_changed"],
+    });
     const { channel } = channelCreatedResponseSchema.parse(res.json());
     await stack.bff.client.post(routes.notificationChannelTest(channel.id));
     await deliver();
@@ -180,7 +203,12 @@ describe("webhook channels", () => {
 describe("channel validation and roles", () => {
   it("when a webhook URL is plain http to a host nobody listed, then 400 says so on the url field and nothing is stored", async () => {
     const before = (await stack.bff.store.listChannels()).length;
-    const res = await stack.bff.client.post(routes.notificationChannels, { kind: "webhook", name: "Plain", url: "http://hooks.example.com/x", events: ["consent.completed"] });
+    const res = await stack.bff.client.post(routes.notificationChannels, {
+      kind: "webhook",
+      name: "Plain",
+      url: "http://hooks.example.com/x",
+      events: ["consent.completed"],
+    });
     expect(res.status).toBe(400);
     expect(res.json<ApiErrorBody>().error.fields?.url).toMatch(/NOTIFY_ALLOWED_HOSTS/);
     expect((await stack.bff.store.listChannels()).length).toBe(before);
@@ -190,7 +218,13 @@ describe("channel validation and roles", () => {
     const none = await stack.bff.client.post(routes.notificationChannels, { kind: "webhook", name: "Nothing", url: receiver.url, events: [] });
     expect(none.status).toBe(400);
     expect(none.json<ApiErrorBody>().error.fields?.events).toMatch(/at least one event/);
-    const empty = await stack.bff.client.post(routes.notificationChannels, { kind: "email", name: "Nobody", recipients: ["a@example.com"], events: ["activity.stalled"], connectorIds: [] });
+    const empty = await stack.bff.client.post(routes.notificationChannels, {
+      kind: "email",
+      name: "Nobody",
+      recipients: ["a@example.com"],
+      events: ["activity.stalled"],
+      connectorIds: [],
+    });
     expect(empty.status).toBe(400);
     expect(empty.json<ApiErrorBody>().error.fields?.connectorIds).toMatch(/at least one connector/);
   });
@@ -200,7 +234,9 @@ describe("channel validation and roles", () => {
     const support = await stack.bff.signedIn("support");
     expect(channelsResponseSchema.parse((await support.get(routes.notificationChannels)).json()).channels.map((c) => c.id)).toContain(channel.id);
     expect((await support.get(routes.notificationChannelDeliveries(channel.id))).status).toBe(200);
-    expect((await support.post(routes.notificationChannels, { kind: "webhook", name: "x", url: receiver.url, events: ["consent.completed"] })).status).toBe(403);
+    expect((await support.post(routes.notificationChannels, { kind: "webhook", name: "x", url: receiver.url, events: ["consent.completed"] })).status).toBe(
+      403,
+    );
     expect((await support.post(routes.notificationChannelTest(channel.id))).status).toBe(403);
     expect((await support.delete(routes.notificationChannel(channel.id))).status).toBe(403);
     await stack.bff.client.delete(routes.notificationChannel(channel.id));

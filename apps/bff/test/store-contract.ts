@@ -10,12 +10,42 @@ import { describeNotificationStoreContract } from "./notification-store-contract
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
   const at = "2026-11-29T10:00:00.000Z";
   const connector = (id: string, name: string): ConnectorRecord => ({
-    id, name, status: "pending_configuration", reasonCode: "setup_incomplete", wizardStep: "prerequisites",
-    prerequisites: { a: false }, tenantSetup: { b: true }, tenant: null, environment: null, environmentSource: null,
-    environmentReason: null, clientId: null, clientSecretEnc: null, clientSecretHint: null, restApiEndpoint: null,
-    tokenEndpoint: null, authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic",
-    refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
-    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, notifiedStatus: null, healthyStreak: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null, createdBy: "tester", createdAt: at, updatedAt: at,
+    id,
+    name,
+    status: "pending_configuration",
+    reasonCode: "setup_incomplete",
+    wizardStep: "prerequisites",
+    prerequisites: { a: false },
+    tenantSetup: { b: true },
+    tenant: null,
+    environment: null,
+    environmentSource: null,
+    environmentReason: null,
+    clientId: null,
+    clientSecretEnc: null,
+    clientSecretHint: null,
+    restApiEndpoint: null,
+    tokenEndpoint: null,
+    authorizationEndpoint: null,
+    samlSso: false,
+    clientAuthMethod: "client_secret_basic",
+    refreshTokenEnc: null,
+    accessTokenEnc: null,
+    accessTokenExpiresAt: null,
+    consentGrantedBy: null,
+    connectedAt: null,
+    lastCheckAt: null,
+    lastSuccessAt: null,
+    lastConsent: null,
+    consecutiveTransientFailures: 0,
+    notifiedStatus: null,
+    healthyStreak: 0,
+    nextCheckAt: null,
+    lastChecks: null,
+    lastErrorDetail: null,
+    createdBy: "tester",
+    createdAt: at,
+    updatedAt: at,
   });
   const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
 
@@ -34,17 +64,37 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     it("when every field holds a value, then the connector reads back identical", async () => {
       const s = await open();
       const full: ConnectorRecord = {
-        ...connector("c1", "Prod ünïcode ✓"), status: "connected", reasonCode: "r", wizardStep: "done",
-        prerequisites: { a: true, b: false }, tenantSetup: {}, tenant: "acme", environment: "sandbox",
-        environmentSource: "override", environmentReason: "because", clientId: "cid", clientSecretEnc: "v1.k.s",
-        clientSecretHint: "…1234", restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme",
-        tokenEndpoint: "https://t/token", authorizationEndpoint: "https://a/authorize", samlSso: true,
-        clientAuthMethod: "client_secret_post", refreshTokenEnc: "v1.k.r", accessTokenEnc: "v1.k.a",
-        accessTokenExpiresAt: "2026-11-29T11:00:00.000Z", consentGrantedBy: "admin", connectedAt: at, lastCheckAt: at,
-        lastSuccessAt: at, lastConsent: { outcome: "error", reasonCode: "access_denied", detail: 'said "no"', at },
-        consecutiveTransientFailures: 2, nextCheckAt: "2026-11-29T10:15:00.000Z",
+        ...connector("c1", "Prod ünïcode ✓"),
+        status: "connected",
+        reasonCode: "r",
+        wizardStep: "done",
+        prerequisites: { a: true, b: false },
+        tenantSetup: {},
+        tenant: "acme",
+        environment: "sandbox",
+        environmentSource: "override",
+        environmentReason: "because",
+        clientId: "cid",
+        clientSecretEnc: "v1.k.s",
+        clientSecretHint: "…1234",
+        restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme",
+        tokenEndpoint: "https://t/token",
+        authorizationEndpoint: "https://a/authorize",
+        samlSso: true,
+        clientAuthMethod: "client_secret_post",
+        refreshTokenEnc: "v1.k.r",
+        accessTokenEnc: "v1.k.a",
+        accessTokenExpiresAt: "2026-11-29T11:00:00.000Z",
+        consentGrantedBy: "admin",
+        connectedAt: at,
+        lastCheckAt: at,
+        lastSuccessAt: at,
+        lastConsent: { outcome: "error", reasonCode: "access_denied", detail: 'said "no"', at },
+        consecutiveTransientFailures: 2,
+        nextCheckAt: "2026-11-29T10:15:00.000Z",
         lastChecks: [{ id: "token", ok: false, skipped: false, reasonCode: "x", detail: "503", at, durationMs: 12.5 }],
-        lastErrorDetail: "HTTP 503", updatedAt: "2026-11-29T10:01:00.000Z",
+        lastErrorDetail: "HTTP 503",
+        updatedAt: "2026-11-29T10:01:00.000Z",
       };
       await s.insertConnector(full, created);
       expect(await s.getConnector("c1")).toEqual(full);
@@ -83,7 +133,11 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       const s = await open();
       await s.insertConnector(connector("c1", "Prod"), created);
       const entry = { at, from: "pending_configuration" as const, to: "connected" as const, reasonCode: null, actor: "x" };
-      const u = await s.updateConnector("c1", { status: "connected", samlSso: true, lastConsent: { outcome: "success", reasonCode: null, detail: null, at } }, entry);
+      const u = await s.updateConnector(
+        "c1",
+        { status: "connected", samlSso: true, lastConsent: { outcome: "success", reasonCode: null, detail: null, at } },
+        entry,
+      );
       expect(u?.status).toBe("connected");
       expect(u?.samlSso).toBe(true);
       expect(u?.lastConsent?.outcome).toBe("success");
@@ -208,8 +262,16 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {
-      stateHash: hash, connectorId, sessionId: "s", codeVerifierEnc: "v1.x.y.z.w", redirectUri: "https://c/api/oauth/connect/c1",
-      tokenEndpoint: "https://t", clientId: "id", mode: "popup", createdAt: at, expiresAt: "2026-11-29T10:10:00.000Z",
+      stateHash: hash,
+      connectorId,
+      sessionId: "s",
+      codeVerifierEnc: "v1.x.y.z.w",
+      redirectUri: "https://c/api/oauth/connect/c1",
+      tokenEndpoint: "https://t",
+      clientId: "id",
+      mode: "popup",
+      createdAt: at,
+      expiresAt: "2026-11-29T10:10:00.000Z",
     };
   }
 }

@@ -7,8 +7,7 @@ type Fields = typeof DETAILS_FIELDS;
 type ValuesShape = { [K in DetailsFieldKey]: Fields[K]["value"] };
 type BodyShape = { [K in DetailsFieldKey]: K extends SecretDetailsField ? z.ZodOptional<Fields[K]["value"]> : Fields[K]["value"] };
 
-const shape = (piece: (key: DetailsFieldKey) => z.ZodType): Record<string, z.ZodType> =>
-  Object.fromEntries(DETAILS_FIELD_KEYS.map((key) => [key, piece(key)]));
+const shape = (piece: (key: DetailsFieldKey) => z.ZodType): Record<string, z.ZodType> => Object.fromEntries(DETAILS_FIELD_KEYS.map((key) => [key, piece(key)]));
 
 // The casts below only restore the keys Object.fromEntries forgets: each key gets its own field's piece.
 

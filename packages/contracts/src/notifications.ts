@@ -6,7 +6,13 @@ import { connectorStatusSchema, environmentSchema } from "./statuses";
  * What the console tells people about (docs/notifications.md). `notification.test` is sent only by
  * "Send test"; a channel subscribes to the others.
  */
-export const NOTIFICATION_EVENTS = ["connector.status_changed", "connector.sandbox_refresh_due", "activity.stalled", "consent.completed", "notification.test"] as const;
+export const NOTIFICATION_EVENTS = [
+  "connector.status_changed",
+  "connector.sandbox_refresh_due",
+  "activity.stalled",
+  "consent.completed",
+  "notification.test",
+] as const;
 export const notificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;
 

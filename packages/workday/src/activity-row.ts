@@ -20,9 +20,7 @@ export interface ActivityRecord {
   targetHref: string | null;
 }
 
-export type ParsedActivityPage =
-  | { ok: true; rows: ActivityRecord[]; total: number | null }
-  | { ok: false; problem: string };
+export type ParsedActivityPage = { ok: true; rows: ActivityRecord[]; total: number | null } | { ok: false; problem: string };
 
 const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 

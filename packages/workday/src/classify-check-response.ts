@@ -13,7 +13,6 @@ export interface CheckResponse {
   environment: "production" | "sandbox" | null;
 }
 
-
 /** A 403 that blames the API client's scope rather than the account's permissions (no Workday example; matched on words). */
 const SCOPE_WORDS = /\bscope\b|functional area/i;
 

@@ -8,7 +8,6 @@ export interface HealthState {
   consecutiveTransientFailures: number;
 }
 
-
 /**
  * The health state machine (statuses as in docs/troubleshooting.md): a success means connected; a definitive failure
  * takes its catalog status at once; transient failures count, and only `threshold` in a row make a

@@ -45,7 +45,8 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
     status: null,
     transient: false,
     title: "Workday does not recognise the Client ID",
-    meaning: "Workday showed an error about the client instead of its sign-in or consent page: no API client with this Client ID exists in the tenant of the Authorization Endpoint.",
+    meaning:
+      "Workday showed an error about the client instead of its sign-in or consent page: no API client with this Client ID exists in the tenant of the Authorization Endpoint.",
     causes: [
       "The Client ID was mistyped or copied only in part.",
       "The API client was registered in another tenant than the Authorization Endpoint points to.",
@@ -80,7 +81,8 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
     status: null,
     transient: false,
     title: "Workday sent you to your company sign-in page",
-    meaning: "The tenant signs in with SAML single sign-on, so Workday passed the sign-in to your identity provider instead of showing Workday's own sign-in page.",
+    meaning:
+      "The tenant signs in with SAML single sign-on, so Workday passed the sign-in to your identity provider instead of showing Workday's own sign-in page.",
     causes: [
       "The tenant uses SAML SSO and the Authorization Endpoint was opened without redirect=n.",
       "The account meant to consent, such as an Integration System User, has no single sign-on identity.",
@@ -145,7 +147,8 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
     status: null,
     transient: true,
     title: "Workday's token endpoint did not answer",
-    meaning: "The token endpoint timed out, dropped the connection, or answered with a server error or too many requests. Nothing is wrong with the authorization itself.",
+    meaning:
+      "The token endpoint timed out, dropped the connection, or answered with a server error or too many requests. Nothing is wrong with the authorization itself.",
     causes: [
       "Workday is briefly unavailable or in a maintenance window.",
       "Too many requests in a short time (HTTP 429).",

@@ -37,11 +37,8 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
     transient: false,
     title: "The sandbox was refreshed: reconnect",
     meaning:
-      'Workday answered invalid_grant for a sandbox or implementation tenant. Workday refreshes sandboxes every week (Fridays, 6 pm Pacific) with a copy of production, and that ends every consent given in the sandbox.',
-    causes: [
-      "The weekly sandbox refresh replaced the tenant.",
-      'Less likely: the account that consented is locked or disabled (see "View Sign-on History").',
-    ],
+      "Workday answered invalid_grant for a sandbox or implementation tenant. Workday refreshes sandboxes every week (Fridays, 6 pm Pacific) with a copy of production, and that ends every consent given in the sandbox.",
+    causes: ["The weekly sandbox refresh replaced the tenant.", 'Less likely: the account that consented is locked or disabled (see "View Sign-on History").'],
     steps: [
       'In Workday, check that the API client still exists ("View API Clients"). If the refresh removed it, run "Register API Client" again and enter the new Client ID, Client Secret and endpoints with Edit details.',
       "Select Reconnect and allow access again. Expect to do this after every sandbox refresh.",
@@ -75,10 +72,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
       "The consent was revoked between the token refresh and the API call.",
       "The Workday REST API Endpoint belongs to a different tenant than the Token Endpoint.",
     ],
-    steps: [
-      'Check that the three endpoints on this connector come from the same "View API Clients" page.',
-      "Select Reconnect and allow access again.",
-    ],
+    steps: ['Check that the three endpoints on this connector come from the same "View API Clients" page.', "Select Reconnect and allow access again."],
     reconnect: true,
   },
   permission_system_auditing: {

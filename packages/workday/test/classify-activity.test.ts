@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { classifyActivityAnswer, classifyTokenFailureForSync, parseWorkersPage, workerAccount, type ActivityAnswer } from "../src";
 
-const answer = (over: Partial<ActivityAnswer>): ActivityAnswer => ({ httpStatus: 200, body: { data: [], total: 0 }, environment: "production", offset: 0, refreshed: false, ...over });
+const answer = (over: Partial<ActivityAnswer>): ActivityAnswer => ({
+  httpStatus: 200,
+  body: { data: [], total: 0 },
+  environment: "production",
+  offset: 0,
+  refreshed: false,
+  ...over,
+});
 
 describe("classifyActivityAnswer", () => {
   it("when Workday answers 200 with data, then the page is used", () => {
@@ -14,13 +21,19 @@ describe("classifyActivityAnswer", () => {
   });
 
   it("when Workday answers 403 permission denied, then sync stops with the System Auditing permission named", () => {
-    expect(classifyActivityAnswer(answer({ httpStatus: 403, body: { error: "permission denied" } }))).toEqual({ outcome: "definitive", reasonCode: "permission_system_auditing" });
+    expect(classifyActivityAnswer(answer({ httpStatus: 403, body: { error: "permission denied" } }))).toEqual({
+      outcome: "definitive",
+      reasonCode: "permission_system_auditing",
+    });
   });
 
   it("when Workday rate-limits, fails or times out, then sync retries with the health check's reason", () => {
     expect(classifyActivityAnswer(answer({ httpStatus: 429 }))).toEqual({ outcome: "transient", reasonCode: "rate_limited" });
     expect(classifyActivityAnswer(answer({ httpStatus: 503, body: "down" }))).toEqual({ outcome: "transient", reasonCode: "workday_unavailable" });
-    expect(classifyActivityAnswer(answer({ httpStatus: null, body: null, networkError: "timeout" }))).toEqual({ outcome: "transient", reasonCode: "workday_timeout" });
+    expect(classifyActivityAnswer(answer({ httpStatus: null, body: null, networkError: "timeout" }))).toEqual({
+      outcome: "transient",
+      reasonCode: "workday_timeout",
+    });
     expect(classifyActivityAnswer(answer({ httpStatus: 200, body: "{trunc" }))).toEqual({ outcome: "transient", reasonCode: "malformed_response" });
   });
 
@@ -32,12 +45,21 @@ describe("classifyActivityAnswer", () => {
 
 describe("classifyTokenFailureForSync", () => {
   it("when the refresh fails with invalid_grant, then it is definitive (sandbox_refreshed on a sandbox)", () => {
-    expect(classifyTokenFailureForSync({ httpStatus: 400, body: { error: "invalid_grant" }, environment: "production" })).toEqual({ outcome: "definitive", reasonCode: "refresh_invalid_grant" });
-    expect(classifyTokenFailureForSync({ httpStatus: 400, body: { error: "invalid_grant" }, environment: "sandbox" })).toEqual({ outcome: "definitive", reasonCode: "sandbox_refreshed" });
+    expect(classifyTokenFailureForSync({ httpStatus: 400, body: { error: "invalid_grant" }, environment: "production" })).toEqual({
+      outcome: "definitive",
+      reasonCode: "refresh_invalid_grant",
+    });
+    expect(classifyTokenFailureForSync({ httpStatus: 400, body: { error: "invalid_grant" }, environment: "sandbox" })).toEqual({
+      outcome: "definitive",
+      reasonCode: "sandbox_refreshed",
+    });
   });
 
   it("when the token endpoint is down, then it is transient", () => {
-    expect(classifyTokenFailureForSync({ httpStatus: null, body: null, networkError: "reset", environment: null })).toEqual({ outcome: "transient", reasonCode: "workday_unavailable" });
+    expect(classifyTokenFailureForSync({ httpStatus: null, body: null, networkError: "reset", environment: null })).toEqual({
+      outcome: "transient",
+      reasonCode: "workday_unavailable",
+    });
   });
 });
 
@@ -52,7 +74,15 @@ describe("worker accounts", () => {
         isManager: true,
         primarySupervisoryOrganization: { id: "o", descriptor: "Payroll (Ada)" },
       }),
-    ).toEqual({ workerId: "w1", systemAccount: "lmartin", name: "Logan Martin", email: "LMartin@acme.example", businessTitle: "Payroll Partner", organization: "Payroll (Ada)", isManager: true });
+    ).toEqual({
+      workerId: "w1",
+      systemAccount: "lmartin",
+      name: "Logan Martin",
+      email: "LMartin@acme.example",
+      businessTitle: "Payroll Partner",
+      organization: "Payroll (Ada)",
+      isManager: true,
+    });
   });
 
   it("when a worker has no id, then it is skipped; without email it has no account name", () => {

@@ -25,7 +25,11 @@ describe("nextHealth", () => {
   });
 
   it("when a degraded connector keeps failing, then it stays degraded and keeps counting", () => {
-    expect(run(connected, [outage, outage, outage, outage])).toEqual({ status: "degraded", reasonCode: "workday_unavailable", consecutiveTransientFailures: 4 });
+    expect(run(connected, [outage, outage, outage, outage])).toEqual({
+      status: "degraded",
+      reasonCode: "workday_unavailable",
+      consecutiveTransientFailures: 4,
+    });
   });
 
   it("when the threshold is 1, then the first transient failure degrades", () => {
@@ -71,7 +75,9 @@ describe("nextHealth", () => {
   });
 
   it("when an action_required connector passes, then connected", () => {
-    expect(nextHealth({ status: "action_required", reasonCode: "permission_worker_data", consecutiveTransientFailures: 0 }, { outcome: "pass" }, 3)).toEqual(connected);
+    expect(nextHealth({ status: "action_required", reasonCode: "permission_worker_data", consecutiveTransientFailures: 0 }, { outcome: "pass" }, 3)).toEqual(
+      connected,
+    );
   });
 
   it.each(["disconnected", "pending_configuration", "pending_authorization"])("when the connector is %s, then no health result moves it", (status) => {

@@ -18,31 +18,71 @@ function play(moves: [ConnectorStatus, boolean][], holdDown = 2) {
 
 describe("statusNotice", () => {
   it("when a connected connector breaks, then the new status is announced once however often it is confirmed", () => {
-    expect(play([["relink_needed", false], ["relink_needed", false], ["relink_needed", false]])).toEqual(["connected->relink_needed"]);
+    expect(
+      play([
+        ["relink_needed", false],
+        ["relink_needed", false],
+        ["relink_needed", false],
+      ]),
+    ).toEqual(["connected->relink_needed"]);
   });
 
   it("when it comes back, then recovery is announced only after two healthy outcomes in a row", () => {
-    expect(play([["relink_needed", false], ["connected", true]])).toEqual(["connected->relink_needed"]);
-    expect(play([["relink_needed", false], ["connected", true], ["connected", true], ["connected", true]])).toEqual([
-      "connected->relink_needed",
-      "relink_needed->connected (recovered)",
-    ]);
+    expect(
+      play([
+        ["relink_needed", false],
+        ["connected", true],
+      ]),
+    ).toEqual(["connected->relink_needed"]);
+    expect(
+      play([
+        ["relink_needed", false],
+        ["connected", true],
+        ["connected", true],
+        ["connected", true],
+      ]),
+    ).toEqual(["connected->relink_needed", "relink_needed->connected (recovered)"]);
   });
 
   it("when a connector flaps between connected and degraded, then degraded is announced once and no recovery until it holds", () => {
-    const flapping: [ConnectorStatus, boolean][] = [["degraded", false], ["connected", true], ["degraded", false], ["connected", true], ["degraded", false]];
+    const flapping: [ConnectorStatus, boolean][] = [
+      ["degraded", false],
+      ["connected", true],
+      ["degraded", false],
+      ["connected", true],
+      ["degraded", false],
+    ];
     expect(play(flapping)).toEqual(["connected->degraded"]);
   });
 
   it("when a broken connector breaks differently, then the new status is announced too", () => {
-    expect(play([["degraded", false], ["action_required", false]])).toEqual(["connected->degraded", "degraded->action_required"]);
+    expect(
+      play([
+        ["degraded", false],
+        ["action_required", false],
+      ]),
+    ).toEqual(["connected->degraded", "degraded->action_required"]);
   });
 
   it("when a connector was never announced as broken, then healthy outcomes announce nothing", () => {
-    expect(play([["connected", true], ["connected", true], ["connected", true]])).toEqual([]);
+    expect(
+      play([
+        ["connected", true],
+        ["connected", true],
+        ["connected", true],
+      ]),
+    ).toEqual([]);
   });
 
   it("when the hold-down is 1, then the first healthy outcome announces the recovery", () => {
-    expect(play([["disconnected", false], ["connected", true]], 1)).toEqual(["connected->disconnected", "disconnected->connected (recovered)"]);
+    expect(
+      play(
+        [
+          ["disconnected", false],
+          ["connected", true],
+        ],
+        1,
+      ),
+    ).toEqual(["connected->disconnected", "disconnected->connected (recovered)"]);
   });
 });

@@ -32,7 +32,10 @@ export interface PageFetchContext {
   onTransient: (reasonCode: ReasonCode, detail: string) => Promise<void>;
 }
 
-type Judged = { kind: "use"; rows: ActivityRecord[]; total: number | null } | { kind: "retry"; reasonCode: ReasonCode; detail: string; retryAfter: string | null } | Exclude<PageFetch, { kind: "page" | "later" | "aborted" }>;
+type Judged =
+  | { kind: "use"; rows: ActivityRecord[]; total: number | null }
+  | { kind: "retry"; reasonCode: ReasonCode; detail: string; retryAfter: string | null }
+  | Exclude<PageFetch, { kind: "page" | "later" | "aborted" }>;
 
 /**
  * One page of activityLogging, retried in place: 429 waits Retry-After, 5xx/timeouts/resets back
@@ -42,7 +45,7 @@ export async function fetchActivityPage(d: ActivityDeps, x: PageFetchContext, re
   const query = new URLSearchParams({ from: req.from, to: req.to, type: "userActivity", limit: String(req.limit), offset: String(req.offset) });
   const url = `${x.activityUrl}?${query.toString()}`;
   const api = { ...d, fetch: d.syncFetch };
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     if (x.signal.aborted) return { kind: "aborted" };
     const c = await d.store.getConnector(x.connectorId);
     if (!c || !statusRule(c.status).syncs) return { kind: "aborted" };
@@ -67,18 +70,36 @@ function judge(answer: ApiAnswer, refreshed: boolean, environment: PageFetchCont
   if (!answer.ok) {
     const f = answer.failure;
     if (answer.tokenFailure) {
-      const t = classifyTokenFailureForSync({ httpStatus: f.httpStatus, body: f.body, environment, ...(f.networkError ? { networkError: f.networkError } : {}) });
-      return t.outcome === "transient" ? { kind: "retry", reasonCode: t.reasonCode, detail: f.detail, retryAfter: f.retryAfter } : { kind: "stop", reasonCode: t.reasonCode, detail: f.detail };
+      const t = classifyTokenFailureForSync({
+        httpStatus: f.httpStatus,
+        body: f.body,
+        environment,
+        ...(f.networkError ? { networkError: f.networkError } : {}),
+      });
+      return t.outcome === "transient"
+        ? { kind: "retry", reasonCode: t.reasonCode, detail: f.detail, retryAfter: f.retryAfter }
+        : { kind: "stop", reasonCode: t.reasonCode, detail: f.detail };
     }
-    const a = classifyActivityAnswer({ httpStatus: null, body: null, environment, offset, refreshed, ...(f.networkError ? { networkError: f.networkError } : {}) });
-    return a.outcome === "definitive" ? { kind: "stop", reasonCode: a.reasonCode, detail: f.detail } : { kind: "retry", reasonCode: a.outcome === "transient" ? a.reasonCode : "workday_unavailable", detail: f.detail, retryAfter: null };
+    const a = classifyActivityAnswer({
+      httpStatus: null,
+      body: null,
+      environment,
+      offset,
+      refreshed,
+      ...(f.networkError ? { networkError: f.networkError } : {}),
+    });
+    return a.outcome === "definitive"
+      ? { kind: "stop", reasonCode: a.reasonCode, detail: f.detail }
+      : { kind: "retry", reasonCode: a.outcome === "transient" ? a.reasonCode : "workday_unavailable", detail: f.detail, retryAfter: null };
   }
   const detail = describeResponse(answer.status, answer.body);
   const a = classifyActivityAnswer({ httpStatus: answer.status, body: answer.body, environment, offset, refreshed });
   switch (a.outcome) {
     case "pass": {
       const page = parseActivityPage(answer.body);
-      return page.ok ? { kind: "use", rows: page.rows, total: page.total } : { kind: "retry", reasonCode: "malformed_response", detail: `${detail} · ${page.problem}`, retryAfter: null };
+      return page.ok
+        ? { kind: "use", rows: page.rows, total: page.total }
+        : { kind: "retry", reasonCode: "malformed_response", detail: `${detail} · ${page.problem}`, retryAfter: null };
     }
     case "reanchor":
       return { kind: "reanchor" };

@@ -22,7 +22,11 @@ export async function syncStatus(d: ActivityDeps, sync: ActivitySync, id: string
     d.store.listWorkers(id),
   ]);
   const inRun = run?.cursor.lastRowTime ?? null;
-  const covered = [state?.coveredUntil ?? null, inRun].filter((t): t is string => t !== null).sort().at(-1) ?? null;
+  const covered =
+    [state?.coveredUntil ?? null, inRun]
+      .filter((t): t is string => t !== null)
+      .sort()
+      .at(-1) ?? null;
   return {
     connectorId: id,
     phase: phaseOf(c, state, sync.isRunning(id)),

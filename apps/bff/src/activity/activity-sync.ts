@@ -44,7 +44,13 @@ export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSig
       const { from, to } = state.pendingResync;
       run = newRun("resync", Date.parse(from), Math.ceil(Date.parse(to) / 1000) * 1000, c.connectedAt, now, d.activity.offsetCeiling);
     } else if (!state?.nextSyncAt || Date.parse(state.nextSyncAt) <= now.getTime()) {
-      const w = planWindow({ now, connectedAt: c.connectedAt, coveredUntil: state?.coveredUntil ?? null, checkpointConnectedAt: state?.checkpointConnectedAt ?? null, settings });
+      const w = planWindow({
+        now,
+        connectedAt: c.connectedAt,
+        coveredUntil: state?.coveredUntil ?? null,
+        checkpointConnectedAt: state?.checkpointConnectedAt ?? null,
+        settings,
+      });
       if (!w) {
         await d.store.saveSyncState(id, { nextSyncAt: nextPollAt(now, settings).toISOString() });
         return "idle";
@@ -68,7 +74,14 @@ function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt
  * cursor after it are committed in one transaction, so a kill at any point loses nothing and a
  * restart stores nothing twice.
  */
-async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, settings: SyncSettings, signal: AbortSignal, lastSyncAt: string | null): Promise<WindowResult> {
+async function runWindow(
+  d: ActivityDeps,
+  c: ConnectorRecord,
+  run: SyncRun,
+  settings: SyncSettings,
+  signal: AbortSignal,
+  lastSyncAt: string | null,
+): Promise<WindowResult> {
   let activityUrl: string;
   try {
     activityUrl = activityLoggingUrl(c.restApiEndpoint ?? "");
@@ -105,7 +118,10 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
     const got = await pending;
     if (got.kind === "aborted") return "stopped";
     if (got.kind === "later") {
-      await d.store.saveSyncState(c.id, { lastError: errorOf(d, got.reasonCode, got.detail), nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString() });
+      await d.store.saveSyncState(c.id, {
+        lastError: errorOf(d, got.reasonCode, got.detail),
+        nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString(),
+      });
       return "stopped";
     }
     if (got.kind === "stop") {
@@ -114,7 +130,9 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
       return "stopped";
     }
     const step: CursorStep =
-      got.kind === "reanchor" ? offsetRefused(cursor) : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
+      got.kind === "reanchor"
+        ? offsetRefused(cursor)
+        : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
     if (step.kind === "stuck") {
       await stop(d, c.id, "activity_window_stuck", step.problem, settings);
       return "stopped";
@@ -156,7 +174,16 @@ function finish(d: ActivityDeps, run: SyncRun, rows: number, settings: SyncSetti
   const now = d.now();
   const at = now.toISOString();
   const seconds = Math.max((now.getTime() - Date.parse(run.startedAt)) / 1000, 0.001);
-  const window = { kind: run.kind === "resync" ? "resync" : "backfill", from: run.from, to: run.to, coveredUntil: run.to, rows, rowsPerSecond: Math.round(rows / seconds), startedAt: run.startedAt, finishedAt: at } as const;
+  const window = {
+    kind: run.kind === "resync" ? "resync" : "backfill",
+    from: run.from,
+    to: run.to,
+    coveredUntil: run.to,
+    rows,
+    rowsPerSecond: Math.round(rows / seconds),
+    startedAt: run.startedAt,
+    finishedAt: at,
+  } as const;
   if (run.kind === "resync") {
     const nextSyncAt = lastSyncAt === null ? null : nextPollAt(new Date(lastSyncAt), settings).toISOString();
     return { run: null, lastError: null, lastWindow: window, nextSyncAt };

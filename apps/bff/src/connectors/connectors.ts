@@ -127,7 +127,13 @@ export async function saveDetails(d: ConnectorDeps, c: ConnectorRecord, v: Detai
   }
   const needsConsent = c.status === "pending_configuration" || (changedClient && c.refreshTokenEnc !== null);
   if (!needsConsent) return (await d.store.updateConnector(c.id, patch)) ?? c;
-  Object.assign(patch, { status: "pending_authorization", reasonCode: "consent_not_started", refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null });
+  Object.assign(patch, {
+    status: "pending_authorization",
+    reasonCode: "consent_not_started",
+    refreshTokenEnc: null,
+    accessTokenEnc: null,
+    accessTokenExpiresAt: null,
+  });
   const updated = await d.store.updateConnector(c.id, patch, {
     at: now,
     from: c.status,

@@ -2,11 +2,22 @@ import { hashState, transactionExpiresAt } from "../platform/crypto/oauth-state"
 import type { ConsentOutcome } from "@wc/contracts";
 import { authorizeRequestParamsIn, authorizeRequestParamsMessage, classifyAuthorizeError, ENDPOINT_LABELS, redirectUriFor, type ReasonCode } from "@wc/workday";
 import { AppError } from "../platform/http/app-error";
-import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams, classifyTokenFailure, safe, openSecret, sealSecret, sealTokens, workdayClientOf, type WorkdayDeps } from "../workday";
+import {
+  buildAuthorizationRequest,
+  exchangeCode,
+  workdayConfiguration,
+  type WorkdayClientParams,
+  classifyTokenFailure,
+  safe,
+  openSecret,
+  sealSecret,
+  sealTokens,
+  workdayClientOf,
+  type WorkdayDeps,
+} from "../workday";
 import type { ConnectorRecord, OAuthTransaction, SessionRecord } from "../store/types";
 import { loadConnector } from "../connectors";
 import { consentCompletedEvent } from "../notifications";
-
 
 /** Consent calls Workday's token endpoint with the connector's secrets and redirects back to PUBLIC_URL. */
 export interface ConsentDeps extends WorkdayDeps {
@@ -14,7 +25,6 @@ export interface ConsentDeps extends WorkdayDeps {
   /** Told after a consent succeeded (first connection or reconnect): the activity backfill starts here. */
   onConnected?: (connectorId: string) => void;
 }
-
 
 function clientParams(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams {
   const params = workdayClientOf(d.keyring, c);
@@ -147,7 +157,13 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
   return { kind: "recorded", connector: c, outcome };
 }
 
-function stateRefusal(tx: OAuthTransaction | null, state: string | undefined, connectorId: string, session: SessionRecord | undefined, now: Date): StateRefusal | null {
+function stateRefusal(
+  tx: OAuthTransaction | null,
+  state: string | undefined,
+  connectorId: string,
+  session: SessionRecord | undefined,
+  now: Date,
+): StateRefusal | null {
   if (!state) return "no_state";
   if (!tx) return "unknown_state";
   if (tx.connectorId !== connectorId) return "other_connector";
@@ -156,7 +172,13 @@ function stateRefusal(tx: OAuthTransaction | null, state: string | undefined, co
   return Date.parse(tx.expiresAt) <= now.getTime() ? "expired" : null;
 }
 
-async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: ReasonCode, detail: string | null, session: SessionRecord): Promise<CallbackResult> {
+async function recordFailure(
+  d: ConsentDeps,
+  c: ConnectorRecord,
+  reasonCode: ReasonCode,
+  detail: string | null,
+  session: SessionRecord,
+): Promise<CallbackResult> {
   const at = d.now().toISOString();
   const outcome: ConsentOutcome = { outcome: "error", reasonCode, detail, at };
   await d.store.updateConnector(c.id, { lastConsent: outcome, updatedAt: at });

@@ -62,7 +62,9 @@ export async function runCheckSequence(d: CheckDeps, c: ConnectorRecord, onResul
   const activity = await get(`${urls.activity}?${query.toString()}`);
   const run = apiRun("activity_logging", activity, env, t2, d);
   if (run.result.ok && activity.ok && entryCount(activity.body) === 0) {
-    emit(result("activity_logging", failedWith("activity_logging_disabled"), "No user activity recorded since consent, not even the consent itself.", t2, d, null));
+    emit(
+      result("activity_logging", failedWith("activity_logging_disabled"), "No user activity recorded since consent, not even the consent itself.", t2, d, null),
+    );
   } else emit(run);
   return runs;
 }
@@ -82,22 +84,47 @@ function apiRun(id: CheckId, a: ApiAnswer, env: ConnectorRecord["environment"], 
 }
 
 /** `judgeAs` lets an API check that failed on its token refresh be judged like the token check. */
-function fromFailure(id: CheckId, f: UpstreamFailure, env: ConnectorRecord["environment"], t0: number, d: Pick<WorkdayDeps, "now">, judgeAs: CheckId = id): CheckRun {
-  const c = classifyCheckResponse({ check: judgeAs, httpStatus: f.httpStatus, body: f.body, environment: env, ...(f.networkError ? { networkError: f.networkError } : {}) });
+function fromFailure(
+  id: CheckId,
+  f: UpstreamFailure,
+  env: ConnectorRecord["environment"],
+  t0: number,
+  d: Pick<WorkdayDeps, "now">,
+  judgeAs: CheckId = id,
+): CheckRun {
+  const c = classifyCheckResponse({
+    check: judgeAs,
+    httpStatus: f.httpStatus,
+    body: f.body,
+    environment: env,
+    ...(f.networkError ? { networkError: f.networkError } : {}),
+  });
   return result(id, c, f.detail, t0, d, f.retryAfter);
 }
 
 function result(id: CheckId, c: UpstreamOutcome, detail: string | null, t0: number, d: Pick<WorkdayDeps, "now">, retryAfter: string | null): CheckRun {
   const ok = c.outcome === "pass";
   return {
-    result: { id, ok, skipped: false, reasonCode: ok ? null : c.reasonCode, detail: ok ? null : detail, at: d.now().toISOString(), durationMs: Date.now() - t0 },
+    result: {
+      id,
+      ok,
+      skipped: false,
+      reasonCode: ok ? null : c.reasonCode,
+      detail: ok ? null : detail,
+      at: d.now().toISOString(),
+      durationMs: Date.now() - t0,
+    },
     outcome: c,
     retryAfter,
   };
 }
 
 function skipped(id: CheckId, d: Pick<WorkdayDeps, "now">): CheckRun {
-  return { result: { id, ok: false, skipped: true, reasonCode: null, detail: "Not run: no access token.", at: d.now().toISOString(), durationMs: 0 }, outcome: PASS, retryAfter: null };
+  return {
+    result: { id, ok: false, skipped: true, reasonCode: null, detail: "Not run: no access token.", at: d.now().toISOString(), durationMs: 0 },
+    outcome: PASS,
+    retryAfter: null,
+  };
 }
 
 function entryCount(body: unknown): number | null {

@@ -97,7 +97,12 @@ export async function moveHealth(
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
   if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
   // The announcement rides in the same update: a crash cannot separate the change from its event.
-  const notice = statusEvents(fresh, { status: patch.status ?? fresh.status, reasonCode: next.reasonCode, healthy: outcome.outcome === "pass" }, d.health.recoveredAfter, now);
+  const notice = statusEvents(
+    fresh,
+    { status: patch.status ?? fresh.status, reasonCode: next.reasonCode, healthy: outcome.outcome === "pass" },
+    d.health.recoveredAfter,
+    now,
+  );
   return (await d.store.updateConnector(fresh.id, { ...patch, ...notice.patch }, timeline, notice.events)) ?? fresh;
 }
 
@@ -105,7 +110,14 @@ export async function moveHealth(
  * Healthy and action-required connectors come back on the interval (a sandbox's also shortly after
  * Workday's weekly refresh); transient trouble backs off; relink waits for an admin.
  */
-function nextCheckAt(d: HealthDeps, environment: ConnectorRecord["environment"], status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
+function nextCheckAt(
+  d: HealthDeps,
+  environment: ConnectorRecord["environment"],
+  status: string,
+  failures: number,
+  failed: CheckRun | undefined,
+  now: Date,
+): string | null {
   if (!statusRule(status).scheduled) return null;
   if (failed?.outcome.outcome !== "transient") {
     const regular = new Date(now.getTime() + d.health.intervalMs);

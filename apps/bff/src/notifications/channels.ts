@@ -25,7 +25,9 @@ async function checkInput(d: ChannelDeps, b: ChannelInput): Promise<void> {
   }
   for (const id of b.connectorIds ?? []) {
     if (!(await d.store.getConnector(id))) {
-      throw new AppError(400, "validation_failed", "A chosen connector does not exist (it may have been deleted).", { connectorIds: `No connector with id ${id}: choose again.` });
+      throw new AppError(400, "validation_failed", "A chosen connector does not exist (it may have been deleted).", {
+        connectorIds: `No connector with id ${id}: choose again.`,
+      });
     }
   }
 }
@@ -105,5 +107,14 @@ export function toView(c: ChannelRecord, last: DeliveryAttempt | null): ChannelV
 
 /** What the audit log keeps of a channel: never the secret. */
 export function auditView(c: ChannelRecord): Record<string, unknown> {
-  return { name: c.name, kind: c.kind, url: c.url, format: c.format, recipients: c.recipients, events: c.events, connectorIds: c.connectorIds, enabled: c.enabled };
+  return {
+    name: c.name,
+    kind: c.kind,
+    url: c.url,
+    format: c.format,
+    recipients: c.recipients,
+    events: c.events,
+    connectorIds: c.connectorIds,
+    enabled: c.enabled,
+  };
 }

@@ -79,7 +79,10 @@ async function deliver(d: DispatchDeps, job: DeliveryJob): Promise<void> {
   const record = nextStep(d, job, attempt, result);
   await d.store.recordAttempt(job, record);
   const level = record.outcome === "delivered" ? "info" : "warn";
-  d.log[level]({ channelId: job.channel.id, eventId: job.event.id, event: job.event.type, attempt, outcome: record.outcome, answer: record.answer }, "notification attempt");
+  d.log[level](
+    { channelId: job.channel.id, eventId: job.event.id, event: job.event.type, attempt, outcome: record.outcome, answer: record.answer },
+    "notification attempt",
+  );
 }
 
 async function attemptOnce(d: DispatchDeps, job: DeliveryJob): Promise<SendResult> {
@@ -91,7 +94,12 @@ async function attemptOnce(d: DispatchDeps, job: DeliveryJob): Promise<SendResul
     try {
       secret = openSecret(d.keyring, job.channel.id, "signingSecret", job.channel.secretEnc);
     } catch {
-      return { delivered: false, answer: "The signing secret does not open with the configured keys: create a new signing secret.", retryAfter: null, permanent: true };
+      return {
+        delivered: false,
+        answer: "The signing secret does not open with the configured keys: create a new signing secret.",
+        retryAfter: null,
+        permanent: true,
+      };
     }
   }
   return d.send(job.channel, job.event, secret);

@@ -1,11 +1,5 @@
 import { Router } from "express";
-import {
-  channelRequestSchema,
-  type ChannelCreatedResponse,
-  type ChannelsResponse,
-  type ChannelView,
-  type DeliveryLogResponse,
-} from "@wc/contracts";
+import { channelRequestSchema, type ChannelCreatedResponse, type ChannelsResponse, type ChannelView, type DeliveryLogResponse } from "@wc/contracts";
 import { param, withBody } from "../platform/http/validate";
 import { requireAdmin, requireSession, requireSupport } from "../auth";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
@@ -33,7 +27,13 @@ export function notificationsRouter(d: ChannelDeps & AuditDeps) {
     requireAdmin,
     withBody(channelRequestSchema, async (req, res, b) => {
       const { channel, signingSecret } = await createChannel(d, b);
-      await audit(d, actorOf(req, res), { action: "notification.channel_created", targetType: "channel", targetId: channel.id, targetName: channel.name, after: auditView(channel) });
+      await audit(d, actorOf(req, res), {
+        action: "notification.channel_created",
+        targetType: "channel",
+        targetId: channel.id,
+        targetName: channel.name,
+        after: auditView(channel),
+      });
       const body: ChannelCreatedResponse = { channel: toView(channel, null), signingSecret };
       res.status(201).json(body);
     }),
@@ -48,7 +48,13 @@ export function notificationsRouter(d: ChannelDeps & AuditDeps) {
     requireAdmin,
     withBody(channelRequestSchema, async (req, res, b) => {
       const { before, after } = await updateChannel(d, param(req, "id"), b);
-      await audit(d, actorOf(req, res), { action: "notification.channel_updated", targetType: "channel", targetId: after.id, targetName: after.name, ...diff(auditView(before), auditView(after)) });
+      await audit(d, actorOf(req, res), {
+        action: "notification.channel_updated",
+        targetType: "channel",
+        targetId: after.id,
+        targetName: after.name,
+        ...diff(auditView(before), auditView(after)),
+      });
       res.json(await view(after.id));
     }),
   );
@@ -56,7 +62,13 @@ export function notificationsRouter(d: ChannelDeps & AuditDeps) {
   r.delete("/channels/:id", requireAdmin, async (req, res) => {
     const c = await loadChannel(d, param(req, "id"));
     await d.store.deleteChannel(c.id);
-    await audit(d, actorOf(req, res), { action: "notification.channel_deleted", targetType: "channel", targetId: c.id, targetName: c.name, before: auditView(c) });
+    await audit(d, actorOf(req, res), {
+      action: "notification.channel_deleted",
+      targetType: "channel",
+      targetId: c.id,
+      targetName: c.name,
+      before: auditView(c),
+    });
     res.status(204).end();
   });
 
@@ -64,7 +76,13 @@ export function notificationsRouter(d: ChannelDeps & AuditDeps) {
     const c = await loadChannel(d, param(req, "id"));
     const e = testEvent(c, requireSession(res).userName, d.now());
     await d.store.enqueueEvent(e);
-    await audit(d, actorOf(req, res), { action: "notification.test_sent", targetType: "channel", targetId: c.id, targetName: c.name, after: { eventId: e.id } });
+    await audit(d, actorOf(req, res), {
+      action: "notification.test_sent",
+      targetType: "channel",
+      targetId: c.id,
+      targetName: c.name,
+      after: { eventId: e.id },
+    });
     res.status(202).json({ eventId: e.id });
   });
 

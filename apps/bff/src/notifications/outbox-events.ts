@@ -11,8 +11,21 @@ type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environment">;
 
 const connectorOf = (c: Named) => ({ id: c.id, name: c.name, tenant: c.tenant, environment: c.environment });
 
-function event(type: NotificationEvent, at: Date, data: Record<string, unknown>, o: { connectorId?: string; channelId?: string; onceKey?: string } = {}): OutboxEvent {
-  return { id: newEventId(), type, connectorId: o.connectorId ?? null, channelId: o.channelId ?? null, onceKey: o.onceKey ?? null, data, createdAt: at.toISOString() };
+function event(
+  type: NotificationEvent,
+  at: Date,
+  data: Record<string, unknown>,
+  o: { connectorId?: string; channelId?: string; onceKey?: string } = {},
+): OutboxEvent {
+  return {
+    id: newEventId(),
+    type,
+    connectorId: o.connectorId ?? null,
+    channelId: o.channelId ?? null,
+    onceKey: o.onceKey ?? null,
+    data,
+    createdAt: at.toISOString(),
+  };
 }
 
 /** The connector broke (or recovered after the hold-down); the link is added when it is sent. */
@@ -31,15 +44,25 @@ export function consentCompletedEvent(c: Named, grantedBy: string, at: Date): Ou
 }
 
 export function sandboxRefreshDueEvent(c: Named, refreshAt: Date, at: Date): OutboxEvent {
-  return event("connector.sandbox_refresh_due", at, { connector: connectorOf(c), refreshAt: refreshAt.toISOString() }, {
-    connectorId: c.id,
-    onceKey: `sandbox_refresh_due:${c.id}:${refreshAt.toISOString()}`,
-  });
+  return event(
+    "connector.sandbox_refresh_due",
+    at,
+    { connector: connectorOf(c), refreshAt: refreshAt.toISOString() },
+    {
+      connectorId: c.id,
+      onceKey: `sandbox_refresh_due:${c.id}:${refreshAt.toISOString()}`,
+    },
+  );
 }
 
 /** Once per stall: the key names the last time activity arrived, so a new stall later is a new event. */
 export function activityStalledEvent(c: Named, lastActivityAt: string, thresholdMinutes: number, at: Date): OutboxEvent {
-  return event("activity.stalled", at, { connector: connectorOf(c), lastActivityAt, thresholdMinutes }, { connectorId: c.id, onceKey: `activity.stalled:${c.id}:${lastActivityAt}` });
+  return event(
+    "activity.stalled",
+    at,
+    { connector: connectorOf(c), lastActivityAt, thresholdMinutes },
+    { connectorId: c.id, onceKey: `activity.stalled:${c.id}:${lastActivityAt}` },
+  );
 }
 
 export function testEvent(channel: { id: string; name: string }, actor: string, at: Date): OutboxEvent {

@@ -1,7 +1,17 @@
 import type { Pool, PoolClient } from "pg";
 import { inTransaction } from "../platform/store/pg-transaction";
 import { leaseExpiry } from "../platform/store/leases";
-import { attemptFromRow, channelFromRow, channelToRow, JOB_SELECT, jobFromRow, OUTBOX_COLUMNS, outboxFromRow, outboxValues, ATTEMPTS_SQL } from "./notification-columns";
+import {
+  attemptFromRow,
+  channelFromRow,
+  channelToRow,
+  JOB_SELECT,
+  jobFromRow,
+  OUTBOX_COLUMNS,
+  outboxFromRow,
+  outboxValues,
+  ATTEMPTS_SQL,
+} from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
 
 type Row = Record<string, unknown>;
@@ -107,7 +117,12 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
           [job.channel.id, job.event.id, job.event.type, job.event.connectorId, a.attempt, a.at, a.outcome, a.answer, a.nextAttemptAt],
         );
         const status = a.outcome === "retrying" ? "pending" : a.outcome;
-        await c.query("UPDATE notification_deliveries SET status = $1, attempts = $2, next_attempt_at = $3 WHERE id = $4", [status, a.attempt, a.nextAttemptAt, job.id]);
+        await c.query("UPDATE notification_deliveries SET status = $1, attempts = $2, next_attempt_at = $3 WHERE id = $4", [
+          status,
+          a.attempt,
+          a.nextAttemptAt,
+          job.id,
+        ]);
       });
     },
     async listAttempts(channelId, limit) {

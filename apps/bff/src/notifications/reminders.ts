@@ -35,9 +35,14 @@ export async function queueReminders(d: ReminderDeps): Promise<number> {
     if (!rule.syncs || !c.connectedAt) continue;
     const s = states.get(c.id);
     // Progress is a completed window, or a run (backfill, re-sync) that started since.
-    const last = [s?.lastSyncAt, s?.run?.startedAt, c.connectedAt].filter((t): t is string => typeof t === "string").sort().at(-1) ?? c.connectedAt;
+    const last =
+      [s?.lastSyncAt, s?.run?.startedAt, c.connectedAt]
+        .filter((t): t is string => typeof t === "string")
+        .sort()
+        .at(-1) ?? c.connectedAt;
     const limitMinutes = (s?.settings.pollIntervalMinutes ?? d.reminders.defaultPollMinutes) + d.reminders.stallMinutes;
-    if (now.getTime() - Date.parse(last) > limitMinutes * 60_000 && (await d.store.enqueueEvent(activityStalledEvent(c, last, d.reminders.stallMinutes, now)))) queued++;
+    if (now.getTime() - Date.parse(last) > limitMinutes * 60_000 && (await d.store.enqueueEvent(activityStalledEvent(c, last, d.reminders.stallMinutes, now))))
+      queued++;
   }
   return queued;
 }

@@ -31,9 +31,14 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
   switch (e.type) {
     case "connector.status_changed": {
       const to = statusLabel(e.data.to);
-      if (e.data.recovered === true) return { subject: `Recovered: ${name} is connected again`, text: `${name} is connected again (it was ${statusLabel(e.data.from)}).`, link };
+      if (e.data.recovered === true)
+        return { subject: `Recovered: ${name} is connected again`, text: `${name} is connected again (it was ${statusLabel(e.data.from)}).`, link };
       const title = str(e.data.title);
-      return { subject: `${to}: ${name}`, text: `${name} changed from ${statusLabel(e.data.from)} to ${to}.${title ? ` ${title}.` : ""} Open the connector page for what to do.`, link };
+      return {
+        subject: `${to}: ${name}`,
+        text: `${name} changed from ${statusLabel(e.data.from)} to ${to}.${title ? ` ${title}.` : ""} Open the connector page for what to do.`,
+        link,
+      };
     }
     case "connector.sandbox_refresh_due":
       return {
@@ -46,7 +51,11 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
     case "consent.completed":
       return { subject: `Connected: ${name}`, text: `Consent for ${name} was completed by ${str(e.data.grantedBy)}.`, link };
     case "notification.test":
-      return { subject: "workday-connect test notification", text: `This is a test from workday-connect, sent by ${str(e.data.sentBy)}. This channel works.`, link };
+      return {
+        subject: "workday-connect test notification",
+        text: `This is a test from workday-connect, sent by ${str(e.data.sentBy)}. This channel works.`,
+        link,
+      };
   }
 }
 

@@ -27,9 +27,7 @@ export interface SenderDeps {
 export type Send = (channel: ChannelRecord, event: OutboxEvent, secret: string | null) => Promise<SendResult>;
 
 export function createSender(d: SenderDeps): Send {
-  const mailer = d.smtp
-    ? createTransport({ url: d.smtp.url, connectionTimeout: d.timeoutMs, greetingTimeout: d.timeoutMs, socketTimeout: d.timeoutMs })
-    : null;
+  const mailer = d.smtp ? createTransport({ url: d.smtp.url, connectionTimeout: d.timeoutMs, greetingTimeout: d.timeoutMs, socketTimeout: d.timeoutMs }) : null;
   return (channel, event, secret) => (channel.kind === "webhook" ? sendWebhook(d, channel, event, secret) : sendEmail(d, mailer, channel, event));
 }
 
@@ -47,7 +45,12 @@ async function sendWebhook(d: SenderDeps, channel: ChannelRecord, event: OutboxE
   } catch (e) {
     // A refused address or a redirect stays so until someone edits the channel or the allow-list.
     const permanent = e instanceof OutboundError && (e.kind === "refused" || e.kind === "redirect");
-    return { delivered: false, answer: e instanceof Error ? e.message.replace(/Workday answered/g, "The receiver answered") : "request failed", retryAfter: null, permanent };
+    return {
+      delivered: false,
+      answer: e instanceof Error ? e.message.replace(/Workday answered/g, "The receiver answered") : "request failed",
+      retryAfter: null,
+      permanent,
+    };
   }
 }
 
@@ -55,12 +58,19 @@ async function sendEmail(d: SenderDeps, mailer: Transporter | null, channel: Cha
   if (!mailer || !d.smtp) return { delivered: false, answer: "No SMTP server is configured: set SMTP_URL and NOTIFY_FROM.", retryAfter: null, permanent: true };
   const m = emailBodies(event, d.publicUrl);
   try {
-    const info = (await mailer.sendMail({ from: d.smtp.from, to: channel.recipients, subject: m.subject, text: m.text, html: m.html })) as { response?: string };
+    const info = (await mailer.sendMail({ from: d.smtp.from, to: channel.recipients, subject: m.subject, text: m.text, html: m.html })) as {
+      response?: string;
+    };
     return { delivered: true, answer: info.response ?? "accepted", retryAfter: null, permanent: false };
   } catch (e) {
     const code = typeof e === "object" && e !== null && "responseCode" in e && typeof e.responseCode === "number" ? e.responseCode : null;
     const response = typeof e === "object" && e !== null && "response" in e && typeof e.response === "string" ? e.response : null;
     // 5xx is the server's final word (a refused sender or recipient); 4xx and network errors may pass.
-    return { delivered: false, answer: response ?? (e instanceof Error ? e.message : "sending failed"), retryAfter: null, permanent: code !== null && code >= 500 };
+    return {
+      delivered: false,
+      answer: response ?? (e instanceof Error ? e.message : "sending failed"),
+      retryAfter: null,
+      permanent: code !== null && code >= 500,
+    };
   }
 }

@@ -1,7 +1,17 @@
 import { writeTx } from "../platform/store/sqlite-tx";
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import { leaseExpiry } from "../platform/store/leases";
-import { ATTEMPTS_SQL, attemptFromRow, channelFromRow, channelToRow, JOB_SELECT, jobFromRow, OUTBOX_COLUMNS, outboxFromRow, outboxValues } from "./notification-columns";
+import {
+  ATTEMPTS_SQL,
+  attemptFromRow,
+  channelFromRow,
+  channelToRow,
+  JOB_SELECT,
+  jobFromRow,
+  OUTBOX_COLUMNS,
+  outboxFromRow,
+  outboxValues,
+} from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
 
 type Row = Record<string, unknown>;
@@ -24,7 +34,9 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
   };
 
   const fanOut = writeTx(db, (limit: number, now: string, wants: Parameters<NotificationStore["fanOutEvents"]>[2]) => {
-    const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY rowid LIMIT ?").all(limit) as Row[]).map((r) => outboxFromRow(r));
+    const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY rowid LIMIT ?").all(limit) as Row[]).map((r) =>
+      outboxFromRow(r),
+    );
     if (events.length === 0) return 0;
     const channels = (db.prepare("SELECT * FROM notification_channels").all() as Row[]).map(channelFromRow);
     const insert = db.prepare(
@@ -51,7 +63,9 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
      ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at WHERE leases.expires_at <= @now`,
   );
   const claim = writeTx(db, (owner: string, limit: number, expiresAt: string, now: string) => {
-    const ids = (due.all({ now, limit }) as { id: string }[]).map((r) => r.id).filter((id) => acquire.run({ key: `notify:${id}`, owner, expiresAt, now }).changes > 0);
+    const ids = (due.all({ now, limit }) as { id: string }[])
+      .map((r) => r.id)
+      .filter((id) => acquire.run({ key: `notify:${id}`, owner, expiresAt, now }).changes > 0);
     const job = db.prepare(`${JOB_SELECT} WHERE d.id = ?`);
     return ids.map((id) => jobFromRow(job.get(id) as Row));
   });
@@ -64,7 +78,12 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(channelId, e.id, e.type, e.connectorId, a.attempt, a.at, a.outcome, a.answer, a.nextAttemptAt);
     const status = a.outcome === "retrying" ? "pending" : a.outcome;
-    db.prepare("UPDATE notification_deliveries SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?").run(status, a.attempt, a.nextAttemptAt, deliveryId);
+    db.prepare("UPDATE notification_deliveries SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?").run(
+      status,
+      a.attempt,
+      a.nextAttemptAt,
+      deliveryId,
+    );
   });
 
   return {

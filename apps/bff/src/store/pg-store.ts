@@ -68,9 +68,10 @@ export async function openPgStore(url: string): Promise<Store> {
       const sets = cols.map((col, i) => `${col} = $${i + 2}`).join(", ");
       try {
         return await inTransaction(pool, async (c) => {
-          const r = cols.length > 0
-            ? await c.query<Row>(`UPDATE connectors SET ${sets} WHERE id = $1 RETURNING *`, [id, ...Object.values(row)])
-            : await c.query<Row>("SELECT * FROM connectors WHERE id = $1 FOR UPDATE", [id]);
+          const r =
+            cols.length > 0
+              ? await c.query<Row>(`UPDATE connectors SET ${sets} WHERE id = $1 RETURNING *`, [id, ...Object.values(row)])
+              : await c.query<Row>("SELECT * FROM connectors WHERE id = $1 FOR UPDATE", [id]);
           const updated = r.rows[0];
           if (!updated) return null;
           if (t) await insertTimeline(c, id, t);
@@ -94,10 +95,15 @@ export async function openPgStore(url: string): Promise<Store> {
       return r.rows;
     },
     async createSession(s) {
-      await pool.query(
-        "INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at, ip) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        [s.id, s.userId, s.userName, s.role, s.createdAt, s.lastSeenAt, s.ip],
-      );
+      await pool.query("INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at, ip) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+        s.id,
+        s.userId,
+        s.userName,
+        s.role,
+        s.createdAt,
+        s.lastSeenAt,
+        s.ip,
+      ]);
     },
     async getSession(id) {
       const r = await pool.query<SessionRecord>(
@@ -158,10 +164,14 @@ export async function openPgStore(url: string): Promise<Store> {
 }
 
 async function insertTimeline(c: Queryable, connectorId: string, t: TimelineEntry) {
-  await c.query(
-    "INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor) VALUES ($1, $2, $3, $4, $5, $6)",
-    [connectorId, t.at, t.from, t.to, t.reasonCode, t.actor],
-  );
+  await c.query("INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor) VALUES ($1, $2, $3, $4, $5, $6)", [
+    connectorId,
+    t.at,
+    t.from,
+    t.to,
+    t.reasonCode,
+    t.actor,
+  ]);
 }
 
 function hostOf(url: string): string {

@@ -165,7 +165,11 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
       return db.prepare("DELETE FROM oauth_transactions WHERE expires_at <= ?").run(now).changes;
     },
     async listCiphertexts() {
-      return sealedRowsFrom(db.prepare(SEALED_CONNECTORS_SQL).all() as Row[], db.prepare(SEALED_TRANSACTIONS_SQL).all() as Row[], db.prepare(SEALED_CHANNELS_SQL).all() as Row[]);
+      return sealedRowsFrom(
+        db.prepare(SEALED_CONNECTORS_SQL).all() as Row[],
+        db.prepare(SEALED_TRANSACTIONS_SQL).all() as Row[],
+        db.prepare(SEALED_CHANNELS_SQL).all() as Row[],
+      );
     },
     async replaceCiphertexts(row, swaps) {
       return replaceCiphertexts(row, swaps);

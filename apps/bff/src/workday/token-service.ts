@@ -54,7 +54,10 @@ export function createTokenService(d: TokenDeps) {
     if (already) return { ok: true, accessToken: already, refreshed: false };
     const params = c ? workdayClientOf(d.keyring, c) : null;
     if (!c?.refreshTokenEnc || !params) {
-      return { ok: false, failure: { httpStatus: 400, body: { error: "invalid_grant" }, retryAfter: null, detail: "No refresh token is stored: connect first." } };
+      return {
+        ok: false,
+        failure: { httpStatus: 400, body: { error: "invalid_grant" }, retryAfter: null, detail: "No refresh token is stored: connect first." },
+      };
     }
     const config = workdayConfiguration(params, d.fetch);
     // Outside the try: a refresh token no configured key opens is the operator's problem (a 409
@@ -88,7 +91,16 @@ export function createTokenService(d: TokenDeps) {
       const done = usable(await d.store.getConnector(id), stale);
       if (done) return { ok: true, accessToken: done, refreshed: false };
       if (Date.now() > deadline) {
-        return { ok: false, failure: { httpStatus: null, body: null, networkError: "timeout", retryAfter: null, detail: "Another console replica's token refresh did not finish in time." } };
+        return {
+          ok: false,
+          failure: {
+            httpStatus: null,
+            body: null,
+            networkError: "timeout",
+            retryAfter: null,
+            detail: "Another console replica's token refresh did not finish in time.",
+          },
+        };
       }
     }
   }

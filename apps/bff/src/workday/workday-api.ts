@@ -4,8 +4,7 @@ import type { ConnectorRecord } from "../store/types";
 
 /** A Workday REST answer (status, parsed body, Retry-After), or what went wrong before one arrived. */
 export type ApiAnswer =
-  | { ok: true; status: number; body: unknown; retryAfter: string | null }
-  | { ok: false; failure: UpstreamFailure; tokenFailure?: boolean };
+  { ok: true; status: number; body: unknown; retryAfter: string | null } | { ok: false; failure: UpstreamFailure; tokenFailure?: boolean };
 
 /** One authorised GET through the guarded outbound fetch; never throws. */
 export async function callApi(d: Pick<WorkdayDeps, "fetch">, url: string, accessToken: string): Promise<ApiAnswer> {
@@ -23,7 +22,6 @@ export async function callApi(d: Pick<WorkdayDeps, "fetch">, url: string, access
     return { ok: false, failure: noAnswer(e) };
   }
 }
-
 
 /** What an authorised call needs: the guarded fetch, the store and the connector's tokens. */
 export interface ApiDeps extends Pick<WorkdayDeps, "fetch" | "store"> {

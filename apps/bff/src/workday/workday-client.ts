@@ -83,11 +83,7 @@ export interface TokenSet {
  * `callbackUrl` MUST be the configured redirect URI plus the query Workday sent: openid-client
  * derives the `redirect_uri` it sends from it, which must be byte-identical to the authorize one.
  */
-export async function exchangeCode(
-  config: client.Configuration,
-  callbackUrl: URL,
-  checks: { state: string; codeVerifier: string },
-): Promise<TokenSet> {
+export async function exchangeCode(config: client.Configuration, callbackUrl: URL, checks: { state: string; codeVerifier: string }): Promise<TokenSet> {
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: checks.codeVerifier,
     expectedState: checks.state,

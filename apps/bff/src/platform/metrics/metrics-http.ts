@@ -66,7 +66,13 @@ export function metricsRoute(m: Renderer, log: Pick<Logger, "error">) {
  * without one (and for any other method) it is 404, never the SPA's index.html.
  */
 export function mountMetrics(app: Express, m: Renderer, token: string | null, log: Pick<Logger, "error">) {
-  if (token) app.get("/metrics", publicRoute("Prometheus scrape: the METRICS_TOKEN bearer token instead of a session"), requireMetricsToken(token), metricsRoute(m, log));
+  if (token)
+    app.get(
+      "/metrics",
+      publicRoute("Prometheus scrape: the METRICS_TOKEN bearer token instead of a session"),
+      requireMetricsToken(token),
+      metricsRoute(m, log),
+    );
   app.use("/metrics", (_req: Request, _res: Response, next: NextFunction) => next(new AppError(404, "not_found", "No such page.")));
 }
 

@@ -93,17 +93,30 @@ export function createMetrics(o: MetricsOptions): AppMetrics {
     } catch (err) {
       g.reset();
       readFailures.inc({ metric });
-      o.log.warn({ metric, reason: err instanceof Error ? err.message : String(err) }, "metrics: could not read the store; the figure is left out of this scrape");
+      o.log.warn(
+        { metric, reason: err instanceof Error ? err.message : String(err) },
+        "metrics: could not read the store; the figure is left out of this scrape",
+      );
     }
   };
   const readStore = () =>
     Promise.all([
-      refill(connectors, name("connectors"), () => o.figures.connectorsByStatus(), (counts) => {
-        for (const [status, n] of Object.entries(counts)) connectors.set({ status }, n);
-      }),
-      refill(syncLag, name("activity_sync_lag_seconds"), () => o.figures.syncLagSeconds(), (lags) => {
-        for (const l of lags) syncLag.set({ connector_id: l.connectorId }, l.seconds);
-      }),
+      refill(
+        connectors,
+        name("connectors"),
+        () => o.figures.connectorsByStatus(),
+        (counts) => {
+          for (const [status, n] of Object.entries(counts)) connectors.set({ status }, n);
+        },
+      ),
+      refill(
+        syncLag,
+        name("activity_sync_lag_seconds"),
+        () => o.figures.syncLagSeconds(),
+        (lags) => {
+          for (const l of lags) syncLag.set({ connector_id: l.connectorId }, l.seconds);
+        },
+      ),
     ]);
 
   const checks = new Counter({
@@ -139,7 +152,7 @@ export function createMetrics(o: MetricsOptions): AppMetrics {
   });
   const httpRequests = new Counter({
     name: name("http_requests_total"),
-    help: "HTTP requests answered on the main port, by method, route template (\"unmatched\" when no route took it) and status code.",
+    help: 'HTTP requests answered on the main port, by method, route template ("unmatched" when no route took it) and status code.',
     labelNames: ["method", "route", "status"] as const,
     registers,
   });

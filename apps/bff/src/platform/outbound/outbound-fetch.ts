@@ -45,7 +45,6 @@ export class OutboundError extends Error {
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
-
 export function createOutboundFetch(o: OutboundOptions): FetchLike {
   const maxBytes = o.maxBytes ?? 1_000_000;
   const resolve = o.resolve ?? systemResolver;
@@ -96,7 +95,10 @@ function checkUrl(input: string | URL, allow: HostAllowList, ENV: string, anyPub
     throw new OutboundError("refused", "Refusing to call an address that is not a valid URL.", { cause: e });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new OutboundError("refused", `Refusing to call a ${url.protocol} URL: only https (or http for a host listed as http://host:port in ${ENV}) is allowed.`);
+    throw new OutboundError(
+      "refused",
+      `Refusing to call a ${url.protocol} URL: only https (or http for a host listed as http://host:port in ${ENV}) is allowed.`,
+    );
   }
   if (url.username !== "" || url.password !== "") {
     throw new OutboundError("refused", `Refusing to call ${url.host}: the URL carries a user name or password; remove the user:password@ part.`);
@@ -113,9 +115,7 @@ function checkUrl(input: string | URL, allow: HostAllowList, ENV: string, anyPub
 function isListedExactly(url: URL, allow: HostAllowList): boolean {
   const hostname = url.hostname.toLowerCase();
   const port = url.port !== "" ? url.port : url.protocol === "http:" ? "80" : "443";
-  return allow.entries.some(
-    (e) => e.match === "exact" && e.hostname === hostname && (e.port === null ? url.port === "" : e.port === port),
-  );
+  return allow.entries.some((e) => e.match === "exact" && e.hostname === hostname && (e.port === null ? url.port === "" : e.port === port));
 }
 
 async function checkAddresses(url: URL, resolve: Resolver, signal: AbortSignal, ENV: string): Promise<void> {

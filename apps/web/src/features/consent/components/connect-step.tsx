@@ -15,8 +15,8 @@ function Guidance() {
         A Workday window opens. Sign in to Workday, then select <strong>Allow</strong>.
       </p>
       <p className="muted">
-        If you see your company&apos;s sign-in page instead of Workday&apos;s, your tenant uses SAML SSO: go Back, tick &apos;This tenant
-        signs in with SAML SSO&apos;, and connect again.
+        If you see your company&apos;s sign-in page instead of Workday&apos;s, your tenant uses SAML SSO: go Back, tick &apos;This tenant signs in with SAML
+        SSO&apos;, and connect again.
       </p>
     </>
   );
