@@ -200,6 +200,23 @@ describe("webhook channels", () => {
   });
 });
 
+describe("redirects", () => {
+  it("when the receiver answers with a redirect, then it is not followed and the delivery gives up, saying so", async () => {
+    const { channel } = await webhookChannel({ name: "Moved receiver" });
+    failing = () => ({ status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } });
+    try {
+      await stack.bff.client.post(routes.notificationChannelTest(channel.id));
+      await deliver();
+      const [a] = await log(channel.id);
+      expect(a).toMatchObject({ attempt: 1, outcome: "gave_up", nextAttemptAt: null });
+      expect(a?.answer).toMatch(/redirect \(302\); redirects are not followed/);
+    } finally {
+      failing = () => ({ status: 200 });
+      await stack.bff.client.delete(routes.notificationChannel(channel.id));
+    }
+  });
+});
+
 describe("channel validation and roles", () => {
   it("when a webhook URL is plain http to a host nobody listed, then 400 says so on the url field and nothing is stored", async () => {
     const before = (await stack.bff.store.listChannels()).length;
