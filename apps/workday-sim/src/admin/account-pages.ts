@@ -19,55 +19,28 @@ export function accountPages(state: SimState): Router {
     const tenant = state.tenant(req.params.tenant);
     const rows = [...tenant.accounts.values()].map((a) => {
       const action = tenantHref(tenant, `accounts/${encodeURIComponent(a.username)}`);
-      return html`<tr>
-        <td>${a.username}</td>
-        <td>${a.kind}</td>
-        <td>${a.memberOfConnectorGroup ? "Yes" : "No"}</td>
-        <td>${statusOf(a)}</td>
-        <td>
-          <form method="post" class="inline" action="${action}">
-            <input type="hidden" name="disabled" value="${a.disabled ? "false" : "true"}" /><button type="submit" class="secondary">
-              ${a.disabled ? "Enable" : "Disable"} ${a.username}
-            </button>
-          </form>
-          <form method="post" class="inline" action="${action}">
-            <input type="hidden" name="locked" value="${a.locked ? "false" : "true"}" /><button type="submit" class="secondary">
-              ${a.locked ? "Unlock" : "Lock"} ${a.username}
-            </button>
-          </form>
-        </td>
-      </tr>`;
+      return html`<tr><td>${a.username}</td><td>${a.kind}</td><td>${a.memberOfConnectorGroup ? "Yes" : "No"}</td><td>${statusOf(a)}</td>
+<td><form method="post" class="inline" action="${action}"><input type="hidden" name="disabled" value="${a.disabled ? "false" : "true"}"><button type="submit" class="secondary">${a.disabled ? "Enable" : "Disable"} ${a.username}</button></form>
+<form method="post" class="inline" action="${action}"><input type="hidden" name="locked" value="${a.locked ? "false" : "true"}"><button type="submit" class="secondary">${a.locked ? "Unlock" : "Lock"} ${a.username}</button></form></td></tr>`;
     });
-    const body = html`<table>
-        <thead>
-          <tr>
-            <th>Username</th>
-            <th>Account Type</th>
-            <th>In Security Group</th>
-            <th>Status</th>
-            <th>Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-      <h2>Create Workday Account</h2>
-      <form method="post" action="${tenantHref(tenant, "accounts")}">
-        ${textField("username", "Username")} ${textField("password", "Password", "", "password")}
-        ${select(
-          "kind",
-          "Account Type",
-          [
-            ["user", "User"],
-            ["integration_system_user", "Integration System User"],
-            ["administrator", "Administrator"],
-          ],
-          "user",
-        )}
-        ${checkbox("memberOfConnectorGroup", "Member of the connector's security group", true)}
-        <button type="submit">Create Account</button>
-      </form>`;
+    const body = html`<table><thead><tr><th>Username</th><th>Account Type</th><th>In Security Group</th><th>Status</th><th>Actions</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>Create Workday Account</h2>
+<form method="post" action="${tenantHref(tenant, "accounts")}">
+  ${textField("username", "Username")}
+  ${textField("password", "Password", "", "password")}
+  ${select(
+    "kind",
+    "Account Type",
+    [
+      ["user", "User"],
+      ["integration_system_user", "Integration System User"],
+      ["administrator", "Administrator"],
+    ],
+    "user",
+  )}
+  ${checkbox("memberOfConnectorGroup", "Member of the connector's security group", true)}
+  <button type="submit">Create Account</button>
+</form>`;
     const flash = flashOf(req.query, { created: "Account created.", updated: "Account updated." });
     res.type("html").send(adminPage("Workday Accounts", body, { tenant, flash }));
   });

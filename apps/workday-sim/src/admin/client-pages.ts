@@ -28,11 +28,11 @@ function fiveValues(state: SimState, tenant: Tenant, client: ApiClient, withSecr
 const registerForm = html`<form method="post">
   ${textField("clientName", "Client Name")}
   ${select("clientGrantType", "Client Grant Type", [["Authorization Code Grant", "Authorization Code Grant"]], "Authorization Code Grant")}
-  ${select("accessTokenType", "Access Token Type", [["Bearer", "Bearer"]], "Bearer")} ${textField("redirectUri", "Redirection URI", "", "url")}
+  ${select("accessTokenType", "Access Token Type", [["Bearer", "Bearer"]], "Bearer")}
+  ${textField("redirectUri", "Redirection URI", "", "url")}
   ${checkbox("nonExpiringRefreshTokens", "Non-Expiring Refresh Tokens", false)}
-  <fieldset>
-    <legend>Scope (Functional Areas)</legend>
-    ${FUNCTIONAL_AREAS.map((a) => checkbox(`scope-${slug(a)}`, a, false, "scopes", a))}
+  <fieldset><legend>Scope (Functional Areas)</legend>
+  ${FUNCTIONAL_AREAS.map((a) => checkbox(`scope-${slug(a)}`, a, false, "scopes", a))}
   </fieldset>
   ${checkbox("includeWorkdayOwnedScope", "Include Workday Owned Scope", false)}
   <button type="submit">OK</button>
@@ -59,9 +59,9 @@ export function clientPages(state: SimState): Router {
     const client = registerClient(state, tenant, input);
     // Rendered directly (no redirect): like Workday, this is the only page that shows the secret.
     const body = html`<p class="ok" role="status">You have successfully registered ${client.clientName}.</p>
-      <p class="note">Copy the Client Secret now: it is not shown again.</p>
-      ${valuesTable(fiveValues(state, tenant, client, true))}
-      <p><a href="${tenantHref(tenant, "view-api-clients")}">View API Clients</a></p>`;
+<p class="note">Copy the Client Secret now: it is not shown again.</p>
+${valuesTable(fiveValues(state, tenant, client, true))}
+<p><a href="${tenantHref(tenant, "view-api-clients")}">View API Clients</a></p>`;
     res
       .set("Cache-Control", "no-store")
       .type("html")
@@ -71,24 +71,18 @@ export function clientPages(state: SimState): Router {
   router.get("/tenants/:tenant/view-api-clients", (req: TenantReq, res: Response) => {
     const tenant = state.tenant(req.params.tenant);
     const sections = [...tenant.clients.values()].map(
-      (c) =>
-        html`<section>
-          <h2>${c.clientName}</h2>
-          ${valuesTable(fiveValues(state, tenant, c, false))}
-          ${valuesTable([
-            ["Client Grant Type", c.clientGrantType],
-            ["Access Token Type", c.accessTokenType],
-            ["Redirection URI", c.redirectUri],
-            ["Non-Expiring Refresh Tokens", c.nonExpiringRefreshTokens ? "Yes" : "No"],
-            ["Scope (Functional Areas)", c.scopes.join(", ")],
-          ])}
-          <form method="post" class="inline" action="${tenantHref(tenant, `view-api-clients/${encodeURIComponent(c.clientId)}/secret`)}">
-            <button type="submit">Generate New Client Secret</button>
-          </form>
-          <form method="post" class="inline" action="${tenantHref(tenant, `view-api-clients/${encodeURIComponent(c.clientId)}/delete`)}">
-            <button type="submit" class="danger">Delete API Client</button>
-          </form>
-        </section>`,
+      (c) => html`<section><h2>${c.clientName}</h2>
+${valuesTable(fiveValues(state, tenant, c, false))}
+${valuesTable([
+  ["Client Grant Type", c.clientGrantType],
+  ["Access Token Type", c.accessTokenType],
+  ["Redirection URI", c.redirectUri],
+  ["Non-Expiring Refresh Tokens", c.nonExpiringRefreshTokens ? "Yes" : "No"],
+  ["Scope (Functional Areas)", c.scopes.join(", ")],
+])}
+<form method="post" class="inline" action="${tenantHref(tenant, `view-api-clients/${encodeURIComponent(c.clientId)}/secret`)}"><button type="submit">Generate New Client Secret</button></form>
+<form method="post" class="inline" action="${tenantHref(tenant, `view-api-clients/${encodeURIComponent(c.clientId)}/delete`)}"><button type="submit" class="danger">Delete API Client</button></form>
+</section>`,
     );
     const body =
       sections.length > 0
@@ -100,7 +94,7 @@ export function clientPages(state: SimState): Router {
     const tenant = state.tenant(req.params.tenant);
     const client = regenerateSecret(tenant, req.params.clientId);
     const body = html`<p class="ok" role="status">A new client secret was generated for ${client.clientName}. The old secret no longer works.</p>
-      ${valuesTable(fiveValues(state, tenant, client, true))}`;
+${valuesTable(fiveValues(state, tenant, client, true))}`;
     res
       .set("Cache-Control", "no-store")
       .type("html")

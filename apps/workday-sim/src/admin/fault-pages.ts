@@ -16,53 +16,35 @@ export function faultPages(state: SimState): Router {
     const faults = state.faults.list();
     const tenants: [string, string][] = [["", "Any tenant"], ...[...state.tenants.keys()].map((t): [string, string] => [t, t])];
     const body = html`${
-        faults.length === 0
-          ? html`<p>No faults are active.</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th>Route</th>
-                  <th>Kind</th>
-                  <th>Remaining</th>
-                  <th>Tenant</th>
-                  <th>Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${faults.map(
-                  (f) =>
-                    html`<tr>
-                      <td>${f.route}</td>
-                      <td>${f.kind}</td>
-                      <td>${f.remaining}</td>
-                      <td>${f.tenant ?? "any"}</td>
-                      <td>
-                        ${f.status ?? ""}${f.latencyMs === undefined ? "" : ` ${f.latencyMs} ms`}${f.retryAfterSeconds === undefined ? "" : ` Retry-After ${f.retryAfterSeconds}`}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-      <form method="post" action="/_sim/faults/clear"><button type="submit" class="danger">Clear All Faults</button></form>
-      <h2>Add Fault</h2>
-      <form method="post" action="/_sim/faults">
-        ${select(
-          "route",
-          "Route",
-          FAULT_ROUTES.map((r) => [r, r] as const),
-          "token",
-        )}
-        ${select(
-          "kind",
-          "Kind",
-          FAULT_KINDS.map((k) => [k, k] as const),
-          "status",
-        )}
-        ${textField("count", "Count", "1", "number")} ${select("tenant", "Tenant", tenants, "")} ${textField("status", "Status", "503", "number")}
-        ${textField("latencyMs", "Latency (ms)", "", "number")} ${textField("retryAfterSeconds", "Retry-After (seconds)", "", "number")}
-        <button type="submit">Add Fault</button>
-      </form>`;
+      faults.length === 0
+        ? html`<p>No faults are active.</p>`
+        : html`<table><thead><tr><th>Route</th><th>Kind</th><th>Remaining</th><th>Tenant</th><th>Details</th></tr></thead><tbody>${faults.map(
+            (f) => html`<tr><td>${f.route}</td><td>${f.kind}</td><td>${f.remaining}</td><td>${f.tenant ?? "any"}</td>
+<td>${f.status ?? ""}${f.latencyMs === undefined ? "" : ` ${f.latencyMs} ms`}${f.retryAfterSeconds === undefined ? "" : ` Retry-After ${f.retryAfterSeconds}`}</td></tr>`,
+          )}</tbody></table>`
+    }
+<form method="post" action="/_sim/faults/clear"><button type="submit" class="danger">Clear All Faults</button></form>
+<h2>Add Fault</h2>
+<form method="post" action="/_sim/faults">
+  ${select(
+    "route",
+    "Route",
+    FAULT_ROUTES.map((r) => [r, r] as const),
+    "token",
+  )}
+  ${select(
+    "kind",
+    "Kind",
+    FAULT_KINDS.map((k) => [k, k] as const),
+    "status",
+  )}
+  ${textField("count", "Count", "1", "number")}
+  ${select("tenant", "Tenant", tenants, "")}
+  ${textField("status", "Status", "503", "number")}
+  ${textField("latencyMs", "Latency (ms)", "", "number")}
+  ${textField("retryAfterSeconds", "Retry-After (seconds)", "", "number")}
+  <button type="submit">Add Fault</button>
+</form>`;
     res.type("html").send(adminPage("Faults", body, { flash: flashOf(req.query, { added: "Fault added.", cleared: "All faults cleared." }) }));
   });
 

@@ -11,16 +11,12 @@ const on = (value: boolean): string => (value ? "On" : "Off");
 function tenantCard(state: SimState, tenant: Tenant) {
   const { authorizationEndpoint } = state.endpoints(tenant.name);
   return html`<section aria-labelledby="t-${tenant.name}">
-    <h2 id="t-${tenant.name}"><a href="${tenantHref(tenant)}">${tenant.name}</a> <small>(${tenant.kind})</small></h2>
-    <p>
-      User Activity Logging: ${on(tenant.settings.userActivityLogging)} · OAuth 2.0 Clients Enabled: ${on(tenant.settings.oauthClientsEnabled)} · SAML:
-      ${on(tenant.settings.samlSso)} · Active permissions: ${tenant.permissions.active.size}/5 · API clients: ${tenant.clients.size}
-    </p>
-    <p>Authorization Endpoint: <code>${authorizationEndpoint}</code></p>
-    <ul class="tasks">
-      ${TENANT_TASKS.map((t) => html`<li><a href="${tenantHref(tenant, t.path)}">${t.title}</a></li>`)}
-    </ul>
-  </section>`;
+  <h2 id="t-${tenant.name}"><a href="${tenantHref(tenant)}">${tenant.name}</a> <small>(${tenant.kind})</small></h2>
+  <p>User Activity Logging: ${on(tenant.settings.userActivityLogging)} · OAuth 2.0 Clients Enabled: ${on(tenant.settings.oauthClientsEnabled)} ·
+  SAML: ${on(tenant.settings.samlSso)} · Active permissions: ${tenant.permissions.active.size}/5 · API clients: ${tenant.clients.size}</p>
+  <p>Authorization Endpoint: <code>${authorizationEndpoint}</code></p>
+  <ul class="tasks">${TENANT_TASKS.map((t) => html`<li><a href="${tenantHref(tenant, t.path)}">${t.title}</a></li>`)}</ul>
+</section>`;
 }
 
 /** Home (all tenants), tenant overview, create tenant, reset. */
@@ -29,24 +25,22 @@ export function homePages(state: SimState): Router {
 
   router.get("/", (req, res) => {
     const body = html`${[...state.tenants.values()].map((t) => tenantCard(state, t))}
-      <h2>Create Tenant</h2>
-      <form method="post" action="/_sim/tenants">
-        ${textField("name", "Tenant Name")}
-        ${select(
-          "kind",
-          "Tenant Type",
-          TENANT_KINDS.map((k) => [k, k] as const),
-          "sandbox",
-        )}
-        ${checkbox("prepared", "Prepared (OAuth clients enabled, activity logging on, all permissions)", false)} ${checkbox("samlSso", "SAML SSO on", false)}
-        <button type="submit">Create Tenant</button>
-      </form>
-      <h2>Reset</h2>
-      <form method="post" action="/_sim/reset">
-        <p>Back to the seeded tenants; forgets clients, tokens, faults and logs.</p>
-        <button type="submit" class="danger">Reset Simulator</button>
-      </form>
-      <p>Sign in to Workday as <code>admin</code> / <code>Workday-admin-1</code> or <code>isu_wdconnect</code> / <code>Workday-isu-1</code>.</p>`;
+<h2>Create Tenant</h2>
+<form method="post" action="/_sim/tenants">
+  ${textField("name", "Tenant Name")}
+  ${select(
+    "kind",
+    "Tenant Type",
+    TENANT_KINDS.map((k) => [k, k] as const),
+    "sandbox",
+  )}
+  ${checkbox("prepared", "Prepared (OAuth clients enabled, activity logging on, all permissions)", false)}
+  ${checkbox("samlSso", "SAML SSO on", false)}
+  <button type="submit">Create Tenant</button>
+</form>
+<h2>Reset</h2>
+<form method="post" action="/_sim/reset"><p>Back to the seeded tenants; forgets clients, tokens, faults and logs.</p><button type="submit" class="danger">Reset Simulator</button></form>
+<p>Sign in to Workday as <code>admin</code> / <code>Workday-admin-1</code> or <code>isu_wdconnect</code> / <code>Workday-isu-1</code>.</p>`;
     res.type("html").send(adminPage("Tenants", body, { flash: flashOf(req.query, { reset: "The simulator was reset.", created: "Tenant created." }) }));
   });
 

@@ -22,56 +22,37 @@ export function adminPage(title: string, body: SafeHtml, options: { tenant?: Ten
   return page(
     `${title} · Workday simulator`,
     html`<header class="sim">
-        <a href="/_sim/">Workday simulator</a>
-        <nav aria-label="Simulator">
-          <a href="/_sim/">Tenants</a><a href="/_sim/faults">Faults</a>${tenant ? html`<a href="${tenantHref(tenant)}">Tenant ${tenant.name}</a>` : ""}
-        </nav>
-      </header>
-      <main>
-        <h1>${title}</h1>
-        ${tenant ? html`<p>Tenant: <strong>${tenant.name}</strong> (${tenant.kind})</p>` : ""} ${flash ? html`<p class="ok" role="status">${flash}</p>` : ""}
-        ${body}
-      </main>`,
+  <a href="/_sim/">Workday simulator</a>
+  <nav aria-label="Simulator"><a href="/_sim/">Tenants</a><a href="/_sim/faults">Faults</a>${tenant ? html`<a href="${tenantHref(tenant)}">Tenant ${tenant.name}</a>` : ""}</nav>
+</header>
+<main>
+  <h1>${title}</h1>
+  ${tenant ? html`<p>Tenant: <strong>${tenant.name}</strong> (${tenant.kind})</p>` : ""}
+  ${flash ? html`<p class="ok" role="status">${flash}</p>` : ""}
+  ${body}
+</main>`,
   );
 }
 
 export function checkbox(id: string, label: string, checked: boolean, name = id, value = "on"): SafeHtml {
-  return html`<div class="check">
-    <input type="checkbox" id="${id}" name="${name}" value="${value}" ${checked ? html` checked` : ""} /><label for="${id}">${label}</label>
-  </div>`;
+  return html`<div class="check"><input type="checkbox" id="${id}" name="${name}" value="${value}"${checked ? html` checked` : ""}><label for="${id}">${label}</label></div>`;
 }
 
 export function textField(id: string, label: string, value = "", type = "text"): SafeHtml {
-  return html`<label for="${id}">${label}</label><input type="${type}" id="${id}" name="${id}" value="${value}" />`;
+  return html`<label for="${id}">${label}</label><input type="${type}" id="${id}" name="${id}" value="${value}">`;
 }
 
 export function select(id: string, label: string, options: readonly (readonly [string, string])[], selected?: string): SafeHtml {
-  return html`<label for="${id}">${label}</label
-    ><select id="${id}" name="${id}">
-      ${options.map(([value, text]) => html`<option value="${value}" ${value === selected ? html` selected` : ""}>${text}</option>`)}
-    </select>`;
+  return html`<label for="${id}">${label}</label><select id="${id}" name="${id}">${options.map(
+    ([value, text]) => html`<option value="${value}"${value === selected ? html` selected` : ""}>${text}</option>`,
+  )}</select>`;
 }
 
 /** Label/value rows, one per line, so a person can select and copy the whole block. */
 export function valuesTable(rows: readonly (readonly [string, string])[], caption?: string): SafeHtml {
-  return html`<table class="values">
-    ${
-      caption
-        ? html`<caption>
-            ${caption}
-          </caption>`
-        : ""
-    }
-    <tbody>
-      ${rows.map(
-        ([label, value]) =>
-          html`<tr>
-            <th scope="row">${label}</th>
-            <td>${value}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<table class="values">${caption ? html`<caption>${caption}</caption>` : ""}<tbody>${rows.map(
+    ([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 /** Reads a flash message key from ?done=… so POST/redirect/GET can say what happened. */

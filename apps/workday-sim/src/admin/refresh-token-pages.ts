@@ -16,41 +16,16 @@ export function refreshTokenPages(state: SimState): Router {
     const sections = [...tenant.clients.values()].map((c) => {
       const tokens = state.tokens.refreshTokensOf(tenant.name, c.clientId);
       const action = tenantHref(tenant, `manage-refresh-tokens/${encodeURIComponent(c.clientId)}/revoke`);
-      return html`<section>
-        <h2>${c.clientName}</h2>
-        ${
-          tokens.length === 0
-            ? html`<p>No refresh tokens.</p>`
-            : html`<table>
-                  <thead>
-                    <tr>
-                      <th>Workday Account</th>
-                      <th>Issued</th>
-                      <th>Last Used</th>
-                      <th>Refresh Token</th>
-                      <th></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${tokens.map(
-                      (t) =>
-                        html`<tr>
-                          <td>${t.username}</td>
-                          <td>${isoMillis(t.issuedAt)}</td>
-                          <td>${isoMillis(t.lastUsedAt)}</td>
-                          <td>…${t.token.slice(-6)}</td>
-                          <td>
-                            <form method="post" class="inline" action="${action}">
-                              <input type="hidden" name="tokenId" value="${t.id}" /><button type="submit" class="secondary">Revoke</button>
-                            </form>
-                          </td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-                <form method="post" action="${action}"><button type="submit" class="danger">Revoke All Refresh Tokens</button></form>`
-        }
-      </section>`;
+      return html`<section><h2>${c.clientName}</h2>
+${
+  tokens.length === 0
+    ? html`<p>No refresh tokens.</p>`
+    : html`<table><thead><tr><th>Workday Account</th><th>Issued</th><th>Last Used</th><th>Refresh Token</th><th></th></tr></thead><tbody>${tokens.map(
+        (t) => html`<tr><td>${t.username}</td><td>${isoMillis(t.issuedAt)}</td><td>${isoMillis(t.lastUsedAt)}</td><td>…${t.token.slice(-6)}</td>
+<td><form method="post" class="inline" action="${action}"><input type="hidden" name="tokenId" value="${t.id}"><button type="submit" class="secondary">Revoke</button></form></td></tr>`,
+      )}</tbody></table>
+<form method="post" action="${action}"><button type="submit" class="danger">Revoke All Refresh Tokens</button></form>`
+}</section>`;
     });
     const body = sections.length > 0 ? html`${sections}` : html`<p>No API clients are registered.</p>`;
     res

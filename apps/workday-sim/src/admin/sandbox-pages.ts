@@ -26,21 +26,20 @@ export function sandboxPages(state: SimState): Router {
     const body =
       tenant.kind === "production"
         ? html`<p>${tenant.name} is a production tenant. Only sandbox and implementation tenants are refreshed.</p>`
-        : html`<p>
-              Last refresh: ${lastRefreshAt === null ? "never" : isoMillis(lastRefreshAt)}.
-              ${weekly ? html`Next weekly refresh: ${isoMillis(nextWeeklyRefresh(state.now()))}.` : ""}
-            </p>
-            <p>A refresh ends every refresh and access token issued in this tenant.</p>
-            <h2>Refresh Now</h2>
-            <form method="post" action="${tenantHref(tenant, "sandbox-refresh")}">
-              ${select("mode", "Mode", MODES, "tokens")}
-              <button type="submit">Refresh Now</button>
-            </form>
-            <h2>Weekly Schedule</h2>
-            <form method="post" action="${tenantHref(tenant, "sandbox-refresh/schedule")}">
-              ${checkbox("weekly", "Refresh weekly (Friday 6:00 PM Pacific)", weekly)} ${select("scheduleMode", "Scheduled Mode", MODES, mode)}
-              <button type="submit">Save Schedule</button>
-            </form>`;
+        : html`<p>Last refresh: ${lastRefreshAt === null ? "never" : isoMillis(lastRefreshAt)}.
+${weekly ? html`Next weekly refresh: ${isoMillis(nextWeeklyRefresh(state.now()))}.` : ""}</p>
+<p>A refresh ends every refresh and access token issued in this tenant.</p>
+<h2>Refresh Now</h2>
+<form method="post" action="${tenantHref(tenant, "sandbox-refresh")}">
+  ${select("mode", "Mode", MODES, "tokens")}
+  <button type="submit">Refresh Now</button>
+</form>
+<h2>Weekly Schedule</h2>
+<form method="post" action="${tenantHref(tenant, "sandbox-refresh/schedule")}">
+  ${checkbox("weekly", "Refresh weekly (Friday 6:00 PM Pacific)", weekly)}
+  ${select("scheduleMode", "Scheduled Mode", MODES, mode)}
+  <button type="submit">Save Schedule</button>
+</form>`;
     const flash = flashOf(req.query, { refreshed: "The sandbox was refreshed.", scheduled: "Schedule saved." });
     res.type("html").send(adminPage("Sandbox Refresh", body, { tenant, flash }));
   });

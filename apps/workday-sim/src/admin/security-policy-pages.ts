@@ -23,40 +23,21 @@ export function securityPolicyPages(state: SimState): Router {
   router.get("/tenants/:tenant/domain-security-policies", (req: TenantReq, res: Response) => {
     const tenant = state.tenant(req.params.tenant);
     const rows = PERMISSIONS.map(
-      (p) =>
-        html`<tr>
-          <td>${p.functionalArea}</td>
-          <td><label for="permitted-${p.key}">${p.domain}</label></td>
-          <td>${p.reportTask}</td>
-          <td>${p.integration}</td>
-          <td>
-            <input type="checkbox" id="permitted-${p.key}" name="permitted" value="${p.key}" ${tenant.permissions.granted.has(p.key) ? html` checked` : ""} />
-          </td>
-          <td>${statusOf(tenant, p.key)}</td>
-        </tr>`,
+      (p) => html`<tr>
+  <td>${p.functionalArea}</td>
+  <td><label for="permitted-${p.key}">${p.domain}</label></td>
+  <td>${p.reportTask}</td><td>${p.integration}</td>
+  <td><input type="checkbox" id="permitted-${p.key}" name="permitted" value="${p.key}"${tenant.permissions.granted.has(p.key) ? html` checked` : ""}></td>
+  <td>${statusOf(tenant, p.key)}</td>
+</tr>`,
     );
-    const body = html`<p>
-        Security group of the connector's Integration System User. Changes stay pending until
-        <a href="${tenantHref(tenant, "activate-pending-security-policy-changes")}">Activate Pending Security Policy Changes</a>.
-      </p>
-      <form method="post">
-        <table>
-          <thead>
-            <tr>
-              <th>Functional Area</th>
-              <th>Domain Security Policy</th>
-              <th>Report/Task Permissions</th>
-              <th>Integration Permissions</th>
-              <th>Permitted</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>
-        <button type="submit">OK</button>
-      </form>`;
+    const body = html`<p>Security group of the connector's Integration System User. Changes stay pending until
+<a href="${tenantHref(tenant, "activate-pending-security-policy-changes")}">Activate Pending Security Policy Changes</a>.</p>
+<form method="post">
+<table><thead><tr><th>Functional Area</th><th>Domain Security Policy</th><th>Report/Task Permissions</th><th>Integration Permissions</th><th>Permitted</th><th>Status</th></tr></thead>
+<tbody>${rows}</tbody></table>
+<button type="submit">OK</button>
+</form>`;
     const flash = flashOf(req.query, { saved: "Saved. These changes are pending until you activate them." });
     res.type("html").send(adminPage("Domain Security Policies for Functional Area", body, { tenant, flash }));
   });
@@ -71,18 +52,15 @@ export function securityPolicyPages(state: SimState): Router {
     const tenant = state.tenant(req.params.tenant);
     const pending = PERMISSIONS.filter((p) => tenant.permissions.granted.has(p.key) !== tenant.permissions.active.has(p.key));
     const body = html`${
-        hasPendingChanges(tenant)
-          ? html`<p>Pending changes:</p>
-              <ul>
-                ${pending.map((p) => html`<li>${p.domain}: ${statusOf(tenant, p.key)}</li>`)}
-              </ul>`
-          : html`<p>There are no pending security policy changes.</p>`
-      }
-      <form method="post">
-        <label for="comment">Comment</label>
-        <textarea id="comment" name="comment" rows="3"></textarea>
-        <button type="submit">OK</button>
-      </form>`;
+      hasPendingChanges(tenant)
+        ? html`<p>Pending changes:</p><ul>${pending.map((p) => html`<li>${p.domain}: ${statusOf(tenant, p.key)}</li>`)}</ul>`
+        : html`<p>There are no pending security policy changes.</p>`
+    }
+<form method="post">
+  <label for="comment">Comment</label>
+  <textarea id="comment" name="comment" rows="3"></textarea>
+  <button type="submit">OK</button>
+</form>`;
     const flash = flashOf(req.query, { activated: "Pending security policy changes were activated." });
     res.type("html").send(adminPage("Activate Pending Security Policy Changes", body, { tenant, flash }));
   });

@@ -15,12 +15,11 @@ export function tenantSetupPages(state: SimState): Router {
   router.get("/tenants/:tenant/edit-tenant-setup-system", (req: TenantReq, res: Response) => {
     const tenant = state.tenant(req.params.tenant);
     const body = html`<form method="post">
-      <fieldset>
-        <legend>User Activity Logging</legend>
-        ${checkbox("enableUserActivityLogging", "Enable User Activity Logging", tenant.settings.userActivityLogging)}
-      </fieldset>
-      <button type="submit">OK</button>
-    </form>`;
+  <fieldset><legend>User Activity Logging</legend>
+  ${checkbox("enableUserActivityLogging", "Enable User Activity Logging", tenant.settings.userActivityLogging)}
+  </fieldset>
+  <button type="submit">OK</button>
+</form>`;
     res.type("html").send(adminPage("Edit Tenant Setup – System", body, { tenant, flash: flashOf(req.query, SAVED) }));
   });
   router.post("/tenants/:tenant/edit-tenant-setup-system", (req: TenantReq, res: Response) => {
@@ -32,17 +31,16 @@ export function tenantSetupPages(state: SimState): Router {
   router.get("/tenants/:tenant/edit-tenant-setup-security", (req: TenantReq, res: Response) => {
     const tenant = state.tenant(req.params.tenant);
     const body = html`<form method="post">
-      <fieldset>
-        <legend>OAuth 2.0 Settings</legend>
-        ${checkbox("oauthClientsEnabled", "OAuth 2.0 Clients Enabled", tenant.settings.oauthClientsEnabled)}
-      </fieldset>
-      <fieldset>
-        <legend>SAML Setup</legend>
-        ${checkbox("enableSamlAuthentication", "Enable SAML Authentication", tenant.settings.samlSso)}
-        <p>With SAML on, the authorization endpoint sends people to ${tenant.companyName}'s identity provider unless the URL carries redirect=n.</p>
-      </fieldset>
-      <button type="submit">OK</button>
-    </form>`;
+  <fieldset><legend>OAuth 2.0 Settings</legend>
+  ${checkbox("oauthClientsEnabled", "OAuth 2.0 Clients Enabled", tenant.settings.oauthClientsEnabled)}
+  </fieldset>
+  <fieldset><legend>SAML Setup</legend>
+  ${checkbox("enableSamlAuthentication", "Enable SAML Authentication", tenant.settings.samlSso)}
+  <p>With SAML on, the authorization endpoint sends people to ${tenant.companyName}'s identity provider unless the
+  URL carries redirect=n.</p>
+  </fieldset>
+  <button type="submit">OK</button>
+</form>`;
     res.type("html").send(adminPage("Edit Tenant Setup – Security", body, { tenant, flash: flashOf(req.query, SAVED) }));
   });
   router.post("/tenants/:tenant/edit-tenant-setup-security", (req: TenantReq, res: Response) => {

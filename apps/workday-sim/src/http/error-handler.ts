@@ -5,14 +5,7 @@ import { html, page } from "../lib/html";
 const wantsJson = (path: string): boolean => path.startsWith("/_sim/api") || path.startsWith("/ccx/");
 
 const htmlError = (title: string, message: string): string =>
-  page(
-    title,
-    html`<main class="error">
-      <h1>${title}</h1>
-      <p>${message}</p>
-      <p><a href="/_sim/">Back to the simulator</a></p>
-    </main>`,
-  );
+  page(title, html`<main class="error"><h1>${title}</h1><p>${message}</p><p><a href="/_sim/">Back to the simulator</a></p></main>`);
 
 /** Parser failures from express.json / express.urlencoded carry a status and a `type`. */
 function isParserError(err: unknown): err is { status: number; type: string } {

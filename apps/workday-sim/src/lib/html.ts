@@ -33,17 +33,18 @@ export function html(strings: TemplateStringsArray, ...values: readonly Interpol
 /** A whole document with the shared stylesheet. */
 export function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <link rel="stylesheet" href="/_sim/assets/sim.css" />
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html> `.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/_sim/assets/sim.css">
+</head>
+<body>
+${body}
+</body>
+</html>
+`.value;
 }
 
 /** Minimal cookie header reader; the simulator sets exactly one cookie of its own. */
