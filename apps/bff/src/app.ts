@@ -137,8 +137,8 @@ export function createApp(deps: AppDeps) {
     anyPublicHttps: true,
   });
   const send = createSender({ publicUrl: deps.publicUrl, now, fetch: notifyFetch, smtp: notify.smtp, timeoutMs: notify.timeoutMs });
-  const countedSend: typeof send = async (channel, event, secret) => {
-    const r = await send(channel, event, secret);
+  const countedSend: typeof send = async (channel, event, opened) => {
+    const r = await send(channel, event, opened);
     metrics.notificationDelivered(channel.kind, r.delivered ? "delivered" : r.permanent ? "gave_up" : "failed");
     return r;
   };

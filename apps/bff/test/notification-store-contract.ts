@@ -12,7 +12,8 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
     id,
     name: `Channel ${id}`,
     kind: "webhook",
-    url: "https://hooks.example.com/x",
+    urlEnc: "v1.sealed-url",
+    urlHint: "https://hooks.example.com/…ok/x",
     format: "standard",
     recipients: [],
     events: ["connector.status_changed"],
@@ -122,7 +123,7 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
     it("when a channel is updated, then its fields read back as written; its sealed secret is listed for key rotation", async () => {
       const s = await open();
       try {
-        await s.insertChannel(channel("ch", { kind: "email", url: null, format: null, secretEnc: null, recipients: ["a@example.com"] }));
+        await s.insertChannel(channel("ch", { kind: "email", urlEnc: null, urlHint: null, format: null, secretEnc: null, recipients: ["a@example.com"] }));
         await s.insertChannel(channel("wh"));
         const after = await s.updateChannel("ch", {
           recipients: ["b@example.com", "c@example.com"],
@@ -139,7 +140,9 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
         });
         expect(await s.updateChannel("nope", { name: "x" })).toBeNull();
         const sealed = (await s.listCiphertexts()).filter((r) => r.table === "notification_channels");
-        expect(sealed).toEqual([{ table: "notification_channels", id: "wh", connectorId: "wh", fields: { signingSecret: "v1.sealed" } }]);
+        expect(sealed).toEqual([
+          { table: "notification_channels", id: "wh", connectorId: "wh", fields: { signingSecret: "v1.sealed", webhookUrl: "v1.sealed-url" } },
+        ]);
         expect(
           await s.replaceCiphertexts({ table: "notification_channels", id: "wh" }, [{ field: "signingSecret", expected: "v1.sealed", next: "v2.sealed" }]),
         ).toBe(1);

@@ -64,10 +64,16 @@ describe("webhook channels", () => {
     expect(signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     const list = await stack.bff.client.get(routes.notificationChannels);
     const one = await stack.bff.client.get(routes.notificationChannel(channel.id));
-    for (const text of [list.text, one.text]) expect(text).not.toContain(signingSecret);
+    for (const text of [list.text, one.text]) {
+      expect(text).not.toContain(signingSecret);
+      // The URL is a credential too (Slack, Teams): only its origin and last characters come back.
+      expect(text).not.toContain(receiver.url);
+    }
+    expect(channel.urlHint).toBe(`${new URL(receiver.url).origin}/…${receiver.url.slice(-4)}`);
     const stored = await stack.bff.store.getChannel(channel.id);
     expect(stored?.secretEnc).toBeTruthy();
     expect(stored?.secretEnc).not.toContain(signingSecret?.slice(6, 20));
+    expect(stored?.urlEnc).not.toContain("/hook");
     expect(stack.bff.logs.join("")).not.toContain(signingSecret);
     await stack.bff.client.delete(routes.notificationChannel(channel.id));
   });
@@ -269,5 +275,27 @@ describe("channel validation and roles", () => {
     await deliverUntil(() => receiver.received.length > before);
     expect(receiver.received.at(-1)?.verified).toBe(false);
     await stack.bff.client.delete(routes.notificationChannel(channel.id));
+  });
+});
+
+describe("the webhook URL is a credential", () => {
+  it("when a channel is edited without a URL, then the saved URL stays and still receives; the audit log holds only the hint", async () => {
+    const { channel } = await webhookChannel({ name: "Keep my URL" });
+    const res = await stack.bff.client.put(routes.notificationChannel(channel.id), { kind: "webhook", name: "Kept URL", events: ["connector.status_changed"] });
+    expect(res.status, res.text).toBe(200);
+    const before = receiver.received.length;
+    await stack.bff.client.post(routes.notificationChannelTest(channel.id));
+    await deliverUntil(() => receiver.received.length > before);
+    expect(receiver.received.at(-1)?.verified).toBe(true);
+    const audit = await stack.bff.client.get(`${routes.audit}?targetId=${channel.id}`);
+    expect(audit.text).toContain("Kept URL");
+    expect(audit.text).not.toContain(receiver.url);
+    await stack.bff.client.delete(routes.notificationChannel(channel.id));
+  });
+
+  it("when a webhook channel is added without a URL, then 400 asks for it on the url field", async () => {
+    const res = await stack.bff.client.post(routes.notificationChannels, { kind: "webhook", name: "No URL", events: ["consent.completed"] });
+    expect(res.status).toBe(400);
+    expect(res.json<ApiErrorBody>().error.fields?.url).toMatch(/Enter the URL/);
   });
 });

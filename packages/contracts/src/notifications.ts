@@ -61,6 +61,22 @@ function webhookUrlProblem(raw: string): string | null {
   return null;
 }
 
+/**
+ * How a webhook URL is shown once saved: its origin and its last four characters. Slack, Teams
+ * and most receivers put their credential in the path, so the full URL is a secret: it is sent
+ * to the console once (add or edit) and never comes back, as the client secret never does.
+ */
+export function webhookUrlHint(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return "…";
+  }
+  const rest = raw.slice(url.origin.length);
+  return rest.length <= 1 ? url.origin : `${url.origin}/…${raw.slice(-4)}`;
+}
+
 const connectorIdsSchema = z
   .array(z.string().min(1).max(64), { error: "Choose connectors, or all." })
   .max(1000, "Choose at most 1000 connectors, or all.")
@@ -81,7 +97,8 @@ const channelCommon = {
 };
 
 export const webhookChannelRequestSchema = z
-  .object({ kind: z.literal("webhook"), ...channelCommon, url: webhookUrlSchema, format: webhookFormatSchema.default("standard") })
+  // `url` may be left out on an edit: the saved one stays (it is never shown back, see webhookUrlHint).
+  .object({ kind: z.literal("webhook"), ...channelCommon, url: webhookUrlSchema.optional(), format: webhookFormatSchema.default("standard") })
   .strict();
 export const emailChannelRequestSchema = z
   .object({
@@ -108,8 +125,8 @@ export const channelViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: channelKindSchema,
-  /** Webhook target (null for email). */
-  url: z.string().nullable(),
+  /** The webhook target as webhookUrlHint shows it (null for email); the full URL is never sent back. */
+  urlHint: z.string().nullable(),
   format: webhookFormatSchema.nullable(),
   recipients: z.array(z.string()),
   events: z.array(subscribableEventSchema),

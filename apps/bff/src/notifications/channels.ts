@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { channelRequestSchema, ChannelView, DeliveryAttempt } from "@wc/contracts";
+import { webhookUrlHint, type channelRequestSchema, type ChannelView, type DeliveryAttempt } from "@wc/contracts";
 import { AppError, notFound } from "../platform/http/app-error";
 import type { Keyring } from "../platform/crypto/crypto";
 import { sealSecret } from "../workday";
@@ -19,7 +19,7 @@ export interface ChannelDeps {
 }
 
 async function checkInput(d: ChannelDeps, b: ChannelInput): Promise<void> {
-  if (b.kind === "webhook") {
+  if (b.kind === "webhook" && b.url !== undefined) {
     const problem = d.targetProblem(b.url);
     if (problem) throw new AppError(400, "validation_failed", problem, { url: problem });
   }
@@ -32,10 +32,14 @@ async function checkInput(d: ChannelDeps, b: ChannelInput): Promise<void> {
   }
 }
 
-function fieldsOf(b: ChannelInput) {
+/** The channel's fields from a request; a webhook URL left out keeps the saved one. */
+function fieldsOf(d: ChannelDeps, id: string, b: ChannelInput, before: ChannelRecord | null) {
+  const url = b.kind === "webhook" ? b.url : undefined;
   return {
     name: b.name,
-    url: b.kind === "webhook" ? b.url : null,
+    ...(url !== undefined
+      ? { urlEnc: sealSecret(d.keyring, id, "webhookUrl", url), urlHint: webhookUrlHint(url) }
+      : { urlEnc: b.kind === "webhook" ? (before?.urlEnc ?? null) : null, urlHint: b.kind === "webhook" ? (before?.urlHint ?? null) : null }),
     format: b.kind === "webhook" ? b.format : null,
     recipients: b.kind === "email" ? b.recipients : [],
     events: b.events,
@@ -46,6 +50,10 @@ function fieldsOf(b: ChannelInput) {
 
 /** A webhook channel gets a signing secret, returned here once and stored sealed. */
 export async function createChannel(d: ChannelDeps, b: ChannelInput): Promise<{ channel: ChannelRecord; signingSecret: string | null }> {
+  if (b.kind === "webhook" && b.url === undefined) {
+    const message = "Enter the URL the console should POST to.";
+    throw new AppError(400, "validation_failed", message, { url: message });
+  }
   await checkInput(d, b);
   const at = d.now().toISOString();
   const id = randomUUID();
@@ -53,7 +61,7 @@ export async function createChannel(d: ChannelDeps, b: ChannelInput): Promise<{ 
   const channel: ChannelRecord = {
     id,
     kind: b.kind,
-    ...fieldsOf(b),
+    ...fieldsOf(d, id, b, null),
     secretEnc: signingSecret ? sealSecret(d.keyring, id, "signingSecret", signingSecret) : null,
     createdAt: at,
     updatedAt: at,
@@ -74,7 +82,7 @@ export async function updateChannel(d: ChannelDeps, id: string, b: ChannelInput)
     throw new AppError(400, "validation_failed", "A channel's kind cannot change: add a new channel instead.", { kind: `This is a ${before.kind} channel.` });
   }
   await checkInput(d, b);
-  const after = await d.store.updateChannel(id, { ...fieldsOf(b), updatedAt: d.now().toISOString() });
+  const after = await d.store.updateChannel(id, { ...fieldsOf(d, id, b, before), updatedAt: d.now().toISOString() });
   if (!after) throw notFound("Notification channel");
   return { before, after };
 }
@@ -93,7 +101,7 @@ export function toView(c: ChannelRecord, last: DeliveryAttempt | null): ChannelV
     id: c.id,
     name: c.name,
     kind: c.kind,
-    url: c.url,
+    urlHint: c.urlHint,
     format: c.format,
     recipients: c.recipients,
     events: c.events.filter((e): e is ChannelView["events"][number] => e !== "notification.test"),
@@ -110,7 +118,7 @@ export function auditView(c: ChannelRecord): Record<string, unknown> {
   return {
     name: c.name,
     kind: c.kind,
-    url: c.url,
+    url: c.urlHint,
     format: c.format,
     recipients: c.recipients,
     events: c.events,

@@ -4,7 +4,7 @@ import type { Keyring } from "../platform/crypto/crypto";
 import { openSecret } from "../workday";
 import type { Store } from "../store/types";
 import type { AttemptRecord, ChannelRecord, DeliveryJob, OutboxEvent } from "./notification-store";
-import type { Send, SendResult } from "./senders";
+import type { Opened, Send, SendResult } from "./senders";
 
 export interface DeliveryOptions {
   /** First retry waits up to this (full jitter), doubling each attempt up to `retryMaxMs`. */
@@ -89,20 +89,19 @@ async function attemptOnce(d: DispatchDeps, job: DeliveryJob): Promise<SendResul
   if (!job.channel.enabled && job.event.type !== "notification.test") {
     return { delivered: false, answer: "The channel was disabled before this was sent.", retryAfter: null, permanent: true };
   }
-  let secret: string | null = null;
-  if (job.channel.secretEnc) {
-    try {
-      secret = openSecret(d.keyring, job.channel.id, "signingSecret", job.channel.secretEnc);
-    } catch {
-      return {
-        delivered: false,
-        answer: "The signing secret does not open with the configured keys: create a new signing secret.",
-        retryAfter: null,
-        permanent: true,
-      };
-    }
+  const c = job.channel;
+  let opened: Opened;
+  try {
+    opened = {
+      url: c.urlEnc ? openSecret(d.keyring, c.id, "webhookUrl", c.urlEnc) : null,
+      signingSecret: c.secretEnc ? openSecret(d.keyring, c.id, "signingSecret", c.secretEnc) : null,
+    };
+  } catch {
+    const answer =
+      "The channel's URL or signing secret does not open with the configured keys: edit the channel and enter its URL again, then make a new signing secret.";
+    return { delivered: false, answer, retryAfter: null, permanent: true };
   }
-  return d.send(job.channel, job.event, secret);
+  return d.send(c, job.event, opened);
 }
 
 function nextStep(d: DispatchDeps, job: DeliveryJob, attempt: number, r: SendResult): AttemptRecord {

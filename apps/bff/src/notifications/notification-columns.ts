@@ -12,7 +12,8 @@ export function channelToRow(c: ChannelPatch & Partial<Pick<ChannelRecord, "id" 
   if (c.id !== undefined) row.id = c.id;
   if (c.name !== undefined) row.name = c.name;
   if (c.kind !== undefined) row.kind = c.kind;
-  if (c.url !== undefined) row.url = c.url;
+  if (c.urlEnc !== undefined) row.url_enc = c.urlEnc;
+  if (c.urlHint !== undefined) row.url_hint = c.urlHint;
   if (c.format !== undefined) row.format = c.format;
   if (c.recipients !== undefined) row.recipients = JSON.stringify(c.recipients);
   if (c.events !== undefined) row.events = JSON.stringify(c.events);
@@ -29,7 +30,8 @@ export function channelFromRow(r: Row): ChannelRecord {
     id: String(r.id),
     name: String(r.name),
     kind: r.kind === "email" ? "email" : "webhook",
-    url: text(r.url),
+    urlEnc: text(r.url_enc),
+    urlHint: text(r.url_hint),
     format: r.format === "slack" || r.format === "teams" || r.format === "standard" ? r.format : null,
     recipients: list(r.recipients),
     events: list(r.events) as ChannelRecord["events"],

@@ -1,11 +1,15 @@
 import type { DeliveryAttempt, DeliveryOutcome, NotificationEvent, WebhookFormat } from "@wc/contracts";
 
-/** A notification channel as stored. `secretEnc` is the sealed webhook signing secret (never plaintext). */
+/**
+ * A notification channel as stored. `urlEnc` and `secretEnc` are the sealed webhook URL and signing
+ * secret (never plaintext: a Slack or Teams URL carries its own credential); `urlHint` is what is shown.
+ */
 export interface ChannelRecord {
   id: string;
   name: string;
   kind: "webhook" | "email";
-  url: string | null;
+  urlEnc: string | null;
+  urlHint: string | null;
   format: WebhookFormat | null;
   recipients: string[];
   events: NotificationEvent[];

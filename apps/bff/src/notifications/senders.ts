@@ -24,19 +24,25 @@ export interface SenderDeps {
   timeoutMs: number;
 }
 
-export type Send = (channel: ChannelRecord, event: OutboxEvent, secret: string | null) => Promise<SendResult>;
+/** The channel's sealed fields, opened for this attempt only. */
+export interface Opened {
+  url: string | null;
+  signingSecret: string | null;
+}
+
+export type Send = (channel: ChannelRecord, event: OutboxEvent, opened: Opened) => Promise<SendResult>;
 
 export function createSender(d: SenderDeps): Send {
   const mailer = d.smtp ? createTransport({ url: d.smtp.url, connectionTimeout: d.timeoutMs, greetingTimeout: d.timeoutMs, socketTimeout: d.timeoutMs }) : null;
-  return (channel, event, secret) => (channel.kind === "webhook" ? sendWebhook(d, channel, event, secret) : sendEmail(d, mailer, channel, event));
+  return (channel, event, opened) => (channel.kind === "webhook" ? sendWebhook(d, channel, event, opened) : sendEmail(d, mailer, channel, event));
 }
 
-async function sendWebhook(d: SenderDeps, channel: ChannelRecord, event: OutboxEvent, secret: string | null): Promise<SendResult> {
-  if (!channel.url || !secret) return { delivered: false, answer: "The channel has no URL or signing secret.", retryAfter: null, permanent: true };
+async function sendWebhook(d: SenderDeps, channel: ChannelRecord, event: OutboxEvent, { url, signingSecret: secret }: Opened): Promise<SendResult> {
+  if (!url || !secret) return { delivered: false, answer: "The channel has no URL or signing secret.", retryAfter: null, permanent: true };
   const body = webhookBody(event, channel.format ?? "standard", d.publicUrl);
   // The signature's timestamp is the wall clock, not the injectable one: receivers compare it with theirs.
   try {
-    const res = await d.fetch(channel.url, {
+    const res = await d.fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "workday-connect", ...signatureHeaders(secret, event.id, new Date(), body) },
       body,

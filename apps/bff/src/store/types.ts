@@ -85,7 +85,7 @@ export interface OAuthTransaction {
 }
 
 /** Which ciphertext columns exist: the connector secrets, a consent attempt's PKCE verifier, a webhook's signing secret. */
-export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier" | "signingSecret";
+export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier" | "signingSecret" | "webhookUrl";
 
 /** One row's ciphertexts, for key rotation. `id` is the connector id or the transaction's state hash. */
 export interface SealedRow {

@@ -8,14 +8,14 @@ const SEALED_COLUMNS: Record<SealedRow["table"], { key: string; columns: Partial
     columns: { clientSecret: "client_secret_enc", refreshToken: "refresh_token_enc", accessToken: "access_token_enc" },
   },
   oauth_transactions: { key: "state_hash", columns: { codeVerifier: "code_verifier_enc" } },
-  notification_channels: { key: "id", columns: { signingSecret: "secret_enc" } },
+  notification_channels: { key: "id", columns: { signingSecret: "secret_enc", webhookUrl: "url_enc" } },
 };
 
 /** The same two queries on every engine (ids sort bytewise: PostgreSQL declares them COLLATE "C"). */
 export const SEALED_CONNECTORS_SQL = `SELECT id, client_secret_enc, refresh_token_enc, access_token_enc FROM connectors
   WHERE client_secret_enc IS NOT NULL OR refresh_token_enc IS NOT NULL OR access_token_enc IS NOT NULL ORDER BY id`;
 export const SEALED_TRANSACTIONS_SQL = "SELECT state_hash, connector_id, code_verifier_enc FROM oauth_transactions ORDER BY state_hash";
-export const SEALED_CHANNELS_SQL = "SELECT id, secret_enc FROM notification_channels WHERE secret_enc IS NOT NULL ORDER BY id";
+export const SEALED_CHANNELS_SQL = "SELECT id, secret_enc, url_enc FROM notification_channels WHERE secret_enc IS NOT NULL OR url_enc IS NOT NULL ORDER BY id";
 
 /** Where a swap writes; throws for a field the table does not have (a caller bug, not data). */
 export function sealedColumn(table: SealedRow["table"], field: SealedField): { key: string; column: string } {
@@ -43,7 +43,7 @@ export function sealedRowsFrom(connectors: Row[], transactions: Row[], channels:
       table: "notification_channels",
       id: String(r.id),
       connectorId: String(r.id),
-      fields: { signingSecret: String(r.secret_enc) },
+      fields: sealedFields({ signingSecret: r.secret_enc, webhookUrl: r.url_enc }),
     })),
   ];
 }

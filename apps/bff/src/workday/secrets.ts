@@ -12,6 +12,7 @@ export function secretAad(connectorId: string, field: SealedField): string {
   if (field === "codeVerifier") return `oauth-tx:${connectorId}`;
   // Not a connector's: the webhook signing secret of the notification channel with this id.
   if (field === "signingSecret") return `notification-channel:${connectorId}`;
+  if (field === "webhookUrl") return `notification-channel:${connectorId}:url`;
   return `connector:${connectorId}:${field}`;
 }
 

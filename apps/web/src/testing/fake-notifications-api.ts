@@ -1,4 +1,12 @@
-import { channelRequestSchema, routes, type ChannelView, type ConnectorSummary, type DeliveryAttempt, type ListConnectorsResponse } from "@wc/contracts";
+import {
+  channelRequestSchema,
+  routes,
+  webhookUrlHint,
+  type ChannelView,
+  type ConnectorSummary,
+  type DeliveryAttempt,
+  type ListConnectorsResponse,
+} from "@wc/contracts";
 import { http, HttpResponse } from "msw";
 import { recorder } from "./handlers";
 import { server } from "./server";
@@ -37,7 +45,7 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
         id,
         name: body.name,
         kind: body.kind,
-        url: body.kind === "webhook" ? body.url : null,
+        urlHint: body.kind === "webhook" && body.url ? webhookUrlHint(body.url) : null,
         format: body.kind === "webhook" ? body.format : null,
         recipients: body.kind === "email" ? body.recipients : [],
         events: body.events,
@@ -65,7 +73,8 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
         events: body.events,
         connectorIds: body.connectorIds,
         enabled: body.enabled,
-        ...(body.kind === "webhook" ? { url: body.url, format: body.format } : { recipients: body.recipients }),
+        // As the BFF: a URL left out keeps the saved one.
+        ...(body.kind === "webhook" ? { format: body.format, ...(body.url ? { urlHint: webhookUrlHint(body.url) } : {}) } : { recipients: body.recipients }),
         updatedAt: edited(),
       };
       state.channels = state.channels.map((c) => (c.id === channel.id ? changed : c));

@@ -45,7 +45,7 @@ function kindOf(form: FormData): ChannelKind {
 
 async function create(form: FormData): Promise<ChannelActionResult> {
   const kind = kindOf(form);
-  const checked = channelRequestFrom(form, kind);
+  const checked = channelRequestFrom(form, kind, { creating: true });
   if (!checked.ok) return refused("create", checked.problem, kind);
   const result = await orProblem(() => createChannel(checked.request));
   if (!result.ok) return refused("create", problemFromRefusal(result.problem, checked.request), kind);
@@ -60,7 +60,7 @@ async function create(form: FormData): Promise<ChannelActionResult> {
 
 async function update(id: string, form: FormData): Promise<ChannelActionResult> {
   const kind = kindOf(form);
-  const checked = channelRequestFrom(form, kind);
+  const checked = channelRequestFrom(form, kind, { creating: false });
   if (!checked.ok) return refused("update", checked.problem, kind);
   const result = await orProblem(() => updateChannel(id, checked.request));
   if (!result.ok) return refused("update", problemFromRefusal(result.problem, checked.request), kind);

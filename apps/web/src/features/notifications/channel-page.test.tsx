@@ -76,7 +76,7 @@ describe("Notification channel page", () => {
     expect(fake.state.deliveryReads).toBe(reads + 1);
   });
 
-  it("when the channel is shown, then its kind, URL, format, events, connectors and enabled state are listed", async () => {
+  it("when the channel is shown, then its kind, URL hint (never the full URL), format, events, connectors and enabled state are listed", async () => {
     fakeNotificationsApi({ channels: [makeChannel({ format: "teams", connectorIds: ["c1", "gone"] })], connectors: CONNECTORS });
     await openChannel();
     const summary = screen.getByRole("region", { name: "Channel" });
@@ -89,7 +89,7 @@ describe("Notification channel page", () => {
     const shown = Object.fromEntries(terms.map((t, i) => [t, values[i]]));
     expect(shown).toMatchObject({
       Kind: "Webhook",
-      URL: "https://hooks.example.com/workday-connect",
+      URL: "https://hooks.example.com/…nect",
       Format: "Microsoft Teams",
       Events: NOTIFICATION_EVENT_LABELS["connector.status_changed"],
       Connectors: "Acme sandbox, Deleted connector gone",
@@ -112,7 +112,7 @@ describe("Notification channel page", () => {
     ]);
   });
 
-  it("when Disable is pressed, then the whole channel is sent back with enabled false and the page says nothing is sent", async () => {
+  it("when Disable is pressed, then the whole channel is sent back with enabled false and without a URL (the saved one stays) and the page says nothing is sent", async () => {
     const fake = fakeNotificationsApi({ channels: [makeChannel({ connectorIds: ["c1"] })], connectors: CONNECTORS });
     const { user } = await openChannel();
     await user.click(within(actions()).getByRole("button", { name: "Disable" }));
@@ -127,7 +127,6 @@ describe("Notification channel page", () => {
           events: ["connector.status_changed"],
           connectorIds: ["c1"],
           enabled: false,
-          url: "https://hooks.example.com/workday-connect",
           format: "standard",
         },
       ],
@@ -197,6 +196,18 @@ describe("Notification channel page", () => {
       connectorIds: ["c1"],
       enabled: true,
     });
+  });
+
+  it("when the edit form opens, then the URL field is empty and names the saved URL's hint; saving sends no URL", async () => {
+    const fake = fakeNotificationsApi({ channels: [makeChannel()] });
+    const { user } = await openChannel();
+    const form = screen.getByRole("region", { name: "Edit" });
+    const url = within(form).getByRole<HTMLInputElement>("textbox", { name: /^URL/ });
+    expect(url.value).toBe("");
+    expect(form.textContent).toContain("Saved: https://hooks.example.com/…nect. Leave empty to keep it");
+    await user.click(within(form).getByRole("button", { name: "Save changes" }));
+    await within(screen.getByRole("region", { name: "Edit" })).findByText("Saved On-call webhook.");
+    expect(fake.calls.at(-1)?.body).not.toHaveProperty("url");
   });
 
   it("when the edited URL is refused by the BFF, then its message shows on the URL field", async () => {

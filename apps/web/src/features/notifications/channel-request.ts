@@ -23,7 +23,9 @@ function rawRequest(form: FormData, kind: ChannelKind, recipients: string[]): Re
     connectorIds: formText(form, "connectors") === "chosen" ? texts(form, "connectorIds") : null,
     enabled: formText(form, "enabled") !== "false",
   };
-  return kind === "webhook" ? { ...common, url: formText(form, "url"), format: formText(form, "format") || "standard" } : { ...common, recipients };
+  // An empty URL on an edit keeps the saved one, which is never shown back (webhookUrlHint).
+  const url = formText(form, "url");
+  return kind === "webhook" ? { ...common, ...(url === "" ? {} : { url }), format: formText(form, "format") || "standard" } : { ...common, recipients };
 }
 
 /**
@@ -41,9 +43,17 @@ function byField(entries: Iterable<readonly [readonly PropertyKey[], string]>, r
 }
 
 /** The channel form checked with the schema the BFF uses, so a mistake is shown without a round trip. */
-export function channelRequestFrom(form: FormData, kind: ChannelKind): { ok: true; request: ChannelRequest } | { ok: false; problem: FormProblem } {
+export function channelRequestFrom(
+  form: FormData,
+  kind: ChannelKind,
+  o: { creating: boolean },
+): { ok: true; request: ChannelRequest } | { ok: false; problem: FormProblem } {
   const recipients = splitRecipients(formText(form, "recipients"));
-  const parsed = channelRequestSchema.safeParse(rawRequest(form, kind, recipients));
+  const raw = rawRequest(form, kind, recipients);
+  if (o.creating && kind === "webhook" && raw.url === undefined) {
+    return { ok: false, problem: { message: null, fields: { url: "Enter the URL the console should POST to." } } };
+  }
+  const parsed = channelRequestSchema.safeParse(raw);
   if (parsed.success) return { ok: true, request: parsed.data };
   return {
     ok: false,
@@ -71,7 +81,7 @@ export function problemFromRefusal(problem: FormProblem, request: ChannelRequest
 export function requestFromView(channel: ChannelView, changes: Partial<Pick<ChannelView, "enabled">> = {}): ChannelRequest {
   const common = { name: channel.name, events: channel.events, connectorIds: channel.connectorIds, enabled: channel.enabled, ...changes };
   return channel.kind === "webhook"
-    ? { kind: "webhook", ...common, url: channel.url ?? "", format: channel.format ?? "standard" }
+    ? { kind: "webhook", ...common, format: channel.format ?? "standard" }
     : { kind: "email", ...common, recipients: channel.recipients };
 }
 

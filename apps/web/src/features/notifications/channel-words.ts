@@ -14,7 +14,7 @@ export interface ConnectorName {
 
 /** Where the channel sends: the webhook URL, or the email recipients. */
 export function channelTarget(channel: ChannelView): string {
-  return channel.kind === "webhook" ? (channel.url ?? "") : channel.recipients.join(", ");
+  return channel.kind === "webhook" ? (channel.urlHint ?? "") : channel.recipients.join(", ");
 }
 
 /** "All", or the chosen connectors by name; a connector deleted since keeps its id so the choice is still visible. */

@@ -59,7 +59,7 @@ describe("Notifications page", () => {
     expect(webhook.slice(0, 6).map((c) => c.textContent)).toEqual([
       "On-call webhook",
       "Webhook (Slack)",
-      "https://hooks.example.com/workday-connect",
+      "https://hooks.example.com/…nect",
       NOTIFICATION_EVENT_LABELS["connector.status_changed"],
       "All",
       "Yes",
@@ -178,6 +178,16 @@ describe("Notifications page", () => {
     expect(document.activeElement).toBe(note);
     expect(screen.queryByRole("region", { name: SECRET_HEADING })).toBeNull();
     expect(calls[0]?.body).toMatchObject({ kind: "email", recipients: ["hr-it@example.com", "ops@example.com"], connectorIds: null });
+  });
+
+  it("when Add webhook is pressed without a URL, then the URL field asks for it and nothing is sent", async () => {
+    const { calls } = fakeNotificationsApi();
+    const { user } = await openNotifications();
+    const form = region("Add webhook");
+    await user.type(within(form).getByRole("textbox", { name: "Name" }), "On-call");
+    await user.click(within(form).getByRole("button", { name: "Add webhook" }));
+    expect((await within(form).findByRole("alert")).textContent).toBe("Enter the URL the console should POST to.");
+    expect(calls).toHaveLength(0);
   });
 
   it("when the URL is not a URL, then the URL field says so, takes the focus, and nothing is sent", async () => {

@@ -58,8 +58,11 @@ export function ChannelForm({ kind, intent, action, connectors, channel, problem
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            defaultValue={channel?.url ?? undefined}
-            hint="The console POSTs each event here, signed with the channel's signing secret."
+            hint={
+              channel?.urlHint
+                ? `Saved: ${channel.urlHint}. Leave empty to keep it; it is not shown in full, since such URLs often carry their own key.`
+                : "The console POSTs each event here, signed with the channel's signing secret."
+            }
             error={fields.url}
           />
           <SelectField label="Format" name="format" options={FORMAT_OPTIONS} defaultValue={channel?.format ?? "standard"} error={fields.format} />

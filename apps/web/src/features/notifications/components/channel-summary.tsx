@@ -20,7 +20,7 @@ export function ChannelSummary({ channel, connectors }: { channel: ChannelView; 
       <Item term="Kind">{CHANNEL_KIND_NAMES[channel.kind]}</Item>
       {channel.kind === "webhook" ? (
         <>
-          <Item term="URL">{channel.url}</Item>
+          <Item term="URL">{channel.urlHint}</Item>
           <Item term="Format">{channel.format ? WEBHOOK_FORMAT_NAMES[channel.format] : "—"}</Item>
         </>
       ) : (
