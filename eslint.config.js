@@ -15,7 +15,9 @@ const features = existsSync(featuresDir) ? readdirSync(featuresDir) : [];
 const bffSrc = "apps/bff/src";
 const bffShared = ["platform", "store", "cli"];
 const capabilities = existsSync(`${import.meta.dirname}/${bffSrc}`)
-  ? readdirSync(`${import.meta.dirname}/${bffSrc}`, { withFileTypes: true }).filter((e) => e.isDirectory() && !bffShared.includes(e.name)).map((e) => e.name)
+  ? readdirSync(`${import.meta.dirname}/${bffSrc}`, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !bffShared.includes(e.name))
+      .map((e) => e.name)
   : [];
 
 export default tseslint.config(
@@ -49,7 +51,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/src/config/env.ts", "apps/bff/src/platform/config/env.ts", "**/*.config.ts", "**/*.config.js", "scripts/**", "bench/**", "e2e/**", "**/test/**", "**/src/server.ts"],
+    files: [
+      "**/src/config/env.ts",
+      "apps/bff/src/platform/config/env.ts",
+      "**/*.config.ts",
+      "**/*.config.js",
+      "scripts/**",
+      "bench/**",
+      "e2e/**",
+      "**/test/**",
+      "**/src/server.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {
@@ -113,7 +125,14 @@ export default tseslint.config(
           zones: [
             {
               target: `./${bffSrc}/platform`,
-              from: [...capabilities.map((c) => `./${bffSrc}/${c}`), `./${bffSrc}/store`, `./${bffSrc}/cli`, `./${bffSrc}/app.ts`, `./${bffSrc}/runtime.ts`, `./${bffSrc}/server.ts`],
+              from: [
+                ...capabilities.map((c) => `./${bffSrc}/${c}`),
+                `./${bffSrc}/store`,
+                `./${bffSrc}/cli`,
+                `./${bffSrc}/app.ts`,
+                `./${bffSrc}/runtime.ts`,
+                `./${bffSrc}/server.ts`,
+              ],
               message: "platform/ is shared plumbing: it imports no capability and no composition (store/, app.ts).",
             },
             ...capabilities.flatMap((c) =>
@@ -150,7 +169,10 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@wc/*"], message: "The simulator is an independent model of Workday: import nothing of ours." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@wc/*"], message: "The simulator is an independent model of Workday: import nothing of ours." }] },
+      ],
     },
   },
   {

@@ -9,6 +9,8 @@ const BFF_PORT = 3100;
 // inject counted faults that a background sync would consume).
 const SYNC_BFF_PORT = 3200;
 const SIM_PORT = 4100;
+/** A webhook receiver the notifications journey starts (e2e/notifications.spec.ts). */
+const RECEIVER_PORT = 4170;
 // Evaluated again in each worker: the runner's directory is handed down through the environment.
 const dataDir = process.env.WC_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wc-e2e-"));
 process.env.WC_E2E_DATA_DIR = dataDir;
@@ -17,6 +19,7 @@ export const E2E = {
   syncBffUrl: `http://localhost:${SYNC_BFF_PORT}`,
   simUrl: `http://localhost:${SIM_PORT}`,
   simServicesUrl: `http://127.0.0.1:${SIM_PORT}`,
+  receiverPort: RECEIVER_PORT,
   /** Every line the BFF logged during the run, for the secret-leak scan. */
   bffLogFile: path.join(dataDir, "bff.log"),
   /** The run's first admin (ADMIN_EMAIL/ADMIN_PASSWORD) and the support user the journeys add. */
@@ -32,7 +35,13 @@ export default defineConfig({
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
     { name: "activity", testMatch: /activity\.spec\.ts$/, use: { baseURL: `http://localhost:${SYNC_BFF_PORT}` } },
-    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /(auth|activity)\.spec\.ts$/, dependencies: ["sign-in"], use: { storageState: path.join(dataDir, "admin-state.json") } },
+    {
+      name: "journeys",
+      testMatch: /\.spec\.ts$/,
+      testIgnore: /(auth|activity)\.spec\.ts$/,
+      dependencies: ["sign-in"],
+      use: { storageState: path.join(dataDir, "admin-state.json") },
+    },
     { name: "roles", testMatch: /auth\.spec\.ts$/ },
   ],
   fullyParallel: false,
@@ -47,7 +56,15 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: [
@@ -77,6 +94,8 @@ function consoleServer(o: { port: number; publicUrl: string; dataDir: string; lo
       PUBLIC_URL: o.publicUrl,
       DATA_DIR: o.dataDir,
       ALLOWED_WORKDAY_HOSTS: `http://localhost:${SIM_PORT},http://127.0.0.1:${SIM_PORT}`,
+      NOTIFY_ALLOWED_HOSTS: `http://127.0.0.1:${RECEIVER_PORT}`,
+      NOTIFY_TICK_SECONDS: "0.5",
       LOG_LEVEL: "info",
       HEALTH_SCHEDULER_TICK_SECONDS: "0",
       ACTIVITY_SCHEDULER_TICK_SECONDS: o.activityTick,

@@ -26,7 +26,11 @@ async function timePages(api: string, token: string, offset: number): Promise<nu
 const s = await startSimulator({ port: 0 });
 try {
   const put = (tenant: string, events: number) =>
-    fetch(`${s.url}/_sim/api/tenants/${tenant}/activity`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ events, days: 7 }) });
+    fetch(`${s.url}/_sim/api/tenants/${tenant}/activity`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ events, days: 7 }),
+    });
   await put("acme", 10_000);
   await put("acme_sandbox", 1_000_000);
   const small = await tokenFor(s.url, "acme");

@@ -13,7 +13,11 @@ test.describe("user activity", () => {
     await sim(request, "PUT", "/tenants/acme/activity", { events: 2000, days: 8 });
   });
 
-  test("when an admin connects a tenant with activity, then the backfill finishes, WRITE rows can be filtered and exported as CSV", async ({ page, context, request }) => {
+  test("when an admin connects a tenant with activity, then the backfill finishes, WRITE rows can be filtered and exported as CSV", async ({
+    page,
+    context,
+    request,
+  }) => {
     // The wizard, consent and a 7-day backfill of the simulator's seeded activity.
     test.setTimeout(180_000);
     // This console (the one with background sync on) has its own store: sign in here.

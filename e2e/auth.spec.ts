@@ -83,15 +83,24 @@ test.describe("sign-in and roles", () => {
     await expect(page.getByText("Only admins can manage users.")).toBeVisible();
     await page.goto("/audit");
     await expect(page.getByText("Only admins can read the audit log.")).toBeVisible();
+    await page.goto("/notifications");
+    await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    await expect(page.getByText("Only admins can add or change channels.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add webhook" })).toHaveCount(0);
 
     // The server enforces the role, whatever the page shows: the same calls an admin's page makes.
     const answers = await page.evaluate(async (connectorId) => {
       const headers = { Accept: "application/json", "x-csrf": "1" };
       const users = await fetch("/api/users", { headers });
       const disconnect = await fetch(`/api/connectors/${encodeURIComponent(connectorId)}/disconnect`, { method: "POST", headers });
-      return { users: users.status, disconnect: disconnect.status };
+      const channel = await fetch("/api/notifications/channels", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ kind: "email", name: "Forced", recipients: ["x@example.com"], events: ["consent.completed"] }),
+      });
+      return { users: users.status, disconnect: disconnect.status, channel: channel.status };
     }, id);
-    expect(answers).toEqual({ users: 403, disconnect: 403 });
+    expect(answers).toEqual({ users: 403, disconnect: 403, channel: 403 });
     await page.goto(`/connectors/${id}`);
     await expect(page.getByText("Connected", { exact: true }).first()).toBeVisible();
   });

@@ -28,8 +28,16 @@ test.describe("connector health", () => {
     try {
       await runChecksNow(page);
       await expect(statusArea(page).getByText("Action required in Workday").first()).toBeVisible();
-      await expect(statusArea(page).getByText(/System Auditing/).first()).toBeVisible();
-      await expect(statusArea(page).getByText(/Activate Pending Security Policy Changes/).first()).toBeVisible();
+      await expect(
+        statusArea(page)
+          .getByText(/System Auditing/)
+          .first(),
+      ).toBeVisible();
+      await expect(
+        statusArea(page)
+          .getByText(/Activate Pending Security Policy Changes/)
+          .first(),
+      ).toBeVisible();
     } finally {
       await sim(request, "PUT", "/tenants/acme/permissions/system_auditing", { granted: true });
       await sim(request, "POST", "/tenants/acme/permissions/activate", {});
@@ -39,7 +47,11 @@ test.describe("connector health", () => {
     await expect(page.getByRole("table", { name: "Status changes" })).toContainText("Action required in Workday");
   });
 
-  test("when a sandbox is refreshed, then Reconnect needed; one click on Reconnect ends Connected on the same connector", async ({ page, context, request }) => {
+  test("when a sandbox is refreshed, then Reconnect needed; one click on Reconnect ends Connected on the same connector", async ({
+    page,
+    context,
+    request,
+  }) => {
     const id = await connectedConnector(page, context, "acme_sandbox");
     await expect(page.getByText(/refreshes sandboxes weekly/)).toBeVisible();
     await sim(request, "POST", "/tenants/acme_sandbox/sandbox-refresh", { mode: "tokens" });
@@ -53,7 +65,11 @@ test.describe("connector health", () => {
     await expect(statusArea(page).getByText("Connected", { exact: true }).first()).toBeVisible({ timeout: 15_000 });
   });
 
-  test("when Workday answers 5xx several times, then Degraded, and Connected again after a success without losing the token", async ({ page, context, request }) => {
+  test("when Workday answers 5xx several times, then Degraded, and Connected again after a success without losing the token", async ({
+    page,
+    context,
+    request,
+  }) => {
     await connectedConnector(page, context, "acme");
     await sim(request, "POST", "/faults", { route: "workers", kind: "status", status: 503, count: 3 });
     for (let i = 0; i < 3; i++) await runChecksNow(page);

@@ -52,6 +52,11 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await page.screenshot(shot("11-audit-log"));
+  const channel = { kind: "email", name: "SOC inbox", recipients: ["soc@example.com"], events: ["connector.status_changed", "activity.stalled"] };
+  expect((await page.request.post("/api/notifications/channels", { headers: { "x-csrf": "1" }, data: channel })).status()).toBe(201);
+  await page.goto("/notifications");
+  await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+  await page.screenshot(shot("14-notifications"));
 });
 
 test("screenshot of the sign-in page", async ({ browser }) => {

@@ -4,7 +4,12 @@ import { E2E } from "../playwright.config";
 export const ISU = { username: "isu_wdconnect", password: "Workday-isu-1" };
 
 /** The simulator's JSON control API (setting up Workday-side state the way a Workday admin would). */
-export async function sim<T = unknown>(request: APIRequestContext, method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
+export async function sim<T = unknown>(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const res = await request.fetch(`${E2E.simServicesUrl}/_sim/api${path}`, { method, ...(data !== undefined ? { data } : {}) });
   expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
   const text = await res.text();

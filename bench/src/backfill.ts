@@ -43,9 +43,14 @@ try {
   const reader = await issueToken(simUrl, "acme");
   const activityUrl = activityLoggingUrl(reader.client.restApiEndpoint);
   // Warm-up: the simulator builds a tenant's timeline on first use; nobody should pay for that.
-  await fetch(`${activityUrl}?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&returnUserActivityEntryCount=true`, { headers: { authorization: `Bearer ${reader.token}` } });
+  await fetch(`${activityUrl}?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&returnUserActivityEntryCount=true`, {
+    headers: { authorization: `Bearer ${reader.token}` },
+  });
 
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
   const loadBefore = load();
   type Run = { rows: number; seconds: number };
   const best = <T extends Run>(runs: T[]): T => runs.reduce((x, y) => (y.seconds < x.seconds ? y : x));
@@ -66,15 +71,24 @@ try {
     const fetchOnly = runTs("src/fetch-only.ts", path.join(ROOT, "bench"), windowEnv);
     children.push(fetchOnly);
     as.push(await resultOf<Run>(fetchOnly));
-    const storeOnly = runTs("src/store-only.ts", path.join(ROOT, "bench"), { ...windowEnv, BENCH_DB: POSTGRES ? await freshSchemaUrl() : `file:${path.join(work, `store-only-${round}.db`)}` });
+    const storeOnly = runTs("src/store-only.ts", path.join(ROOT, "bench"), {
+      ...windowEnv,
+      BENCH_DB: POSTGRES ? await freshSchemaUrl() : `file:${path.join(work, `store-only-${round}.db`)}`,
+    });
     children.push(storeOnly);
     bs.push(await resultOf<Run>(storeOnly));
   }
   const [a, b, c] = [best(as), best(bs), best(cs)];
 
-  const rate = (rows: number, s: number) => `${Math.round(rows / s).toLocaleString("en-US").padStart(9)} rows/s`;
-  const line = (label: string, r: Run) => console.log(`${label.padEnd(34)}${rate(r.rows, r.seconds)}   ${r.rows.toLocaleString("en-US")} rows in ${r.seconds.toFixed(1)} s`);
-  console.log(`\n${POSTGRES ? "PostgreSQL" : "SQLite"}: backfill of ${EVENTS.toLocaleString("en-US")} simulated events over 7 days; window ${c.from} → ${c.to}; pages of ${PAGE_SIZE}, offset ceiling ${CEILING}`);
+  const rate = (rows: number, s: number) =>
+    `${Math.round(rows / s)
+      .toLocaleString("en-US")
+      .padStart(9)} rows/s`;
+  const line = (label: string, r: Run) =>
+    console.log(`${label.padEnd(34)}${rate(r.rows, r.seconds)}   ${r.rows.toLocaleString("en-US")} rows in ${r.seconds.toFixed(1)} s`);
+  console.log(
+    `\n${POSTGRES ? "PostgreSQL" : "SQLite"}: backfill of ${EVENTS.toLocaleString("en-US")} simulated events over 7 days; window ${c.from} → ${c.to}; pages of ${PAGE_SIZE}, offset ceiling ${CEILING}`,
+  );
   console.log(`${ROUNDS > 1 ? `best of ${ROUNDS} rounds; ` : ""}load average before ${loadBefore}, after ${load()} (2 cores, shared)`);
   line("(a) fetch-only", a);
   line("(b) store-only", b);

@@ -33,7 +33,10 @@ interface Answer {
 class Session {
   private readonly agent: Agent;
   cookie = "";
-  constructor(private readonly base: URL, localAddress: string) {
+  constructor(
+    private readonly base: URL,
+    localAddress: string,
+  ) {
     this.agent = new Agent({ keepAlive: true, maxSockets: 1, localAddress });
   }
   /** Resent once when a reused keep-alive connection turns out closed, as browsers do (counted). */
@@ -58,7 +61,11 @@ class Session {
           method,
           path: pathAndQuery,
           timeout: 30_000,
-          headers: { cookie: this.cookie, "x-csrf": "1", ...(payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }) },
+          headers: {
+            cookie: this.cookie,
+            "x-csrf": "1",
+            ...(payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -129,7 +136,9 @@ try {
     return a.text ? (JSON.parse(a.text) as unknown) : null;
   };
   await ok(admin.send("POST", "/api/auth/sign-in", ADMIN), "admin sign-in");
-  const { connector } = (await ok(admin.send("POST", "/api/connectors", { name: "Load" }), "create connector")) as { connector: { id: string; redirectUri: string } };
+  const { connector } = (await ok(admin.send("POST", "/api/connectors", { name: "Load" }), "create connector")) as {
+    connector: { id: string; redirectUri: string };
+  };
   const id = connector.id;
   const reg = await registerClient(simUrl, "acme", connector.redirectUri);
   await ok(admin.send("PUT", `/api/connectors/${id}/details`, { ...reg, samlSso: false }), "details");
@@ -161,9 +170,17 @@ try {
   const idle = await runPhase("idle console (baseline)", id, syncPhase, null);
 
   const { peakKb } = memoryOf(bff.pid ?? 0);
-  console.log(`\nload: ${SESSIONS} signed-in sessions reading the status pages for ${SECONDS} s per phase; SQLite file, ${EVENTS.toLocaleString("en-US")} simulated events`);
-  console.log(`load average now ${loadavg().map((l) => l.toFixed(1)).join(" ")} (2 cores shared by the console, the simulator and this load generator)`);
-  console.log(`${"phase".padEnd(26)}${"requests".padStart(9)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"max ms".padStart(8)}${"5xx".padStart(6)}${"errors".padStart(8)}  backfill running`);
+  console.log(
+    `\nload: ${SESSIONS} signed-in sessions reading the status pages for ${SECONDS} s per phase; SQLite file, ${EVENTS.toLocaleString("en-US")} simulated events`,
+  );
+  console.log(
+    `load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} (2 cores shared by the console, the simulator and this load generator)`,
+  );
+  console.log(
+    `${"phase".padEnd(26)}${"requests".padStart(9)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"max ms".padStart(8)}${"5xx".padStart(6)}${"errors".padStart(8)}  backfill running`,
+  );
   for (const p of [duringBackfill, idle]) console.log(row(p));
   const [d, i] = [summary(duringBackfill), summary(idle)];
   console.log(`during / idle: p50 ${(d.p50 / i.p50).toFixed(2)}×, p99 ${(d.p99 / i.p99).toFixed(2)}×, throughput ${(d.rate / i.rate).toFixed(2)}×`);

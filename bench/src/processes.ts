@@ -25,7 +25,13 @@ export function runTs(script: string, cwd: string, env: Record<string, string>):
 export async function waitForUrl(url: string, child: ChildProcess & { output: () => string }, seconds = 60) {
   for (let i = 0; i < seconds * 10; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited:\n${child.output()}`);
-    if (await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error(`${url} did not come up:\n${child.output()}`);

@@ -9,9 +9,17 @@ const actionOf = (html: string, base: string) => new URL(/<form[^>]*action="([^"
 /** Opens Workday's authorize URL, signs in as the ISU, presses Allow; returns where Workday redirects (the callback with the code). */
 export async function signInAndAllow(authorizationUrl: string): Promise<URL> {
   let res = await fetch(authorizationUrl, { redirect: "manual" });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const post = (url: string, body: Record<string, string>) =>
-    fetch(url, { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) });
+    fetch(url, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(body),
+    });
   let html = await res.text();
   res = await post(actionOf(html, authorizationUrl), { ...inputs(html), username: "isu_wdconnect", password: "Workday-isu-1" });
   while (res.status >= 300 && res.status < 400) {
@@ -48,12 +56,27 @@ export async function issueToken(simUrl: string, tenant: string): Promise<{ toke
   const client = await registerClient(simUrl, tenant, redirectUri);
   const verifier = "bench-verifier-bench-verifier-bench-verifier-123";
   const challenge = createHash("sha256").update(verifier).digest("base64url");
-  const q = new URLSearchParams({ response_type: "code", client_id: client.clientId, redirect_uri: redirectUri, state: "s", code_challenge: challenge, code_challenge_method: "S256" });
+  const q = new URLSearchParams({
+    response_type: "code",
+    client_id: client.clientId,
+    redirect_uri: redirectUri,
+    state: "s",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
   const back = await signInAndAllow(`${client.authorizationEndpoint}?${q.toString()}`);
   const res = await fetch(client.tokenEndpoint, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}` },
-    body: new URLSearchParams({ grant_type: "authorization_code", code: back.searchParams.get("code") ?? "", redirect_uri: redirectUri, code_verifier: verifier }),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+    },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code: back.searchParams.get("code") ?? "",
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    }),
   });
   const body = (await res.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`no access token: ${res.status}`);

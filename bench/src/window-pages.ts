@@ -48,7 +48,11 @@ export async function* windowPages(w: WindowSpec): AsyncGenerator<{ body: { data
     const ms = performance.now() - t0;
     yield { body, ms };
     const last = body.data.at(-1);
-    const step = advanceCursor(cursor, { count: body.data.length, total: body.total, lastRowTime: typeof last?.requestTime === "string" ? last.requestTime : null }, w.pageSize);
+    const step = advanceCursor(
+      cursor,
+      { count: body.data.length, total: body.total, lastRowTime: typeof last?.requestTime === "string" ? last.requestTime : null },
+      w.pageSize,
+    );
     if (step.kind === "done") return;
     if (step.kind === "stuck") throw new Error(step.problem);
     cursor = step.cursor;

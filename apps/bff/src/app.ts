@@ -2,8 +2,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { makeDetailsRequestSchema } from "@wc/contracts";
-import { parseHostAllowList } from "@wc/workday";
+import { CHECK_IDS, makeDetailsRequestSchema } from "@wc/contracts";
+import { isHostAllowed, parseHostAllowList } from "@wc/workday";
 import type { Logger } from "pino";
 import { AppError } from "./platform/http/app-error";
 import type { TrustProxy } from "./platform/http/trust-proxy";
@@ -25,14 +25,22 @@ import { healthRouter, metaRouter } from "./meta/meta-routes";
 import { oauthCallbackRouter } from "./consent/oauth-callback-routes";
 import type { ConsentDeps } from "./consent/consent";
 import { runDueChecks, type HealthDeps, type HealthOptions } from "./health/health";
-import { newOwnerId, type LeaseDeps } from "./platform/background/leased";
+import { newOwnerId } from "./platform/background/leased";
 import { createScheduler } from "./platform/background/scheduler";
-import { createTokenService } from "./workday/token-service";
+import { createTokenService, type WorkdayDeps } from "./workday/token-service";
 import { connectorActionsRouter } from "./connectors/connector-actions-routes";
 import type { Store } from "./store/types";
 import { activityRouter, connectorActivityRouter } from "./activity/activity-routes";
 import { DEFAULT_ACTIVITY_OPTIONS, type ActivityDeps, type ActivityOptions } from "./activity/activity-deps";
 import { createActivitySync } from "./activity/activity-scheduler";
+import { createMetrics } from "./platform/metrics/metrics";
+import { mountMetrics } from "./platform/metrics/metrics-http";
+import { countRequests, routeTemplates } from "./platform/metrics/route-templates";
+import { storedFigures } from "./stored-metrics";
+import { notificationsRouter } from "./notifications/notification-routes";
+import { createSender } from "./notifications/senders";
+import { DEFAULT_DELIVERY_OPTIONS, runDeliveries, type DeliveryOptions } from "./notifications/dispatcher";
+import { queueReminders } from "./notifications/reminders";
 
 /** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
 const SYNC_MAX_BYTES = 16 * 1024 * 1024;
@@ -58,6 +66,22 @@ export interface AppDeps {
   auth?: Partial<AuthOptions>;
   /** This replica's name in the leases table (default: host, pid and a random suffix). */
   owner?: string;
+  /** METRICS_TOKEN: /metrics on this port for `Authorization: Bearer <token>`; none: /metrics is 404 here. */
+  metricsToken?: string | null;
+  /** prom-client's process metrics (default on; each app that has them runs an event-loop monitor for good). */
+  processMetrics?: boolean;
+  notify?: Partial<NotifyOptions>;
+}
+
+/** Notification settings (NOTIFY_*, SMTP_URL; docs/notifications.md). */
+export interface NotifyOptions {
+  allowedHosts: string;
+  smtp: { url: string; from: string } | null;
+  recoveredAfter: number;
+  stallMinutes: number;
+  sandboxLeadMs: number;
+  timeoutMs: number;
+  delivery: DeliveryOptions;
 }
 
 export interface AuthOptions {
@@ -79,35 +103,84 @@ export function createApp(deps: AppDeps) {
   // Bound once the activity sync exists; consent only needs to say "connected".
   let onConnected: (id: string) => void = () => undefined;
   const owner = deps.owner ?? newOwnerId();
-  const consent: ConsentDeps & LeaseDeps = {
-    owner,
+  // Its own registry (docs/metrics.md); the route templates are learnt once every route is mounted.
+  const metrics = createMetrics({ figures: storedFigures(deps.store, now), checkIds: CHECK_IDS, log: deps.log, processMetrics: deps.processMetrics ?? true });
+  let templates = new WeakMap<object, string>();
+  // Each capability gets only what it uses; they share one store, keyring, clock and token service.
+  const workday: WorkdayDeps = {
     store: deps.store,
     keyring: deps.keyring,
     now,
-    publicUrl: deps.publicUrl,
     fetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs }),
     log: deps.log,
-    onConnected: (id) => onConnected(id),
   };
-
-  const health: HealthDeps = {
-    ...consent,
-    tokens: createTokenService(consent),
-    health: { intervalMs: 15 * 60_000, degradedAfter: 3, backoffBaseMs: 30_000, ...deps.health },
+  const consent: ConsentDeps = { ...workday, publicUrl: deps.publicUrl, onConnected: (id) => onConnected(id) };
+  const tokens = createTokenService({ ...workday, owner, metrics });
+  const notify: NotifyOptions = {
+    allowedHosts: "",
+    smtp: null,
+    recoveredAfter: 2,
+    stallMinutes: 60,
+    sandboxLeadMs: 24 * 3_600_000,
+    timeoutMs: 10_000,
+    ...deps.notify,
+    delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...deps.notify?.delivery },
   };
+  const notifyAllow = parseHostAllowList(notify.allowedHosts, { workdayDefaults: false });
+  // Its own guard, never deps.fetch: webhook targets have their own allow-list (NOTIFY_ALLOWED_HOSTS).
+  const notifyFetch = createOutboundFetch({
+    allow: notifyAllow,
+    timeoutMs: notify.timeoutMs,
+    maxBytes: 64 * 1024,
+    allowListName: "NOTIFY_ALLOWED_HOSTS",
+    peer: "The receiver",
+    anyPublicHttps: true,
+  });
+  const send = createSender({ publicUrl: deps.publicUrl, now, fetch: notifyFetch, smtp: notify.smtp, timeoutMs: notify.timeoutMs });
+  const countedSend: typeof send = async (channel, event, opened) => {
+    const r = await send(channel, event, opened);
+    metrics.notificationDelivered(channel.kind, r.delivered ? "delivered" : r.permanent ? "gave_up" : "failed");
+    return r;
+  };
+  const healthOptions: HealthOptions = {
+    intervalMs: 15 * 60_000,
+    degradedAfter: 3,
+    recoveredAfter: notify.recoveredAfter,
+    backoffBaseMs: 30_000,
+    ...deps.health,
+  };
+  const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions, metrics };
   const activity: ActivityDeps = {
-    ...health,
+    ...workday,
+    owner,
+    tokens,
+    health: healthOptions,
+    metrics,
     activity: { ...DEFAULT_ACTIVITY_OPTIONS, ...deps.activity },
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
   const activitySync = createActivitySync(activity);
+  const dispatch = { store: deps.store, keyring: deps.keyring, now, log: deps.log, owner, send: countedSend, delivery: notify.delivery };
+  const reminders = {
+    store: deps.store,
+    now,
+    reminders: { sandboxLeadMs: notify.sandboxLeadMs, stallMinutes: notify.stallMinutes, defaultPollMinutes: activity.activity.defaults.pollIntervalMinutes },
+  };
   if (deps.startSyncAfterConsent) {
     onConnected = (id) => {
       activitySync.connected(id).catch((err: unknown) => deps.log.error({ connectorId: id, err }, "activity sync did not start after consent"));
     };
   }
   const version = deps.version ?? "dev";
-  const auth: AuthOptions = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, maxFailures: 5, lockoutMs: 15 * 60_000, maxPerAddress: 50, oidc: null, ...deps.auth };
+  const auth: AuthOptions = {
+    idleMs: 30 * 60_000,
+    absoluteMs: 12 * 3_600_000,
+    maxFailures: 5,
+    lockoutMs: 15 * 60_000,
+    maxPerAddress: 50,
+    oidc: null,
+    ...deps.auth,
+  };
   const sessions: SessionDeps = { store: deps.store, now, secure, policy: { idleMs: auth.idleMs, absoluteMs: auth.absoluteMs } };
   const sso = auth.oidc
     ? createSso({ store: deps.store, now, keyring: deps.keyring, log: deps.log, publicUrl: deps.publicUrl, timeoutMs: deps.outboundTimeoutMs }, auth.oidc)
@@ -127,6 +200,7 @@ export function createApp(deps: AppDeps) {
   // URL we build comes from PUBLIC_URL, never from X-Forwarded-Host/-Proto or Host.
   app.set("trust proxy", deps.trustProxy ?? false);
   app.use(requestContext(deps.log));
+  app.use(countRequests(metrics, () => templates));
   app.use(securityHeaders(secure));
   app.use(jsonBody());
 
@@ -141,34 +215,54 @@ export function createApp(deps: AppDeps) {
   api.use("/users", usersRouter(authRoutes));
   api.use("/audit", auditRouter(authRoutes));
   api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
-  api.use("/connectors", connectorActionsRouter(health, version));
+  api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));
   api.use("/connectors", connectorActivityRouter(activity, activitySync));
   api.use("/activity", activityRouter(activity));
   api.use("/oauth", oauthCallbackRouter(consent));
+  api.use(
+    "/notifications",
+    notificationsRouter({ store: deps.store, keyring: deps.keyring, now, log: deps.log, targetProblem: (url) => webhookTargetProblem(url, notifyAllow) }),
+  );
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
   app.use("/api", api);
+  mountMetrics(app, metrics, deps.metricsToken ?? null, deps.log);
 
   if (deps.webDistDir && existsSync(deps.webDistDir)) serveSpa(app, deps.webDistDir);
   // Whatever nothing served (a POST outside /api, any path without the SPA) gets the error shape, not Express's HTML page.
   app.use((_req, _res, next) => next(new AppError(404, "not_found", "No such page.")));
   app.use(errorHandler(deps.log));
+  templates = routeTemplates(app);
   return Object.assign(app, {
     /** Background work (server.ts starts it; tests drive it directly). */
     background: {
       runDueChecks: () => runDueChecks(health),
       purgeSessions: () => purgeSessions(sessions),
       activity: activitySync,
-      /** Starts the loops; the returned stop() stops taking work and waits for running work (SIGTERM). */
-      start: (tickMs = 30_000) => {
+      /**
+       * Starts the background loop; the returned stop() takes no new work, stops running syncs
+       * after their current page and waits for the rest (SIGTERM). A tick of 0 turns that work
+       * off (the browser journeys drive checks themselves); sessions are purged regardless.
+       */
+      runDeliveries: () => runDeliveries(dispatch),
+      queueReminders: () => queueReminders(reminders),
+      start: (ticks: { healthMs: number; activityMs: number; notifyMs?: number } = { healthMs: 30_000, activityMs: 30_000 }) => {
         const scheduler = createScheduler(deps.log);
-        // 0 turns the health loop off (the browser journeys drive checks themselves); sessions are purged regardless.
-        if (tickMs > 0) scheduler.every("health", tickMs, () => runDueChecks(health, 4, scheduler.stopping));
+        if (ticks.healthMs > 0) scheduler.every("health", ticks.healthMs, () => runDueChecks(health, 4, scheduler.stopping));
+        if (ticks.activityMs > 0) scheduler.every("activity", ticks.activityMs, () => activitySync.runDue(), { immediate: true });
+        scheduler.onStop(() => activitySync.stop());
         scheduler.every("sessions", 10 * 60_000, () => purgeSessions(sessions));
+        const notifyMs = ticks.notifyMs ?? 5000;
+        if (notifyMs > 0) {
+          scheduler.every("notifications", notifyMs, () => runDeliveries(dispatch, scheduler.stopping), { immediate: true });
+          scheduler.every("reminders", 60_000, () => queueReminders(reminders), { immediate: true });
+        }
         return (graceMs?: number) => scheduler.stop(graceMs);
       },
     },
     sessions,
     owner,
+    /** server.ts serves these on METRICS_PORT too. */
+    metrics,
   });
 }
 
@@ -212,10 +306,22 @@ function serveSpa(app: express.Express, dir: string) {
   // Vite names every file under assets/ by its content hash: a new build means new names.
   app.use("/assets", express.static(path.join(dir, "assets"), { index: false, immutable: true, maxAge: "365d" }));
   // An asset of an older build must not be answered with index.html (the browser would run HTML as script).
-  app.use("/assets", (_req, _res, next) => next(new AppError(404, "not_found", "No such file: the console was upgraded since this page loaded. Reload the page.")));
+  app.use("/assets", (_req, _res, next) =>
+    next(new AppError(404, "not_found", "No such file: the console was upgraded since this page loaded. Reload the page.")),
+  );
   app.use(express.static(dir, { index: false, maxAge: "1h" }));
   app.get("/{*splat}", (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
     res.sendFile(index);
   });
+}
+
+/** Why a webhook URL cannot be a target, said on the form: plain http needs the host listed in NOTIFY_ALLOWED_HOSTS. */
+function webhookTargetProblem(raw: string, allow: ReturnType<typeof parseHostAllowList>): string | null {
+  const url = new URL(raw);
+  if (url.protocol === "https:") return null;
+  const verdict = isHostAllowed(url, allow);
+  return verdict.allowed && verdict.httpAllowed
+    ? null
+    : `Use https://, or ask the operator to list http://${url.host} in NOTIFY_ALLOWED_HOSTS (for a receiver inside your network).`;
 }

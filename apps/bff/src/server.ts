@@ -1,10 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_DELIVERY_OPTIONS } from "./notifications/dispatcher";
 import { createApp } from "./app";
 import { answerClientErrors } from "./platform/http/client-error";
 import type { Logger } from "pino";
 import { loadRuntime } from "./runtime";
 import { ensureFirstAdmin, type Bootstrap } from "./auth/bootstrap";
+import { startMetricsServer, type MetricsServer } from "./platform/metrics/metrics-http";
 
 async function main() {
   const { env, log, keyring, store } = await loadRuntime();
@@ -24,9 +26,20 @@ async function main() {
     auth: { ...env.auth, oidc: env.oidc },
     activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling, leaseMs: env.activity.leaseMs },
     startSyncAfterConsent: env.activity.tickMs > 0,
+    notify: {
+      allowedHosts: env.notify.allowedHosts,
+      smtp: env.notify.smtp,
+      recoveredAfter: env.notify.recoveredAfter,
+      stallMinutes: env.notify.stallMinutes,
+      sandboxLeadMs: env.notify.sandboxLeadMs,
+      timeoutMs: env.notify.timeoutMs,
+      delivery: { ...DEFAULT_DELIVERY_OPTIONS, retryBaseMs: env.notify.retryBaseMs },
+    },
+    metricsToken: env.metrics.token,
   });
+  // Before the main port: a metrics port that is taken stops the start like a taken main port.
+  const metricsServer = await startMetrics(env.metrics, app.metrics, log);
   let stopBackground: (graceMs?: number) => Promise<boolean> = async () => true;
-  let stopActivityTicks = () => undefined as void;
   // Express 5 hands a bind error (port taken) to this callback instead of throwing. Background
   // work starts only once listening: a second instance on a taken port must not sync anything.
   const server = app.listen(env.port, (err?: Error) => {
@@ -35,10 +48,8 @@ async function main() {
       process.exit(1);
     }
     log.info({ url: env.publicUrl, port: env.port, owner: app.owner }, `workday-connect console listening; open ${env.publicUrl}`);
-    // Health checks (a tick of 0 turns them off) and session purging.
-    stopBackground = app.background.start(env.healthTickMs);
-    // Otherwise a window interrupted by a restart resumes at the first activity tick.
-    if (env.activity.tickMs > 0) stopActivityTicks = app.background.activity.start(env.activity.tickMs);
+    // Health rounds, the activity sync (a window interrupted by a restart resumes at once) and session purging.
+    stopBackground = app.background.start({ healthMs: env.healthTickMs, activityMs: env.activity.tickMs, notifyMs: env.notify.tickMs });
   });
   answerClientErrors(server);
   // Graceful stop (SIGTERM from an orchestrator): take no new requests or background work, let
@@ -55,10 +66,10 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    stopActivityTicks();
     // Running syncs stop after their current page (rows and checkpoint commit together) and release their leases.
-    const [finished] = await Promise.all([stopBackground(20_000), app.background.activity.stop()]);
+    const finished = await stopBackground(20_000);
     await closed;
+    await metricsServer?.close();
     await store.close();
     log.info({ backgroundFinished: finished }, "stopped");
     process.exit(0);
@@ -66,6 +77,31 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }
+
+/** The METRICS_PORT listener (docs/metrics.md), when configured. The token is never logged, only whether one is set. */
+async function startMetrics(
+  m: { port: number | null; host: string; token: string | null },
+  metrics: Parameters<typeof startMetricsServer>[0]["metrics"],
+  log: Logger,
+): Promise<MetricsServer | null> {
+  if (m.token) log.info("metrics: /metrics on the main port answers the METRICS_TOKEN bearer token");
+  if (m.port === null) return null;
+  try {
+    const server = await startMetricsServer({ host: m.host, port: m.port, metrics, log });
+    log.info({ url: server.url }, `metrics listening on ${server.url}`);
+    if (!isLoopback(m.host))
+      log.warn({ host: m.host }, "metrics: METRICS_HOST is not a loopback address; anyone who reaches it can read the metrics (no token on this port)");
+    return server;
+  } catch (err) {
+    log.fatal(
+      { host: m.host, port: m.port, code: (err as NodeJS.ErrnoException).code },
+      `cannot listen for metrics on ${m.host}:${m.port}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    process.exit(1);
+  }
+}
+
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
 
 /**
  * The setup link is printed on the terminal, not sent to the structured log: it is a one-time

@@ -30,7 +30,11 @@ beforeAll(async () => {
   h = await startBff();
   const id = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: "Big export" })).json()).connector.id;
   for (let start = 0; start < ROWS; start += 5000) {
-    await h.store.commitActivityPage(id, Array.from({ length: 5000 }, (_, i) => row(start + i)), {});
+    await h.store.commitActivityPage(
+      id,
+      Array.from({ length: 5000 }, (_, i) => row(start + i)),
+      {},
+    );
   }
   path = `${routes.connectorActivityExport(id)}?format=csv`;
 }, 60_000);

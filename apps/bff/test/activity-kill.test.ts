@@ -88,7 +88,10 @@ async function startChild(): Promise<ChildProcess> {
   child.stderr?.on("data", keep);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the BFF exited at start:\n${output}`);
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return child;
     await sleep(100);
   }
@@ -140,12 +143,18 @@ describe("process killed during a backfill", () => {
       expect(window, `seed ${seed}: a backfill window was recorded`).not.toBeNull();
       const all = simKeys(sim, "acme", window?.from ?? "", window?.to ?? "");
       expect(new Set(keys).size, `seed ${seed}, life ${lives}: nothing stored twice`).toBe(keys.length);
-      expect(keys.filter((k) => !all.has(k)), `seed ${seed}, life ${lives}: nothing that is not Workday's`).toEqual([]);
+      expect(
+        keys.filter((k) => !all.has(k)),
+        `seed ${seed}, life ${lives}: nothing that is not Workday's`,
+      ).toEqual([]);
       const upTo = run ? run.cursor.lastRowTime : state?.coveredUntil;
       if (upTo) {
         const stored = new Set(keys);
         const prefix = simKeys(sim, "acme", window?.from ?? "", new Date(Math.floor(Date.parse(upTo) / 1000) * 1000).toISOString());
-        expect([...prefix].filter((k) => !stored.has(k)), `seed ${seed}, life ${lives}: no gap before the checkpoint`).toEqual([]);
+        expect(
+          [...prefix].filter((k) => !stored.has(k)),
+          `seed ${seed}, life ${lives}: no gap before the checkpoint`,
+        ).toEqual([]);
       }
       child = await startChild();
       if (!run) break; // finished in that life: no more mid-backfill kills possible

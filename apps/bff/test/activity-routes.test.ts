@@ -49,9 +49,17 @@ beforeAll(async () => {
   const create = async (name: string) => connectorResponseSchema.parse((await h.client.post(routes.connectors, { name })).json()).connector.id;
   c1 = await create("Activity one");
   c2 = await create("Activity two");
-  await h.store.commitActivityPage(c1, Array.from({ length: 120 }, (_, i) => row(i)), {});
+  await h.store.commitActivityPage(
+    c1,
+    Array.from({ length: 120 }, (_, i) => row(i)),
+    {},
+  );
   await h.store.commitActivityPage(c2, [row(1000, { systemAccount: "other", userAgent: '=HYPERLINK("http://x","y"), "quoted"\nnext' })], {});
-  await h.store.replaceWorkers(c1, [{ workerId: "w1", systemAccount: "lmartin", name: "Logan Martin", email: null, businessTitle: null, organization: null, isManager: false }], new Date().toISOString());
+  await h.store.replaceWorkers(
+    c1,
+    [{ workerId: "w1", systemAccount: "lmartin", name: "Logan Martin", email: null, businessTitle: null, organization: null, isManager: false }],
+    new Date().toISOString(),
+  );
   support = await supportClient();
 });
 afterAll(async () => {
@@ -140,7 +148,10 @@ describe("exports", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
     expect(res.headers.get("content-disposition")).toContain(`workday-activity-${c1}-`);
-    const rows = res.text.trim().split("\n").map((l) => activityRowSchema.parse(JSON.parse(l)));
+    const rows = res.text
+      .trim()
+      .split("\n")
+      .map((l) => activityRowSchema.parse(JSON.parse(l)));
     expect(rows).toHaveLength(10);
     expect(rows.every((r) => r.systemAccount === "lmartin" && r.activityAction === "READ")).toBe(true);
     expect(rows.map((r) => r.requestTime)).toEqual([...rows.map((r) => r.requestTime)].sort());
@@ -161,7 +172,9 @@ describe("sync status and settings", () => {
   it("when a connector never connected, then its sync is idle with the deployment defaults", async () => {
     const res = await support.get(routes.connectorSync(c1));
     expect(syncStatusResponseSchema.parse(res.json()).sync).toMatchObject({
-      phase: "idle", rowsStored: 120, settings: { backfillDays: 7, pollIntervalMinutes: 5, lagMinutes: 2, retentionDays: 90 },
+      phase: "idle",
+      rowsStored: 120,
+      settings: { backfillDays: 7, pollIntervalMinutes: 5, lagMinutes: 2, retentionDays: 90 },
     });
   });
 

@@ -24,7 +24,12 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
     ...over,
   });
   const run: SyncRun = {
-    kind: "backfill", from: "2026-03-01T00:00:00.000Z", to: "2026-03-08T00:00:00.000Z", startedAt: "2026-03-08T00:00:05.000Z", connectedAt: null, rows: 0,
+    kind: "backfill",
+    from: "2026-03-01T00:00:00.000Z",
+    to: "2026-03-08T00:00:00.000Z",
+    startedAt: "2026-03-08T00:00:05.000Z",
+    connectedAt: null,
+    rows: 0,
     cursor: { anchorMs: Date.parse("2026-03-01T00:00:00Z"), toMs: Date.parse("2026-03-08T00:00:00Z"), offset: 0, ceiling: 10_000, lastRowTime: null },
   };
   const withConnectors = async (...ids: string[]) => {
@@ -46,7 +51,12 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
 
     it("when Workday sends text with NUL characters, then the page the sync makes of it is stored and reads back with U+FFFD", async () => {
       const s = await withConnectors("c1");
-      const page = parseActivityPage({ data: [{ requestTime: "2026-03-01T00:00:01.000Z", systemAccount: "lm\u0000", userAgent: "UA\u0000x", target: { id: "w\u0000", descriptor: "D\u0000" } }], total: 1 });
+      const page = parseActivityPage({
+        data: [
+          { requestTime: "2026-03-01T00:00:01.000Z", systemAccount: "lm\u0000", userAgent: "UA\u0000x", target: { id: "w\u0000", descriptor: "D\u0000" } },
+        ],
+        total: 1,
+      });
       if (!page.ok) throw new Error(page.problem);
       expect(await s.commitActivityPage("c1", withKeys(page.rows), { run: { ...run, rows: 1 } })).toEqual({ inserted: 1 });
       const [stored] = await s.listActivity({ filter: { connectorId: "c1" }, order: "asc", limit: 10 });
@@ -82,7 +92,11 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
 
     it("when listing, then rows come newest first by default, paged by offset or by keyset, with all fields", async () => {
       const s = await withConnectors("c1");
-      await s.commitActivityPage("c1", Array.from({ length: 10 }, (_, i) => row(i)), {});
+      await s.commitActivityPage(
+        "c1",
+        Array.from({ length: 10 }, (_, i) => row(i)),
+        {},
+      );
       const first = await s.listActivity({ filter: { connectorId: "c1" }, order: "desc", limit: 4 });
       expect(keys(first)).toEqual(["k0009", "k0008", "k0007", "k0006"]);
       expect(keys(await s.listActivity({ filter: {}, order: "desc", limit: 4, offset: 4 }))).toEqual(["k0005", "k0004", "k0003", "k0002"]);
@@ -91,9 +105,19 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       expect(keys(await s.listActivity({ filter: {}, order: "desc", limit: 4, after }))).toEqual(["k0005", "k0004", "k0003", "k0002"]);
       expect(keys(await s.listActivity({ filter: {}, order: "asc", limit: 2 }))).toEqual(["k0000", "k0001"]);
       expect(first[3]).toEqual({
-        id: "k0006", connectorId: "c1", requestTime: "2026-03-01T00:00:06.000Z", systemAccount: "lmartin", accountName: null,
-        taskId: "t0", taskDisplayName: "View Worker", activityAction: "READ", ipAddress: "10.0.0.2", userAgent: "UA",
-        deviceType: "Desktop", sessionId: "s1", target: { id: "w6", descriptor: "Worker 6", href: null },
+        id: "k0006",
+        connectorId: "c1",
+        requestTime: "2026-03-01T00:00:06.000Z",
+        systemAccount: "lmartin",
+        accountName: null,
+        taskId: "t0",
+        taskDisplayName: "View Worker",
+        activityAction: "READ",
+        ipAddress: "10.0.0.2",
+        userAgent: "UA",
+        deviceType: "Desktop",
+        sessionId: "s1",
+        target: { id: "w6", descriptor: "Worker 6", href: null },
       });
       expect((await s.listActivity({ filter: {}, order: "asc", limit: 2 }))[1]?.target).toBeNull();
       await s.close();
@@ -102,8 +126,16 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
     it("when rows share a time, then keyset paging neither skips nor repeats any of them", async () => {
       const s = await withConnectors("c1", "c2");
       const same = "2026-03-01T00:00:00.000Z";
-      await s.commitActivityPage("c1", [0, 1, 2].map((i) => row(i, { requestTime: same })), {});
-      await s.commitActivityPage("c2", [0, 1, 2].map((i) => row(i, { requestTime: same })), {});
+      await s.commitActivityPage(
+        "c1",
+        [0, 1, 2].map((i) => row(i, { requestTime: same })),
+        {},
+      );
+      await s.commitActivityPage(
+        "c2",
+        [0, 1, 2].map((i) => row(i, { requestTime: same })),
+        {},
+      );
       const seen: string[] = [];
       for await (const r of s.streamActivity({}, "desc", 2)) seen.push(`${r.connectorId}/${r.id}`);
       expect(seen).toEqual(["c2/k0002", "c2/k0001", "c2/k0000", "c1/k0002", "c1/k0001", "c1/k0000"]);
@@ -112,7 +144,11 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
 
     it("when filtering, then each filter narrows as documented", async () => {
       const s = await withConnectors("c1", "c2");
-      await s.commitActivityPage("c1", Array.from({ length: 12 }, (_, i) => row(i)), {});
+      await s.commitActivityPage(
+        "c1",
+        Array.from({ length: 12 }, (_, i) => row(i)),
+        {},
+      );
       await s.commitActivityPage("c2", [row(100)], {});
       const count = (f: Parameters<Store["countActivity"]>[0]) => s.countActivity(f);
       expect(await count({ connectorId: "c2" })).toBe(1);
@@ -133,7 +169,11 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
 
     it("when streaming in small chunks, then every matching row comes once, in order", async () => {
       const s = await withConnectors("c1");
-      await s.commitActivityPage("c1", Array.from({ length: 25 }, (_, i) => row(i)), {});
+      await s.commitActivityPage(
+        "c1",
+        Array.from({ length: 25 }, (_, i) => row(i)),
+        {},
+      );
       const out: string[] = [];
       for await (const r of s.streamActivity({ connectorId: "c1", account: "lmartin" }, "asc", 4)) out.push(r.id);
       expect(out).toEqual(Array.from({ length: 13 }, (_, i) => `k${String(i * 2).padStart(4, "0")}`));
@@ -142,8 +182,16 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
 
     it("when pruning, then only that connector's rows before the cutoff go", async () => {
       const s = await withConnectors("c1", "c2");
-      await s.commitActivityPage("c1", Array.from({ length: 6 }, (_, i) => row(i)), {});
-      await s.commitActivityPage("c2", Array.from({ length: 6 }, (_, i) => row(i)), {});
+      await s.commitActivityPage(
+        "c1",
+        Array.from({ length: 6 }, (_, i) => row(i)),
+        {},
+      );
+      await s.commitActivityPage(
+        "c2",
+        Array.from({ length: 6 }, (_, i) => row(i)),
+        {},
+      );
       expect(await s.pruneActivity("c1", "2026-03-01T00:00:04.000Z")).toBe(4);
       expect(await s.countActivity({ connectorId: "c1" })).toBe(2);
       expect(await s.countActivity({ connectorId: "c2" })).toBe(6);
@@ -152,8 +200,15 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
 
     it("when accounts are replaced, then the old list is gone and rows show the worker's name", async () => {
       const s = await withConnectors("c1");
-      const account = (workerId: string, systemAccount: string | null, name: string) =>
-        ({ workerId, systemAccount, name, email: null, businessTitle: null, organization: null, isManager: false });
+      const account = (workerId: string, systemAccount: string | null, name: string) => ({
+        workerId,
+        systemAccount,
+        name,
+        email: null,
+        businessTitle: null,
+        organization: null,
+        isManager: false,
+      });
       await s.replaceWorkers("c1", [account("w0", "old", "Old One")], "2026-03-01T00:00:00.000Z");
       await s.replaceWorkers("c1", [account("w1", "lmartin", "Logan Martin"), account("w2", null, "No Account")], "2026-03-02T00:00:00.000Z");
       expect((await s.listWorkers("c1")).map((a) => a.name)).toEqual(["Logan Martin", "No Account"]);
@@ -168,10 +223,20 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       const s = await withConnectors("c1", "c2");
       expect(await s.getSyncState("c1")).toBeNull();
       await s.saveSyncState("c1", { settings: { backfillDays: 3, pollIntervalMinutes: null, lagMinutes: 0, retentionDays: null } });
-      const st = await s.saveSyncState("c1", { run, nextSyncAt: "n", lastError: { reasonCode: "rate_limited", at: "a", detail: null }, pendingResync: { from: "f", to: "t" } });
+      const st = await s.saveSyncState("c1", {
+        run,
+        nextSyncAt: "n",
+        lastError: { reasonCode: "rate_limited", at: "a", detail: null },
+        pendingResync: { from: "f", to: "t" },
+      });
       expect(st).toMatchObject({
-        connectorId: "c1", settings: { backfillDays: 3, pollIntervalMinutes: null, lagMinutes: 0, retentionDays: null }, run,
-        nextSyncAt: "n", lastError: { reasonCode: "rate_limited" }, pendingResync: { from: "f", to: "t" }, coveredUntil: null,
+        connectorId: "c1",
+        settings: { backfillDays: 3, pollIntervalMinutes: null, lagMinutes: 0, retentionDays: null },
+        run,
+        nextSyncAt: "n",
+        lastError: { reasonCode: "rate_limited" },
+        pendingResync: { from: "f", to: "t" },
+        coveredUntil: null,
       });
       expect((await s.saveSyncState("c1", { run: null, lastError: null })).run).toBeNull();
       await s.saveSyncState("c2", {});
@@ -182,7 +247,11 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
     it("when a connector is deleted, then its activity, sync state and accounts go with it", async () => {
       const s = await withConnectors("c1");
       await s.commitActivityPage("c1", [row(0)], { coveredUntil: "x" });
-      await s.replaceWorkers("c1", [{ workerId: "w", systemAccount: "a", name: "A", email: null, businessTitle: null, organization: null, isManager: true }], "t");
+      await s.replaceWorkers(
+        "c1",
+        [{ workerId: "w", systemAccount: "a", name: "A", email: null, businessTitle: null, organization: null, isManager: true }],
+        "t",
+      );
       await s.deleteConnector("c1");
       expect(await s.countActivity({})).toBe(0);
       expect(await s.getSyncState("c1")).toBeNull();

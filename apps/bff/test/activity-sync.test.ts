@@ -54,7 +54,12 @@ describe("backfill, then incremental", () => {
     const { connector } = await connectedAndSynced();
     const first = await backfillWindow(stack.bff.store, connector.id);
     for (const s of ["a1", "a2", "a3"]) {
-      await simApi(stack.sim, "POST", "/tenants/acme/activity/events", { systemAccount: "lmartin", taskDisplayName: "View Worker", sessionId: s, requestTime: iso(Date.now() - 10_000) });
+      await simApi(stack.sim, "POST", "/tenants/acme/activity/events", {
+        systemAccount: "lmartin",
+        taskDisplayName: "View Worker",
+        sessionId: s,
+        requestTime: iso(Date.now() - 10_000),
+      });
     }
     later(6 * MIN);
     expect(await stack.bff.activity.runDue()).toBeGreaterThanOrEqual(1);
@@ -71,13 +76,23 @@ describe("backfill, then incremental", () => {
     const boundary = floorSec(Date.now() - 5 * MIN);
     const event = (sessionId: string, at: number) =>
       simApi(stack.sim, "POST", "/tenants/acme/activity/events", { systemAccount: "boundary", taskDisplayName: "Edge", sessionId, requestTime: iso(at) });
-    for (const [s, at] of [["b1", boundary], ["b2", boundary], ["b3", boundary], ["before", boundary - 1], ["after", boundary + 1]] as const) await event(s, at);
+    for (const [s, at] of [
+      ["b1", boundary],
+      ["b2", boundary],
+      ["b3", boundary],
+      ["before", boundary - 1],
+      ["after", boundary + 1],
+    ] as const)
+      await event(s, at);
     stack.bff.clock.now = new Date(boundary + 2 * MIN); // the first window ends exactly at `boundary`
     const { connector } = await connectedAndSynced();
     const w = await backfillWindow(stack.bff.store, connector.id);
     expect(w.coveredUntil).toBe(iso(boundary));
     // Rows sharing a time are listed by key, not in Workday's order: compare as sets.
-    const edge = async () => (await stack.bff.store.listActivity({ filter: { connectorId: connector.id, account: "boundary" }, order: "asc", limit: 10 })).map((r) => r.sessionId).sort();
+    const edge = async () =>
+      (await stack.bff.store.listActivity({ filter: { connectorId: connector.id, account: "boundary" }, order: "asc", limit: 10 }))
+        .map((r) => r.sessionId)
+        .sort();
     expect(await edge()).toEqual(["before"]);
     stack.bff.clock.now = new Date(boundary + 10 * MIN);
     await stack.bff.activity.runDue();
@@ -94,7 +109,12 @@ describe("offset ceiling", () => {
     try {
       const tie = floorSec(Date.now() - 3 * DAY) + 123;
       for (let i = 0; i < 12; i++) {
-        await simApi(local.sim, "POST", "/tenants/acme/activity/events", { systemAccount: "tied", taskDisplayName: "Same Time", sessionId: `t${i}`, requestTime: iso(tie) });
+        await simApi(local.sim, "POST", "/tenants/acme/activity/events", {
+          systemAccount: "tied",
+          taskDisplayName: "Same Time",
+          sessionId: `t${i}`,
+          requestTime: iso(tie),
+        });
       }
       await simApi(local.sim, "PUT", "/tenants/acme/activity", { events: 300, days: 8 });
       const p = await preparedConnector(local.bff, local.sim, "acme");
@@ -260,7 +280,10 @@ describe("waiting after a failure", () => {
 describe("accounts and retention", () => {
   it("when a backfill ran, then the account list is there and rows carry the worker's name", async () => {
     const { connector } = await connectedAndSynced();
-    const accounts = (await stack.bff.client.get(routes.connectorAccounts(connector.id))).json<{ accounts: { systemAccount: string | null; name: string }[]; refreshedAt: string | null }>();
+    const accounts = (await stack.bff.client.get(routes.connectorAccounts(connector.id))).json<{
+      accounts: { systemAccount: string | null; name: string }[];
+      refreshedAt: string | null;
+    }>();
     expect(accounts.accounts.length).toBeGreaterThan(40);
     expect(accounts.refreshedAt).not.toBeNull();
     const names = new Map(accounts.accounts.map((a) => [a.systemAccount, a.name]));

@@ -30,7 +30,9 @@ describe("audit log", () => {
       authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize",
       samlSso: false,
     });
-    const u = userResponseSchema.parse((await h.client.post(routes.users, { name: "Nia", email: "nia@example.com", role: "support", password: "long-enough-pw" })).json()).user;
+    const u = userResponseSchema.parse(
+      (await h.client.post(routes.users, { name: "Nia", email: "nia@example.com", role: "support", password: "long-enough-pw" })).json(),
+    ).user;
     await h.client.patch(routes.user(u.id), { role: "admin" });
     await h.client.delete(routes.connector(c.id));
 
@@ -44,7 +46,13 @@ describe("audit log", () => {
       "connector.created",
     ]);
     const roleChange = entries.find((e) => e.action === "user.updated");
-    expect(roleChange).toMatchObject({ actorName: ACCOUNTS.admin.name, targetName: "nia@example.com", before: { role: "support" }, after: { role: "admin" }, ip: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(roleChange).toMatchObject({
+      actorName: ACCOUNTS.admin.name,
+      targetName: "nia@example.com",
+      before: { role: "support" },
+      after: { role: "admin" },
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+    });
     expect(roleChange?.at).toMatch(/Z$/);
     expect(roleChange?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     const details = entries.find((e) => e.action === "connector.details_saved");
@@ -90,7 +98,19 @@ describe("audit log storage", () => {
   it("when anything tries to update or delete an audit row, then the database refuses (append-only)", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-audit-")), "db.sqlite");
     const store = openSqliteStore(file);
-    await store.appendAudit({ at: "2026-11-29T10:00:00.000Z", actorId: "u", actorName: "U", action: "user.created", targetType: "user", targetId: "x", targetName: "x", ip: null, requestId: null, before: null, after: { role: "admin" } });
+    await store.appendAudit({
+      at: "2026-11-29T10:00:00.000Z",
+      actorId: "u",
+      actorName: "U",
+      action: "user.created",
+      targetType: "user",
+      targetId: "x",
+      targetName: "x",
+      ip: null,
+      requestId: null,
+      before: null,
+      after: { role: "admin" },
+    });
     await store.close();
     const db = new DatabaseSync(file);
     expect(() => db.prepare("UPDATE audit_log SET actor_name = 'someone else'").run()).toThrow(/append-only/);

@@ -6,9 +6,26 @@ import type { Store } from "../src/store/types";
 export function describeAuthStoreContract(engine: string, open: () => Promise<Store>) {
   const at = "2026-11-29T10:00:00.000Z";
   const user = (id: string, email: string, role: UserRecord["role"] = "admin"): UserRecord => ({
-    id, email, name: id.toUpperCase(), role, source: "local", passwordHash: "scrypt$1$1$1$a$b", createdAt: at, updatedAt: at, lastSignInAt: null, ssoSubject: null,
+    id,
+    email,
+    name: id.toUpperCase(),
+    role,
+    source: "local",
+    passwordHash: "scrypt$1$1$1$a$b",
+    createdAt: at,
+    updatedAt: at,
+    lastSignInAt: null,
+    ssoSubject: null,
   });
-  const session = (id: string, userId: string, createdAt = at, lastSeenAt = at) => ({ id, userId, userName: "U", role: "admin" as const, createdAt, lastSeenAt, ip: "10.0.0.1" });
+  const session = (id: string, userId: string, createdAt = at, lastSeenAt = at) => ({
+    id,
+    userId,
+    userName: "U",
+    role: "admin" as const,
+    createdAt,
+    lastSeenAt,
+    ip: "10.0.0.1",
+  });
 
   describe(`${engine} store: sign-in`, () => {
     it("when users are added, then they read back by id and email, sorted by email, and an email is unique", async () => {
@@ -25,14 +42,22 @@ export function describeAuthStoreContract(engine: string, open: () => Promise<St
 
     it("when a single sign-on account is bound to its subject, then it reads back by subject, a subject is unique, and many accounts may have none", async () => {
       const s = await open();
-      const sso = (id: string, email: string, ssoSubject: string | null): UserRecord => ({ ...user(id, email), source: "oidc", passwordHash: null, ssoSubject });
+      const sso = (id: string, email: string, ssoSubject: string | null): UserRecord => ({
+        ...user(id, email),
+        source: "oidc",
+        passwordHash: null,
+        ssoSubject,
+      });
       await s.insertUser(sso("a", "a@example.com", "https://idp.example sub-a"));
       await s.insertUser(sso("b", "b@example.com", null));
       await s.insertUser(user("c", "c@example.com"));
       expect(await s.getUserBySsoSubject("https://idp.example sub-a")).toEqual(sso("a", "a@example.com", "https://idp.example sub-a"));
       expect(await s.getUserBySsoSubject("https://idp.example sub-b")).toBeNull();
       await expect(s.insertUser(sso("d", "d@example.com", "https://idp.example sub-a"))).rejects.toThrow();
-      expect(await s.updateUser("b", { ssoSubject: "https://idp.example sub-b", email: "b2@example.com" })).toMatchObject({ email: "b2@example.com", ssoSubject: "https://idp.example sub-b" });
+      expect(await s.updateUser("b", { ssoSubject: "https://idp.example sub-b", email: "b2@example.com" })).toMatchObject({
+        email: "b2@example.com",
+        ssoSubject: "https://idp.example sub-b",
+      });
       expect((await s.getUserBySsoSubject("https://idp.example sub-b"))?.id).toBe("b");
       await s.close();
     });
@@ -86,7 +111,19 @@ export function describeAuthStoreContract(engine: string, open: () => Promise<St
     it("when audit entries are appended, then they list newest first with filters and paging, JSON intact", async () => {
       const s = await open();
       for (let i = 1; i <= 4; i++) {
-        await s.appendAudit({ at: `2026-11-29T10:0${i}:00.000Z`, actorId: "u1", actorName: i % 2 ? "Ada 50%_off" : "Bob", action: i === 4 ? "user.removed" : "user.created", targetType: "user", targetId: `t${i}`, targetName: `t${i}@example.com`, ip: "10.0.0.1", requestId: null, before: null, after: { role: "admin", n: i } });
+        await s.appendAudit({
+          at: `2026-11-29T10:0${i}:00.000Z`,
+          actorId: "u1",
+          actorName: i % 2 ? "Ada 50%_off" : "Bob",
+          action: i === 4 ? "user.removed" : "user.created",
+          targetType: "user",
+          targetId: `t${i}`,
+          targetName: `t${i}@example.com`,
+          ip: "10.0.0.1",
+          requestId: null,
+          before: null,
+          after: { role: "admin", n: i },
+        });
       }
       const all = await s.listAudit({ limit: 100 });
       expect(all.map((e) => e.targetId)).toEqual(["t4", "t3", "t2", "t1"]);

@@ -237,7 +237,10 @@ describe("first admin", () => {
   it("when ADMIN_EMAIL/ADMIN_PASSWORD are given at first start, then that admin exists and no link is printed; later starts change nothing", async () => {
     const fresh = await startBff({ noAccounts: true });
     const deps = { store: fresh.store, now: () => new Date() };
-    expect(await ensureFirstAdmin(deps, { email: "boss@example.com", password: "boss-password-1" }, fresh.url)).toEqual({ kind: "created", email: "boss@example.com" });
+    expect(await ensureFirstAdmin(deps, { email: "boss@example.com", password: "boss-password-1" }, fresh.url)).toEqual({
+      kind: "created",
+      email: "boss@example.com",
+    });
     expect(await ensureFirstAdmin(deps, { email: "other@example.com", password: "other-password-1" }, fresh.url)).toEqual({ kind: "ready" });
     expect((await fresh.newClient().post(routes.signIn, { email: "boss@example.com", password: "boss-password-1" })).status).toBe(200);
     expect(await fresh.store.getUserByEmail("other@example.com")).toBeNull();
@@ -247,7 +250,15 @@ describe("first admin", () => {
 
 describe("secret-leak scan (runs last)", () => {
   it("when every answer and log line of this file is scanned, then no password appears, and session tokens only in Set-Cookie", async () => {
-    const passwords = [ACCOUNTS.admin.password, ACCOUNTS.support.password, "twelve-chars-ok", "a-brand-new-password", "another-long-one", "first-admin-pass", "boss-password-1"];
+    const passwords = [
+      ACCOUNTS.admin.password,
+      ACCOUNTS.support.password,
+      "twelve-chars-ok",
+      "a-brand-new-password",
+      "another-long-one",
+      "first-admin-pass",
+      "boss-password-1",
+    ];
     const haystack = [...transcript, ...h.logs].join("\n");
     expect(haystack.length).toBeGreaterThan(10_000);
     for (const p of passwords) expect(haystack.includes(p), `password of length ${p.length} leaked`).toBe(false);

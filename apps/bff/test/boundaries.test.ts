@@ -16,17 +16,25 @@ async function importProblems(filePath: string, code: string): Promise<string[]>
 
 describe("the BFF's capability boundaries", () => {
   it("when platform/ imports a capability, then lint refuses it", async () => {
-    const problems = await importProblems("apps/bff/src/platform/http/fixture.ts", 'import { requireAdmin } from "../../auth";\nexport const x = requireAdmin;\n');
+    const problems = await importProblems(
+      "apps/bff/src/platform/http/fixture.ts",
+      'import { requireAdmin } from "../../auth";\nexport const x = requireAdmin;\n',
+    );
     expect(problems).toEqual([expect.stringContaining("platform/ is shared plumbing")]);
   });
 
   it("when a capability imports a file inside another, then lint refuses it and names the public entry", async () => {
-    const problems = await importProblems("apps/bff/src/consent/fixture.ts", 'import { loadConnector } from "../connectors/connectors";\nexport const x = loadConnector;\n');
+    const problems = await importProblems(
+      "apps/bff/src/consent/fixture.ts",
+      'import { loadConnector } from "../connectors/connectors";\nexport const x = loadConnector;\n',
+    );
     expect(problems).toEqual([expect.stringContaining('import from "../connectors" (connectors/index.ts)')]);
   });
 
   it("when a capability imports another through its public entry, then lint accepts it", async () => {
-    expect(await importProblems("apps/bff/src/consent/fixture.ts", 'import { loadConnector } from "../connectors";\nexport const x = loadConnector;\n')).toEqual([]);
+    expect(
+      await importProblems("apps/bff/src/consent/fixture.ts", 'import { loadConnector } from "../connectors";\nexport const x = loadConnector;\n'),
+    ).toEqual([]);
   });
 
   it("when a capability imports the composition root, then lint refuses it", async () => {
@@ -36,7 +44,10 @@ describe("the BFF's capability boundaries", () => {
 
   it("when the Workday module imports a capability that imports it back, then lint reports the cycle", async () => {
     // connectors/connectors.ts seals secrets through workday/index.ts, which re-exports workday/secrets.ts.
-    const problems = await importProblems("apps/bff/src/workday/secrets.ts", 'import { loadConnector } from "../connectors";\nexport const x = loadConnector;\n');
+    const problems = await importProblems(
+      "apps/bff/src/workday/secrets.ts",
+      'import { loadConnector } from "../connectors";\nexport const x = loadConnector;\n',
+    );
     expect(problems).toEqual([expect.stringContaining("import-x/no-cycle")]);
   });
 });

@@ -82,7 +82,11 @@ describe("compressed request bodies", () => {
   const post = (encoding: string, body: Buffer) => send("POST", routes.connectors, { "content-type": "application/json", "content-encoding": encoding }, body);
 
   it("when a gzip, deflate or br body is valid, then it is read as JSON", async () => {
-    for (const [encoding, body] of [["gzip", gzipSync(fresh())], ["deflate", deflateSync(fresh())], ["br", brotliCompressSync(fresh())]] as const) {
+    for (const [encoding, body] of [
+      ["gzip", gzipSync(fresh())],
+      ["deflate", deflateSync(fresh())],
+      ["br", brotliCompressSync(fresh())],
+    ] as const) {
       expect([encoding, (await post(encoding, body)).status]).toEqual([encoding, 201]);
     }
   });

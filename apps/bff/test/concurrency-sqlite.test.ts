@@ -81,10 +81,25 @@ describe("SQLite under concurrent use during a backfill", () => {
     const admin = await bff.signedIn("admin");
     const support = await bff.signedIn("support");
     const mix: { weight: number; run: (c: number) => Promise<[string, Sent, number[]][]> }[] = [
-      { weight: 3, run: async () => [["sign-in", await bff.newClient().post(routes.signIn, { email: ACCOUNTS.support.email, password: ACCOUNTS.support.password }), [200]]] },
+      {
+        weight: 3,
+        run: async () => [
+          ["sign-in", await bff.newClient().post(routes.signIn, { email: ACCOUNTS.support.email, password: ACCOUNTS.support.password }), [200]],
+        ],
+      },
       // Wrong passwords on throwaway addresses: counted towards each address's lockout, never a 500.
-      { weight: 2, run: async (c) => [["failed sign-in", await bff.newClient().post(routes.signIn, { email: `nobody-${c}@example.com`, password: "wrong-password-123" }), [401, 429]]] },
-      { weight: 2, run: async () => [["wizard save", await admin.patch(routes.connectorWizard(draft.id), { wizardStep: "register", prerequisites: { system_auditing: true } }), [200]]] },
+      {
+        weight: 2,
+        run: async (c) => [
+          ["failed sign-in", await bff.newClient().post(routes.signIn, { email: `nobody-${c}@example.com`, password: "wrong-password-123" }), [401, 429]],
+        ],
+      },
+      {
+        weight: 2,
+        run: async () => [
+          ["wizard save", await admin.patch(routes.connectorWizard(draft.id), { wizardStep: "register", prerequisites: { system_auditing: true } }), [200]],
+        ],
+      },
       {
         weight: 1,
         run: async () => [
@@ -158,7 +173,22 @@ describe("SQLite under concurrent use during a backfill", () => {
     expect(unexpected, "every answer as designed").toEqual([]);
     expect(duringBackfill).toBeGreaterThanOrEqual(MIN_REQUESTS_DURING_BACKFILL);
     expect(new Set(answers.map((a) => a.what))).toEqual(
-      new Set(["sign-in", "failed sign-in", "wizard save", "details save", "create connector", "connector list", "connector", "activity", "activity across connectors", "sync status", "audit log", "consent callback", "session", ...(resyncs > 0 ? ["re-sync"] : [])]),
+      new Set([
+        "sign-in",
+        "failed sign-in",
+        "wizard save",
+        "details save",
+        "create connector",
+        "connector list",
+        "connector",
+        "activity",
+        "activity across connectors",
+        "sync status",
+        "audit log",
+        "consent callback",
+        "session",
+        ...(resyncs > 0 ? ["re-sync"] : []),
+      ]),
     );
     expect(bff.logs.filter((l) => l.includes("database is locked") || l.includes('"level":50'))).toEqual([]);
 

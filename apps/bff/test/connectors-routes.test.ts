@@ -144,7 +144,9 @@ describe("POST /api/connectors/:id/consent", () => {
 
   it("when a connector saved before the rule carries state and redirect_uri, then consent start is refused with what to fix, not a 500", async () => {
     const c = await ready();
-    await h.store.updateConnector(c.id, { authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize?state=old&redirect_uri=https%3A%2F%2Fevil.example" });
+    await h.store.updateConnector(c.id, {
+      authorizationEndpoint: "https://impl.workday.com/acme_impl/authorize?state=old&redirect_uri=https%3A%2F%2Fevil.example",
+    });
     const res = await h.client.post(routes.connectorConsent(c.id), { mode: "popup" });
     expect(res.status).toBe(409);
     expect(res.json()).toMatchObject({
@@ -202,7 +204,6 @@ describe("CSRF guard", () => {
     expect((await h.client.post(routes.connectors, { name: "C" }, { origin: h.url, "sec-fetch-site": "same-origin" })).status).toBe(201);
   });
 });
-
 
 describe("GET /api/health", () => {
   it("when a probe calls it without a cookie, then it answers ok and creates no session", async () => {

@@ -10,9 +10,19 @@ import { connectorRecord } from "./connector-record";
 const at = "2026-11-29T10:00:00.000Z";
 const connector = (id: string) => connectorRecord(id, { name: `Name ${id}`, connectedAt: at, createdBy: "tester" });
 const row = (i: number): StoredActivityRow => ({
-  key: `k${String(i).padStart(6, "0")}`, requestTime: new Date(Date.UTC(2026, 2, 1, 0, 0, i)).toISOString(), systemAccount: "ada",
-  taskId: null, taskDisplayName: null, activityAction: "READ", ipAddress: null, userAgent: null, deviceType: null, sessionId: null,
-  targetId: null, targetDescriptor: null, targetHref: null,
+  key: `k${String(i).padStart(6, "0")}`,
+  requestTime: new Date(Date.UTC(2026, 2, 1, 0, 0, i)).toISOString(),
+  systemAccount: "ada",
+  taskId: null,
+  taskDisplayName: null,
+  activityAction: "READ",
+  ipAddress: null,
+  userAgent: null,
+  deviceType: null,
+  sessionId: null,
+  targetId: null,
+  targetDescriptor: null,
+  targetHref: null,
 });
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => row(from + i));
 

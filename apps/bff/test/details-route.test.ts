@@ -52,7 +52,11 @@ describe("PUT /api/connectors/:id/details", () => {
 
   it("when SAML SSO is ticked, then the effective authorization URL carries redirect=n once", async () => {
     const c = await draft();
-    const res = await h.client.put(routes.connectorDetails(c.id), { ...valid, samlSso: true, authorizationEndpoint: valid.authorizationEndpoint + "?redirect=n" });
+    const res = await h.client.put(routes.connectorDetails(c.id), {
+      ...valid,
+      samlSso: true,
+      authorizationEndpoint: valid.authorizationEndpoint + "?redirect=n",
+    });
     const saved = connectorResponseSchema.parse(res.json()).connector;
     expect(saved.effectiveAuthorizationUrl).toBe("https://impl.workday.com/acme_impl/authorize?redirect=n");
   });
@@ -118,11 +122,26 @@ describe("PUT /api/connectors/:id/details", () => {
     ["a C1 control in the client id", { clientId: "abc\u0085def" }, "clientId", /control character U\+0085/],
     ["a bidi override in the client id", { clientId: "abc\u202Edef" }, "clientId", /text-direction character U\+202E/],
     ["a bidi isolate in the secret", { clientSecret: "sEcReT\u2067value" }, "clientSecret", /text-direction character U\+2067 .* at position 7/],
-    ["a zero-width space in the secret", { clientSecret: "sEcReT\u200Bvalue" }, "clientSecret", /invisible character U\+200B \(zero-width space\) at position 7/],
+    [
+      "a zero-width space in the secret",
+      { clientSecret: "sEcReT\u200Bvalue" },
+      "clientSecret",
+      /invisible character U\+200B \(zero-width space\) at position 7/,
+    ],
     ["a byte order mark inside the secret", { clientSecret: "sEcReT\uFEFFvalue" }, "clientSecret", /invisible character U\+FEFF/],
     ["a lone surrogate in the secret", { clientSecret: "sEcReT\uDC00value" }, "clientSecret", /broken character .*U\+DC00/],
-    ["a zero-width space in an endpoint host", { tokenEndpoint: "https://wd2-impl-services1.workday\u200B.com/ccx/oauth2/acme_impl/token" }, "tokenEndpoint", /invisible character U\+200B/],
-    ["a word joiner in the REST endpoint", { restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl\u2060" }, "restApiEndpoint", /invisible character U\+2060/],
+    [
+      "a zero-width space in an endpoint host",
+      { tokenEndpoint: "https://wd2-impl-services1.workday\u200B.com/ccx/oauth2/acme_impl/token" },
+      "tokenEndpoint",
+      /invisible character U\+200B/,
+    ],
+    [
+      "a word joiner in the REST endpoint",
+      { restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl\u2060" },
+      "restApiEndpoint",
+      /invisible character U\+2060/,
+    ],
   ])("when the details have %s, then 400 names the character on that field and nothing is stored", async (_l, patch, field, message) => {
     const c = await draft();
     const res = await h.client.put(routes.connectorDetails(c.id), { ...valid, ...patch });

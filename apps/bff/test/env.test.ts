@@ -15,9 +15,7 @@ describe("parseEnv", () => {
   });
 
   it("when several values are wrong, then one error lists each of them", () => {
-    expect(() => parseEnv({ PORT: "abc", PUBLIC_URL: "not a url", NODE_ENV: "staging" })).toThrow(
-      /PORT[\s\S]*PUBLIC_URL[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/,
-    );
+    expect(() => parseEnv({ PORT: "abc", PUBLIC_URL: "not a url", NODE_ENV: "staging" })).toThrow(/PORT[\s\S]*PUBLIC_URL[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/);
   });
 
   it("when PUBLIC_URL carries a query, then start-up is refused", () => {
@@ -78,5 +76,45 @@ describe("ACTIVITY_*", () => {
     expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: must not trust every address/);
     expect(() => parseEnv({ TRUST_PROXY: "11" })).toThrow(/TRUST_PROXY: must be a number of proxy hops from 1 to 10/);
     expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33,lb.internal" })).toThrow(/TRUST_PROXY: is not an IP address.*"10.0.0.0\/33", "lb.internal"/);
+  });
+});
+
+describe("METRICS_*", () => {
+  const token = "0123456789abcdef0123456789abcdef0123456789abcdef";
+
+  it("when nothing is set, then metrics have no listener of their own and /metrics on the main port is off", () => {
+    expect(parseEnv({}).metrics).toEqual({ port: null, host: "127.0.0.1", token: null });
+  });
+
+  it("when the values are empty, as in a compose file's METRICS_PORT=, then they count as unset (not port 0)", () => {
+    expect(parseEnv({ METRICS_PORT: "", METRICS_HOST: "", METRICS_TOKEN: "" }).metrics).toEqual({ port: null, host: "127.0.0.1", token: null });
+  });
+
+  it("when a port, a host and a token are set, then each is taken", () => {
+    expect(parseEnv({ METRICS_PORT: "9464", METRICS_HOST: "::1", METRICS_TOKEN: token }).metrics).toEqual({ port: 9464, host: "::1", token });
+  });
+
+  it("when METRICS_PORT is not a port or is the main port, then start-up is refused naming it", () => {
+    expect(() => parseEnv({ METRICS_PORT: "abc" })).toThrow(/METRICS_PORT: must be a port number/);
+    expect(() => parseEnv({ METRICS_PORT: "70000" })).toThrow(/METRICS_PORT: must be 0–65535/);
+    expect(() => parseEnv({ PORT: "8080", METRICS_PORT: "8080" })).toThrow(/METRICS_PORT: must differ from PORT/);
+  });
+
+  it("when METRICS_HOST is a name or comes without METRICS_PORT, then start-up is refused saying what to set", () => {
+    expect(() => parseEnv({ METRICS_PORT: "9464", METRICS_HOST: "metrics.example.com" })).toThrow(/METRICS_HOST: must be an IP address/);
+    expect(() => parseEnv({ METRICS_HOST: "0.0.0.0" })).toThrow(/METRICS_HOST: only applies with METRICS_PORT/);
+  });
+
+  it("when METRICS_TOKEN is short or has characters a bearer token cannot hold, then start-up is refused without repeating it", () => {
+    for (const bad of ["short-token", `${token} space`, `${token}"`]) {
+      let message = "";
+      try {
+        parseEnv({ METRICS_TOKEN: bad });
+      } catch (e) {
+        message = e instanceof Error ? e.message : String(e);
+      }
+      expect(message).toMatch(/METRICS_TOKEN: must be at least 32 characters/);
+      expect(message).not.toContain(bad);
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import {
   apiErrorSchema,
   changeOwnPasswordRequestSchema,
+  channelCreatedResponseSchema,
   connectorResponseSchema,
   createUserRequestSchema,
   CSRF_HEADER,
@@ -60,6 +61,26 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   "DELETE /api/users/:id": {},
   "POST /api/connectors/:id/sync/resync": { from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" },
   "PUT /api/connectors/:id/sync/settings": { backfillDays: 7, pollIntervalMinutes: 15, lagMinutes: 2, retentionDays: 30 },
+  "POST /api/notifications/channels": {
+    kind: "webhook",
+    name: "Fuzz hook",
+    url: "https://hooks.example.com/x",
+    format: "standard",
+    events: ["connector.status_changed"],
+    connectorIds: null,
+    enabled: true,
+  },
+  "PUT /api/notifications/channels/:id": {
+    kind: "email",
+    name: "Fuzz mail",
+    recipients: ["soc@example.com"],
+    events: ["activity.stalled"],
+    connectorIds: null,
+    enabled: true,
+  },
+  "DELETE /api/notifications/channels/:id": {},
+  "POST /api/notifications/channels/:id/test": {},
+  "POST /api/notifications/channels/:id/secret": {},
 };
 
 /**
@@ -101,7 +122,18 @@ async function realId(r: RouteInfo): Promise<string> {
   if (r.path.startsWith("/api/users/")) {
     // A single sign-on account: no password to hash, so a target costs nothing.
     const users = { store: h.store, now: () => new Date() };
-    return (await createUser(users, { name: `Fuzz ${n}`, email: `fuzz${n}@example.com`, role: "support", password: null, source: "oidc", ssoSubject: `fuzz-${n}` })).id;
+    return (
+      await createUser(users, { name: `Fuzz ${n}`, email: `fuzz${n}@example.com`, role: "support", password: null, source: "oidc", ssoSubject: `fuzz-${n}` })
+    ).id;
+  }
+  if (r.path.startsWith("/api/notifications/channels/")) {
+    const res = await h.client.post(routes.notificationChannels, {
+      kind: "email",
+      name: `Fuzz channel ${n}`,
+      recipients: ["soc@example.com"],
+      events: ["consent.completed"],
+    });
+    return channelCreatedResponseSchema.parse(res.json()).channel.id;
   }
   return connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: `Fuzz target ${n}` })).json()).connector.id;
 }
@@ -138,7 +170,8 @@ async function casesFor(r: RouteInfo, rng: Rng): Promise<Case[]> {
   for (const segment of ids) out.push({ ...base, path: at(segment), headers: valid.headers, body: valid.body, label: `id ${segment.slice(0, 24)}` });
   const target = at(id ?? "");
   // Only the GET routes read a query; the others get a few, to show a query never trips them.
-  for (const q of r.method === "GET" ? FIXED_QUERIES : rng.sample(FIXED_QUERIES, PER_ROUTE.queriesOnWrites)) out.push({ ...base, path: target + q, headers: valid.headers, body: valid.body, label: `query ${q}` });
+  for (const q of r.method === "GET" ? FIXED_QUERIES : rng.sample(FIXED_QUERIES, PER_ROUTE.queriesOnWrites))
+    out.push({ ...base, path: target + q, headers: valid.headers, body: valid.body, label: `query ${q}` });
   for (const b of bodies) out.push({ ...base, path: target, headers: b.headers, body: b.body, label: `body ${b.label}` });
   for (let i = 0; i < PER_ROUTE.randomCombos; i++) {
     const path = at(id !== null && rng.next() < 0.5 ? rng.pick(HOSTILE_IDS) : (id ?? "")) + randomQuery(rng);

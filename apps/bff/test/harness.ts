@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { CSRF_HEADER, CSRF_HEADER_VALUE, routes, type Role } from "@wc/contracts";
-import { createApp, type AuthOptions } from "../src/app";
+import { createApp, type AuthOptions, type NotifyOptions } from "../src/app";
 import { answerClientErrors } from "../src/platform/http/client-error";
 import { createUser } from "../src/auth/users";
 import { createKeyring, generateKey, type Keyring } from "../src/platform/crypto/crypto";
@@ -68,6 +68,10 @@ export async function startBff(
     encryptionKey?: Buffer;
     webDistDir?: string;
     trustProxy?: TrustProxy;
+    metricsToken?: string;
+    /** Off unless asked for: each app with them keeps an event-loop monitor running. */
+    processMetrics?: boolean;
+    notify?: Partial<NotifyOptions>;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -95,7 +99,12 @@ export async function startBff(
     keyring,
     log: createLogger("debug", sink),
     now: () => clock.now ?? new Date(),
-    health: { degradedAfter: opts.degradedAfter ?? 3, backoffBaseMs: 1000, random: () => 0.5, ...(opts.healthIntervalMs ? { intervalMs: opts.healthIntervalMs } : {}) },
+    health: {
+      degradedAfter: opts.degradedAfter ?? 3,
+      backoffBaseMs: 1000,
+      random: () => 0.5,
+      ...(opts.healthIntervalMs ? { intervalMs: opts.healthIntervalMs } : {}),
+    },
     // Tests move the clock by days; sessions outlive that unless a test is about their expiry.
     // Every test client signs in from 127.0.0.1: the per-address limit is tested on its own.
     auth: { idleMs: YEAR_MS, absoluteMs: YEAR_MS, maxPerAddress: 10_000, ...opts.auth },
@@ -105,6 +114,9 @@ export async function startBff(
     startSyncAfterConsent: opts.startSyncAfterConsent ?? false,
     webDistDir: opts.webDistDir,
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    metricsToken: opts.metricsToken ?? null,
+    processMetrics: opts.processMetrics ?? false,
+    ...(opts.notify ? { notify: opts.notify } : {}),
   });
   server.on("request", app);
   answerClientErrors(server);

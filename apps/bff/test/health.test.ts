@@ -29,7 +29,12 @@ describe("checks on a healthy tenant", () => {
   it("when all prerequisites hold, then the four checks pass and the connector stays Connected", async () => {
     const { connector } = await connected();
     const out = await runChecks(connector.id);
-    expect(out.checks.map((c) => [c.id, c.ok])).toEqual([["token", true], ["rest_api", true], ["workers", true], ["activity_logging", true]]);
+    expect(out.checks.map((c) => [c.id, c.ok])).toEqual([
+      ["token", true],
+      ["rest_api", true],
+      ["workers", true],
+      ["activity_logging", true],
+    ]);
     expect(out.connector).toMatchObject({ status: "connected", reasonCode: null, consecutiveTransientFailures: 0 });
     expect(out.connector.lastSuccessAt).not.toBeNull();
     expect(out.connector.nextCheckAt).not.toBeNull();
@@ -39,7 +44,10 @@ describe("checks on a healthy tenant", () => {
     const { connector } = await connected();
     const res = await stack.bff.client.post(routes.connectorChecks(connector.id), {}, { accept: "application/x-ndjson" });
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
-    const lines = res.text.trim().split("\n").map((l) => checkStreamLineSchema.parse(JSON.parse(l)));
+    const lines = res.text
+      .trim()
+      .split("\n")
+      .map((l) => checkStreamLineSchema.parse(JSON.parse(l)));
     expect(lines.map((l) => l.type)).toEqual(["check", "check", "check", "check", "done"]);
   });
 });
@@ -209,7 +217,11 @@ describe("scheduled checks", () => {
     const { connector } = await connected();
     await stack.bff.store.updateConnector(connector.id, { nextCheckAt: new Date(Date.now() - 1000).toISOString(), lastCheckAt: null });
     const relink = await connected();
-    await stack.bff.store.updateConnector(relink.connector.id, { status: "relink_needed", nextCheckAt: new Date(Date.now() - 1000).toISOString(), lastCheckAt: null });
+    await stack.bff.store.updateConnector(relink.connector.id, {
+      status: "relink_needed",
+      nextCheckAt: new Date(Date.now() - 1000).toISOString(),
+      lastCheckAt: null,
+    });
     await stack.bff.runDueChecks();
     expect((await stack.bff.store.getConnector(connector.id))?.lastCheckAt).not.toBeNull();
     expect((await stack.bff.store.getConnector(relink.connector.id))?.lastCheckAt).toBeNull();
@@ -265,7 +277,11 @@ describe("disconnect, diagnostics, self-test, same-tenant guard", () => {
   it("when the health tests are over, then no token or secret appeared in any response or log line", async () => {
     const secrets: string[] = [];
     for (const c of await stack.bff.store.listConnectors()) {
-      for (const [field, value] of [["clientSecret", c.clientSecretEnc], ["refreshToken", c.refreshTokenEnc], ["accessToken", c.accessTokenEnc]] as const) {
+      for (const [field, value] of [
+        ["clientSecret", c.clientSecretEnc],
+        ["refreshToken", c.refreshTokenEnc],
+        ["accessToken", c.accessTokenEnc],
+      ] as const) {
         if (value) secrets.push(stack.bff.keyring.decrypt(value, `connector:${c.id}:${field}`));
       }
     }
@@ -279,8 +295,7 @@ function countRefreshes(log: unknown, clientId: string): number {
   const text = JSON.stringify(log);
   const entries = Array.isArray(log) ? log : typeof log === "object" && log !== null ? Object.values(log).find(Array.isArray) : undefined;
   if (!Array.isArray(entries)) throw new Error(`unexpected token-log shape: ${text.slice(0, 300)}`);
-  return entries.filter((e: unknown) => JSON.stringify(e).includes(clientId) && JSON.stringify(e).includes("refresh_token")).reduce(
-    (n: number, e: unknown) => n + (typeof e === "object" && e !== null && "count" in e && typeof e.count === "number" ? e.count : 1),
-    0,
-  );
+  return entries
+    .filter((e: unknown) => JSON.stringify(e).includes(clientId) && JSON.stringify(e).includes("refresh_token"))
+    .reduce((n: number, e: unknown) => n + (typeof e === "object" && e !== null && "count" in e && typeof e.count === "number" ? e.count : 1), 0);
 }

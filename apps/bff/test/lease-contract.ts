@@ -7,8 +7,7 @@ export function describeLeaseContract(engine: string, open: () => Promise<Store>
   const later = (ms: number) => new Date(t0.getTime() + ms);
   const ttl = 30_000;
   const created = { at: t0.toISOString(), from: null, to: "pending_configuration" as const, reasonCode: null, actor: "tester" };
-  const due = async (s: Store, id: string, nextCheckAt: string | null) =>
-    s.insertConnector({ ...connector(id, `Name ${id}`), nextCheckAt }, created);
+  const due = async (s: Store, id: string, nextCheckAt: string | null) => s.insertConnector({ ...connector(id, `Name ${id}`), nextCheckAt }, created);
 
   describe(`${engine} leases`, () => {
     it("when two owners contend for a free lease, then only the first gets it", async () => {

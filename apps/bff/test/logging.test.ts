@@ -11,7 +11,13 @@ afterAll(async () => {
 });
 
 type Line = { time?: string; msg?: string; level?: number; requestId?: string; connectorId?: string } & Record<string, unknown>;
-const lines = (): Line[] => stack.bff.logs.flatMap((l) => l.split("\n").filter(Boolean).map((x) => JSON.parse(x) as Line));
+const lines = (): Line[] =>
+  stack.bff.logs.flatMap((l) =>
+    l
+      .split("\n")
+      .filter(Boolean)
+      .map((x) => JSON.parse(x) as Line),
+  );
 const find = (msg: string | RegExp) => lines().filter((l) => (typeof msg === "string" ? l.msg === msg : msg.test(l.msg ?? "")));
 
 describe("security events are logged, in UTC, without secrets", () => {

@@ -146,17 +146,23 @@ describe("IP literals", () => {
 });
 
 describe("URL shape", () => {
-  it.each(["https://user:pw@tenant.workday.com/x", "https://user@tenant.workday.com/x"])("when the URL carries userinfo (%s), then it is refused", async (url) => {
-    const e = await failure(outbound({})(url));
-    expect(e.kind).toBe("refused");
-    expect(e.message).toContain("user name or password");
-  });
+  it.each(["https://user:pw@tenant.workday.com/x", "https://user@tenant.workday.com/x"])(
+    "when the URL carries userinfo (%s), then it is refused",
+    async (url) => {
+      const e = await failure(outbound({})(url));
+      expect(e.kind).toBe("refused");
+      expect(e.message).toContain("user name or password");
+    },
+  );
 
-  it.each(["file:///etc/passwd", "ftp://tenant.workday.com/x", "gopher://tenant.workday.com/x"])("when the scheme is not http(s) (%s), then it is refused", async (url) => {
-    const e = await failure(outbound({})(url));
-    expect(e.kind).toBe("refused");
-    expect(e.message).toContain("ALLOWED_WORKDAY_HOSTS");
-  });
+  it.each(["file:///etc/passwd", "ftp://tenant.workday.com/x", "gopher://tenant.workday.com/x"])(
+    "when the scheme is not http(s) (%s), then it is refused",
+    async (url) => {
+      const e = await failure(outbound({})(url));
+      expect(e.kind).toBe("refused");
+      expect(e.message).toContain("ALLOWED_WORKDAY_HOSTS");
+    },
+  );
 
   it("when plain http is used for a default Workday host, then it is refused", async () => {
     expect((await failure(outbound({})("http://tenant.workday.com/x"))).kind).toBe("refused");
@@ -173,7 +179,11 @@ describe("URL shape", () => {
 
 describe("responses from a local stub", () => {
   const real = (port: number, o: { timeoutMs?: number; maxBytes?: number } = {}) =>
-    createOutboundFetch({ allow: parseHostAllowList(`http://127.0.0.1:${port}`), timeoutMs: o.timeoutMs ?? 2000, ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) });
+    createOutboundFetch({
+      allow: parseHostAllowList(`http://127.0.0.1:${port}`),
+      timeoutMs: o.timeoutMs ?? 2000,
+      ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
+    });
 
   it("when the stub answers 302, then the call fails as redirect", async () => {
     const port = await stub((_req, res) => res.writeHead(302, { location: "http://169.254.169.254/" }).end());

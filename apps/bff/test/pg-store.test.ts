@@ -61,7 +61,19 @@ if (!baseUrl) {
     it("when anything tries to update or delete an audit row, then the database refuses (append-only)", async () => {
       const url = await db.freshSchemaUrl();
       const store = await openPgStore(url);
-      await store.appendAudit({ at: "2026-11-29T10:00:00.000Z", actorId: "u", actorName: "U", action: "user.created", targetType: "user", targetId: "x", targetName: "x", ip: null, requestId: null, before: null, after: null });
+      await store.appendAudit({
+        at: "2026-11-29T10:00:00.000Z",
+        actorId: "u",
+        actorName: "U",
+        action: "user.created",
+        targetType: "user",
+        targetId: "x",
+        targetName: "x",
+        ip: null,
+        requestId: null,
+        before: null,
+        after: null,
+      });
       await store.close();
       const raw = new Pool({ connectionString: url });
       await expect(raw.query("UPDATE audit_log SET actor_name = 'someone else'")).rejects.toThrow(/append-only/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectorResponseSchema, routes, userResponseSchema, type Role } from "@wc/contracts";
+import { channelCreatedResponseSchema, connectorResponseSchema, routes, userResponseSchema, type Role } from "@wc/contracts";
 import { startBff, type Client, type Harness } from "./harness";
 import { walkRoutes } from "./routes-walk";
 
@@ -43,6 +43,14 @@ const EXPECTED: Record<string, Role | "public"> = {
   "GET /api/connectors/:id/sync": "support",
   "POST /api/connectors/:id/sync/resync": "admin",
   "PUT /api/connectors/:id/sync/settings": "admin",
+  "GET /api/notifications/channels": "support",
+  "POST /api/notifications/channels": "admin",
+  "GET /api/notifications/channels/:id": "support",
+  "PUT /api/notifications/channels/:id": "admin",
+  "DELETE /api/notifications/channels/:id": "admin",
+  "POST /api/notifications/channels/:id/test": "admin",
+  "POST /api/notifications/channels/:id/secret": "admin",
+  "GET /api/notifications/channels/:id/deliveries": "support",
 };
 
 let h: Harness;
@@ -67,6 +75,15 @@ async function concretePath(path: string): Promise<string> {
       (await h.client.post(routes.users, { name: `U${n}`, email: `u${n}@example.com`, role: "support", password: "long-enough-pass" })).json(),
     ).user;
     return path.replace(":id", u.id);
+  }
+  if (path.includes("/notifications/channels/:id")) {
+    const res = await h.client.post(routes.notificationChannels, {
+      kind: "email",
+      name: `RBAC ${n}`,
+      recipients: ["soc@example.com"],
+      events: ["consent.completed"],
+    });
+    return path.replace(":id", channelCreatedResponseSchema.parse(res.json()).channel.id);
   }
   if (path.includes(":id")) {
     const c = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: `RBAC ${n}` })).json()).connector;

@@ -82,7 +82,11 @@ const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
     try {
       const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? viaFinish : viaStart).post(routes.connectorChecks(id))));
       expect(answers.filter((r) => r.status !== 200).map((r) => r.text)).toEqual([]);
-      const log = await simApi<{ requests: { clientId: string; grantType: string; count: number }[]; maxConcurrentRefreshesByClient: Record<string, number> }>(sim, "GET", "/token-log");
+      const log = await simApi<{ requests: { clientId: string; grantType: string; count: number }[]; maxConcurrentRefreshesByClient: Record<string, number> }>(
+        sim,
+        "GET",
+        "/token-log",
+      );
       const refreshes = log.requests.filter((e) => e.clientId === reg.clientId && e.grantType === "refresh_token").reduce((n, e) => n + e.count, 0);
       expect(refreshes).toBeGreaterThanOrEqual(2);
       expect(log.maxConcurrentRefreshesByClient[reg.clientId]).toBe(1);

@@ -11,15 +11,28 @@ const plain = (id: string, field: string) => `plaintext-${field}-of-${id}`;
 
 function connector(id: string, k: Keyring): ConnectorRecord {
   const seal = (field: "clientSecret" | "refreshToken" | "accessToken") => k.encrypt(plain(id, field), `connector:${id}:${field}`);
-  return connectorRecord(id, { clientId: "cid", clientSecretEnc: seal("clientSecret"), refreshTokenEnc: seal("refreshToken"), accessTokenEnc: seal("accessToken") });
+  return connectorRecord(id, {
+    clientId: "cid",
+    clientSecretEnc: seal("clientSecret"),
+    refreshTokenEnc: seal("refreshToken"),
+    accessTokenEnc: seal("accessToken"),
+  });
 }
 
 async function seed(k: Keyring, ids = ["a", "b", "c"]): Promise<Store> {
   const store = openSqliteStore(":memory:");
   for (const id of ids) await store.insertConnector(connector(id, k), created);
   await store.insertTransaction({
-    stateHash: "h1", connectorId: "a", sessionId: "s", codeVerifierEnc: k.encrypt(plain("h1", "codeVerifier"), "oauth-tx:a"),
-    redirectUri: "https://c/cb", tokenEndpoint: "https://t", clientId: "cid", mode: "popup", createdAt: at, expiresAt: at,
+    stateHash: "h1",
+    connectorId: "a",
+    sessionId: "s",
+    codeVerifierEnc: k.encrypt(plain("h1", "codeVerifier"), "oauth-tx:a"),
+    redirectUri: "https://c/cb",
+    tokenEndpoint: "https://t",
+    clientId: "cid",
+    mode: "popup",
+    createdAt: at,
+    expiresAt: at,
   });
   return store;
 }
@@ -92,7 +105,10 @@ describe("rotateCiphertexts", () => {
     const s = await rotateCiphertexts(store, k);
     expect(s.failed).toEqual([{ table: "connectors", id: "x", field: "clientSecret" }]);
     expect(s.reEncrypted).toBe(10);
-    expectAllCurrent((await store.listCiphertexts()).filter((r) => r.id !== "x"), k);
+    expectAllCurrent(
+      (await store.listCiphertexts()).filter((r) => r.id !== "x"),
+      k,
+    );
   });
 
   it("when a field is refreshed between read and write, then the refreshed value is kept", async () => {

@@ -6,7 +6,9 @@ import { startBff, type Client, type Harness } from "./harness";
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
 /** The simulator and the BFF on loopback, the BFF allowed to call exactly the simulator's two host names. */
-export async function startStack(opts: Omit<NonNullable<Parameters<typeof startBff>[0]>, "allowedWorkdayHosts"> & { sim?: Parameters<typeof startSimulator>[0] } = {}) {
+export async function startStack(
+  opts: Omit<NonNullable<Parameters<typeof startBff>[0]>, "allowedWorkdayHosts"> & { sim?: Parameters<typeof startSimulator>[0] } = {},
+) {
   const { sim: simOptions, ...bffOptions } = opts;
   const sim = await startSimulator({ port: 0, host: "127.0.0.1", ...simOptions });
   const bff = await startBff({ allowedWorkdayHosts: `http://localhost:${sim.port},http://127.0.0.1:${sim.port}`, ...bffOptions });
@@ -43,7 +45,12 @@ export async function registerClient(sim: Sim, tenant: string, redirectUri: stri
 }
 
 /** A connector with saved details for a freshly registered client of `tenant`. */
-export async function preparedConnector(h: Pick<Harness, "client">, sim: Sim, tenant = "acme", opts: { samlSso?: boolean; secret?: string; name?: string } = {}) {
+export async function preparedConnector(
+  h: Pick<Harness, "client">,
+  sim: Sim,
+  tenant = "acme",
+  opts: { samlSso?: boolean; secret?: string; name?: string } = {},
+) {
   const c = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: opts.name ?? `Conn ${tenant} ${Math.random()}` })).json()).connector;
   const reg = await registerClient(sim, tenant, c.redirectUri);
   const res = await h.client.put(routes.connectorDetails(c.id), {

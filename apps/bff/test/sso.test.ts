@@ -81,8 +81,7 @@ function signInError(res: Sent): string {
 
 const sessionOf = async (c: Client) => sessionResponseSchema.parse((await c.get(routes.session)).json());
 const startsSession = (res: Sent) => res.headers.getSetCookie().some((c) => /^wc_session=[^;]+/.test(c) && !/Max-Age=0/i.test(c));
-const usersWithEmail = async (email: string) =>
-  listUsersResponseSchema.parse((await h.client.get(routes.users)).json()).users.filter((u) => u.email === email);
+const usersWithEmail = async (email: string) => listUsersResponseSchema.parse((await h.client.get(routes.users)).json()).users.filter((u) => u.email === email);
 
 async function expectRefusedWithoutSession(c: Client, res: Sent, message: RegExp) {
   expect(signInError(res)).toMatch(message);

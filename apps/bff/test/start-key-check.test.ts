@@ -21,7 +21,12 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 /** A connected connector whose three secrets are sealed with `k`. */
 function connector(id: string, k: Keyring): ConnectorRecord {
   const seal = (field: "clientSecret" | "refreshToken" | "accessToken") => k.encrypt(`${field}-of-${id}`, `connector:${id}:${field}`);
-  return connectorRecord(id, { clientId: "cid", clientSecretEnc: seal("clientSecret"), refreshTokenEnc: seal("refreshToken"), accessTokenEnc: seal("accessToken") });
+  return connectorRecord(id, {
+    clientId: "cid",
+    clientSecretEnc: seal("clientSecret"),
+    refreshTokenEnc: seal("refreshToken"),
+    accessTokenEnc: seal("accessToken"),
+  });
 }
 
 /** A SQLite file holding two connectors sealed with `key`, as a console run with that key leaves it. */
@@ -30,7 +35,8 @@ async function databaseSealedWith(key: Buffer): Promise<string> {
   dirs.push(dir);
   const file = path.join(dir, "db.sqlite");
   const store = openSqliteStore(file);
-  for (const id of ["c1", "c2"]) await store.insertConnector(connector(id, createKeyring(key)), { at, from: null, to: "connected", reasonCode: null, actor: "t" });
+  for (const id of ["c1", "c2"])
+    await store.insertConnector(connector(id, createKeyring(key)), { at, from: null, to: "connected", reasonCode: null, actor: "t" });
   await store.close();
   return file;
 }
@@ -83,7 +89,8 @@ describe("start-up key check (real process)", () => {
     const rows = await store.listCiphertexts();
     await store.close();
     const k = createKeyring(oldKey);
-    for (const row of rows) for (const [field, sealed] of Object.entries(row.fields)) expect(k.decrypt(sealed, aadFor(row, field as "clientSecret"))).toContain(row.id);
+    for (const row of rows)
+      for (const [field, sealed] of Object.entries(row.fields)) expect(k.decrypt(sealed, aadFor(row, field as "clientSecret"))).toContain(row.id);
   }, 60_000);
 
   it("when the key moves A → B with A as previous, then it starts; after rotate-key, B alone starts too", async () => {

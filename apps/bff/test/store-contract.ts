@@ -4,17 +4,48 @@ import { NameTakenError } from "../src/store/types";
 import { describeAuthStoreContract } from "./auth-store-contract";
 import { describeLeaseContract } from "./lease-contract";
 import { describeActivityStoreContract } from "./activity-store-contract";
+import { describeNotificationStoreContract } from "./notification-store-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
   const at = "2026-11-29T10:00:00.000Z";
   const connector = (id: string, name: string): ConnectorRecord => ({
-    id, name, status: "pending_configuration", reasonCode: "setup_incomplete", wizardStep: "prerequisites",
-    prerequisites: { a: false }, tenantSetup: { b: true }, tenant: null, environment: null, environmentSource: null,
-    environmentReason: null, clientId: null, clientSecretEnc: null, clientSecretHint: null, restApiEndpoint: null,
-    tokenEndpoint: null, authorizationEndpoint: null, samlSso: false, clientAuthMethod: "client_secret_basic",
-    refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null, consentGrantedBy: null, connectedAt: null,
-    lastCheckAt: null, lastSuccessAt: null, lastConsent: null, consecutiveTransientFailures: 0, nextCheckAt: null, lastChecks: null, lastErrorDetail: null, createdBy: "tester", createdAt: at, updatedAt: at,
+    id,
+    name,
+    status: "pending_configuration",
+    reasonCode: "setup_incomplete",
+    wizardStep: "prerequisites",
+    prerequisites: { a: false },
+    tenantSetup: { b: true },
+    tenant: null,
+    environment: null,
+    environmentSource: null,
+    environmentReason: null,
+    clientId: null,
+    clientSecretEnc: null,
+    clientSecretHint: null,
+    restApiEndpoint: null,
+    tokenEndpoint: null,
+    authorizationEndpoint: null,
+    samlSso: false,
+    clientAuthMethod: "client_secret_basic",
+    refreshTokenEnc: null,
+    accessTokenEnc: null,
+    accessTokenExpiresAt: null,
+    consentGrantedBy: null,
+    connectedAt: null,
+    lastCheckAt: null,
+    lastSuccessAt: null,
+    lastConsent: null,
+    consecutiveTransientFailures: 0,
+    notifiedStatus: null,
+    healthyStreak: 0,
+    nextCheckAt: null,
+    lastChecks: null,
+    lastErrorDetail: null,
+    createdBy: "tester",
+    createdAt: at,
+    updatedAt: at,
   });
   const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
 
@@ -33,17 +64,37 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     it("when every field holds a value, then the connector reads back identical", async () => {
       const s = await open();
       const full: ConnectorRecord = {
-        ...connector("c1", "Prod ünïcode ✓"), status: "connected", reasonCode: "r", wizardStep: "done",
-        prerequisites: { a: true, b: false }, tenantSetup: {}, tenant: "acme", environment: "sandbox",
-        environmentSource: "override", environmentReason: "because", clientId: "cid", clientSecretEnc: "v1.k.s",
-        clientSecretHint: "…1234", restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme",
-        tokenEndpoint: "https://t/token", authorizationEndpoint: "https://a/authorize", samlSso: true,
-        clientAuthMethod: "client_secret_post", refreshTokenEnc: "v1.k.r", accessTokenEnc: "v1.k.a",
-        accessTokenExpiresAt: "2026-11-29T11:00:00.000Z", consentGrantedBy: "admin", connectedAt: at, lastCheckAt: at,
-        lastSuccessAt: at, lastConsent: { outcome: "error", reasonCode: "access_denied", detail: 'said "no"', at },
-        consecutiveTransientFailures: 2, nextCheckAt: "2026-11-29T10:15:00.000Z",
+        ...connector("c1", "Prod ünïcode ✓"),
+        status: "connected",
+        reasonCode: "r",
+        wizardStep: "done",
+        prerequisites: { a: true, b: false },
+        tenantSetup: {},
+        tenant: "acme",
+        environment: "sandbox",
+        environmentSource: "override",
+        environmentReason: "because",
+        clientId: "cid",
+        clientSecretEnc: "v1.k.s",
+        clientSecretHint: "…1234",
+        restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme",
+        tokenEndpoint: "https://t/token",
+        authorizationEndpoint: "https://a/authorize",
+        samlSso: true,
+        clientAuthMethod: "client_secret_post",
+        refreshTokenEnc: "v1.k.r",
+        accessTokenEnc: "v1.k.a",
+        accessTokenExpiresAt: "2026-11-29T11:00:00.000Z",
+        consentGrantedBy: "admin",
+        connectedAt: at,
+        lastCheckAt: at,
+        lastSuccessAt: at,
+        lastConsent: { outcome: "error", reasonCode: "access_denied", detail: 'said "no"', at },
+        consecutiveTransientFailures: 2,
+        nextCheckAt: "2026-11-29T10:15:00.000Z",
         lastChecks: [{ id: "token", ok: false, skipped: false, reasonCode: "x", detail: "503", at, durationMs: 12.5 }],
-        lastErrorDetail: "HTTP 503", updatedAt: "2026-11-29T10:01:00.000Z",
+        lastErrorDetail: "HTTP 503",
+        updatedAt: "2026-11-29T10:01:00.000Z",
       };
       await s.insertConnector(full, created);
       expect(await s.getConnector("c1")).toEqual(full);
@@ -82,7 +133,11 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       const s = await open();
       await s.insertConnector(connector("c1", "Prod"), created);
       const entry = { at, from: "pending_configuration" as const, to: "connected" as const, reasonCode: null, actor: "x" };
-      const u = await s.updateConnector("c1", { status: "connected", samlSso: true, lastConsent: { outcome: "success", reasonCode: null, detail: null, at } }, entry);
+      const u = await s.updateConnector(
+        "c1",
+        { status: "connected", samlSso: true, lastConsent: { outcome: "success", reasonCode: null, detail: null, at } },
+        entry,
+      );
       expect(u?.status).toBe("connected");
       expect(u?.samlSso).toBe(true);
       expect(u?.lastConsent?.outcome).toBe("success");
@@ -165,6 +220,32 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
 
+    it("when connectors are in several statuses, then the grouped count has each status present and nothing else", async () => {
+      const s = await open();
+      expect(await s.countConnectorsByStatus()).toEqual({});
+      for (const id of ["a", "b", "c"]) await s.insertConnector(connector(id, id), created);
+      await s.updateConnector("b", { status: "connected" });
+      await s.updateConnector("c", { status: "connected" });
+      expect(await s.countConnectorsByStatus()).toEqual({ pending_configuration: 1, connected: 2 });
+      await s.deleteConnector("a");
+      expect(await s.countConnectorsByStatus()).toEqual({ connected: 2 });
+      await s.close();
+    });
+
+    it("when sync coverage is listed, then each connector that finished a window comes with its status and how far its activity reaches", async () => {
+      const s = await open();
+      for (const id of ["c", "b", "a"]) await s.insertConnector(connector(id, id), created);
+      await s.updateConnector("a", { status: "connected" });
+      await s.saveSyncState("a", { coveredUntil: "2026-11-29T09:58:00.000Z" });
+      await s.saveSyncState("c", { coveredUntil: "2026-11-28T09:58:00.000Z" });
+      await s.saveSyncState("b", { nextSyncAt: "2026-11-29T10:05:00.000Z" });
+      expect(await s.listSyncCoverage()).toEqual([
+        { connectorId: "a", status: "connected", coveredUntil: "2026-11-29T09:58:00.000Z" },
+        { connectorId: "c", status: "pending_configuration", coveredUntil: "2026-11-28T09:58:00.000Z" },
+      ]);
+      await s.close();
+    });
+
     it("when a session is created, touched and deleted, then reads follow", async () => {
       const s = await open();
       await s.createSession({ id: "s1", userId: "u", userName: "U", role: "admin", createdAt: at, lastSeenAt: at, ip: "127.0.0.1" });
@@ -177,11 +258,20 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
   });
 
   describeActivityStoreContract(engine, open, connector);
+  describeNotificationStoreContract(engine, open, connector);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {
-      stateHash: hash, connectorId, sessionId: "s", codeVerifierEnc: "v1.x.y.z.w", redirectUri: "https://c/api/oauth/connect/c1",
-      tokenEndpoint: "https://t", clientId: "id", mode: "popup", createdAt: at, expiresAt: "2026-11-29T10:10:00.000Z",
+      stateHash: hash,
+      connectorId,
+      sessionId: "s",
+      codeVerifierEnc: "v1.x.y.z.w",
+      redirectUri: "https://c/api/oauth/connect/c1",
+      tokenEndpoint: "https://t",
+      clientId: "id",
+      mode: "popup",
+      createdAt: at,
+      expiresAt: "2026-11-29T10:10:00.000Z",
     };
   }
 }

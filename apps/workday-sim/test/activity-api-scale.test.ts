@@ -21,11 +21,21 @@ describe("activityLogging over HTTP with a large tenant", () => {
   });
 
   it("when a real event is added through the control API, then it appears in the log at its time", async () => {
-    const added = await control(ctx.sim, "POST", "/tenants/acme/activity/events", { requestTime: "2024-06-01T10:00:00Z", systemAccount: "jdoe", taskDisplayName: "Change Password", activityAction: "WRITE" });
+    const added = await control(ctx.sim, "POST", "/tenants/acme/activity/events", {
+      requestTime: "2024-06-01T10:00:00Z",
+      systemAccount: "jdoe",
+      taskDisplayName: "Change Password",
+      activityAction: "WRITE",
+    });
     expect(added.status).toBe(201);
     const { query } = await activityClient(ctx.sim);
     const res = await query({ from: "2024-06-01T10:00:00Z", to: "2024-06-01T10:00:01Z" });
-    expect(res.json.data.find((r) => r.systemAccount === "jdoe")).toMatchObject({ requestTime: "2024-06-01T10:00:00.000Z", taskDisplayName: "Change Password", activityAction: "WRITE", deviceType: "Desktop" });
+    expect(res.json.data.find((r) => r.systemAccount === "jdoe")).toMatchObject({
+      requestTime: "2024-06-01T10:00:00.000Z",
+      taskDisplayName: "Change Password",
+      activityAction: "WRITE",
+      deviceType: "Desktop",
+    });
   });
 
   it("when the activity body is invalid, then 400 naming the field", async () => {

@@ -65,7 +65,16 @@ describe("generated activity", () => {
     const log = new ActivityLog({ ...spec, events: 100 }, "acme.example.com");
     const generated = log.page(0, END, 0, 100, context);
     const t = Date.parse(generated[50]?.requestTime ?? "");
-    const real = { systemAccount: "real", taskId: "0".repeat(32), taskDisplayName: "Real", activityAction: "READ" as const, ipAddress: "192.0.2.1", userAgent: "x", deviceType: "Desktop", sessionId: "abcdef" };
+    const real = {
+      systemAccount: "real",
+      taskId: "0".repeat(32),
+      taskDisplayName: "Real",
+      activityAction: "READ" as const,
+      ipAddress: "192.0.2.1",
+      userAgent: "x",
+      deviceType: "Desktop",
+      sessionId: "abcdef",
+    };
     log.add({ timeMs: t, row: real });
     log.add({ timeMs: t, row: { ...real, systemAccount: "real2" } });
     const merged = log.page(0, END, 0, 200, context);

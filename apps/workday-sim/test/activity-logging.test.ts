@@ -137,7 +137,11 @@ describe("activityLogging: tokens", () => {
     expect(res.json).toEqual({ error: "invalid_token" });
   });
 
-  it.each([["a made-up token", "Bearer nope"], ["no token", ""], ["Basic auth", "Basic YTpi"]])("when %s is sent, then 401 invalid_token", async (_l, authorization) => {
+  it.each([
+    ["a made-up token", "Bearer nope"],
+    ["no token", ""],
+    ["Basic auth", "Basic YTpi"],
+  ])("when %s is sent, then 401 invalid_token", async (_l, authorization) => {
     const { reg } = await activityClient(ctx.sim);
     const url = `${reg.restApiEndpoint.replace("/v1/", "/privacy/v1/")}/activityLogging?from=${FROM}&to=${TO}`;
     const res = await fetch(url, { headers: authorization ? { authorization } : {} });

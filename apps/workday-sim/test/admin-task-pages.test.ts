@@ -24,11 +24,27 @@ describe("admin pages: API clients", () => {
     const rows = [...done.text.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
     expect(rows.map((r) => r[0])).toEqual(["Client ID", "Client Secret", "Workday REST API Endpoint", "Token Endpoint", "Authorization Endpoint"]);
     const port = new URL(ctx.sim.url).port;
-    expect(rows.slice(2).map((r) => r[1])).toEqual([`http://127.0.0.1:${port}/ccx/api/v1/acme`, `http://127.0.0.1:${port}/ccx/oauth2/acme/token`, `http://localhost:${port}/acme/authorize`]);
+    expect(rows.slice(2).map((r) => r[1])).toEqual([
+      `http://127.0.0.1:${port}/ccx/api/v1/acme`,
+      `http://127.0.0.1:${port}/ccx/oauth2/acme/token`,
+      `http://localhost:${port}/acme/authorize`,
+    ]);
     const [clientId, clientSecret] = [rows[0]?.[1] ?? "", rows[1]?.[1] ?? ""];
     const client = (await control<{ clients: Record<string, unknown>[] }>(ctx.sim, "GET", "/tenants/acme/clients")).json.clients[0];
-    expect(client).toMatchObject({ clientId, clientName: "Defender", redirectUri: REDIRECT_URI, nonExpiringRefreshTokens: true, scopes: ["Staffing", "System"] });
-    const tokens = await connect({ clientId, clientSecret, restApiEndpoint: rows[2]?.[1] ?? "", tokenEndpoint: rows[3]?.[1] ?? "", authorizationEndpoint: rows[4]?.[1] ?? "" });
+    expect(client).toMatchObject({
+      clientId,
+      clientName: "Defender",
+      redirectUri: REDIRECT_URI,
+      nonExpiringRefreshTokens: true,
+      scopes: ["Staffing", "System"],
+    });
+    const tokens = await connect({
+      clientId,
+      clientSecret,
+      restApiEndpoint: rows[2]?.[1] ?? "",
+      tokenEndpoint: rows[3]?.[1] ?? "",
+      authorizationEndpoint: rows[4]?.[1] ?? "",
+    });
     expect(tokens.token_type).toBe("Bearer");
   });
 
@@ -111,9 +127,13 @@ describe("admin pages: accounts, sandbox, faults, tenants", () => {
 
   it("when a fault is added on the Faults page, then it is listed and applies; Clear All Faults removes it", async () => {
     const b = new Browser();
-    const added = await b.follow(await b.submit(await open(b, "/_sim/faults"), "Add Fault", { route: "rest", kind: "rate_limit", count: "2", retryAfterSeconds: "5" }));
+    const added = await b.follow(
+      await b.submit(await open(b, "/_sim/faults"), "Add Fault", { route: "rest", kind: "rate_limit", count: "2", retryAfterSeconds: "5" }),
+    );
     expect(added.text).toContain("<td>rate_limit</td>");
-    expect((await control<{ faults: unknown[] }>(ctx.sim, "GET", "/faults")).json.faults).toEqual([objectContaining({ route: "rest", kind: "rate_limit", count: 2, retryAfterSeconds: 5 })]);
+    expect((await control<{ faults: unknown[] }>(ctx.sim, "GET", "/faults")).json.faults).toEqual([
+      objectContaining({ route: "rest", kind: "rate_limit", count: 2, retryAfterSeconds: 5 }),
+    ]);
     await b.submit(added, "Clear All Faults");
     expect((await control<{ faults: unknown[] }>(ctx.sim, "GET", "/faults")).json.faults).toEqual([]);
   });

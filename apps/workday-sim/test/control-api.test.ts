@@ -6,7 +6,16 @@ const ctx = useSimulator();
 
 describe("control API: tenants", () => {
   it("when tenants are listed, then the three seeded tenants appear with their preparation", async () => {
-    const res = await control<{ tenants: { name: string; kind: string; settings: Record<string, boolean>; permissions: { active: boolean }[]; accounts: { username: string }[]; clients: unknown[] }[] }>(ctx.sim, "GET", "/tenants");
+    const res = await control<{
+      tenants: {
+        name: string;
+        kind: string;
+        settings: Record<string, boolean>;
+        permissions: { active: boolean }[];
+        accounts: { username: string }[];
+        clients: unknown[];
+      }[];
+    }>(ctx.sim, "GET", "/tenants");
     const byName = Object.fromEntries(res.json.tenants.map((t) => [t.name, t]));
     expect(Object.keys(byName)).toEqual(["acme", "acme_sandbox", "globex_impl"]);
     expect(byName.acme).toMatchObject({ kind: "production", settings: { userActivityLogging: true, oauthClientsEnabled: true, samlSso: false } });
@@ -24,7 +33,12 @@ describe("control API: tenants", () => {
   it("when a tenant is created, then it can be fetched; a duplicate is 409; a bad name is 400", async () => {
     const created = await control(ctx.sim, "POST", "/tenants", { name: "initech_sb", kind: "sandbox", prepared: true });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ name: "initech_sb", kind: "sandbox", companyName: "Initech Corp", endpoints: { authorizationEndpoint: `${ctx.sim.url}/initech_sb/authorize` } });
+    expect(created.json).toMatchObject({
+      name: "initech_sb",
+      kind: "sandbox",
+      companyName: "Initech Corp",
+      endpoints: { authorizationEndpoint: `${ctx.sim.url}/initech_sb/authorize` },
+    });
     expect((await control(ctx.sim, "GET", "/tenants/initech_sb")).status).toBe(200);
     expect((await control(ctx.sim, "POST", "/tenants", { name: "initech_sb", kind: "sandbox" })).status).toBe(409);
     const bad = await control(ctx.sim, "POST", "/tenants", { name: "_sim", kind: "sandbox" });
@@ -39,7 +53,11 @@ describe("control API: tenants", () => {
   });
 
   it("when settings are patched, then only the given ones change; an empty or unknown field is 400", async () => {
-    expect((await control(ctx.sim, "PATCH", "/tenants/acme/settings", { samlSso: true })).json).toEqual({ userActivityLogging: true, oauthClientsEnabled: true, samlSso: true });
+    expect((await control(ctx.sim, "PATCH", "/tenants/acme/settings", { samlSso: true })).json).toEqual({
+      userActivityLogging: true,
+      oauthClientsEnabled: true,
+      samlSso: true,
+    });
     expect((await control(ctx.sim, "PATCH", "/tenants/acme/settings", {})).status).toBe(400);
     const unknown = await control(ctx.sim, "PATCH", "/tenants/acme/settings", { saml: true });
     expect(unknown.status).toBe(400);
@@ -59,7 +77,12 @@ describe("control API: tenants", () => {
 
 describe("control API: clients", () => {
   it("when a client is registered, then the five values come back as the done page shows them", async () => {
-    const res = await control(ctx.sim, "POST", "/tenants/acme/clients", { clientName: "MDCA", redirectUri: "https://portal.cloudappsecurity.com/api/oauth/connect", nonExpiringRefreshTokens: true, scopes: ["Staffing", "System"] });
+    const res = await control(ctx.sim, "POST", "/tenants/acme/clients", {
+      clientName: "MDCA",
+      redirectUri: "https://portal.cloudappsecurity.com/api/oauth/connect",
+      nonExpiringRefreshTokens: true,
+      scopes: ["Staffing", "System"],
+    });
     expect(res.status).toBe(201);
     const port = new URL(ctx.sim.url).port;
     expect(res.json).toEqual({
@@ -100,7 +123,11 @@ describe("control API: bodies, options, clock, reset", () => {
   });
 
   it("when the body is sent as a form, then 400 asking for JSON", async () => {
-    const res = await fetch(`${ctx.sim.url}/_sim/api/tenants`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=x&kind=sandbox" });
+    const res = await fetch(`${ctx.sim.url}/_sim/api/tenants`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "name=x&kind=sandbox",
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain("JSON");
   });
@@ -151,7 +178,12 @@ describe("control API: token log", () => {
       maxConcurrentRefreshesByClient: { [reg.clientId]: 1 },
     });
     expect((await control(ctx.sim, "DELETE", "/token-log")).status).toBe(204);
-    expect((await control(ctx.sim, "GET", "/token-log")).json).toEqual({ total: 0, requests: [], maxConcurrentRefreshes: 0, maxConcurrentRefreshesByClient: {} });
+    expect((await control(ctx.sim, "GET", "/token-log")).json).toEqual({
+      total: 0,
+      requests: [],
+      maxConcurrentRefreshes: 0,
+      maxConcurrentRefreshesByClient: {},
+    });
   });
 
   it("when three refreshes for one client overlap, then the maximum in flight is 3", async () => {

@@ -28,7 +28,15 @@ describe("createSimulator / startSimulator", () => {
   it("when created without options, then three tenants, default options and no clients", () => {
     const sim = createSimulator();
     expect([...sim.state.tenants.keys()]).toEqual(["acme", "acme_sandbox", "globex_impl"]);
-    expect(sim.state.options).toMatchObject({ accessTokenTtlSeconds: 3600, authCodeTtlSeconds: 120, refreshTokenTtlSeconds: 604_800, rotateRefreshTokens: false, offsetCeiling: 10_000, activityLoggingOffBehavior: "empty", seedTenants: true });
+    expect(sim.state.options).toMatchObject({
+      accessTokenTtlSeconds: 3600,
+      authCodeTtlSeconds: 120,
+      refreshTokenTtlSeconds: 604_800,
+      rotateRefreshTokens: false,
+      offsetCeiling: 10_000,
+      activityLoggingOffBehavior: "empty",
+      seedTenants: true,
+    });
     expect(sim.state.tenants.get("acme")?.activity.spec).toMatchObject({ events: 2000, days: 8 });
     expect(sim.state.tenants.get("acme")?.clients.size).toBe(0);
   });
@@ -64,7 +72,12 @@ describe("createSimulator / startSimulator", () => {
   });
 
   it("when base URLs are given, then they are used verbatim in the endpoints", async () => {
-    const running = await startSimulator({ port: 0, host: "127.0.0.1", uiBaseUrl: "https://impl.workday.test", servicesBaseUrl: "https://wd2-impl-services1.workday.test" });
+    const running = await startSimulator({
+      port: 0,
+      host: "127.0.0.1",
+      uiBaseUrl: "https://impl.workday.test",
+      servicesBaseUrl: "https://wd2-impl-services1.workday.test",
+    });
     try {
       expect(running.sim.state.endpoints("acme")).toEqual({
         authorizationEndpoint: "https://impl.workday.test/acme/authorize",

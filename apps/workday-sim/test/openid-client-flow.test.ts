@@ -44,7 +44,10 @@ describe("a real OAuth client (openid-client v6) against the simulator", () => {
     const now = new Date();
     const to = new Date(now.getTime() + 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     const from = new Date(now.getTime() - 9 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const activity = await apiGet<{ data: { taskDisplayName: string }[]; total: number }>(activityUrl(reg, { from, to, limit: "1000", offset: "1001" }), refreshed.access_token);
+    const activity = await apiGet<{ data: { taskDisplayName: string }[]; total: number }>(
+      activityUrl(reg, { from, to, limit: "1000", offset: "1001" }),
+      refreshed.access_token,
+    );
     expect(activity.status).toBe(200);
     expect(activity.json.total).toBe(2001);
     expect(activity.json.data.at(-1)?.taskDisplayName).toBe("Submit OAuth 2.0 Consent (Web Service)");
@@ -54,7 +57,10 @@ describe("a real OAuth client (openid-client v6) against the simulator", () => {
     expect(workers.json.data).toHaveLength(5);
 
     const log = await control<{ requests: { grantType: string; count: number }[] }>(ctx.sim, "GET", "/token-log");
-    expect(log.json.requests.map((r) => [r.grantType, r.count])).toEqual([["authorization_code", 1], ["refresh_token", 1]]);
+    expect(log.json.requests.map((r) => [r.grantType, r.count])).toEqual([
+      ["authorization_code", 1],
+      ["refresh_token", 1],
+    ]);
   });
 
   it("when openid-client sends client_secret_post instead, then the simulator accepts that too", async () => {

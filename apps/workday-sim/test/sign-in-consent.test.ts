@@ -86,7 +86,10 @@ describe("consent page", () => {
     const tokens = await connect(reg, { username: "admin", password: "Workday-admin-1" });
     const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const res = await apiGet<{ data: Record<string, unknown>[]; total: number }>(activityUrl(reg, { from: iso(now - 60_000), to: iso(now + 60_000) }), tokens.access_token);
+    const res = await apiGet<{ data: Record<string, unknown>[]; total: number }>(
+      activityUrl(reg, { from: iso(now - 60_000), to: iso(now + 60_000) }),
+      tokens.access_token,
+    );
     expect(res.status).toBe(200);
     const rows = res.json.data.filter((r) => r.taskDisplayName === "Submit OAuth 2.0 Consent (Web Service)");
     expect(rows).toHaveLength(1);

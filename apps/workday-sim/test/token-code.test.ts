@@ -14,7 +14,13 @@ async function codeFor(reg: Registered, withPkce = true) {
 const exchange = (reg: Registered, code: string, extra: Record<string, string> = {}, auth: "basic" | "body" = "basic") =>
   tokenRequest(
     reg.tokenEndpoint,
-    { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, ...(auth === "body" ? { client_id: reg.clientId, client_secret: reg.clientSecret } : {}), ...extra },
+    {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT_URI,
+      ...(auth === "body" ? { client_id: reg.clientId, client_secret: reg.clientSecret } : {}),
+      ...extra,
+    },
     auth === "basic" ? { id: reg.clientId, secret: reg.clientSecret } : undefined,
   );
 
@@ -32,7 +38,11 @@ describe("token endpoint: authorization_code", () => {
   it("when Basic and body credentials are both sent and differ, then 400 invalid_request", async () => {
     const reg = await register(ctx.sim);
     const { code, verifier } = await codeFor(reg);
-    const res = await tokenRequest(reg.tokenEndpoint, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: "someone-else" }, { id: reg.clientId, secret: reg.clientSecret });
+    const res = await tokenRequest(
+      reg.tokenEndpoint,
+      { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: "someone-else" },
+      { id: reg.clientId, secret: reg.clientSecret },
+    );
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ error: "invalid_request" });
   });
@@ -40,7 +50,11 @@ describe("token endpoint: authorization_code", () => {
   it("when Basic and body credentials are both sent and agree, then it works", async () => {
     const reg = await register(ctx.sim);
     const { code, verifier } = await codeFor(reg);
-    const res = await tokenRequest(reg.tokenEndpoint, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: reg.clientId, client_secret: reg.clientSecret }, { id: reg.clientId, secret: reg.clientSecret });
+    const res = await tokenRequest(
+      reg.tokenEndpoint,
+      { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: reg.clientId, client_secret: reg.clientSecret },
+      { id: reg.clientId, secret: reg.clientSecret },
+    );
     expect(res.status).toBe(200);
   });
 
@@ -50,7 +64,11 @@ describe("token endpoint: authorization_code", () => {
   ])("when %s, then 401 invalid_client", async (_l, creds) => {
     const reg = await register(ctx.sim);
     const { code, verifier } = await codeFor(reg);
-    const res = await tokenRequest(reg.tokenEndpoint, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }, creds(reg));
+    const res = await tokenRequest(
+      reg.tokenEndpoint,
+      { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier },
+      creds(reg),
+    );
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ error: "invalid_client" });
     expect(res.headers.get("www-authenticate")).toMatch(/^Basic/);
@@ -65,7 +83,11 @@ describe("token endpoint: authorization_code", () => {
 
   it("when the body is JSON instead of a form, then 400 invalid_request", async () => {
     const reg = await register(ctx.sim);
-    const res = await fetch(reg.tokenEndpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ grant_type: "refresh_token" }) });
+    const res = await fetch(reg.tokenEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ grant_type: "refresh_token" }),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: "invalid_request" });
   });
@@ -87,7 +109,10 @@ describe("token endpoint: authorization_code", () => {
     const reg = await register(ctx.sim);
     const res = await fetch(reg.tokenEndpoint, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${reg.clientId}:${reg.clientSecret}`).toString("base64")}` },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${reg.clientId}:${reg.clientSecret}`).toString("base64")}`,
+      },
       body: "grant_type=refresh_token&refresh_token=a&refresh_token=b",
     });
     expect(res.status).toBe(400);
@@ -137,7 +162,11 @@ describe("token endpoint: code lifetime and single use", () => {
     const second = await exchange(reg, code, { code_verifier: verifier });
     expect(second.status).toBe(400);
     expect(second.json).toEqual({ error: "invalid_grant" });
-    const refresh = await tokenRequest(reg.tokenEndpoint, { grant_type: "refresh_token", refresh_token: String(first.json.refresh_token) }, { id: reg.clientId, secret: reg.clientSecret });
+    const refresh = await tokenRequest(
+      reg.tokenEndpoint,
+      { grant_type: "refresh_token", refresh_token: String(first.json.refresh_token) },
+      { id: reg.clientId, secret: reg.clientSecret },
+    );
     expect(refresh.json).toEqual({ error: "invalid_grant" });
     const api = await apiGet(`${reg.restApiEndpoint}/workers`, String(first.json.access_token));
     expect(api.status).toBe(401);
@@ -168,7 +197,11 @@ describe("token endpoint: code lifetime and single use", () => {
 
   it("when the tenant in the token URL is unknown, then 401 invalid_client", async () => {
     const reg = await register(ctx.sim);
-    const res = await tokenRequest(reg.tokenEndpoint.replace("/acme/", "/nosuch/"), { grant_type: "refresh_token", refresh_token: "x" }, { id: reg.clientId, secret: reg.clientSecret });
+    const res = await tokenRequest(
+      reg.tokenEndpoint.replace("/acme/", "/nosuch/"),
+      { grant_type: "refresh_token", refresh_token: "x" },
+      { id: reg.clientId, secret: reg.clientSecret },
+    );
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ error: "invalid_client" });
   });

@@ -20,7 +20,8 @@ type WorkerPage = { data: Worker[]; total: number };
 async function workersClient() {
   const reg = await register(ctx.sim);
   const { access_token } = await connect(reg);
-  const list = (params: Record<string, string> = {}) => apiGet<WorkerPage>(`${reg.restApiEndpoint}/workers?${new URLSearchParams(params).toString()}`, access_token);
+  const list = (params: Record<string, string> = {}) =>
+    apiGet<WorkerPage>(`${reg.restApiEndpoint}/workers?${new URLSearchParams(params).toString()}`, access_token);
   return { reg, access_token, list };
 }
 

@@ -8,7 +8,7 @@ import { z } from "zod";
  * parameters are rejected so a misspelt filter never silently returns everything.
  */
 
-/** Workday's `activityAction`. The full enum is unknown (§4a): any other value is shown as stored and filtered as OTHER. */
+/** Workday's `activityAction`. The full enum is unknown (docs/workday.md §4a): any other value is shown as stored and filtered as OTHER. */
 export const activityActionSchema = z.enum(["READ", "WRITE", "OTHER"]);
 export type ActivityAction = z.infer<typeof activityActionSchema>;
 
@@ -83,8 +83,7 @@ const activityFilterShape = {
   connectorId: text("Connector", 100).optional(),
 };
 
-const fromBeforeTo = (v: { from?: string | undefined; to?: string | undefined }) =>
-  v.from === undefined || v.to === undefined || v.from < v.to;
+const fromBeforeTo = (v: { from?: string | undefined; to?: string | undefined }) => v.from === undefined || v.to === undefined || v.from < v.to;
 const fromBeforeToIssue = { message: "From must be before To.", path: ["to"] };
 
 export const activityFilterSchema = z.object(activityFilterShape).strict().refine(fromBeforeTo, fromBeforeToIssue);
@@ -158,11 +157,27 @@ export const ACTIVITY_CSV_COLUMNS = [
 export const syncSettingsSchema = z
   .object({
     /** How far before the connection time the first sync (and a reconnect after a gap) reaches back. */
-    backfillDays: z.number({ error: "Backfill days must be a number." }).int("Backfill days must be whole days.").min(1, "Backfill days must be at least 1.").max(90, "Backfill days must be at most 90."),
-    pollIntervalMinutes: z.number({ error: "Poll interval must be a number." }).int("Poll interval must be whole minutes.").min(1, "Poll interval must be at least 1 minute.").max(1440, "Poll interval must be at most 1440 minutes (a day)."),
-    /** Workday's newest rows can arrive late (Splunk uses 2 minutes, §6): each sync stops this far behind now. */
-    lagMinutes: z.number({ error: "Lag must be a number." }).int("Lag must be whole minutes.").min(0, "Lag cannot be negative.").max(60, "Lag must be at most 60 minutes."),
-    retentionDays: z.number({ error: "Retention must be a number." }).int("Retention must be whole days.").min(1, "Retention must be at least 1 day.").max(3650, "Retention must be at most 3650 days."),
+    backfillDays: z
+      .number({ error: "Backfill days must be a number." })
+      .int("Backfill days must be whole days.")
+      .min(1, "Backfill days must be at least 1.")
+      .max(90, "Backfill days must be at most 90."),
+    pollIntervalMinutes: z
+      .number({ error: "Poll interval must be a number." })
+      .int("Poll interval must be whole minutes.")
+      .min(1, "Poll interval must be at least 1 minute.")
+      .max(1440, "Poll interval must be at most 1440 minutes (a day)."),
+    /** Workday's newest rows can arrive late (Splunk uses 2 minutes, docs/workday.md §6): each sync stops this far behind now. */
+    lagMinutes: z
+      .number({ error: "Lag must be a number." })
+      .int("Lag must be whole minutes.")
+      .min(0, "Lag cannot be negative.")
+      .max(60, "Lag must be at most 60 minutes."),
+    retentionDays: z
+      .number({ error: "Retention must be a number." })
+      .int("Retention must be whole days.")
+      .min(1, "Retention must be at least 1 day.")
+      .max(3650, "Retention must be at most 3650 days."),
   })
   .strict()
   .refine((s) => s.retentionDays >= s.backfillDays, {
@@ -236,7 +251,7 @@ export type SyncStatusResponse = z.infer<typeof syncStatusResponseSchema>;
 /** An account from Workday's `/workers` (Defender's "list accounts"). */
 export const accountSchema = z.object({
   workerId: z.string(),
-  /** The sign-in name activity rows carry, derived from the work email's local part (an inference, §4b). */
+  /** The sign-in name activity rows carry, derived from the work email's local part (an inference, docs/workday.md §4b). */
   systemAccount: z.string().nullable(),
   name: z.string(),
   email: z.string().nullable(),

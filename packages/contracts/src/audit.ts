@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
   "connector.sync_settings_changed",
   "connector.resync_requested",
   "key.rotated",
+  "notification.channel_created",
+  "notification.channel_updated",
+  "notification.channel_deleted",
+  "notification.secret_rotated",
+  "notification.test_sent",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -34,7 +39,7 @@ export const auditEntrySchema = z.object({
   actorId: z.string().nullable(),
   actorName: z.string(),
   action: auditActionSchema,
-  targetType: z.enum(["connector", "user", "session", "key"]).nullable(),
+  targetType: z.enum(["connector", "user", "session", "key", "channel"]).nullable(),
   targetId: z.string().nullable(),
   targetName: z.string().nullable(),
   ip: z.string().nullable(),

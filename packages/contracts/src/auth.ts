@@ -62,7 +62,10 @@ export const signInRequestSchema = z.object({
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const setupRequestSchema = z.object({
-  token: z.string({ error: "The setup link is incomplete: open the link printed when the console started." }).min(1, "The setup link is incomplete: open the link printed when the console started.").max(200),
+  token: z
+    .string({ error: "The setup link is incomplete: open the link printed when the console started." })
+    .min(1, "The setup link is incomplete: open the link printed when the console started.")
+    .max(200),
   name: displayNameSchema,
   email: emailSchema,
   password: newPasswordSchema,

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { checkResultSchema, connectorSchema } from "./connector";
 
-
 export const runChecksResponseSchema = z.object({
   connector: connectorSchema,
   checks: z.array(checkResultSchema),

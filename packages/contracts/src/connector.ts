@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { clientAuthMethodSchema, connectorStatusSchema, environmentSchema, wizardStepSchema } from "./statuses";
+import { DETAILS_VIEW_SHAPE } from "./details-view";
+import { connectorStatusSchema, environmentSchema, wizardStepSchema } from "./statuses";
 
 const isoDate = z.string();
 
@@ -53,15 +54,8 @@ export const connectorSchema = connectorSummarySchema.extend({
   tenantSetup: z.record(z.string(), z.boolean()),
   environmentSource: z.enum(["detected", "override"]).nullable(),
   environmentReason: z.string().nullable(),
-  clientId: z.string().nullable(),
-  clientSecretSet: z.boolean(),
-  clientSecretHint: z.string().nullable(),
-  restApiEndpoint: z.string().nullable(),
-  tokenEndpoint: z.string().nullable(),
-  authorizationEndpoint: z.string().nullable(),
+  ...DETAILS_VIEW_SHAPE,
   effectiveAuthorizationUrl: z.string().nullable(),
-  samlSso: z.boolean(),
-  clientAuthMethod: clientAuthMethodSchema,
   redirectUri: z.string(),
   consentGrantedBy: z.string().nullable(),
   lastCheckAt: isoDate.nullable(),

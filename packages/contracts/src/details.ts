@@ -1,35 +1,8 @@
 import { z } from "zod";
-import {
-  checkTenantConsistency,
-  findHiddenCharacter,
-  hiddenCharacterMessage,
-  normaliseConnectorName,
-  parseEndpoint,
-  type EndpointKind,
-  type HostAllowList,
-} from "@wc/workday";
-import { clientAuthMethodSchema, environmentSchema } from "./statuses";
-
-function copiedValueProblem(raw: string, label: string, max: number): string | null {
-  const value = raw.trim();
-  if (value === "") return `${label} is required: copy it from Workday's View API Clients page.`;
-  const hidden = findHiddenCharacter(raw);
-  if (hidden) return hiddenCharacterMessage(label, hidden, "or copy the value again from Workday's View API Clients page");
-  if (value.length > max) return `${label} is longer than ${max} characters: check that only the value was pasted.`;
-  return null;
-}
-
-/**
- * A value copied from View API Clients: trimmed, then any printable characters (inner spaces too)
- * but no control, bidi, zero-width or other invisible character, which Workday would not match.
- */
-const trimmed = (label: string, max: number) =>
-  z.string({ error: `${label} is required.` }).transform((raw, ctx) => {
-    const problem = copiedValueProblem(raw, label, max);
-    if (problem === null) return raw.trim();
-    ctx.addIssue({ code: "custom", message: problem });
-    return z.NEVER;
-  });
+import { checkTenantConsistency, normaliseConnectorName, type HostAllowList } from "@wc/workday";
+import { DETAILS_FIELDS } from "./details-fields";
+import { DETAILS_FIELD_KEYS, ENDPOINT_FIELDS, endpointsByKind, type DetailsFieldKey } from "./details-field-keys";
+import { wizardStepSchema } from "./statuses";
 
 export const connectorNameSchema = z.string({ error: "Name is required." }).transform((raw, ctx) => {
   const r = normaliseConnectorName(raw);
@@ -43,11 +16,13 @@ export const connectorNameSchema = z.string({ error: "Name is required." }).tran
 export const createConnectorRequestSchema = z.object({ name: connectorNameSchema }).strict();
 export type CreateConnectorRequest = z.input<typeof createConnectorRequestSchema>;
 
-export const ENDPOINT_FIELDS = [
-  ["authorizationEndpoint", "authorization"],
-  ["tokenEndpoint", "token"],
-  ["restApiEndpoint", "rest"],
-] as const satisfies readonly (readonly [string, EndpointKind])[];
+type RequestShape = { [K in DetailsFieldKey]: ReturnType<(typeof DETAILS_FIELDS)[K]["request"]> };
+
+function requestShape(allow: HostAllowList): RequestShape {
+  const shape = Object.fromEntries(DETAILS_FIELD_KEYS.map((key) => [key, DETAILS_FIELDS[key].request(DETAILS_FIELDS[key].label, allow)]));
+  // Object.fromEntries keys its result by string; each key above holds its own field's piece.
+  return shape as RequestShape;
+}
 
 /**
  * The details step. Built per allow-list because `ALLOWED_WORKDAY_HOSTS` is deployment config:
@@ -55,28 +30,11 @@ export const ENDPOINT_FIELDS = [
  * `clientSecret` may be omitted only when one is already stored (the BFF enforces that).
  */
 export function makeDetailsRequestSchema(allow: HostAllowList) {
-  // Each endpoint is checked on its own, so one wrong field never hides the others' messages.
-  const endpoint = (kind: EndpointKind, label: string) =>
-    z.string({ error: `${label} is required.` }).transform((raw, ctx) => {
-      const parsed = parseEndpoint(raw, kind, allow);
-      if (parsed.ok) return parsed.url;
-      ctx.addIssue({ code: "custom", message: parsed.error });
-      return z.NEVER;
-    });
   return z
-    .object({
-      clientId: trimmed("Client ID", 200),
-      clientSecret: trimmed("Client Secret", 500).optional(),
-      restApiEndpoint: endpoint("rest", "Workday REST API Endpoint"),
-      tokenEndpoint: endpoint("token", "Token Endpoint"),
-      authorizationEndpoint: endpoint("authorization", "Authorization Endpoint"),
-      samlSso: z.boolean().default(false),
-      clientAuthMethod: clientAuthMethodSchema.default("client_secret_basic"),
-      environmentOverride: environmentSchema.nullable().default(null),
-    })
+    .object(requestShape(allow))
     .strict()
     .transform((v, ctx) => {
-      const consistency = checkTenantConsistency({ authorization: v.authorizationEndpoint, token: v.tokenEndpoint, rest: v.restApiEndpoint });
+      const consistency = checkTenantConsistency(endpointsByKind(v));
       if (consistency.ok) return v;
       const field = ENDPOINT_FIELDS.find(([, kind]) => kind === consistency.field)?.[0] ?? "tokenEndpoint";
       ctx.addIssue({ code: "custom", path: [field], message: consistency.message ?? "The three endpoints name different tenants." });
@@ -88,7 +46,7 @@ export type DetailsParsed = z.output<ReturnType<typeof makeDetailsRequestSchema>
 
 export const wizardProgressRequestSchema = z
   .object({
-    wizardStep: z.enum(["name", "prerequisites", "tenant_setup", "register", "details", "connect", "done"]).optional(),
+    wizardStep: wizardStepSchema.optional(),
     prerequisites: z.record(z.string().max(64), z.boolean()).optional(),
     tenantSetup: z.record(z.string().max(64), z.boolean()).optional(),
   })

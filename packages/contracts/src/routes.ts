@@ -57,6 +57,16 @@ export const routes = {
   connectorSyncSettings: (id: string) => `/api/connectors/${enc(id)}/sync/settings`,
   /** POST (admin): resyncRequestSchema → 202 syncStatusResponseSchema; the window is fetched again in the background. */
   connectorResync: (id: string) => `/api/connectors/${enc(id)}/sync/resync`,
+  /** GET (support) → channelsResponseSchema; POST (admin) channelRequestSchema → 201 channelCreatedResponseSchema. */
+  notificationChannels: "/api/notifications/channels",
+  /** GET (support) → channelViewSchema; PUT (admin) channelRequestSchema; DELETE (admin). */
+  notificationChannel: (id: string) => `/api/notifications/channels/${enc(id)}`,
+  /** POST (admin): queue a notification.test event for this channel → 202 testQueuedResponseSchema. */
+  notificationChannelTest: (id: string) => `/api/notifications/channels/${enc(id)}/test`,
+  /** POST (admin): replace the webhook signing secret → signingSecretResponseSchema (shown once). */
+  notificationChannelSecret: (id: string) => `/api/notifications/channels/${enc(id)}/secret`,
+  /** GET (support): the channel's delivery log, newest first → deliveryLogResponseSchema. */
+  notificationChannelDeliveries: (id: string) => `/api/notifications/channels/${enc(id)}/deliveries`,
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
   oauthCallback: (id: string) => `/api/oauth/connect/${enc(id)}`,
   /** GET on the callback with `?selftest=1`: answers redirectSelfTestResponseSchema when the URL reaches this deployment. */
@@ -70,6 +80,7 @@ export const pages = {
   setup: "/setup",
   users: "/users",
   audit: "/audit",
+  notifications: "/notifications",
   connectors: "/connectors",
   connector: (id: string) => `/connectors/${enc(id)}`,
   wizard: (id: string) => `/connectors/${enc(id)}/setup`,

@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { CONNECTOR_STATUSES } from "@wc/workday";
 
-/** The connector lifecycle (explained in docs/troubleshooting.md "Statuses"): every status but `connected` carries a reason code. */
-export const connectorStatusSchema = z.enum([
-  "pending_configuration",
-  "pending_authorization",
-  "connected",
-  "degraded",
-  "relink_needed",
-  "action_required",
-  "disconnected",
-]);
+/** The connector lifecycle (docs/troubleshooting.md "Statuses"); what each status allows is packages/workday's STATUS_RULES. */
+export const connectorStatusSchema = z.enum(CONNECTOR_STATUSES);
 export type ConnectorStatus = z.infer<typeof connectorStatusSchema>;
 
 /** Plain words for each status, shown in the UI instead of the code. */

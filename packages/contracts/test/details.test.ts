@@ -47,7 +47,12 @@ describe("details request schema", () => {
   });
 
   it("when the host is the explicitly allowed simulator over http, then it is accepted", () => {
-    const sim = { ...valid, restApiEndpoint: "http://localhost:4000/ccx/api/v1/acme", tokenEndpoint: "http://localhost:4000/ccx/oauth2/acme/token", authorizationEndpoint: "http://localhost:4000/acme/authorize" };
+    const sim = {
+      ...valid,
+      restApiEndpoint: "http://localhost:4000/ccx/api/v1/acme",
+      tokenEndpoint: "http://localhost:4000/ccx/oauth2/acme/token",
+      authorizationEndpoint: "http://localhost:4000/acme/authorize",
+    };
     expect(schema.safeParse(sim).success).toBe(true);
   });
 });

@@ -20,9 +20,7 @@ export interface ActivityRecord {
   targetHref: string | null;
 }
 
-export type ParsedActivityPage =
-  | { ok: true; rows: ActivityRecord[]; total: number | null }
-  | { ok: false; problem: string };
+export type ParsedActivityPage = { ok: true; rows: ActivityRecord[]; total: number | null } | { ok: false; problem: string };
 
 const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
@@ -36,7 +34,7 @@ const str = (v: unknown): string | null => (typeof v === "string" ? noNul(v) : t
  * without a readable time cannot be placed in a window, so the page is refused as malformed.
  */
 export function normaliseRequestTime(v: unknown): string | null {
-  // Workday's own shape (§4a) is already canonical: skip the Date round trip on the hot path.
+  // Workday's own shape (docs/workday.md §4a) is already canonical: skip the Date round trip on the hot path.
   if (typeof v === "string" && CANONICAL.test(v)) return v;
   if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(v)) return null;
   const ms = Date.parse(v);

@@ -9,7 +9,7 @@ const DAY = 24 * 60 * MINUTE;
 
 /**
  * Overlap between consecutive windows and behind a re-anchor. Workday does not document whether
- * `from` and `to` are inclusive (§4a, U); reaching one second back means a row sitting exactly on
+ * `from` and `to` are inclusive (docs/workday.md §4a, U); reaching one second back means a row sitting exactly on
  * a boundary is fetched whichever way Workday reads them, and the store's natural key makes the
  * second fetch harmless.
  */
@@ -54,7 +54,7 @@ export interface PlanInput {
  * - otherwise (later polls, and a reconnect after a gap): from the checkpoint, so nothing
  *   between the last sync and the reconnect is lost;
  * - never earlier than the retention horizon (those rows would be pruned at once);
- * - up to `lagMinutes` before now, because Workday's newest rows can arrive late (§6, Splunk).
+ * - up to `lagMinutes` before now, because Workday's newest rows can arrive late (docs/workday.md §6, Splunk).
  */
 export function planWindow(p: PlanInput): ActivityWindow | null {
   const now = p.now.getTime();

@@ -51,6 +51,7 @@ export function guessEnvironment(p: { hosts: string[]; tenant: string | null }):
   }
   return {
     environment: "production",
-    reason: 'Treated as production because neither the hosts (no "impl") nor the tenant name (no _impl, _sandbox or _preview ending) point to a sandbox. Change it if this is a sandbox.',
+    reason:
+      'Treated as production because neither the hosts (no "impl") nor the tenant name (no _impl, _sandbox or _preview ending) point to a sandbox. Change it if this is a sandbox.',
   };
 }

@@ -92,8 +92,9 @@ function parseEntry(source: string): HostAllowEntry {
  *
  * @throws Error with a readable message for any invalid entry: config errors MUST crash at boot.
  */
-export function parseHostAllowList(extra: string | undefined): HostAllowList {
-  const entries = defaultEntries();
+export function parseHostAllowList(extra: string | undefined, options: { workdayDefaults?: boolean } = {}): HostAllowList {
+  // Notification targets (NOTIFY_ALLOWED_HOSTS) start from an empty list: Workday's domains mean nothing there.
+  const entries = options.workdayDefaults === false ? [] : defaultEntries();
   for (const raw of (extra ?? "").split(",")) {
     const source = raw.trim();
     if (source === "") continue;

@@ -15,12 +15,7 @@ export interface PrerequisiteRow {
   why: string;
 }
 
-export type PrerequisiteKey =
-  | "tenant_setup_security"
-  | "tenant_setup_system"
-  | "security_administration"
-  | "system_auditing"
-  | "worker_public_reports";
+export type PrerequisiteKey = "tenant_setup_security" | "tenant_setup_system" | "security_administration" | "system_auditing" | "worker_public_reports";
 
 export const PREREQUISITES: readonly PrerequisiteRow[] = [
   {

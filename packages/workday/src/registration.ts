@@ -38,11 +38,5 @@ export function registrationValues(redirectUri: string, clientName?: string): Re
  * The five values Workday shows once the API client is registered, to note down before leaving
  * the page: Workday shows the Client Secret only once.
  */
-export const DONE_PAGE_VALUES = [
-  "Client ID",
-  "Client Secret",
-  "Workday REST API Endpoint",
-  "Token Endpoint",
-  "Authorization Endpoint",
-] as const;
+export const DONE_PAGE_VALUES = ["Client ID", "Client Secret", "Workday REST API Endpoint", "Token Endpoint", "Authorization Endpoint"] as const;
 export type DonePageValue = (typeof DONE_PAGE_VALUES)[number];

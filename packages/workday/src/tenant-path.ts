@@ -49,7 +49,10 @@ export function restPathParts(pathname: string): { prefix: string; tenantRaw: st
   const parts = segments(pathname);
   const ccx = parts.findIndex((p, i) => eq(p, "ccx") && eq(parts[i + 1], "api"));
   if (ccx < 0) return null;
-  const prefix = parts.slice(0, ccx).map((p) => `/${p}`).join("");
+  const prefix = parts
+    .slice(0, ccx)
+    .map((p) => `/${p}`)
+    .join("");
   const afterApi = parts.slice(ccx + 2);
   const tenantAt = isVersion(afterApi[0]) ? 1 : isVersion(afterApi[1]) ? 2 : -1;
   const tenantRaw = tenantAt > 0 ? afterApi[tenantAt] : undefined;

@@ -10,6 +10,7 @@ const CONNECT_AGAIN = "Select Connect again.";
 export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingEntry> = {
   consent_denied: {
     status: null,
+    transient: false,
     title: "Access was not allowed in Workday",
     meaning: "Workday answered access_denied: the account that signed in did not select Allow, or Workday did not let it grant access.",
     causes: [
@@ -25,6 +26,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   oauth_clients_disabled: {
     status: null,
+    transient: false,
     prerequisite: "oauth_clients_enabled",
     title: "OAuth 2.0 clients are switched off in this tenant",
     meaning: "The tenant does not accept OAuth 2.0 API clients, so Workday cannot show its consent page.",
@@ -41,8 +43,10 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   unknown_client: {
     status: null,
+    transient: false,
     title: "Workday does not recognise the Client ID",
-    meaning: "Workday showed an error about the client instead of its sign-in or consent page: no API client with this Client ID exists in the tenant of the Authorization Endpoint.",
+    meaning:
+      "Workday showed an error about the client instead of its sign-in or consent page: no API client with this Client ID exists in the tenant of the Authorization Endpoint.",
     causes: [
       "The Client ID was mistyped or copied only in part.",
       "The API client was registered in another tenant than the Authorization Endpoint points to.",
@@ -58,6 +62,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   redirect_uri_mismatch: {
     status: null,
+    transient: false,
     title: "The Redirection URI does not match",
     meaning: "Workday returns only to the Redirection URI registered on the API client, and it must match this connector's exactly.",
     causes: [
@@ -74,8 +79,10 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   saml_sso_redirect: {
     status: null,
+    transient: false,
     title: "Workday sent you to your company sign-in page",
-    meaning: "The tenant signs in with SAML single sign-on, so Workday passed the sign-in to your identity provider instead of showing Workday's own sign-in page.",
+    meaning:
+      "The tenant signs in with SAML single sign-on, so Workday passed the sign-in to your identity provider instead of showing Workday's own sign-in page.",
     causes: [
       "The tenant uses SAML SSO and the Authorization Endpoint was opened without redirect=n.",
       "The account meant to consent, such as an Integration System User, has no single sign-on identity.",
@@ -89,6 +96,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   invalid_client: {
     status: null,
+    transient: false,
     title: "Workday rejected the Client ID and Client Secret",
     meaning: "Workday's token endpoint answered invalid_client (HTTP 401): it did not accept this Client ID and Client Secret together.",
     causes: [
@@ -107,6 +115,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   invalid_grant: {
     status: null,
+    transient: false,
     title: "Workday refused the authorization",
     meaning: "Workday's token endpoint answered invalid_grant (HTTP 400): the authorization is no longer valid, or the account that gave it cannot be used.",
     causes: [
@@ -123,6 +132,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   state_invalid: {
     status: null,
+    transient: false,
     title: "The connection attempt expired or did not match",
     meaning: "Workday's answer did not belong to a connection attempt started in this browser session within the last 10 minutes, so it was not trusted.",
     causes: [
@@ -135,8 +145,10 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   token_endpoint_unavailable: {
     status: null,
+    transient: true,
     title: "Workday's token endpoint did not answer",
-    meaning: "The token endpoint timed out, dropped the connection, or answered with a server error or too many requests. Nothing is wrong with the authorization itself.",
+    meaning:
+      "The token endpoint timed out, dropped the connection, or answered with a server error or too many requests. Nothing is wrong with the authorization itself.",
     causes: [
       "Workday is briefly unavailable or in a maintenance window.",
       "Too many requests in a short time (HTTP 429).",
@@ -151,6 +163,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   token_endpoint_malformed: {
     status: null,
+    transient: false,
     title: "Workday's token endpoint gave an unexpected answer",
     meaning: "The answer was not the OAuth 2.0 token response the console expects, so nothing was stored.",
     causes: [
@@ -168,6 +181,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   token_endpoint_not_found: {
     status: null,
+    transient: false,
     title: "No token endpoint at that address",
     meaning: "Workday answered 404 Not Found (or 405): the Token Endpoint does not point to this tenant's token endpoint.",
     causes: [
@@ -184,6 +198,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   popup_closed: {
     status: null,
+    transient: false,
     title: "The Workday window was closed",
     meaning: "The pop-up closed before Workday answered, so no consent was recorded.",
     causes: [
@@ -203,6 +218,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   authorize_error: {
     status: null,
+    transient: false,
     title: "Workday reported an error during sign-in",
     meaning: "Workday returned an OAuth 2.0 error other than a refusal, so no consent was given.",
     causes: [
@@ -220,6 +236,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   consent_not_started: {
     status: "pending_authorization",
+    transient: false,
     title: "Workday access has not been allowed yet",
     meaning: "The connection details are saved, but nobody has signed in to Workday and selected Allow for this connector yet.",
     causes: ["The wizard was left before the Connect step.", "The last connection attempt was abandoned or failed."],
@@ -228,6 +245,7 @@ export const CONSENT_TROUBLESHOOTING: Record<ConsentReasonCode, TroubleshootingE
   },
   setup_incomplete: {
     status: "pending_configuration",
+    transient: false,
     title: "Setup is not finished",
     meaning: "The connector was created, but the wizard has not reached the point where the client details are saved.",
     causes: ["The wizard was left before the Enter details step was saved."],

@@ -17,6 +17,7 @@ const PERSISTS = "If it lasts for hours, check Workday's status and maintenance 
 export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   refresh_invalid_grant: {
     status: "relink_needed",
+    transient: false,
     title: "Workday no longer accepts the connection's refresh token",
     meaning: 'Workday answered the token refresh with 400 {"error":"invalid_grant"}. The consent behind this connection is no longer valid.',
     causes: [
@@ -33,13 +34,11 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   sandbox_refreshed: {
     status: "relink_needed",
+    transient: false,
     title: "The sandbox was refreshed: reconnect",
     meaning:
-      'Workday answered invalid_grant for a sandbox or implementation tenant. Workday refreshes sandboxes every week (Fridays, 6 pm Pacific) with a copy of production, and that ends every consent given in the sandbox.',
-    causes: [
-      "The weekly sandbox refresh replaced the tenant.",
-      'Less likely: the account that consented is locked or disabled (see "View Sign-on History").',
-    ],
+      "Workday answered invalid_grant for a sandbox or implementation tenant. Workday refreshes sandboxes every week (Fridays, 6 pm Pacific) with a copy of production, and that ends every consent given in the sandbox.",
+    causes: ["The weekly sandbox refresh replaced the tenant.", 'Less likely: the account that consented is locked or disabled (see "View Sign-on History").'],
     steps: [
       'In Workday, check that the API client still exists ("View API Clients"). If the refresh removed it, run "Register API Client" again and enter the new Client ID, Client Secret and endpoints with Edit details.',
       "Select Reconnect and allow access again. Expect to do this after every sandbox refresh.",
@@ -48,6 +47,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   refresh_invalid_client: {
     status: "relink_needed",
+    transient: false,
     field: "clientSecret",
     title: "Workday no longer accepts the client credentials",
     meaning: 'Workday answered the token refresh with 401 {"error":"invalid_client"}. The Client ID or Client Secret saved here is no longer valid.',
@@ -65,20 +65,19 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   access_token_rejected: {
     status: "relink_needed",
+    transient: false,
     title: "Workday rejects the access token it just issued",
     meaning: "An access token that Workday had just issued got 401 from the Workday REST API.",
     causes: [
       "The consent was revoked between the token refresh and the API call.",
       "The Workday REST API Endpoint belongs to a different tenant than the Token Endpoint.",
     ],
-    steps: [
-      'Check that the three endpoints on this connector come from the same "View API Clients" page.',
-      "Select Reconnect and allow access again.",
-    ],
+    steps: ['Check that the three endpoints on this connector come from the same "View API Clients" page.', "Select Reconnect and allow access again."],
     reconnect: true,
   },
   permission_system_auditing: {
     status: "action_required",
+    transient: false,
     prerequisite: "system_auditing",
     title: "Missing permission: System Auditing",
     meaning:
@@ -98,6 +97,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   permission_worker_data: {
     status: "action_required",
+    transient: false,
     prerequisite: "worker_public_reports",
     title: "Missing permission: Worker Data: Public Worker Reports",
     meaning:
@@ -117,6 +117,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   activity_logging_disabled: {
     status: "action_required",
+    transient: false,
     prerequisite: "user_activity_logging",
     title: "User Activity Logging is off",
     meaning:
@@ -131,6 +132,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   rest_endpoint_not_found: {
     status: "action_required",
+    transient: false,
     field: "restApiEndpoint",
     title: "The Workday REST API Endpoint is wrong",
     meaning: "The Workday REST API answered 404 Resource not found: there is no such API at the saved Workday REST API Endpoint.",
@@ -146,6 +148,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   scope_missing: {
     status: "action_required",
+    transient: false,
     title: "The API client's scope is missing a functional area",
     meaning: "Workday answered 403 and named the scope or functional area: the API client is not allowed to use this API, whatever the account's permissions.",
     causes: ["The API client's Scope (Functional Areas) lacks Staffing (for workers) or System (for user activity)."],
@@ -157,6 +160,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   workday_unavailable: {
     status: "degraded",
+    transient: true,
     title: "Workday is not answering properly",
     meaning: "Workday answered with a server error (5xx), or the connection was reset. The stored consent is kept.",
     causes: ["A Workday service interruption or maintenance window.", "A network problem between this console and Workday."],
@@ -165,6 +169,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   workday_timeout: {
     status: "degraded",
+    transient: true,
     title: "Workday did not answer in time",
     meaning: "A request to Workday timed out. The stored consent is kept.",
     causes: ["Workday is slow or in a maintenance window.", "A proxy or firewall drops the connection."],
@@ -173,6 +178,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   rate_limited: {
     status: "degraded",
+    transient: true,
     title: "Workday is limiting requests",
     meaning: "Workday answered 429 Too Many Requests. The console waits as long as Workday's Retry-After header asks before trying again.",
     causes: ["Too many API calls for this tenant or API client in a short time, from this console or from other integrations."],
@@ -181,6 +187,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   malformed_response: {
     status: "degraded",
+    transient: true,
     title: "Workday's answer could not be read",
     meaning: "Workday answered with something other than the JSON the connector expects.",
     causes: ["A proxy or captive portal answered instead of Workday.", "A temporary Workday fault or maintenance page."],
@@ -189,6 +196,7 @@ export const HEALTH_TROUBLESHOOTING: Record<HealthReasonCode, HealthEntry> = {
   },
   disconnected_by_admin: {
     status: "disconnected",
+    transient: false,
     title: "Disconnected by an admin",
     meaning: "An admin disconnected this connector and its tokens were deleted. Its details and history are kept.",
     causes: ["Someone selected Disconnect."],

@@ -59,7 +59,14 @@ export function renderTroubleshootingMarkdown(): string {
 }
 
 function statusSection(): string[] {
-  return ["## Statuses", "", "| Status | Meaning | Who acts |", "| --- | --- | --- |", ...STATUSES.map(([s, m, who]) => `| \`${s}\` | ${cell(m)} | ${cell(who)} |`), ""];
+  return [
+    "## Statuses",
+    "",
+    "| Status | Meaning | Who acts |",
+    "| --- | --- | --- |",
+    ...STATUSES.map(([s, m, who]) => `| \`${s}\` | ${cell(m)} | ${cell(who)} |`),
+    "",
+  ];
 }
 
 function checksSection(): string[] {
@@ -67,7 +74,16 @@ function checksSection(): string[] {
     const proves = c.prerequisites.map(setupKeyLabel).map(cell).join("; ") || "—";
     return `| ${cell(c.title)} (\`${c.id}\`) | ${cell(c.proves)} | ${proves} |`;
   });
-  return ["## Health checks", "", "In the order they run. A pass verifies the rows of the prerequisite table (or the tenant-setup switches) named here.", "", "| Check | A pass proves | Prerequisite |", "| --- | --- | --- |", ...rows, ""];
+  return [
+    "## Health checks",
+    "",
+    "In the order they run. A pass verifies the rows of the prerequisite table (or the tenant-setup switches) named here.",
+    "",
+    "| Check | A pass proves | Prerequisite |",
+    "| --- | --- | --- |",
+    ...rows,
+    "",
+  ];
 }
 
 function entrySection(code: ReasonCode): string[] {

@@ -94,7 +94,13 @@ describe("parseApiClientBlock with the rest of Workday's page", () => {
     expect(r.clientId).toBe(VALUES.clientId);
     expect(r.clientSecret).toBe(VALUES.clientSecret);
     expect(r.tokenEndpoint).toBe(VALUES.tokenEndpoint);
-    expect(r.unrecognised).toEqual(["Register API Client", "Client Name", "workday-connect", "Redirection URI", "https://console.example/api/oauth/connect/c1"]);
+    expect(r.unrecognised).toEqual([
+      "Register API Client",
+      "Client Name",
+      "workday-connect",
+      "Redirection URI",
+      "https://console.example/api/oauth/connect/c1",
+    ]);
   });
 
   it("when a label has no value and another label follows, then the label is skipped, not given the next label", () => {

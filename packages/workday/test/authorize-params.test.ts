@@ -22,9 +22,20 @@ describe("authorizeRequestParamsIn", () => {
   });
 
   it("when the list is read, then it holds what the console sends and what changes the grant", () => {
-    expect([...AUTHORIZE_REQUEST_PARAMS].sort()).toEqual(
-      ["client_id", "code_challenge", "code_challenge_method", "nonce", "prompt", "redirect_uri", "request", "request_uri", "response_mode", "response_type", "scope", "state"],
-    );
+    expect([...AUTHORIZE_REQUEST_PARAMS].sort()).toEqual([
+      "client_id",
+      "code_challenge",
+      "code_challenge_method",
+      "nonce",
+      "prompt",
+      "redirect_uri",
+      "request",
+      "request_uri",
+      "response_mode",
+      "response_type",
+      "scope",
+      "state",
+    ]);
   });
 });
 

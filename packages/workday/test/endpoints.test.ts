@@ -70,7 +70,9 @@ describe("REST API endpoint shapes", () => {
   });
 
   it("when it has a query string, then it is refused", () => {
-    expect(err(parseEndpoint("https://services1.myworkday.com/ccx/api/v1/acme?x=1", "rest", allow))).toMatch(/Workday REST API Endpoint must not have a query string/);
+    expect(err(parseEndpoint("https://services1.myworkday.com/ccx/api/v1/acme?x=1", "rest", allow))).toMatch(
+      /Workday REST API Endpoint must not have a query string/,
+    );
   });
 });
 
@@ -186,7 +188,9 @@ describe("refusals say what to fix", () => {
   });
 
   it("when the Authorization Endpoint has a fragment, then the message names that field", () => {
-    expect(err(parseEndpoint("https://impl.workday.com/acme/authorize#top", "authorization", allow))).toMatch(/^Authorization Endpoint must not contain a # fragment/);
+    expect(err(parseEndpoint("https://impl.workday.com/acme/authorize#top", "authorization", allow))).toMatch(
+      /^Authorization Endpoint must not contain a # fragment/,
+    );
   });
 });
 
@@ -195,7 +199,11 @@ describe("hidden characters", () => {
     ["a zero-width space in the host", "https://impl.workday\u200B.com/acme/authorize", /invisible character U\+200B \(zero-width space\) at position 21:/],
     ["a NUL in the path", "https://impl.workday.com/ac\u0000me/authorize", /control character U\+0000 \(NUL\) at position 28:/],
     ["a C1 control", "https://impl.workday.com/acme/authorize\u0085", /control character U\+0085 \(next line\) at position 40:/],
-    ["a right-to-left override", "https://impl.workday.com/\u202Eacme/authorize", /text-direction character U\+202E \(right-to-left override\) at position 26:/],
+    [
+      "a right-to-left override",
+      "https://impl.workday.com/\u202Eacme/authorize",
+      /text-direction character U\+202E \(right-to-left override\) at position 26:/,
+    ],
     ["a word joiner", "https://impl.workday.com/acme\u2060/authorize", /invisible character U\+2060 \(word joiner\)/],
     ["a lone surrogate", "https://impl.workday.com/acme\uD800/authorize", /broken character .*U\+D800 at position 30:/],
   ])("when an endpoint holds %s, then it is refused naming the character and where it is", (_label, raw, message) => {
@@ -209,7 +217,9 @@ describe("hidden characters", () => {
   });
 
   it("when a byte order mark surrounds the URL, then it is trimmed like other white space", () => {
-    expect(ok(parseEndpoint("\uFEFFhttps://impl.workday.com/acme/authorize\uFEFF", "authorization", allow)).url).toBe("https://impl.workday.com/acme/authorize");
+    expect(ok(parseEndpoint("\uFEFFhttps://impl.workday.com/acme/authorize\uFEFF", "authorization", allow)).url).toBe(
+      "https://impl.workday.com/acme/authorize",
+    );
   });
 });
 

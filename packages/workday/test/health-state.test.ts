@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { nextHealth, type HealthOutcome, type HealthState } from "../src/health-state";
+import { nextHealth, type HealthState } from "../src/health-state";
+import type { UpstreamOutcome } from "../src/status-model";
+import type { ReasonCode } from "../src/reason-codes";
 
 const connected: HealthState = { status: "connected", reasonCode: null, consecutiveTransientFailures: 0 };
-const outage: HealthOutcome = { ok: false, transient: true, reasonCode: "workday_unavailable" };
-const definitive = (reasonCode: Extract<HealthOutcome, { ok: false }>["reasonCode"]): HealthOutcome => ({ ok: false, transient: false, reasonCode });
+const outage: UpstreamOutcome = { outcome: "transient", reasonCode: "workday_unavailable" };
+const definitive = (reasonCode: ReasonCode): UpstreamOutcome => ({ outcome: "definitive", reasonCode });
 
 /** Feeds outcomes one after another, as successive health runs would. */
-const run = (start: HealthState, outcomes: HealthOutcome[], threshold = 3) => outcomes.reduce((s, o) => nextHealth(s, o, threshold), start);
+const run = (start: HealthState, outcomes: UpstreamOutcome[], threshold = 3) => outcomes.reduce((s, o) => nextHealth(s, o, threshold), start);
 
 describe("nextHealth", () => {
   it("when a connected connector meets one transient failure, then it stays connected and counts it", () => {
@@ -18,12 +20,16 @@ describe("nextHealth", () => {
   });
 
   it("when transient failures reach the threshold, then degraded with the last reason", () => {
-    const rateLimited: HealthOutcome = { ok: false, transient: true, reasonCode: "rate_limited" };
+    const rateLimited: UpstreamOutcome = { outcome: "transient", reasonCode: "rate_limited" };
     expect(run(connected, [outage, outage, rateLimited])).toEqual({ status: "degraded", reasonCode: "rate_limited", consecutiveTransientFailures: 3 });
   });
 
   it("when a degraded connector keeps failing, then it stays degraded and keeps counting", () => {
-    expect(run(connected, [outage, outage, outage, outage])).toEqual({ status: "degraded", reasonCode: "workday_unavailable", consecutiveTransientFailures: 4 });
+    expect(run(connected, [outage, outage, outage, outage])).toEqual({
+      status: "degraded",
+      reasonCode: "workday_unavailable",
+      consecutiveTransientFailures: 4,
+    });
   });
 
   it("when the threshold is 1, then the first transient failure degrades", () => {
@@ -31,11 +37,11 @@ describe("nextHealth", () => {
   });
 
   it("when a check succeeds after degradation, then connected, no reason, counter 0", () => {
-    expect(run(connected, [outage, outage, outage, { ok: true }])).toEqual(connected);
+    expect(run(connected, [outage, outage, outage, { outcome: "pass" }])).toEqual(connected);
   });
 
   it("when a check succeeds below the threshold, then the counter starts again", () => {
-    expect(run(connected, [outage, outage, { ok: true }, outage, outage])).toEqual({ ...connected, consecutiveTransientFailures: 2 });
+    expect(run(connected, [outage, outage, { outcome: "pass" }, outage, outage])).toEqual({ ...connected, consecutiveTransientFailures: 2 });
   });
 
   it.each([
@@ -69,12 +75,14 @@ describe("nextHealth", () => {
   });
 
   it("when an action_required connector passes, then connected", () => {
-    expect(nextHealth({ status: "action_required", reasonCode: "permission_worker_data", consecutiveTransientFailures: 0 }, { ok: true }, 3)).toEqual(connected);
+    expect(nextHealth({ status: "action_required", reasonCode: "permission_worker_data", consecutiveTransientFailures: 0 }, { outcome: "pass" }, 3)).toEqual(
+      connected,
+    );
   });
 
   it.each(["disconnected", "pending_configuration", "pending_authorization"])("when the connector is %s, then no health result moves it", (status) => {
     const prev = { status, reasonCode: "disconnected_by_admin", consecutiveTransientFailures: 2 };
-    for (const outcome of [{ ok: true } as const, outage, definitive("refresh_invalid_grant")]) {
+    for (const outcome of [{ outcome: "pass" } as const, outage, definitive("refresh_invalid_grant")]) {
       expect(nextHealth(prev, outcome, 1)).toBe(prev);
     }
   });

@@ -58,6 +58,8 @@ describe("hiddenCharacterMessage", () => {
 
   it("when more follow, then the message says how many", () => {
     const found = { kind: "control", codePoint: 0x1b, position: 1, more: 2 } as const;
-    expect(hiddenCharacterMessage("Name", found, "or type it")).toBe("Name contains the control character U+001B at position 1 and 2 more after it: remove them, or type it.");
+    expect(hiddenCharacterMessage("Name", found, "or type it")).toBe(
+      "Name contains the control character U+001B at position 1 and 2 more after it: remove them, or type it.",
+    );
   });
 });

@@ -33,12 +33,20 @@ describe("parseRetryAfter", () => {
     },
   );
 
-  it.each(["", "soon", "-5", "1.5", "5s", "0x10", "foo 1", "Fri, 27 Nov 2026 18:01:30 +0200", "Fri, 27 Foo 2026 18:01:30 GMT", "Fri, 27 Nov 2026 25:01:30 GMT"])(
-    "when the header is %j, then null (unreadable: the caller uses its own backoff)",
-    (header) => {
-      expect(parseRetryAfter(header, now)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "soon",
+    "-5",
+    "1.5",
+    "5s",
+    "0x10",
+    "foo 1",
+    "Fri, 27 Nov 2026 18:01:30 +0200",
+    "Fri, 27 Foo 2026 18:01:30 GMT",
+    "Fri, 27 Nov 2026 25:01:30 GMT",
+  ])("when the header is %j, then null (unreadable: the caller uses its own backoff)", (header) => {
+    expect(parseRetryAfter(header, now)).toBeNull();
+  });
 
   it("when there is no header, then null", () => {
     expect(parseRetryAfter(null, now)).toBeNull();

@@ -1,13 +1,16 @@
 import type { SyncSettings } from "@wc/contracts";
 import type { FetchLike } from "../platform/outbound/outbound-fetch";
-import type { HealthDeps } from "../health";
+import type { StatusMoveDeps } from "../health";
+import type { TokenService, WorkdayDeps } from "../workday";
+import type { LeaseDeps } from "../platform/background/leased";
+import type { Metrics } from "../platform/metrics/metrics";
 
 export interface ActivityOptions {
   /** ACTIVITY_* defaults; a connector's own settings override them. */
   defaults: SyncSettings;
   /** Rows per activityLogging request (Workday's maximum is 1000, docs/workday.md §4a). */
   pageSize: number;
-  /** Highest offset sent before re-anchoring (Splunk re-anchors near 10,000, §6). */
+  /** Highest offset sent before re-anchoring (Splunk re-anchors near 10,000, docs/workday.md §6). */
   offsetCeiling: number;
   /** Attempts per page before the run ends and is picked up again later. */
   maxAttempts: number;
@@ -36,14 +39,15 @@ export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
   leaseMs: 30_000,
 };
 
-export interface ActivityDeps extends HealthDeps {
+/** The sync calls Workday with the connector's tokens, runs under leases and moves the connector's status. */
+export interface ActivityDeps extends WorkdayDeps, Omit<LeaseDeps, "store">, StatusMoveDeps {
+  tokens: TokenService;
+  /** Rows stored (docs/metrics.md). */
+  metrics: Pick<Metrics, "activityRowsStored">;
   activity: ActivityOptions;
   /** The guarded outbound fetch with a response cap sized for full activity pages. */
   syncFetch: FetchLike;
 }
-
-/** Statuses activity is fetched in. action_required may be about another prerequisite (workers), so it is tried too. */
-export const SYNCABLE: ReadonlySet<string> = new Set(["connected", "degraded", "action_required"]);
 
 export const SYNC_ACTOR = "activity sync";
 

@@ -24,7 +24,9 @@ export function decodeCursor(cursor: string, order: "asc" | "desc"): ActivityPos
   }
   const b = body as Partial<CursorBody> | null;
   if (!b || typeof b.t !== "string" || typeof b.c !== "string" || typeof b.k !== "string" || b.o !== order) {
-    throw new AppError(400, "validation_failed", "Some fields need fixing.", { cursor: "Cursor is not one this server issued for this order; start again from the first page." });
+    throw new AppError(400, "validation_failed", "Some fields need fixing.", {
+      cursor: "Cursor is not one this server issued for this order; start again from the first page.",
+    });
   }
   return { requestTime: b.t, connectorId: b.c, key: b.k };
 }
@@ -52,6 +54,7 @@ export async function listActivityPage(store: Store, q: ActivityListParsed, filt
   });
   const visible = rows.slice(0, q.pageSize);
   const last = visible.at(-1);
-  const nextCursor = rows.length > q.pageSize && last ? encodeCursor(q.order, { requestTime: last.requestTime, connectorId: last.connectorId, key: last.id }) : null;
+  const nextCursor =
+    rows.length > q.pageSize && last ? encodeCursor(q.order, { requestTime: last.requestTime, connectorId: last.connectorId, key: last.id }) : null;
   return { rows: visible, total: await store.countActivity(filter), page, pageSize: q.pageSize, nextCursor };
 }

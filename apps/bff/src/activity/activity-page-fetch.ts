@@ -4,12 +4,13 @@ import {
   classifyTokenFailureForSync,
   parseActivityPage,
   parseRetryAfter,
+  statusRule,
   type ActivityRecord,
   type PageRequest,
   type ReasonCode,
 } from "@wc/workday";
 import { describeResponse, authorizedGet, type ApiAnswer } from "../workday";
-import { SYNCABLE, sleep, type ActivityDeps } from "./activity-deps";
+import { sleep, type ActivityDeps } from "./activity-deps";
 
 export type PageFetch =
   | { kind: "page"; rows: ActivityRecord[]; total: number | null }
@@ -31,7 +32,10 @@ export interface PageFetchContext {
   onTransient: (reasonCode: ReasonCode, detail: string) => Promise<void>;
 }
 
-type Judged = { kind: "use"; rows: ActivityRecord[]; total: number | null } | { kind: "retry"; reasonCode: ReasonCode; detail: string; retryAfter: string | null } | Exclude<PageFetch, { kind: "page" | "later" | "aborted" }>;
+type Judged =
+  | { kind: "use"; rows: ActivityRecord[]; total: number | null }
+  | { kind: "retry"; reasonCode: ReasonCode; detail: string; retryAfter: string | null }
+  | Exclude<PageFetch, { kind: "page" | "later" | "aborted" }>;
 
 /**
  * One page of activityLogging, retried in place: 429 waits Retry-After, 5xx/timeouts/resets back
@@ -41,10 +45,10 @@ export async function fetchActivityPage(d: ActivityDeps, x: PageFetchContext, re
   const query = new URLSearchParams({ from: req.from, to: req.to, type: "userActivity", limit: String(req.limit), offset: String(req.offset) });
   const url = `${x.activityUrl}?${query.toString()}`;
   const api = { ...d, fetch: d.syncFetch };
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     if (x.signal.aborted) return { kind: "aborted" };
     const c = await d.store.getConnector(x.connectorId);
-    if (!c || !SYNCABLE.has(c.status)) return { kind: "aborted" };
+    if (!c || !statusRule(c.status).syncs) return { kind: "aborted" };
     const got = await authorizedGet(api, x.connectorId, url);
     if (!got) return { kind: "aborted" };
     const judged = judge(got.answer, got.refreshed, x.environment, req.offset);
@@ -66,24 +70,42 @@ function judge(answer: ApiAnswer, refreshed: boolean, environment: PageFetchCont
   if (!answer.ok) {
     const f = answer.failure;
     if (answer.tokenFailure) {
-      const t = classifyTokenFailureForSync({ httpStatus: f.httpStatus, body: f.body, environment, ...(f.networkError ? { networkError: f.networkError } : {}) });
-      return t.transient ? { kind: "retry", reasonCode: t.reasonCode, detail: f.detail, retryAfter: f.retryAfter } : { kind: "stop", reasonCode: t.reasonCode, detail: f.detail };
+      const t = classifyTokenFailureForSync({
+        httpStatus: f.httpStatus,
+        body: f.body,
+        environment,
+        ...(f.networkError ? { networkError: f.networkError } : {}),
+      });
+      return t.outcome === "transient"
+        ? { kind: "retry", reasonCode: t.reasonCode, detail: f.detail, retryAfter: f.retryAfter }
+        : { kind: "stop", reasonCode: t.reasonCode, detail: f.detail };
     }
-    const a = classifyActivityAnswer({ httpStatus: null, body: null, environment, offset, refreshed, ...(f.networkError ? { networkError: f.networkError } : {}) });
-    return a.action === "stop" ? { kind: "stop", reasonCode: a.reasonCode, detail: f.detail } : { kind: "retry", reasonCode: a.action === "retry" ? a.reasonCode : "workday_unavailable", detail: f.detail, retryAfter: null };
+    const a = classifyActivityAnswer({
+      httpStatus: null,
+      body: null,
+      environment,
+      offset,
+      refreshed,
+      ...(f.networkError ? { networkError: f.networkError } : {}),
+    });
+    return a.outcome === "definitive"
+      ? { kind: "stop", reasonCode: a.reasonCode, detail: f.detail }
+      : { kind: "retry", reasonCode: a.outcome === "transient" ? a.reasonCode : "workday_unavailable", detail: f.detail, retryAfter: null };
   }
   const detail = describeResponse(answer.status, answer.body);
   const a = classifyActivityAnswer({ httpStatus: answer.status, body: answer.body, environment, offset, refreshed });
-  switch (a.action) {
-    case "use": {
+  switch (a.outcome) {
+    case "pass": {
       const page = parseActivityPage(answer.body);
-      return page.ok ? { kind: "use", rows: page.rows, total: page.total } : { kind: "retry", reasonCode: "malformed_response", detail: `${detail} · ${page.problem}`, retryAfter: null };
+      return page.ok
+        ? { kind: "use", rows: page.rows, total: page.total }
+        : { kind: "retry", reasonCode: "malformed_response", detail: `${detail} · ${page.problem}`, retryAfter: null };
     }
     case "reanchor":
       return { kind: "reanchor" };
-    case "stop":
+    case "definitive":
       return { kind: "stop", reasonCode: a.reasonCode, detail };
-    case "retry":
+    case "transient":
       return { kind: "retry", reasonCode: a.reasonCode, detail, retryAfter: answer.retryAfter };
     case "refresh_token":
       // Not reached: authorizedGet already refreshed once, so a 401 arrives here as final.

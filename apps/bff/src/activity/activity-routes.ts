@@ -78,7 +78,13 @@ export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
       const before = await syncStatus(d, sync, id);
       const body: SyncStatusResponse = { sync: await updateSyncSettings(d, sync, id, settings, requireSession(res).userName) };
       const c = await loadConnector(d, id);
-      await audit(d, actorOf(req, res), { action: "connector.sync_settings_changed", targetType: "connector", targetId: id, targetName: c.name, ...diff(before.settings, body.sync.settings) });
+      await audit(d, actorOf(req, res), {
+        action: "connector.sync_settings_changed",
+        targetType: "connector",
+        targetId: id,
+        targetName: c.name,
+        ...diff(before.settings, body.sync.settings),
+      });
       res.json(body);
     }),
   );
@@ -89,7 +95,13 @@ export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
       const id = param(req, "id");
       const body: SyncStatusResponse = { sync: await requestResync(d, sync, id, window, requireSession(res).userName) };
       const c = await loadConnector(d, id);
-      await audit(d, actorOf(req, res), { action: "connector.resync_requested", targetType: "connector", targetId: id, targetName: c.name, after: { from: window.from, to: window.to } });
+      await audit(d, actorOf(req, res), {
+        action: "connector.resync_requested",
+        targetType: "connector",
+        targetId: id,
+        targetName: c.name,
+        after: { from: window.from, to: window.to },
+      });
       res.status(202).json(body);
     }),
   );

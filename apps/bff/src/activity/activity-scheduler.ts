@@ -1,5 +1,6 @@
 import type { SyncStateRecord } from "../store/types";
-import { SYNCABLE, type ActivityDeps } from "./activity-deps";
+import { statusRule } from "@wc/workday";
+import type { ActivityDeps } from "./activity-deps";
 import { runDueWindow } from "./activity-sync";
 import { withLease } from "../platform/background/leased";
 import { pruneIfDue, refreshWorkersIfDue } from "./activity-upkeep";
@@ -12,13 +13,11 @@ export interface ActivitySync {
   kick(id: string): void;
   /** After a consent: any retry wait from before is void, so the backfill or catch-up starts at once. */
   connected(id: string): Promise<void>;
-  /** One scheduler tick: kicks every connector with something due. Returns how many. */
+  /** One tick of the background loop: kicks every connector with something due. Returns how many. */
   runDue(): Promise<number>;
   isRunning(id: string): boolean;
   /** Resolves once the connector (or every connector) has no sync running in this process. */
   whenIdle(id?: string): Promise<void>;
-  /** Ticks every `tickMs` until the returned function is called. */
-  start(tickMs: number): () => void;
   /** Stops ticking, asks running syncs to stop after their current page, and waits for them. */
   stop(): Promise<void>;
 }
@@ -84,7 +83,7 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
     const states = new Map((await d.store.listSyncStates()).map((s) => [s.connectorId, s]));
     let kicked = 0;
     for (const c of await d.store.listConnectors()) {
-      if (!c.connectedAt || !SYNCABLE.has(c.status) || running.has(c.id) || !isDue(states.get(c.id), now)) continue;
+      if (!c.connectedAt || !statusRule(c.status).syncs || running.has(c.id) || !isDue(states.get(c.id), now)) continue;
       kick(c.id);
       kicked++;
     }
@@ -105,24 +104,6 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
         if (pending.length === 0) return;
         await Promise.allSettled(pending);
       }
-    },
-    start(tickMs) {
-      let ticking = false;
-      const tick = () => {
-        if (ticking) return;
-        ticking = true;
-        runDue()
-          .catch((err: unknown) => d.log.error({ err }, "activity scheduler tick failed"))
-          .finally(() => (ticking = false));
-      };
-      // At once too: a window cut short by a restart continues without waiting a tick.
-      const first = setTimeout(tick, 0);
-      const timer = setInterval(tick, tickMs);
-      timer.unref();
-      return () => {
-        clearTimeout(first);
-        clearInterval(timer);
-      };
     },
     async stop() {
       abort.abort();

@@ -1,5 +1,5 @@
 import type { ResyncRequest, SyncPhase, SyncProgress, SyncSettings, SyncStatus } from "@wc/contracts";
-import { retentionCutoff } from "@wc/workday";
+import { isReasonCode, isTransient, retentionCutoff, statusRule } from "@wc/workday";
 import { AppError } from "../platform/http/app-error";
 import type { ConnectorRecord, SyncRun, SyncStateRecord } from "../store/types";
 import type { ActivityDeps } from "./activity-deps";
@@ -7,7 +7,6 @@ import { effectiveSettings } from "./activity-rows";
 import type { ActivitySync } from "./activity-scheduler";
 import { loadConnector } from "../connectors";
 
-const TRANSIENT_CODES = new Set(["rate_limited", "workday_unavailable", "workday_timeout", "malformed_response"]);
 const DAY_MS = 24 * 3600_000;
 
 /** What the connector page shows about activity sync. */
@@ -23,7 +22,11 @@ export async function syncStatus(d: ActivityDeps, sync: ActivitySync, id: string
     d.store.listWorkers(id),
   ]);
   const inRun = run?.cursor.lastRowTime ?? null;
-  const covered = [state?.coveredUntil ?? null, inRun].filter((t): t is string => t !== null).sort().at(-1) ?? null;
+  const covered =
+    [state?.coveredUntil ?? null, inRun]
+      .filter((t): t is string => t !== null)
+      .sort()
+      .at(-1) ?? null;
   return {
     connectorId: id,
     phase: phaseOf(c, state, sync.isRunning(id)),
@@ -41,13 +44,14 @@ export async function syncStatus(d: ActivityDeps, sync: ActivitySync, id: string
 }
 
 function phaseOf(c: ConnectorRecord, s: SyncStateRecord | null, running: boolean): SyncPhase {
-  if (!c.connectedAt || ["pending_configuration", "pending_authorization", "disconnected"].includes(c.status)) return "idle";
-  if (c.status === "relink_needed") return "blocked";
+  const rule = statusRule(c.status);
+  if (!c.connectedAt || rule.frozen) return "idle";
+  if (!rule.syncs) return "blocked";
   const runPhase = (r: SyncRun | null): SyncPhase => (r === null || r.kind === "incremental" ? "polling" : "backfilling");
   if (running) return runPhase(s?.run ?? null);
   // The last error stays until a window completes, so it tells why nothing runs right now.
   const error = s?.lastError ?? null;
-  if (error) return TRANSIENT_CODES.has(error.reasonCode) ? "retrying" : "blocked";
+  if (error) return isReasonCode(error.reasonCode) && isTransient(error.reasonCode) ? "retrying" : "blocked";
   return s?.run ? runPhase(s.run) : "waiting";
 }
 

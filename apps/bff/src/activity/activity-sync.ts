@@ -5,14 +5,17 @@ import {
   nextPollAt,
   offsetRefused,
   pageRequest,
+  PASS,
   planWindow,
   startCursor,
+  statusRule,
   type CursorStep,
   type PagingCursor,
   type ReasonCode,
+  type UpstreamOutcome,
 } from "@wc/workday";
 import type { ConnectorRecord, StoredActivityRow, SyncRun, SyncStatePatch } from "../store/types";
-import { SYNCABLE, SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
+import { SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
 import { fetchActivityPage, type PageFetch } from "./activity-page-fetch";
 import { effectiveSettings, withKeys } from "./activity-rows";
 import { moveHealth } from "../health";
@@ -29,7 +32,7 @@ type Keyed = Exclude<PageFetch, { kind: "page" }> | { kind: "page"; rows: Stored
  */
 export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSignal): Promise<WindowResult> {
   const c = await d.store.getConnector(id);
-  if (!c?.connectedAt || !SYNCABLE.has(c.status)) return "idle";
+  if (!c?.connectedAt || !statusRule(c.status).syncs) return "idle";
   const state = await d.store.getSyncState(id);
   const settings = effectiveSettings(state, d.activity.defaults);
   let run = state?.run ?? null;
@@ -41,7 +44,13 @@ export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSig
       const { from, to } = state.pendingResync;
       run = newRun("resync", Date.parse(from), Math.ceil(Date.parse(to) / 1000) * 1000, c.connectedAt, now, d.activity.offsetCeiling);
     } else if (!state?.nextSyncAt || Date.parse(state.nextSyncAt) <= now.getTime()) {
-      const w = planWindow({ now, connectedAt: c.connectedAt, coveredUntil: state?.coveredUntil ?? null, checkpointConnectedAt: state?.checkpointConnectedAt ?? null, settings });
+      const w = planWindow({
+        now,
+        connectedAt: c.connectedAt,
+        coveredUntil: state?.coveredUntil ?? null,
+        checkpointConnectedAt: state?.checkpointConnectedAt ?? null,
+        settings,
+      });
       if (!w) {
         await d.store.saveSyncState(id, { nextSyncAt: nextPollAt(now, settings).toISOString() });
         return "idle";
@@ -65,7 +74,14 @@ function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt
  * cursor after it are committed in one transaction, so a kill at any point loses nothing and a
  * restart stores nothing twice.
  */
-async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, settings: SyncSettings, signal: AbortSignal, lastSyncAt: string | null): Promise<WindowResult> {
+async function runWindow(
+  d: ActivityDeps,
+  c: ConnectorRecord,
+  run: SyncRun,
+  settings: SyncSettings,
+  signal: AbortSignal,
+  lastSyncAt: string | null,
+): Promise<WindowResult> {
   let activityUrl: string;
   try {
     activityUrl = activityLoggingUrl(c.restApiEndpoint ?? "");
@@ -81,7 +97,7 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
     signal,
     onTransient: async (reasonCode: ReasonCode, detail: string) => {
       healthDirty = true;
-      await recordHealth(d, c.id, { ok: false, transient: true, reasonCode }, detail);
+      await recordHealth(d, c.id, { outcome: "transient", reasonCode }, detail);
     },
   };
   const limit = d.activity.pageSize;
@@ -102,16 +118,21 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
     const got = await pending;
     if (got.kind === "aborted") return "stopped";
     if (got.kind === "later") {
-      await d.store.saveSyncState(c.id, { lastError: errorOf(d, got.reasonCode, got.detail), nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString() });
+      await d.store.saveSyncState(c.id, {
+        lastError: errorOf(d, got.reasonCode, got.detail),
+        nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString(),
+      });
       return "stopped";
     }
     if (got.kind === "stop") {
-      await recordHealth(d, c.id, { ok: false, transient: false, reasonCode: got.reasonCode }, got.detail);
+      await recordHealth(d, c.id, { outcome: "definitive", reasonCode: got.reasonCode }, got.detail);
       await stop(d, c.id, got.reasonCode, got.detail, settings);
       return "stopped";
     }
     const step: CursorStep =
-      got.kind === "reanchor" ? offsetRefused(cursor) : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
+      got.kind === "reanchor"
+        ? offsetRefused(cursor)
+        : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
     if (step.kind === "stuck") {
       await stop(d, c.id, "activity_window_stuck", step.problem, settings);
       return "stopped";
@@ -128,12 +149,13 @@ async function runWindow(d: ActivityDeps, c: ConnectorRecord, run: SyncRun, sett
       boundary = step.kind === "next" && step.cursor.offset === 0 ? keysFrom(stored, step.cursor.anchorMs) : null;
       if (healthDirty) {
         healthDirty = false;
-        await recordHealth(d, c.id, { ok: true }, null);
+        await recordHealth(d, c.id, PASS, null);
       }
     }
     rows += stored.length;
     const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
-    await d.store.commitActivityPage(c.id, stored, checkpoint);
+    const { inserted } = await d.store.commitActivityPage(c.id, stored, checkpoint);
+    d.metrics.activityRowsStored(inserted);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;
     if (signal.aborted) return "stopped";
@@ -152,7 +174,16 @@ function finish(d: ActivityDeps, run: SyncRun, rows: number, settings: SyncSetti
   const now = d.now();
   const at = now.toISOString();
   const seconds = Math.max((now.getTime() - Date.parse(run.startedAt)) / 1000, 0.001);
-  const window = { kind: run.kind === "resync" ? "resync" : "backfill", from: run.from, to: run.to, coveredUntil: run.to, rows, rowsPerSecond: Math.round(rows / seconds), startedAt: run.startedAt, finishedAt: at } as const;
+  const window = {
+    kind: run.kind === "resync" ? "resync" : "backfill",
+    from: run.from,
+    to: run.to,
+    coveredUntil: run.to,
+    rows,
+    rowsPerSecond: Math.round(rows / seconds),
+    startedAt: run.startedAt,
+    finishedAt: at,
+  } as const;
   if (run.kind === "resync") {
     const nextSyncAt = lastSyncAt === null ? null : nextPollAt(new Date(lastSyncAt), settings).toISOString();
     return { run: null, lastError: null, lastWindow: window, nextSyncAt };
@@ -179,9 +210,9 @@ async function stop(d: ActivityDeps, id: string, reasonCode: string, detail: str
  * only clears transient trouble: a connector waiting for an admin or a Workday admin stays so
  * until its checks pass, since activity alone does not prove every prerequisite.
  */
-async function recordHealth(d: ActivityDeps, id: string, outcome: Parameters<typeof moveHealth>[2], detail: string | null) {
+async function recordHealth(d: ActivityDeps, id: string, outcome: UpstreamOutcome, detail: string | null) {
   const fresh = await d.store.getConnector(id);
-  if (!fresh || !SYNCABLE.has(fresh.status)) return;
-  if (outcome.ok && fresh.status !== "connected" && fresh.status !== "degraded") return;
+  if (!fresh || !statusRule(fresh.status).syncs) return;
+  if (outcome.outcome === "pass" && statusRule(fresh.status).needsAdmin) return;
   await moveHealth(d, fresh, outcome, SYNC_ACTOR, detail);
 }

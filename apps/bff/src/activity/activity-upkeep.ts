@@ -1,5 +1,5 @@
-import { parseWorkersPage, retentionCutoff, workersUrl, type WorkerAccount } from "@wc/workday";
-import { SYNCABLE, type ActivityDeps } from "./activity-deps";
+import { parseWorkersPage, retentionCutoff, statusRule, workersUrl, type WorkerAccount } from "@wc/workday";
+import type { ActivityDeps } from "./activity-deps";
 import { effectiveSettings } from "./activity-rows";
 import { authorizedGet, describeResponse } from "../workday";
 
@@ -17,7 +17,7 @@ export async function refreshWorkersIfDue(d: ActivityDeps, id: string, signal: A
   const now = d.now();
   if (state?.workersNextAt && Date.parse(state.workersNextAt) > now.getTime()) return;
   const c = await d.store.getConnector(id);
-  if (!c?.restApiEndpoint || !SYNCABLE.has(c.status)) return;
+  if (!c?.restApiEndpoint || !statusRule(c.status).syncs) return;
   const accounts: WorkerAccount[] = [];
   let offset = 0;
   const api = { ...d, fetch: d.syncFetch };

@@ -11,7 +11,9 @@ type Queryable = Pick<Pool, "query">;
 // parameters, far below PostgreSQL's 65535), unnested into rows in page order. DO NOTHING skips a
 // row already stored, and a row repeated within the page, on the natural key; rowCount = new rows.
 const INSERT_ROWS = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(", ")})
-  SELECT $1::text, u.* FROM unnest(${ACTIVITY_INSERT_COLUMNS.slice(1).map((_, i) => `$${i + 2}::text[]`).join(", ")}) AS u
+  SELECT $1::text, u.* FROM unnest(${ACTIVITY_INSERT_COLUMNS.slice(1)
+    .map((_, i) => `$${i + 2}::text[]`)
+    .join(", ")}) AS u
   ON CONFLICT (connector_id, request_time, row_key) DO NOTHING`;
 
 const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)

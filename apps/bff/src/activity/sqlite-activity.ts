@@ -42,7 +42,12 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
       { sql: INSERT_ROW, rows: rows.map((r) => activityRowValues(connectorId, r)) },
       { sql: ENSURE_STATE, rows: [[connectorId]] },
       ...(cols.length > 0
-        ? [{ sql: `UPDATE activity_sync_state SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE connector_id = ?`, rows: [[...cols.map((c) => patch[c]), connectorId]] }]
+        ? [
+            {
+              sql: `UPDATE activity_sync_state SET ${cols.map((c) => `${c} = ?`).join(", ")} WHERE connector_id = ?`,
+              rows: [[...cols.map((c) => patch[c]), connectorId]],
+            },
+          ]
         : []),
     ];
   };

@@ -1,12 +1,5 @@
 import { Router, type Response } from "express";
-import {
-  changeOwnPasswordRequestSchema,
-  isSafeReturnTo,
-  pages,
-  setupRequestSchema,
-  signInRequestSchema,
-  type SessionResponse,
-} from "@wc/contracts";
+import { changeOwnPasswordRequestSchema, isSafeReturnTo, pages, setupRequestSchema, signInRequestSchema, type SessionResponse } from "@wc/contracts";
 import { AppError } from "../platform/http/app-error";
 import { hashPassword, verifyPassword } from "./password";
 import { publicRoute } from "../platform/http/public-route";
@@ -72,7 +65,13 @@ export function authRouter(d: AuthRouteDeps) {
       const user = await completeSetup(d, b);
       await startSession(d.sessions, req, res, user);
       res.locals.user = user;
-      await audit(d, actorOf(req, res), { action: "auth.setup_completed", targetType: "user", targetId: user.id, targetName: user.email, after: auditView(user) });
+      await audit(d, actorOf(req, res), {
+        action: "auth.setup_completed",
+        targetType: "user",
+        targetId: user.id,
+        targetName: user.email,
+        after: auditView(user),
+      });
       res.json(await body(res));
     }),
   );
@@ -115,7 +114,13 @@ export function authRouter(d: AuthRouteDeps) {
       const { user, returnTo } = await d.sso.callback(new URLSearchParams(q >= 0 ? req.originalUrl.slice(q + 1) : ""));
       await startSession(d.sessions, req, res, user);
       res.locals.user = user;
-      await audit(d, actorOf(req, res), { action: "auth.signed_in", targetType: "user", targetId: user.id, targetName: user.email, after: { via: "sso", role: user.role } });
+      await audit(d, actorOf(req, res), {
+        action: "auth.signed_in",
+        targetType: "user",
+        targetId: user.id,
+        targetName: user.email,
+        after: { via: "sso", role: user.role },
+      });
       res.redirect(303, isSafeReturnTo(returnTo) ? returnTo : pages.connectors);
     } catch (e) {
       if (!(e instanceof SsoError)) throw e;

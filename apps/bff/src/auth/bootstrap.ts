@@ -11,21 +11,14 @@ const SAME_START_MS = 2 * 60_000;
 const sha = (v: string) => createHash("sha256").update(v).digest();
 
 export type Bootstrap =
-  | { kind: "ready" }
-  | { kind: "created"; email: string }
-  | { kind: "setup"; link: string; expiresAt: string }
-  | { kind: "setup_pending"; expiresAt: string };
+  { kind: "ready" } | { kind: "created"; email: string } | { kind: "setup"; link: string; expiresAt: string } | { kind: "setup_pending"; expiresAt: string };
 
 /**
  * No default password: with no account yet, the first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD,
  * or from a one-time link (token in the URL fragment, so it reaches no server log; 24 h; a new
  * one at every start until an admin exists).
  */
-export async function ensureFirstAdmin(
-  d: UserDeps,
-  admin: { email: string; password: string } | null,
-  publicUrl: string,
-): Promise<Bootstrap> {
+export async function ensureFirstAdmin(d: UserDeps, admin: { email: string; password: string } | null, publicUrl: string): Promise<Bootstrap> {
   if ((await d.store.countUsers()) > 0) {
     await d.store.setMeta(SETUP_KEY, null);
     return { kind: "ready" };

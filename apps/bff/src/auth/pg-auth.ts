@@ -12,10 +12,11 @@ const USER_COLUMNS = `id, email, name, role, source, password_hash AS "passwordH
 /** The sign-in half of the PostgreSQL store; same behaviour as sqlite-auth.ts (one contract suite). */
 export function pgAuthStore(pool: Pool): AuthStore {
   const getUser = async (q: Pick<Pool, "query">, id: string, lock = false) =>
-    ((await q.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${lock ? " FOR UPDATE" : ""}`, [id])).rows[0] ?? null);
+    (await q.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${lock ? " FOR UPDATE" : ""}`, [id])).rows[0] ?? null;
   // Serialises admin-count checks: two admins demoting each other at once must not leave none.
   const lockAdmins = (q: Pick<Pool, "query">) => q.query("SELECT id FROM users WHERE role = 'admin' FOR UPDATE");
-  const admins = async (q: Pick<Pool, "query">) => Number((await q.query<{ n: string }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'")).rows[0]?.n ?? 0);
+  const admins = async (q: Pick<Pool, "query">) =>
+    Number((await q.query<{ n: string }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'")).rows[0]?.n ?? 0);
 
   return {
     async insertUser(u) {
@@ -90,7 +91,10 @@ export function pgAuthStore(pool: Pool): AuthStore {
       return row;
     },
     async peekRate(key, windowStartsAfter) {
-      const r = await pool.query<RateCount>(`SELECT count, window_start AS "windowStart" FROM rate_limits WHERE key = $1 AND window_start > $2`, [key, windowStartsAfter]);
+      const r = await pool.query<RateCount>(`SELECT count, window_start AS "windowStart" FROM rate_limits WHERE key = $1 AND window_start > $2`, [
+        key,
+        windowStartsAfter,
+      ]);
       return r.rows[0] ?? null;
     },
     async clearRate(key) {
@@ -100,7 +104,19 @@ export function pgAuthStore(pool: Pool): AuthStore {
       await pool.query(
         `INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, target_name, ip, request_id, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [e.at, e.actorId, e.actorName, e.action, e.targetType, e.targetId, e.targetName, e.ip, e.requestId, e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null],
+        [
+          e.at,
+          e.actorId,
+          e.actorName,
+          e.action,
+          e.targetType,
+          e.targetId,
+          e.targetName,
+          e.ip,
+          e.requestId,
+          e.before ? JSON.stringify(e.before) : null,
+          e.after ? JSON.stringify(e.after) : null,
+        ],
       );
     },
     async listAudit(q) {

@@ -7,7 +7,7 @@ const RANK: Record<Role, number> = { support: 1, admin: 2 };
 
 /**
  * Route guard: the signed-in user's role must be at least `role` (admin ⊃ support). Every API
- * route declares one (or is marked public with publicRoute(why), ./public-route.ts); test/rbac.test.ts walks them.
+ * route declares one (or is marked public with publicRoute(why), platform/http/public-route.ts); test/rbac.test.ts walks them.
  */
 export function requireRole(role: Role) {
   const guard = (_req: Request, res: Response, next: NextFunction) => {

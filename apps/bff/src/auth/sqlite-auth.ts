@@ -37,8 +37,7 @@ export function sqliteAuthStore(db: SqliteDb): AuthStore {
 
   const hitRate = writeTx(db, (key: string, now: string, windowStartsAfter: string) => {
     const row = db.prepare("SELECT count, window_start AS windowStart FROM rate_limits WHERE key = ?").get(key) as
-      | { count: number; windowStart: string }
-      | undefined;
+      { count: number; windowStart: string } | undefined;
     const fresh = !row || row.windowStart <= windowStartsAfter;
     const next = fresh ? { count: 1, windowStart: now } : { count: row.count + 1, windowStart: row.windowStart };
     db.prepare(
@@ -110,8 +109,7 @@ export function sqliteAuthStore(db: SqliteDb): AuthStore {
     },
     async peekRate(key, windowStartsAfter) {
       const row = db.prepare("SELECT count, window_start AS windowStart FROM rate_limits WHERE key = ?").get(key) as
-        | { count: number; windowStart: string }
-        | undefined;
+        { count: number; windowStart: string } | undefined;
       return row && row.windowStart > windowStartsAfter ? row : null;
     },
     async clearRate(key) {
@@ -132,7 +130,8 @@ export function sqliteAuthStore(db: SqliteDb): AuthStore {
       };
       if (q.actor) add("(actor_name LIKE @actor ESCAPE '\\' OR actor_id = @actorExact)", { actor: `%${likeEscape(q.actor)}%`, actorExact: q.actor });
       if (q.action) add("action = @action", { action: q.action });
-      if (q.targetId) add("(target_id = @targetId OR target_name LIKE @targetLike ESCAPE '\\')", { targetId: q.targetId, targetLike: `%${likeEscape(q.targetId)}%` });
+      if (q.targetId)
+        add("(target_id = @targetId OR target_name LIKE @targetLike ESCAPE '\\')", { targetId: q.targetId, targetLike: `%${likeEscape(q.targetId)}%` });
       if (q.from) add("at >= @from", { from: new Date(q.from).toISOString() });
       if (q.to) add("at <= @to", { to: new Date(q.to).toISOString() });
       if (q.before) add("seq < @before", { before: q.before });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashState, transactionExpiresAt } from "../platform/crypto/oauth-state";
 import * as oidc from "openid-client";
 import type { Role } from "@wc/contracts";
 import type { Logger } from "pino";
@@ -24,8 +24,6 @@ export interface SsoDeps extends UserDeps {
   timeoutMs: number;
 }
 
-const TX_TTL_MS = 10 * 60_000;
-const hashState = (s: string) => createHash("sha256").update(s).digest("base64url");
 const isLoopbackHttp = (u: URL) => u.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
 
 export class SsoError extends Error {}
@@ -82,7 +80,7 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
         nonce,
         returnTo,
         createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + TX_TTL_MS).toISOString(),
+        expiresAt: transactionExpiresAt(now),
       });
       return oidc.buildAuthorizationUrl(cfg, {
         redirect_uri: redirectUri,
@@ -102,7 +100,8 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
         throw new SsoError("The single sign-on attempt expired or was already used. Start again.");
       }
       const error = query.get("error");
-      if (error) throw new SsoError(error === "access_denied" ? "Single sign-on was cancelled." : `The identity provider refused the sign-in (${error.slice(0, 60)}).`);
+      if (error)
+        throw new SsoError(error === "access_denied" ? "Single sign-on was cancelled." : `The identity provider refused the sign-in (${error.slice(0, 60)}).`);
       let claims: Record<string, unknown>;
       try {
         const current = new URL(redirectUri);
@@ -147,7 +146,8 @@ export function createSso(d: SsoDeps, o: OidcOptions) {
             if (e instanceof AppError && e.status === 409) throw new SsoError("Your account was just created by another sign-in. Sign in again.");
             throw e;
           });
-      if (user === "last_admin") throw new SsoError("Your groups no longer make you an admin, and you are the last admin. Ask for the admin group, or add another admin.");
+      if (user === "last_admin")
+        throw new SsoError("Your groups no longer make you an admin, and you are the last admin. Ask for the admin group, or add another admin.");
       if (!user) throw new AppError(500, "internal", "The account disappeared during sign-in.");
       if (!existing) await d.store.updateUser(user.id, { lastSignInAt: at });
       return { user, returnTo: tx.returnTo };

@@ -39,7 +39,13 @@ export function usersRouter(d: AuditDeps) {
     requireAdmin,
     withBody(updateUserRequestSchema, async (req, res, b) => {
       const { before, after } = await updateUser(d, param(req, "id"), b);
-      await audit(d, actorOf(req, res), { action: "user.updated", targetType: "user", targetId: after.id, targetName: after.email, ...diff(auditView(before), auditView(after)) });
+      await audit(d, actorOf(req, res), {
+        action: "user.updated",
+        targetType: "user",
+        targetId: after.id,
+        targetName: after.email,
+        ...diff(auditView(before), auditView(after)),
+      });
       const sessions = await d.store.countSessionsByUser();
       const body: UserResponse = { user: toUser(after, sessions.get(after.id) ?? 0) };
       res.json(body);
@@ -51,7 +57,13 @@ export function usersRouter(d: AuditDeps) {
     requireAdmin,
     withBody(resetPasswordRequestSchema, async (req, res, b) => {
       const { user, ended } = await resetPassword(d, param(req, "id"), b.password);
-      await audit(d, actorOf(req, res), { action: "user.password_reset", targetType: "user", targetId: user.id, targetName: user.email, after: { sessionsEnded: ended } });
+      await audit(d, actorOf(req, res), {
+        action: "user.password_reset",
+        targetType: "user",
+        targetId: user.id,
+        targetName: user.email,
+        after: { sessionsEnded: ended },
+      });
       res.status(204).end();
     }),
   );
@@ -61,7 +73,13 @@ export function usersRouter(d: AuditDeps) {
     const user = await d.store.getUser(id);
     if (!user) throw notFound("User");
     const ended = await d.store.deleteSessionsOfUser(id);
-    await audit(d, actorOf(req, res), { action: "user.sessions_ended", targetType: "user", targetId: id, targetName: user.email, after: { sessionsEnded: ended } });
+    await audit(d, actorOf(req, res), {
+      action: "user.sessions_ended",
+      targetType: "user",
+      targetId: id,
+      targetName: user.email,
+      after: { sessionsEnded: ended },
+    });
     const body: KillSessionsResponse = { ended };
     res.json(body);
   });

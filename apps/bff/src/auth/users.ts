@@ -14,13 +14,25 @@ const lastAdmin = () => new AppError(409, "conflict", "This is the last admin: a
 const emailTaken = () => new AppError(409, "conflict", "An account with this email already exists.", { email: "An account with this email already exists." });
 
 export function toUser(u: UserRecord, sessions: number): User {
-  return { id: u.id, name: u.name, email: u.email, role: u.role, source: u.source, createdAt: u.createdAt, lastSignInAt: u.lastSignInAt, activeSessions: sessions };
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    source: u.source,
+    createdAt: u.createdAt,
+    lastSignInAt: u.lastSignInAt,
+    activeSessions: sessions,
+  };
 }
 
 /** What an audit entry may show of an account (never the hash). */
 export const auditView = (u: Pick<UserRecord, "email" | "name" | "role" | "source">) => ({ email: u.email, name: u.name, role: u.role, source: u.source });
 
-export async function createUser(d: UserDeps, req: CreateUserRequest | (Omit<CreateUserRequest, "password"> & { password: null; source: "oidc"; ssoSubject: string })): Promise<UserRecord> {
+export async function createUser(
+  d: UserDeps,
+  req: CreateUserRequest | (Omit<CreateUserRequest, "password"> & { password: null; source: "oidc"; ssoSubject: string }),
+): Promise<UserRecord> {
   if (await d.store.getUserByEmail(req.email)) throw emailTaken();
   const at = d.now().toISOString();
   const u: UserRecord = {
@@ -61,7 +73,8 @@ export async function updateUser(d: UserDeps, id: string, req: UpdateUserRequest
 export async function resetPassword(d: UserDeps, id: string, password: string): Promise<{ user: UserRecord; ended: number }> {
   const u = await d.store.getUser(id);
   if (!u) throw notFound("User");
-  if (u.source !== "local") throw new AppError(409, "conflict", "This account signs in with single sign-on; its password is managed by your identity provider.");
+  if (u.source !== "local")
+    throw new AppError(409, "conflict", "This account signs in with single sign-on; its password is managed by your identity provider.");
   await d.store.updateUser(id, { passwordHash: await hashPassword(password), updatedAt: d.now().toISOString() });
   return { user: u, ended: await d.store.deleteSessionsOfUser(id) };
 }

@@ -100,7 +100,9 @@ const server = createServer((req, res) => {
   readBody(req).then(
     (body) => {
       if (body === "too_large") {
-        res.writeHead(413, { "content-type": "text/plain", connection: "close" }).end(`Request bodies over ${MAX_BODY_BYTES} bytes are refused by this proxy.\n`);
+        res
+          .writeHead(413, { "content-type": "text/plain", connection: "close" })
+          .end(`Request bodies over ${MAX_BODY_BYTES} bytes are refused by this proxy.\n`);
         return;
       }
       send(req, res, forwardHeaders(req, body), body, attemptOrder(Date.now()));

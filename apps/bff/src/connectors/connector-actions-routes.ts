@@ -12,7 +12,7 @@ import { toView } from "./connector-view";
 const writeLine = (res: Response, line: CheckStreamLine) => res.write(`${JSON.stringify(line)}\n`);
 
 /** Health and lifecycle actions on one connector (admins); the diagnostics bundle (support too). */
-export function connectorActionsRouter(d: HealthDeps & AuditDeps, version: string) {
+export function connectorActionsRouter(d: HealthDeps & AuditDeps & { publicUrl: string }, version: string) {
   const r = Router();
 
   // "Run checks now". With Accept: application/x-ndjson each check is streamed as it finishes,
@@ -21,7 +21,14 @@ export function connectorActionsRouter(d: HealthDeps & AuditDeps, version: strin
     const id = param(req, "id");
     const actor = requireSession(res).userName;
     const before = await d.store.getConnector(id);
-    if (before) await audit(d, actorOf(req, res), { action: "connector.checks_run", targetType: "connector", targetId: id, targetName: before.name, before: { status: before.status } });
+    if (before)
+      await audit(d, actorOf(req, res), {
+        action: "connector.checks_run",
+        targetType: "connector",
+        targetId: id,
+        targetName: before.name,
+        before: { status: before.status },
+      });
     if (req.get("accept") !== "application/x-ndjson") {
       const out = await runChecks(d, id, actor);
       const body: RunChecksResponse = { connector: toView(out.connector, d.publicUrl), checks: out.checks };
@@ -43,7 +50,13 @@ export function connectorActionsRouter(d: HealthDeps & AuditDeps, version: strin
 
   r.post("/:id/disconnect", requireAdmin, async (req, res) => {
     const c = await disconnect(d, param(req, "id"), requireSession(res).userName);
-    await audit(d, actorOf(req, res), { action: "connector.disconnected", targetType: "connector", targetId: c.id, targetName: c.name, after: { status: c.status } });
+    await audit(d, actorOf(req, res), {
+      action: "connector.disconnected",
+      targetType: "connector",
+      targetId: c.id,
+      targetName: c.name,
+      after: { status: c.status },
+    });
     res.json({ connector: toView(c, d.publicUrl) });
   });
 

@@ -40,6 +40,8 @@ export const CONNECTOR_COLUMNS: Record<keyof ConnectorRecord, Codec> = {
   lastSuccessAt: { col: "last_success_at" },
   lastConsent: { col: "last_consent", ...json },
   consecutiveTransientFailures: { col: "consecutive_transient_failures" },
+  notifiedStatus: { col: "notified_status" },
+  healthyStreak: { col: "healthy_streak" },
   nextCheckAt: { col: "next_check_at" },
   lastChecks: { col: "last_checks", ...json },
   lastErrorDetail: { col: "last_error_detail" },

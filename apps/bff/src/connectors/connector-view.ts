@@ -1,4 +1,4 @@
-import type { Connector, ConnectorSummary } from "@wc/contracts";
+import { shownDetailsOf, type Connector, type ConnectorSummary, type DetailsView } from "@wc/contracts";
 import { effectiveAuthorizationUrl, redirectUriFor } from "@wc/workday";
 import type { ConnectorRecord } from "../store/types";
 
@@ -17,6 +17,11 @@ export function toSummary(c: ConnectorRecord): ConnectorSummary {
   };
 }
 
+/** The details as the browser sees them: the secret only as whether one is set and its last characters. */
+function detailsViewOf(c: ConnectorRecord): DetailsView {
+  return { ...shownDetailsOf(c), clientSecretSet: c.clientSecretEnc !== null, clientSecretHint: c.clientSecretHint };
+}
+
 /** The browser's view of a connector: ciphertext fields are dropped here, never sent. */
 export function toView(c: ConnectorRecord, publicUrl: string): Connector {
   return {
@@ -27,15 +32,8 @@ export function toView(c: ConnectorRecord, publicUrl: string): Connector {
     tenantSetup: c.tenantSetup,
     environmentSource: c.environmentSource,
     environmentReason: c.environmentReason,
-    clientId: c.clientId,
-    clientSecretSet: c.clientSecretEnc !== null,
-    clientSecretHint: c.clientSecretHint,
-    restApiEndpoint: c.restApiEndpoint,
-    tokenEndpoint: c.tokenEndpoint,
-    authorizationEndpoint: c.authorizationEndpoint,
+    ...detailsViewOf(c),
     effectiveAuthorizationUrl: c.authorizationEndpoint ? effectiveAuthorizationUrl(c.authorizationEndpoint, c.samlSso) : null,
-    samlSso: c.samlSso,
-    clientAuthMethod: c.clientAuthMethod,
     redirectUri: redirectUriFor(publicUrl, c.id),
     consentGrantedBy: c.consentGrantedBy,
     lastCheckAt: c.lastCheckAt,

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import {
+  auditedDetails,
   createConnectorRequestSchema,
   startConsentRequestSchema,
   wizardProgressRequestSchema,
@@ -21,21 +22,12 @@ import type { ConnectorRecord } from "../store/types";
 
 const target = (c: ConnectorRecord) => ({ targetType: "connector" as const, targetId: c.id, targetName: c.name });
 const progressView = (c: ConnectorRecord) => ({ wizardStep: c.wizardStep, prerequisites: c.prerequisites, tenantSetup: c.tenantSetup });
-/** Non-secret details; the client secret shows only that it changed (by its last-4 hint). */
-const detailsView = (c: ConnectorRecord) => ({
-  clientId: c.clientId,
-  clientSecretHint: c.clientSecretHint,
-  restApiEndpoint: c.restApiEndpoint,
-  tokenEndpoint: c.tokenEndpoint,
-  authorizationEndpoint: c.authorizationEndpoint,
-  samlSso: c.samlSso,
-  clientAuthMethod: c.clientAuthMethod,
-  environment: c.environment,
-});
 
 export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.ZodType<DetailsParsed>) {
   const r = Router();
   const view = (c: Parameters<typeof toView>[0]): ConnectorResponse => ({ connector: toView(c, d.publicUrl) });
+  // From the browser's view, so the log holds no more than an admin may see: a new secret shows by its last characters.
+  const detailsEntry = (c: ConnectorRecord) => auditedDetails(toView(c, d.publicUrl));
 
   r.get("/", requireSupport, async (_req, res) => {
     const body: ListConnectorsResponse = { connectors: (await d.store.listConnectors()).map(toSummary) };
@@ -82,7 +74,7 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
     withBody(detailsSchema, async (req, res, body) => {
       const c = await loadConnector(d, param(req, "id"));
       const updated = await saveDetails(d, c, body, requireSession(res).userName);
-      await audit(d, actorOf(req, res), { action: "connector.details_saved", ...target(c), ...diff(detailsView(c), detailsView(updated)) });
+      await audit(d, actorOf(req, res), { action: "connector.details_saved", ...target(c), ...diff(detailsEntry(c), detailsEntry(updated)) });
       res.json(view(updated));
     }),
   );

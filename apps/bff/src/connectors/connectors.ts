@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DetailsParsed, WizardProgressRequest, WizardStep } from "@wc/contracts";
-import { WIZARD_STEPS } from "@wc/contracts";
+import { COPIED_DETAILS_FIELDS, ENDPOINT_FIELDS, endpointsByKind, SHOWN_DETAILS_FIELDS, shownDetailsOf, unsavedDetailsView, WIZARD_STEPS } from "@wc/contracts";
 import { checkTenantConsistency, guessEnvironment, PREREQUISITES, TENANT_SETUP_STEPS } from "@wc/workday";
 import { AppError, notFound } from "../platform/http/app-error";
 import type { Keyring } from "../platform/crypto/crypto";
@@ -33,14 +33,9 @@ export async function createDraft(d: ConnectorDeps, name: string, actor: string)
     environment: null,
     environmentSource: null,
     environmentReason: null,
-    clientId: null,
+    ...shownDetailsOf(unsavedDetailsView()),
     clientSecretEnc: null,
     clientSecretHint: null,
-    restApiEndpoint: null,
-    tokenEndpoint: null,
-    authorizationEndpoint: null,
-    samlSso: false,
-    clientAuthMethod: "client_secret_basic",
     refreshTokenEnc: null,
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
@@ -50,6 +45,8 @@ export async function createDraft(d: ConnectorDeps, name: string, actor: string)
     lastSuccessAt: null,
     lastConsent: null,
     consecutiveTransientFailures: 0,
+    notifiedStatus: null,
+    healthyStreak: 0,
     nextCheckAt: null,
     lastChecks: null,
     lastErrorDetail: null,
@@ -90,6 +87,10 @@ export function furthestStep(a: WizardStep, b: WizardStep): WizardStep {
   return WIZARD_STEPS.indexOf(a) >= WIZARD_STEPS.indexOf(b) ? a : b;
 }
 
+// Copied from Workday's API client: a change means another client, and the tokens belong to the old one.
+const COPIED = new Set<string>(COPIED_DETAILS_FIELDS);
+const CLIENT_FIELDS = SHOWN_DETAILS_FIELDS.filter((field) => COPIED.has(field));
+
 /**
  * Saves the client details. The secret is encrypted before it reaches the store. Changing the
  * client or an endpoint of a connector that holds tokens drops the tokens: they belong to the
@@ -101,28 +102,18 @@ export async function saveDetails(d: ConnectorDeps, c: ConnectorRecord, v: Detai
       clientSecret: "Client Secret is required: copy it from Workday's done page (it is shown only once; use Generate New Client Secret if lost).",
     });
   }
-  const tenant = checkTenantConsistency({ authorization: v.authorizationEndpoint, token: v.tokenEndpoint, rest: v.restApiEndpoint }).tenant;
+  const tenant = checkTenantConsistency(endpointsByKind(v)).tenant;
   if (c.connectedAt !== null && c.tenant && tenant && c.tenant.toLowerCase() !== tenant.toLowerCase()) {
     // Same-tenant guard: a connector's history belongs to one tenant; another tenant is another connector.
     const message = `This connector belongs to tenant "${c.tenant}"; these endpoints are for "${tenant}". Create a new connector for "${tenant}".`;
-    throw new AppError(409, "conflict", message, { authorizationEndpoint: message, tokenEndpoint: message, restApiEndpoint: message });
+    throw new AppError(409, "conflict", message, Object.fromEntries(ENDPOINT_FIELDS.map(([field]) => [field, message])));
   }
-  const hosts = [v.authorizationEndpoint, v.tokenEndpoint, v.restApiEndpoint].map((u) => new URL(u).host);
+  const hosts = ENDPOINT_FIELDS.map(([field]) => new URL(v[field]).host);
   const guess = guessEnvironment({ hosts, tenant });
   const now = d.now().toISOString();
-  const changedClient =
-    c.clientId !== v.clientId ||
-    v.clientSecret !== undefined ||
-    c.tokenEndpoint !== v.tokenEndpoint ||
-    c.authorizationEndpoint !== v.authorizationEndpoint ||
-    c.restApiEndpoint !== v.restApiEndpoint;
+  const changedClient = v.clientSecret !== undefined || CLIENT_FIELDS.some((field) => c[field] !== v[field]);
   const patch: ConnectorPatch = {
-    clientId: v.clientId,
-    restApiEndpoint: v.restApiEndpoint,
-    tokenEndpoint: v.tokenEndpoint,
-    authorizationEndpoint: v.authorizationEndpoint,
-    samlSso: v.samlSso,
-    clientAuthMethod: v.clientAuthMethod,
+    ...shownDetailsOf(v),
     tenant,
     environment: v.environmentOverride ?? guess.environment,
     environmentSource: v.environmentOverride ? "override" : "detected",
@@ -136,7 +127,13 @@ export async function saveDetails(d: ConnectorDeps, c: ConnectorRecord, v: Detai
   }
   const needsConsent = c.status === "pending_configuration" || (changedClient && c.refreshTokenEnc !== null);
   if (!needsConsent) return (await d.store.updateConnector(c.id, patch)) ?? c;
-  Object.assign(patch, { status: "pending_authorization", reasonCode: "consent_not_started", refreshTokenEnc: null, accessTokenEnc: null, accessTokenExpiresAt: null });
+  Object.assign(patch, {
+    status: "pending_authorization",
+    reasonCode: "consent_not_started",
+    refreshTokenEnc: null,
+    accessTokenEnc: null,
+    accessTokenExpiresAt: null,
+  });
   const updated = await d.store.updateConnector(c.id, patch, {
     at: now,
     from: c.status,

@@ -1,13 +1,12 @@
 import { TROUBLESHOOTING, isReasonCode } from "@wc/workday";
-import { loadConnector } from "./connectors";
+import { loadConnector, type ConnectorDeps } from "./connectors";
 import { toView } from "./connector-view";
-import type { ConsentDeps } from "../consent";
 
 /**
  * What support needs to answer "what is wrong and what must the customer do", built only from
  * the browser-safe connector view (which never holds a secret or token) and the timeline.
  */
-export async function diagnosticsBundle(d: ConsentDeps, id: string, version: string) {
+export async function diagnosticsBundle(d: ConnectorDeps & { publicUrl: string }, id: string, version: string) {
   const c = await loadConnector(d, id);
   const view = toView(c, d.publicUrl);
   const reason = view.reasonCode && isReasonCode(view.reasonCode) ? view.reasonCode : null;

@@ -1,5 +1,6 @@
 import { loadConnector } from "./connectors";
 import type { ConnectorDeps } from "./connectors";
+import { statusEvents } from "../notifications";
 
 /**
  * Deletes the stored tokens; the connector, its details and its history stay. Workday documents
@@ -9,7 +10,10 @@ import type { ConnectorDeps } from "./connectors";
 export async function disconnect(d: ConnectorDeps, id: string, actor: string) {
   const c = await loadConnector(d, id);
   if (c.status === "disconnected") return c;
-  const at = d.now().toISOString();
+  const now = d.now();
+  const at = now.toISOString();
+  // Entering "disconnected" is always announced at once; the hold-down only delays recoveries.
+  const notice = statusEvents(c, { status: "disconnected", reasonCode: "disconnected_by_admin", healthy: false }, Number.POSITIVE_INFINITY, now);
   const updated = await d.store.updateConnector(
     c.id,
     {
@@ -22,8 +26,10 @@ export async function disconnect(d: ConnectorDeps, id: string, actor: string) {
       consecutiveTransientFailures: 0,
       lastErrorDetail: null,
       updatedAt: at,
+      ...notice.patch,
     },
     { at, from: c.status, to: "disconnected", reasonCode: "disconnected_by_admin", actor },
+    notice.events,
   );
   return updated ?? c;
 }

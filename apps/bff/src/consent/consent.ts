@@ -1,24 +1,30 @@
-import { createHash } from "node:crypto";
+import { hashState, transactionExpiresAt } from "../platform/crypto/oauth-state";
 import type { ConsentOutcome } from "@wc/contracts";
 import { authorizeRequestParamsIn, authorizeRequestParamsMessage, classifyAuthorizeError, ENDPOINT_LABELS, redirectUriFor, type ReasonCode } from "@wc/workday";
-import type { Logger } from "pino";
 import { AppError } from "../platform/http/app-error";
-import type { FetchLike } from "../platform/outbound/outbound-fetch";
-import { buildAuthorizationRequest, exchangeCode, workdayConfiguration, type WorkdayClientParams, classifyTokenFailure, safe, openSecret, sealSecret, workdayClientOf } from "../workday";
+import {
+  buildAuthorizationRequest,
+  exchangeCode,
+  workdayConfiguration,
+  type WorkdayClientParams,
+  classifyTokenFailure,
+  safe,
+  openSecret,
+  sealSecret,
+  sealTokens,
+  workdayClientOf,
+  type WorkdayDeps,
+} from "../workday";
 import type { ConnectorRecord, OAuthTransaction, SessionRecord } from "../store/types";
-import { loadConnector, type ConnectorDeps } from "../connectors";
+import { loadConnector } from "../connectors";
+import { consentCompletedEvent } from "../notifications";
 
-export const TRANSACTION_TTL_MS = 10 * 60 * 1000;
-
-export interface ConsentDeps extends ConnectorDeps {
+/** Consent calls Workday's token endpoint with the connector's secrets and redirects back to PUBLIC_URL. */
+export interface ConsentDeps extends WorkdayDeps {
   publicUrl: string;
-  fetch: FetchLike;
-  log: Logger;
   /** Told after a consent succeeded (first connection or reconnect): the activity backfill starts here. */
   onConnected?: (connectorId: string) => void;
 }
-
-const hashState = (state: string) => createHash("sha256").update(state).digest("base64url");
 
 function clientParams(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams {
   const params = workdayClientOf(d.keyring, c);
@@ -59,7 +65,7 @@ export async function startConsent(d: ConsentDeps, id: string, session: SessionR
     clientId: params.clientId,
     mode,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + TRANSACTION_TTL_MS).toISOString(),
+    expiresAt: transactionExpiresAt(now),
   });
   d.log.info({ connectorId: c.id, actor: session.userId, mode }, "consent started");
   return { authorizationUrl: req.url };
@@ -129,14 +135,14 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
     {
       status: "connected",
       reasonCode: null,
-      refreshTokenEnc: sealSecret(d.keyring, c.id, "refreshToken", tokens.refreshToken),
-      accessTokenEnc: sealSecret(d.keyring, c.id, "accessToken", tokens.accessToken),
-      accessTokenExpiresAt: new Date(now.getTime() + (tokens.expiresInSeconds ?? 3600) * 1000).toISOString(),
+      ...sealTokens(d.keyring, c.id, tokens, now),
       connectedAt: at,
       lastSuccessAt: at,
       consentGrantedBy: session.userName,
       lastConsent: outcome,
       consecutiveTransientFailures: 0,
+      // A recovery is announced only after healthy checks following this consent.
+      healthyStreak: 0,
       lastErrorDetail: null,
       // Due at once: the first full check confirms the prerequisites (the wizard runs it live too).
       nextCheckAt: at,
@@ -144,13 +150,20 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       updatedAt: at,
     },
     { at, from: c.status, to: "connected", reasonCode: null, actor: session.userName },
+    [consentCompletedEvent(c, session.userName, now)],
   );
   d.log.info({ connectorId: c.id, actor: session.userId }, "consent succeeded");
   d.onConnected?.(c.id);
   return { kind: "recorded", connector: c, outcome };
 }
 
-function stateRefusal(tx: OAuthTransaction | null, state: string | undefined, connectorId: string, session: SessionRecord | undefined, now: Date): StateRefusal | null {
+function stateRefusal(
+  tx: OAuthTransaction | null,
+  state: string | undefined,
+  connectorId: string,
+  session: SessionRecord | undefined,
+  now: Date,
+): StateRefusal | null {
   if (!state) return "no_state";
   if (!tx) return "unknown_state";
   if (tx.connectorId !== connectorId) return "other_connector";
@@ -159,7 +172,13 @@ function stateRefusal(tx: OAuthTransaction | null, state: string | undefined, co
   return Date.parse(tx.expiresAt) <= now.getTime() ? "expired" : null;
 }
 
-async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: ReasonCode, detail: string | null, session: SessionRecord): Promise<CallbackResult> {
+async function recordFailure(
+  d: ConsentDeps,
+  c: ConnectorRecord,
+  reasonCode: ReasonCode,
+  detail: string | null,
+  session: SessionRecord,
+): Promise<CallbackResult> {
   const at = d.now().toISOString();
   const outcome: ConsentOutcome = { outcome: "error", reasonCode, detail, at };
   await d.store.updateConnector(c.id, { lastConsent: outcome, updatedAt: at });

@@ -1,23 +1,34 @@
 import type { CheckResult } from "@wc/contracts";
-import { backoffDelayMs, nextHealth, parseRetryAfter, sandboxAwareCheckAt, type HealthOutcome, type HealthState, type ReasonCode } from "@wc/workday";
+import { backoffDelayMs, nextHealth, parseRetryAfter, PASS, sandboxAwareCheckAt, statusRule, type HealthState, type UpstreamOutcome } from "@wc/workday";
 import { AppError } from "../platform/http/app-error";
 import type { ConnectorPatch, ConnectorRecord } from "../store/types";
-import type { ConsentDeps } from "../consent";
 import { loadConnector } from "../connectors";
+import { statusEvents } from "../notifications";
 import { runCheckSequence, type CheckRun } from "./health-checks";
-import type { TokenService } from "../workday";
+import type { TokenService, WorkdayDeps } from "../workday";
 import { holdLease, type LeaseDeps } from "../platform/background/leased";
+import type { Metrics } from "../platform/metrics/metrics";
+import { recordChecks } from "./check-metrics";
 
 export interface HealthOptions {
   intervalMs: number;
   degradedAfter: number;
+  /** Healthy outcomes in a row before a recovery is announced (NOTIFY_RECOVERED_AFTER). */
+  recoveredAfter: number;
   backoffBaseMs: number;
   random?: () => number;
 }
 
-export interface HealthDeps extends ConsentDeps, Omit<LeaseDeps, "store"> {
+/** Checks call Workday with the connector's tokens and claim due connectors under leases. */
+export interface HealthDeps extends WorkdayDeps, Omit<LeaseDeps, "store"> {
   tokens: TokenService;
   health: HealthOptions;
+  metrics: Metrics;
+}
+
+/** What moving a connector's status needs (the activity sync moves it too). */
+export interface StatusMoveDeps extends Pick<WorkdayDeps, "store" | "now" | "log"> {
+  health: Pick<HealthOptions, "degradedAfter" | "recoveredAfter">;
 }
 
 /** How long after Workday's weekly sandbox refresh a sandbox connector is checked. */
@@ -26,9 +37,6 @@ export const AFTER_SANDBOX_REFRESH_MS = 30 * 60_000;
 /** A replica that dies mid-check loses the connector after this long; a live one renews it. */
 const HEALTH_LEASE_MS = 2 * 60_000;
 
-/** Statuses health checks may run in; the others wait for an admin. */
-const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_needed"]);
-
 /**
  * Runs the checks for one connector and moves its status: success → connected; a definitive
  * failure → its catalog status at once; transient failures → degraded only after several in a
@@ -36,19 +44,19 @@ const CHECKABLE = new Set(["connected", "degraded", "action_required", "relink_n
  */
 export async function runChecks(d: HealthDeps, id: string, actor: string, onResult: (r: CheckResult) => void = () => undefined) {
   const c = await loadConnector(d, id);
-  if (!CHECKABLE.has(c.status)) {
+  if (!statusRule(c.status).checkable) {
     throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
   }
-  const runs = await runCheckSequence(d, d.tokens, c, (r) => onResult(r.result));
+  const runs = await runCheckSequence(d, c, (r) => onResult(r.result));
+  recordChecks(d.metrics, runs);
   const updated = await applyResults(d, c, runs, actor);
   return { connector: updated, checks: runs.map((r) => r.result) };
 }
 
 async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[], actor: string): Promise<ConnectorRecord> {
-  const failed = runs.find((r) => !r.result.ok && !r.result.skipped && !r.transient) ?? runs.find((r) => r.transient);
-  const outcome: HealthOutcome = failed?.result.reasonCode
-    ? { ok: false, transient: failed.transient, reasonCode: failed.result.reasonCode as ReasonCode }
-    : { ok: true };
+  // A definitive failure says more than an outage; the first of either kind decides.
+  const failed = runs.find((r) => r.outcome.outcome === "definitive") ?? runs.find((r) => r.outcome.outcome === "transient");
+  const outcome = failed?.outcome ?? PASS;
   const fresh = (await d.store.getConnector(c.id)) ?? c;
   return moveHealth(d, fresh, outcome, actor, failed?.result.detail ?? null, (next, now) => ({
     lastChecks: runs.map((r) => r.result),
@@ -62,9 +70,9 @@ async function applyResults(d: HealthDeps, c: ConnectorRecord, runs: CheckRun[],
  * machine decides, the change and its timeline entry are stored together, and it is logged.
  */
 export async function moveHealth(
-  d: HealthDeps,
+  d: StatusMoveDeps,
   fresh: ConnectorRecord,
-  outcome: HealthOutcome,
+  outcome: UpstreamOutcome,
   actor: string,
   detail: string | null,
   extra: (next: HealthState, now: Date) => ConnectorPatch = () => ({}),
@@ -80,24 +88,38 @@ export async function moveHealth(
     status: next.status as ConnectorRecord["status"],
     reasonCode: next.reasonCode,
     consecutiveTransientFailures: next.consecutiveTransientFailures,
-    lastErrorDetail: outcome.ok ? null : detail,
+    lastErrorDetail: outcome.outcome === "pass" ? null : detail,
     updatedAt: at,
     ...extra(next, now),
   };
-  if (outcome.ok) patch.lastSuccessAt = at;
+  if (outcome.outcome === "pass") patch.lastSuccessAt = at;
   const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
   if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
-  return (await d.store.updateConnector(fresh.id, patch, timeline)) ?? fresh;
+  // The announcement rides in the same update: a crash cannot separate the change from its event.
+  const notice = statusEvents(
+    fresh,
+    { status: patch.status ?? fresh.status, reasonCode: next.reasonCode, healthy: outcome.outcome === "pass" },
+    d.health.recoveredAfter,
+    now,
+  );
+  return (await d.store.updateConnector(fresh.id, { ...patch, ...notice.patch }, timeline, notice.events)) ?? fresh;
 }
 
 /**
  * Healthy and action-required connectors come back on the interval (a sandbox's also shortly after
  * Workday's weekly refresh); transient trouble backs off; relink waits for an admin.
  */
-function nextCheckAt(d: HealthDeps, environment: ConnectorRecord["environment"], status: string, failures: number, failed: CheckRun | undefined, now: Date): string | null {
-  if (status === "relink_needed") return null;
-  if (!failed?.transient) {
+function nextCheckAt(
+  d: HealthDeps,
+  environment: ConnectorRecord["environment"],
+  status: string,
+  failures: number,
+  failed: CheckRun | undefined,
+  now: Date,
+): string | null {
+  if (!statusRule(status).scheduled) return null;
+  if (failed?.outcome.outcome !== "transient") {
     const regular = new Date(now.getTime() + d.health.intervalMs);
     return (environment === "sandbox" ? sandboxAwareCheckAt(regular, now, AFTER_SANDBOX_REFRESH_MS) : regular).toISOString();
   }
@@ -126,7 +148,7 @@ export async function runDueChecks(d: HealthDeps, concurrency = 4, stopping?: Ab
       }
       await holdLease(d, key, HEALTH_LEASE_MS, async () => {
         const c = await d.store.getConnector(id);
-        if (!c || !CHECKABLE.has(c.status) || c.status === "relink_needed") return;
+        if (!c || !statusRule(c.status).scheduled) return;
         ran += 1;
         try {
           await runChecks(d, c.id, "health check");

@@ -1,2 +1,2 @@
 // The health capability's public entry.
-export { runChecks, runDueChecks, moveHealth, AFTER_SANDBOX_REFRESH_MS, type HealthDeps, type HealthOptions } from "./health";
+export { runChecks, runDueChecks, moveHealth, AFTER_SANDBOX_REFRESH_MS, type HealthDeps, type HealthOptions, type StatusMoveDeps } from "./health";

@@ -32,8 +32,7 @@ export function withCountCache(store: Store, options: CountCacheOptions): Store 
   const generations = new Map<string, number>();
   let allGeneration = 0;
 
-  const generationOf = (filter: ActivityFilter) =>
-    filter.connectorId === undefined ? allGeneration : (generations.get(filter.connectorId) ?? 0);
+  const generationOf = (filter: ActivityFilter) => (filter.connectorId === undefined ? allGeneration : (generations.get(filter.connectorId) ?? 0));
   const moved = (connectorId: string) => {
     generations.set(connectorId, (generations.get(connectorId) ?? 0) + 1);
     allGeneration++;

@@ -1,14 +1,15 @@
 import { DatabaseError, Pool, type PoolClient } from "pg";
-import type { TimelineEntry } from "@wc/contracts";
+import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
 import { pgActivityStore } from "../activity/pg-activity";
+import { pgNotificationStore, pgQueueEvent } from "../notifications/pg-notifications";
 import { migratePg } from "../platform/store/pg-migrations";
 import { pgAuthStore } from "../auth/pg-auth";
 import { pgLeases } from "../platform/store/pg-leases";
 import { inTransaction } from "../platform/store/pg-transaction";
-import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
+import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
-import { NameTakenError, type SessionRecord, type Store } from "./types";
+import { NameTakenError, type SessionRecord, type Store, type SyncCoverage } from "./types";
 
 type Row = Record<string, unknown>;
 type Queryable = Pick<PoolClient, "query">;
@@ -49,19 +50,32 @@ export async function openPgStore(url: string): Promise<Store> {
       const r = await pool.query<Row>("SELECT * FROM connectors ORDER BY created_at, seq");
       return r.rows.map(connectorFromRow);
     },
-    async updateConnector(id, patch, t) {
+    async countConnectorsByStatus() {
+      const r = await pool.query<{ status: ConnectorStatus; n: string }>("SELECT status, count(*) AS n FROM connectors GROUP BY status");
+      return Object.fromEntries(r.rows.map((row) => [row.status, Number(row.n)]));
+    },
+    async listSyncCoverage() {
+      const r = await pool.query<SyncCoverage>(
+        `SELECT c.id AS "connectorId", c.status AS status, s.covered_until AS "coveredUntil"
+         FROM connectors c JOIN activity_sync_state s ON s.connector_id = c.id WHERE s.covered_until IS NOT NULL ORDER BY c.id COLLATE "C"`,
+      );
+      return r.rows;
+    },
+    async updateConnector(id, patch, t, events = []) {
       const row = connectorToRow(patch);
       if (patch.name !== undefined) row.name_key = patch.name.toLowerCase();
       const cols = Object.keys(row);
       const sets = cols.map((col, i) => `${col} = $${i + 2}`).join(", ");
       try {
         return await inTransaction(pool, async (c) => {
-          const r = cols.length > 0
-            ? await c.query<Row>(`UPDATE connectors SET ${sets} WHERE id = $1 RETURNING *`, [id, ...Object.values(row)])
-            : await c.query<Row>("SELECT * FROM connectors WHERE id = $1 FOR UPDATE", [id]);
+          const r =
+            cols.length > 0
+              ? await c.query<Row>(`UPDATE connectors SET ${sets} WHERE id = $1 RETURNING *`, [id, ...Object.values(row)])
+              : await c.query<Row>("SELECT * FROM connectors WHERE id = $1 FOR UPDATE", [id]);
           const updated = r.rows[0];
           if (!updated) return null;
           if (t) await insertTimeline(c, id, t);
+          for (const e of events) await pgQueueEvent(c, e);
           return connectorFromRow(updated);
         });
       } catch (e) {
@@ -81,10 +95,15 @@ export async function openPgStore(url: string): Promise<Store> {
       return r.rows;
     },
     async createSession(s) {
-      await pool.query(
-        "INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at, ip) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        [s.id, s.userId, s.userName, s.role, s.createdAt, s.lastSeenAt, s.ip],
-      );
+      await pool.query("INSERT INTO sessions (id, user_id, user_name, role, created_at, last_seen_at, ip) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+        s.id,
+        s.userId,
+        s.userName,
+        s.role,
+        s.createdAt,
+        s.lastSeenAt,
+        s.ip,
+      ]);
     },
     async getSession(id) {
       const r = await pool.query<SessionRecord>(
@@ -116,8 +135,12 @@ export async function openPgStore(url: string): Promise<Store> {
       return (await pool.query("DELETE FROM oauth_transactions WHERE expires_at <= $1", [now])).rowCount ?? 0;
     },
     async listCiphertexts() {
-      const [connectors, txs] = await Promise.all([pool.query<Row>(SEALED_CONNECTORS_SQL), pool.query<Row>(SEALED_TRANSACTIONS_SQL)]);
-      return sealedRowsFrom(connectors.rows, txs.rows);
+      const [connectors, txs, channels] = await Promise.all([
+        pool.query<Row>(SEALED_CONNECTORS_SQL),
+        pool.query<Row>(SEALED_TRANSACTIONS_SQL),
+        pool.query<Row>(SEALED_CHANNELS_SQL),
+      ]);
+      return sealedRowsFrom(connectors.rows, txs.rows, channels.rows);
     },
     async replaceCiphertexts(row, swaps) {
       return inTransaction(pool, async (c) => {
@@ -133,6 +156,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...pgLeases(pool),
     ...pgAuthStore(pool),
     ...pgActivityStore(pool),
+    ...pgNotificationStore(pool),
     async close() {
       await pool.end();
     },
@@ -140,10 +164,14 @@ export async function openPgStore(url: string): Promise<Store> {
 }
 
 async function insertTimeline(c: Queryable, connectorId: string, t: TimelineEntry) {
-  await c.query(
-    "INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor) VALUES ($1, $2, $3, $4, $5, $6)",
-    [connectorId, t.at, t.from, t.to, t.reasonCode, t.actor],
-  );
+  await c.query("INSERT INTO connector_timeline (connector_id, at, from_status, to_status, reason_code, actor) VALUES ($1, $2, $3, $4, $5, $6)", [
+    connectorId,
+    t.at,
+    t.from,
+    t.to,
+    t.reasonCode,
+    t.actor,
+  ]);
 }
 
 function hostOf(url: string): string {

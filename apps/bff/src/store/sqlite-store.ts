@@ -2,15 +2,17 @@ import { writeTx } from "../platform/store/sqlite-tx";
 import { isUniqueViolation, openSqlite, type SqliteDb } from "../platform/store/sqlite-driver";
 import type { Logger } from "pino";
 import { preparePrivateDatabaseFile } from "../platform/store/private-file";
-import type { TimelineEntry } from "@wc/contracts";
+import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
-import { SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
+import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { sqliteLeases } from "../platform/store/sqlite-leases";
 import { SQLITE_MIGRATIONS } from "../platform/store/sqlite-migrations";
 import { sqliteAuthStore } from "../auth/sqlite-auth";
 import { transactionFromRow } from "../consent/transaction-columns";
-import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store } from "./types";
+import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store, type SyncCoverage } from "./types";
 import { sqliteActivityStore } from "../activity/sqlite-activity";
+import { sqliteNotificationStore, sqliteOutboxWriter } from "../notifications/sqlite-notifications";
+import type { OutboxEvent } from "../notifications/notification-store";
 import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
 
 type Row = Record<string, unknown>;
@@ -38,7 +40,8 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     addTimeline(String(row.id), t);
   });
 
-  const updateConnector = writeTx(db, (id: string, row: Row, t?: TimelineEntry) => {
+  const queueEvent = sqliteOutboxWriter(db);
+  const updateConnector = writeTx(db, (id: string, row: Row, t?: TimelineEntry, events: OutboxEvent[] = []) => {
     const cols = Object.keys(row);
     if (cols.length > 0) {
       const sets = cols.map((c) => `${c} = @${c}`).join(", ");
@@ -46,6 +49,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
       if (r.changes === 0) return false;
     }
     if (t) addTimeline(id, t);
+    for (const e of events) queueEvent(e);
     return true;
   });
 
@@ -74,6 +78,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
   return {
     ...sqliteAuthStore(db),
     ...sqliteActivityStore(db, writer),
+    ...sqliteNotificationStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
@@ -89,11 +94,23 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
       const rows = db.prepare("SELECT * FROM connectors ORDER BY created_at, rowid").all() as Row[];
       return rows.map(connectorFromRow);
     },
-    async updateConnector(id, patch, t) {
+    async countConnectorsByStatus() {
+      const rows = db.prepare("SELECT status, count(*) AS n FROM connectors GROUP BY status").all() as { status: ConnectorStatus; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+    async listSyncCoverage() {
+      return db
+        .prepare(
+          `SELECT c.id AS connectorId, c.status AS status, s.covered_until AS coveredUntil
+           FROM connectors c JOIN activity_sync_state s ON s.connector_id = c.id WHERE s.covered_until IS NOT NULL ORDER BY c.id`,
+        )
+        .all() as unknown as SyncCoverage[];
+    },
+    async updateConnector(id, patch, t, events) {
       const row = connectorToRow(patch);
       if (patch.name !== undefined) row.name_key = patch.name.toLowerCase();
       try {
-        return updateConnector(id, row, t) ? getConnector(id) : null;
+        return updateConnector(id, row, t, events) ? getConnector(id) : null;
       } catch (e) {
         if (isUniqueViolation(e)) throw new NameTakenError(patch.name ?? "");
         throw e;
@@ -148,7 +165,11 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
       return db.prepare("DELETE FROM oauth_transactions WHERE expires_at <= ?").run(now).changes;
     },
     async listCiphertexts() {
-      return sealedRowsFrom(db.prepare(SEALED_CONNECTORS_SQL).all() as Row[], db.prepare(SEALED_TRANSACTIONS_SQL).all() as Row[]);
+      return sealedRowsFrom(
+        db.prepare(SEALED_CONNECTORS_SQL).all() as Row[],
+        db.prepare(SEALED_TRANSACTIONS_SQL).all() as Row[],
+        db.prepare(SEALED_CHANNELS_SQL).all() as Row[],
+      );
     },
     async replaceCiphertexts(row, swaps) {
       return replaceCiphertexts(row, swaps);

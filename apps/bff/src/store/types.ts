@@ -1,21 +1,26 @@
 import type { AuthStore } from "../auth/auth-store";
 import type {
   CheckResult,
-  ClientAuthMethod,
   ConnectorStatus,
   ConsentOutcome,
   Environment,
   Role,
+  SecretDetailsField,
+  ShownDetails,
   TimelineEntry,
   WizardStep,
 } from "@wc/contracts";
 import type { ActivityStore } from "../activity/activity-store";
 import type { LeaseStore } from "../platform/store/leases";
+import type { NotificationStore, OutboxEvent } from "../notifications/notification-store";
 
 export type * from "../activity/activity-store";
 
+/** The details as stored: each field the view shows as it shows it; a secret sealed, with its last four characters. */
+type StoredDetails = ShownDetails & { [K in SecretDetailsField as `${K}Enc` | `${K}Hint`]: string | null };
+
 /** A connector as stored. Fields ending in `Enc` hold AES-GCM ciphertext (see platform/crypto/crypto.ts), never plaintext. */
-export interface ConnectorRecord {
+export interface ConnectorRecord extends StoredDetails {
   id: string;
   name: string;
   status: ConnectorStatus;
@@ -27,14 +32,6 @@ export interface ConnectorRecord {
   environment: Environment | null;
   environmentSource: "detected" | "override" | null;
   environmentReason: string | null;
-  clientId: string | null;
-  clientSecretEnc: string | null;
-  clientSecretHint: string | null;
-  restApiEndpoint: string | null;
-  tokenEndpoint: string | null;
-  authorizationEndpoint: string | null;
-  samlSso: boolean;
-  clientAuthMethod: ClientAuthMethod;
   refreshTokenEnc: string | null;
   accessTokenEnc: string | null;
   accessTokenExpiresAt: string | null;
@@ -45,6 +42,9 @@ export interface ConnectorRecord {
   lastConsent: ConsentOutcome | null;
   /** Transient health failures in a row; `degraded` only after a threshold (never drops tokens). */
   consecutiveTransientFailures: number;
+  /** The status last announced to notification channels (notifications/status-events.ts), and healthy outcomes in a row since. */
+  notifiedStatus: ConnectorStatus | null;
+  healthyStreak: number;
   nextCheckAt: string | null;
   lastChecks: CheckResult[] | null;
   /** Workday's own error for the current problem, reduced to status + error code (no tokens). */
@@ -84,15 +84,23 @@ export interface OAuthTransaction {
   expiresAt: string;
 }
 
-/** Which ciphertext columns exist: the connector secrets and a consent attempt's PKCE verifier. */
-export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier";
+/** Which ciphertext columns exist: the connector secrets, a consent attempt's PKCE verifier, a webhook's signing secret. */
+export type SealedField = "clientSecret" | "refreshToken" | "accessToken" | "codeVerifier" | "signingSecret" | "webhookUrl";
 
 /** One row's ciphertexts, for key rotation. `id` is the connector id or the transaction's state hash. */
 export interface SealedRow {
-  table: "connectors" | "oauth_transactions";
+  table: "connectors" | "oauth_transactions" | "notification_channels";
   id: string;
   connectorId: string;
   fields: Partial<Record<SealedField, string>>;
+}
+
+/** A connector's status and how far its stored activity reaches, for the sync-lag gauge (platform/metrics). */
+export interface SyncCoverage {
+  connectorId: string;
+  status: ConnectorStatus;
+  /** End of its last completed activity window. */
+  coveredUntil: string;
 }
 
 export interface CiphertextSwap {
@@ -105,12 +113,19 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore, LeaseStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;
-  /** Applies the patch and, when given, appends the timeline entry, atomically. */
-  updateConnector(id: string, patch: ConnectorPatch, timeline?: TimelineEntry): Promise<ConnectorRecord | null>;
+  /** Connectors per status (a status with none is absent): one grouped query, read on every metrics scrape. */
+  countConnectorsByStatus(): Promise<Partial<Record<ConnectorStatus, number>>>;
+  /** Each connector that finished an activity window: its status and how far its activity reaches (not its record), for the metrics scrape. */
+  listSyncCoverage(): Promise<SyncCoverage[]>;
+  /**
+   * Applies the patch and, when given, appends the timeline entry and queues the notification
+   * events, atomically: a crash after a status change never loses the event it causes.
+   */
+  updateConnector(id: string, patch: ConnectorPatch, timeline?: TimelineEntry, events?: OutboxEvent[]): Promise<ConnectorRecord | null>;
   deleteConnector(id: string): Promise<boolean>;
   listTimeline(connectorId: string): Promise<TimelineEntry[]>;
 

@@ -8,12 +8,14 @@ const SEALED_COLUMNS: Record<SealedRow["table"], { key: string; columns: Partial
     columns: { clientSecret: "client_secret_enc", refreshToken: "refresh_token_enc", accessToken: "access_token_enc" },
   },
   oauth_transactions: { key: "state_hash", columns: { codeVerifier: "code_verifier_enc" } },
+  notification_channels: { key: "id", columns: { signingSecret: "secret_enc", webhookUrl: "url_enc" } },
 };
 
 /** The same two queries on every engine (ids sort bytewise: PostgreSQL declares them COLLATE "C"). */
 export const SEALED_CONNECTORS_SQL = `SELECT id, client_secret_enc, refresh_token_enc, access_token_enc FROM connectors
   WHERE client_secret_enc IS NOT NULL OR refresh_token_enc IS NOT NULL OR access_token_enc IS NOT NULL ORDER BY id`;
 export const SEALED_TRANSACTIONS_SQL = "SELECT state_hash, connector_id, code_verifier_enc FROM oauth_transactions ORDER BY state_hash";
+export const SEALED_CHANNELS_SQL = "SELECT id, secret_enc, url_enc FROM notification_channels WHERE secret_enc IS NOT NULL OR url_enc IS NOT NULL ORDER BY id";
 
 /** Where a swap writes; throws for a field the table does not have (a caller bug, not data). */
 export function sealedColumn(table: SealedRow["table"], field: SealedField): { key: string; column: string } {
@@ -22,7 +24,7 @@ export function sealedColumn(table: SealedRow["table"], field: SealedField): { k
   return { key: SEALED_COLUMNS[table].key, column };
 }
 
-export function sealedRowsFrom(connectors: Row[], transactions: Row[]): SealedRow[] {
+export function sealedRowsFrom(connectors: Row[], transactions: Row[], channels: Row[] = []): SealedRow[] {
   return [
     ...connectors.map((r): SealedRow => ({
       table: "connectors",
@@ -35,6 +37,13 @@ export function sealedRowsFrom(connectors: Row[], transactions: Row[]): SealedRo
       id: String(r.state_hash),
       connectorId: String(r.connector_id),
       fields: { codeVerifier: String(r.code_verifier_enc) },
+    })),
+    // A channel's secret is bound to the channel's id (secrets.ts), carried here as `connectorId`.
+    ...channels.map((r): SealedRow => ({
+      table: "notification_channels",
+      id: String(r.id),
+      connectorId: String(r.id),
+      fields: sealedFields({ signingSecret: r.secret_enc, webhookUrl: r.url_enc }),
     })),
   ];
 }

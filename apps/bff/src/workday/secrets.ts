@@ -1,4 +1,4 @@
-import type { WorkdayClientParams } from "./workday-client";
+import type { TokenSet, WorkdayClientParams } from "./workday-client";
 import type { Keyring } from "../platform/crypto/crypto";
 import type { ConnectorRecord, SealedField } from "../store/types";
 
@@ -9,7 +9,11 @@ import type { ConnectorRecord, SealedField } from "../store/types";
  * existing ciphertext of that kind unreadable.
  */
 export function secretAad(connectorId: string, field: SealedField): string {
-  return field === "codeVerifier" ? `oauth-tx:${connectorId}` : `connector:${connectorId}:${field}`;
+  if (field === "codeVerifier") return `oauth-tx:${connectorId}`;
+  // Not a connector's: the webhook signing secret of the notification channel with this id.
+  if (field === "signingSecret") return `notification-channel:${connectorId}`;
+  if (field === "webhookUrl") return `notification-channel:${connectorId}:url`;
+  return `connector:${connectorId}:${field}`;
 }
 
 export const sealSecret = (keyring: Keyring, connectorId: string, field: SealedField, plaintext: string): string =>
@@ -17,6 +21,18 @@ export const sealSecret = (keyring: Keyring, connectorId: string, field: SealedF
 
 export const openSecret = (keyring: Keyring, connectorId: string, field: SealedField, sealed: string): string =>
   keyring.decrypt(sealed, secretAad(connectorId, field));
+
+/** Workday's access tokens last an hour; a token answer that names no lifetime is taken to mean that. */
+const DEFAULT_ACCESS_TOKEN_SECONDS = 3600;
+
+/** The connector columns for a token answer: each token sealed, and when the access token expires. */
+export function sealTokens(keyring: Keyring, connectorId: string, tokens: TokenSet, now: Date) {
+  return {
+    accessTokenEnc: sealSecret(keyring, connectorId, "accessToken", tokens.accessToken),
+    accessTokenExpiresAt: new Date(now.getTime() + (tokens.expiresInSeconds ?? DEFAULT_ACCESS_TOKEN_SECONDS) * 1000).toISOString(),
+    ...(tokens.refreshToken ? { refreshTokenEnc: sealSecret(keyring, connectorId, "refreshToken", tokens.refreshToken) } : {}),
+  };
+}
 
 /** The connector's client as openid-client needs it (its secret opened), or null while details are missing. */
 export function workdayClientOf(keyring: Keyring, c: ConnectorRecord): WorkdayClientParams | null {

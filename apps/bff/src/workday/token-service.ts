@@ -1,14 +1,15 @@
-import * as client from "openid-client";
 import { setTimeout as sleep } from "node:timers/promises";
 import { withLease, type LeaseDeps } from "../platform/background/leased";
-import { workdayConfiguration } from "./workday-client";
+import { refreshTokens, workdayConfiguration } from "./workday-client";
 import { describeUpstreamError, type UpstreamFailure } from "./upstream-error";
 import type { ConnectorRecord } from "../store/types";
 import type { Logger } from "pino";
 import type { Keyring } from "../platform/crypto/crypto";
 import type { FetchLike } from "../platform/outbound/outbound-fetch";
 import type { Store } from "../store/types";
-import { openSecret, sealSecret, workdayClientOf } from "./secrets";
+import { openSecret, sealTokens, workdayClientOf } from "./secrets";
+import { classifyTokenFailure } from "./token-errors";
+import type { Metrics } from "../platform/metrics/metrics";
 
 /** A cached access token is used until this close to its expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -28,7 +29,7 @@ export interface WorkdayDeps {
   log: Logger;
 }
 
-export type TokenDeps = WorkdayDeps & LeaseDeps;
+export type TokenDeps = WorkdayDeps & LeaseDeps & { metrics: Pick<Metrics, "tokenRefreshed"> };
 
 /**
  * Access tokens for health checks and sync. At most one refresh per connector is in flight across
@@ -53,7 +54,10 @@ export function createTokenService(d: TokenDeps) {
     if (already) return { ok: true, accessToken: already, refreshed: false };
     const params = c ? workdayClientOf(d.keyring, c) : null;
     if (!c?.refreshTokenEnc || !params) {
-      return { ok: false, failure: { httpStatus: 400, body: { error: "invalid_grant" }, retryAfter: null, detail: "No refresh token is stored: connect first." } };
+      return {
+        ok: false,
+        failure: { httpStatus: 400, body: { error: "invalid_grant" }, retryAfter: null, detail: "No refresh token is stored: connect first." },
+      };
     }
     const config = workdayConfiguration(params, d.fetch);
     // Outside the try: a refresh token no configured key opens is the operator's problem (a 409
@@ -61,22 +65,20 @@ export function createTokenService(d: TokenDeps) {
     const refreshToken = openSecret(d.keyring, c.id, "refreshToken", c.refreshTokenEnc);
     let tokens;
     try {
-      tokens = await client.refreshTokenGrant(config, refreshToken);
+      tokens = await refreshTokens(config, refreshToken);
     } catch (e) {
       const failure = describeUpstreamError(e);
+      d.metrics.tokenRefreshed(classifyTokenFailure(e).reasonCode);
       d.log.warn({ connectorId: c.id, detail: failure.detail }, "token refresh failed");
       return { ok: false, failure };
     }
+    d.metrics.tokenRefreshed("ok");
     const now = d.now();
     const current = await d.store.getConnector(c.id);
     // Disconnected or re-consented meanwhile: these tokens belong to a grant that is gone.
-    if (current?.refreshTokenEnc !== c.refreshTokenEnc) return { ok: true, accessToken: tokens.access_token, refreshed: true };
-    await d.store.updateConnector(c.id, {
-      accessTokenEnc: sealSecret(d.keyring, c.id, "accessToken", tokens.access_token),
-      accessTokenExpiresAt: new Date(now.getTime() + (tokens.expiresIn() ?? 3600) * 1000).toISOString(),
-      ...(tokens.refresh_token ? { refreshTokenEnc: sealSecret(d.keyring, c.id, "refreshToken", tokens.refresh_token) } : {}),
-    });
-    return { ok: true, accessToken: tokens.access_token, refreshed: true };
+    if (current?.refreshTokenEnc !== c.refreshTokenEnc) return { ok: true, accessToken: tokens.accessToken, refreshed: true };
+    await d.store.updateConnector(c.id, sealTokens(d.keyring, c.id, tokens, now));
+    return { ok: true, accessToken: tokens.accessToken, refreshed: true };
   }
 
   async function refreshOnce(id: string, stale: string | null): Promise<AccessTokenResult> {
@@ -89,7 +91,16 @@ export function createTokenService(d: TokenDeps) {
       const done = usable(await d.store.getConnector(id), stale);
       if (done) return { ok: true, accessToken: done, refreshed: false };
       if (Date.now() > deadline) {
-        return { ok: false, failure: { httpStatus: null, body: null, networkError: "timeout", retryAfter: null, detail: "Another console replica's token refresh did not finish in time." } };
+        return {
+          ok: false,
+          failure: {
+            httpStatus: null,
+            body: null,
+            networkError: "timeout",
+            retryAfter: null,
+            detail: "Another console replica's token refresh did not finish in time.",
+          },
+        };
       }
     }
   }

@@ -10,13 +10,21 @@ export interface UpstreamFailure {
   detail: string;
 }
 
+/**
+ * A request that got no answer: the outbound guard says why (timeout, reset, refused address);
+ * anything else thrown before an answer counts as a reset, which is retried like one.
+ */
+export function noAnswer(e: unknown): UpstreamFailure {
+  const outbound = findOutbound(e);
+  const kind = outbound?.kind ?? "reset";
+  const networkError = kind === "timeout" ? "timeout" : kind === "reset" ? "reset" : "other";
+  const detail = outbound?.message ?? (e instanceof Error ? e.message : "request failed");
+  return { httpStatus: null, body: null, networkError, retryAfter: null, detail };
+}
+
 /** Reads an error thrown by openid-client or by our outbound fetch. */
 export function describeUpstreamError(e: unknown): UpstreamFailure {
-  const outbound = findOutbound(e);
-  if (outbound) {
-    const networkError = outbound.kind === "timeout" ? "timeout" : outbound.kind === "reset" ? "reset" : "other";
-    return { httpStatus: null, body: null, networkError, retryAfter: null, detail: outbound.message };
-  }
+  if (findOutbound(e)) return noAnswer(e);
   const response = findResponse(e);
   const status = readNumber(e, "status") ?? response?.status ?? null;
   const error = readString(e, "error");

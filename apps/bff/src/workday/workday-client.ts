@@ -83,14 +83,19 @@ export interface TokenSet {
  * `callbackUrl` MUST be the configured redirect URI plus the query Workday sent: openid-client
  * derives the `redirect_uri` it sends from it, which must be byte-identical to the authorize one.
  */
-export async function exchangeCode(
-  config: client.Configuration,
-  callbackUrl: URL,
-  checks: { state: string; codeVerifier: string },
-): Promise<TokenSet> {
+export async function exchangeCode(config: client.Configuration, callbackUrl: URL, checks: { state: string; codeVerifier: string }): Promise<TokenSet> {
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: checks.codeVerifier,
     expectedState: checks.state,
   });
+  return tokenSetOf(tokens);
+}
+
+/** The refresh grant; a refresh token Workday sends back replaces the stored one (the caller stores it). */
+export async function refreshTokens(config: client.Configuration, refreshToken: string): Promise<TokenSet> {
+  return tokenSetOf(await client.refreshTokenGrant(config, refreshToken));
+}
+
+function tokenSetOf(tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers): TokenSet {
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSeconds: tokens.expiresIn() };
 }

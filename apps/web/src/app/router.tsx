@@ -8,6 +8,14 @@ import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/conne
 import { connectorsAction, connectorsLoader, ConnectorsRoute } from "./routes/connectors";
 import { newConnectorAction, NewConnectorRoute } from "./routes/new-connector";
 import { NotFound } from "./routes/not-found";
+import {
+  notificationChannelAction,
+  notificationChannelLoader,
+  NotificationChannelRoute,
+  notificationsAction,
+  notificationsLoader,
+  NotificationsRoute,
+} from "./routes/notifications";
 import { PublicLayout, ROOT_ROUTE_ID, rootLoader, RootFallback, RootLayout } from "./routes/root";
 import { RouteError } from "./routes/route-error";
 import { setupAction, setupLoader, SetupRoute } from "./routes/setup";
@@ -51,6 +59,8 @@ export const routeObjects: RouteObject[] = [
             { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
             { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
             { path: paths.audit.path, loader: auditLoader, Component: AuditRoute },
+            { path: paths.notifications.path, loader: notificationsLoader, action: notificationsAction, Component: NotificationsRoute },
+            { path: paths.notificationChannel.path, loader: notificationChannelLoader, action: notificationChannelAction, Component: NotificationChannelRoute },
             { path: paths.account.path, action: accountAction, Component: AccountRoute },
             { path: paths.connectorActivity.path, loader: connectorActivityLoader, Component: ConnectorActivityRoute },
             { path: paths.activity.path, loader: activityLoader, Component: ActivityRoute },

@@ -15,6 +15,9 @@ export const paths = {
   account: { path: "/account", getHref: () => "/account" },
   users: { path: pages.users, getHref: () => pages.users },
   audit: { path: pages.audit, getHref: (query?: URLSearchParams) => (query && query.size > 0 ? `${pages.audit}?${query.toString()}` : pages.audit) },
+  notifications: { path: pages.notifications, getHref: () => pages.notifications },
+  /** One channel: what it sends, its delivery log and, for admins, its actions. */
+  notificationChannel: { path: `${pages.notifications}/:id`, getHref: (id: string) => `${pages.notifications}/${encodeURIComponent(id)}` },
   connectors: { path: pages.connectors, getHref: () => pages.connectors },
   newConnector: { path: "/connectors/new", getHref: () => "/connectors/new" },
   connector: { path: "/connectors/:id", getHref: (id: string) => pages.connector(id) },

@@ -10,15 +10,11 @@ import { postNdjson } from "./ndjson-stream";
 
 describe("apiClient", () => {
   it("when the response matches the schema, then it returns the parsed value without unknown keys", async () => {
-    server.use(
-      http.get(routes.connector("c1"), () =>
-        HttpResponse.json({ connector: { ...makeConnector(), clientSecret: "s3cret", refreshToken: "rt" } }),
-      ),
-    );
+    server.use(http.get(routes.connector("c1"), () => HttpResponse.json({ connector: { ...makeConnector(), clientSecret: "s3cret", refreshToken: "rt" } })));
     const { connector } = await apiClient.get(routes.connector("c1"), connectorResponseSchema);
     expect(connector.name).toBe("Acme sandbox");
     expect(JSON.stringify(connector)).not.toContain("s3cret");
-    expect(JSON.stringify(connector)).not.toContain("rt\"");
+    expect(JSON.stringify(connector)).not.toContain('rt"');
   });
 
   it("when the response does not match the schema, then it throws invalid_response", async () => {

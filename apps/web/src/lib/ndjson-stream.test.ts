@@ -16,7 +16,6 @@ async function collect(): Promise<CheckStreamLine[]> {
   return lines;
 }
 
-
 describe("postNdjson", () => {
   it("when it posts, then it asks for NDJSON with the CSRF header and same-origin credentials", async () => {
     const { calls, record } = recorder();

@@ -25,5 +25,8 @@ export function isoToUtcInput(value: string): string {
 export function formatUtc(value: string, { seconds = true }: { seconds?: boolean } = {}): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toISOString().slice(0, seconds ? 19 : 16).replace("T", " ");
+  return date
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace("T", " ");
 }

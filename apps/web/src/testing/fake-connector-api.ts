@@ -1,11 +1,4 @@
-import {
-  routes,
-  type Connector,
-  type ConnectorDetailResponse,
-  type ConnectorResponse,
-  type DetailsRequest,
-  type WizardProgressRequest,
-} from "@wc/contracts";
+import { routes, type Connector, type ConnectorDetailResponse, type ConnectorResponse, type DetailsRequest, type WizardProgressRequest } from "@wc/contracts";
 import { http, HttpResponse } from "msw";
 import { recorder } from "./handlers";
 import { server } from "./server";

@@ -3,9 +3,11 @@ import {
   type AuditEntry,
   type ActivityListResponse,
   type ActivityRow,
+  type ChannelView,
   type CheckResult,
   type Connector,
   type ConnectorSummary,
+  type DeliveryAttempt,
   type PublicConfig,
   type SessionResponse,
   type User,
@@ -252,4 +254,52 @@ export const ACTIVITY_ROWS: ActivityRow[] = [
 /** One page of the activity list; the first of one page unless overridden. */
 export function activityPage(rows: ActivityRow[] = ACTIVITY_ROWS, overrides: Partial<ActivityListResponse> = {}): ActivityListResponse {
   return { rows, total: rows.length, page: 1, pageSize: 100, nextCursor: null, ...overrides };
+}
+
+/** A Standard Webhooks channel about every connector's status, enabled, never delivered to. */
+export function makeChannel(overrides: Partial<ChannelView> = {}): ChannelView {
+  return {
+    id: "ch1",
+    name: "On-call webhook",
+    kind: "webhook",
+    urlHint: "https://hooks.example.com/…nect",
+    format: "standard",
+    recipients: [],
+    events: ["connector.status_changed"],
+    connectorIds: null,
+    enabled: true,
+    createdAt: "2026-11-28T09:00:00.000Z",
+    updatedAt: "2026-11-28T09:00:00.000Z",
+    lastAttempt: null,
+    ...overrides,
+  };
+}
+
+/** An email channel to two people about one connector. */
+export function makeEmailChannel(overrides: Partial<ChannelView> = {}): ChannelView {
+  return makeChannel({
+    id: "ch2",
+    name: "HR systems team",
+    kind: "email",
+    urlHint: null,
+    format: null,
+    recipients: ["hr-it@example.com", "ops@example.com"],
+    connectorIds: ["c1"],
+    ...overrides,
+  });
+}
+
+/** The first attempt of a status change, delivered. */
+export function makeAttempt(overrides: Partial<DeliveryAttempt> = {}): DeliveryAttempt {
+  return {
+    at: "2026-11-29T10:00:05.000Z",
+    eventId: "msg_1",
+    eventType: "connector.status_changed",
+    connectorId: "c1",
+    attempt: 1,
+    outcome: "delivered",
+    answer: "HTTP 200",
+    nextAttemptAt: null,
+    ...overrides,
+  };
 }

@@ -34,7 +34,13 @@ export function recorder() {
   const calls: Recorded[] = [];
   const record = async (request: StrictRequest<DefaultBodyType>) => {
     const text = await request.clone().text();
-    calls.push({ method: request.method, url: request.url, headers: request.headers, credentials: request.credentials, body: text ? (JSON.parse(text) as unknown) : undefined });
+    calls.push({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      credentials: request.credentials,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    });
   };
   return { calls, record };
 }
@@ -43,7 +49,8 @@ export function recorder() {
 export const api = {
   session: (role: "admin" | "support" = "admin") => http.get<never, never, SessionResponse>(routes.session, () => HttpResponse.json(sessionFor(role))),
   /** GET /api/session with nobody signed in. */
-  signedOut: (overrides: Partial<SessionResponse> = {}) => http.get<never, never, SessionResponse>(routes.session, () => HttpResponse.json(signedOut(overrides))),
+  signedOut: (overrides: Partial<SessionResponse> = {}) =>
+    http.get<never, never, SessionResponse>(routes.session, () => HttpResponse.json(signedOut(overrides))),
   users: (body: ListUsersResponse) => http.get<never, never, ListUsersResponse>(routes.users, () => HttpResponse.json(body)),
   audit: (body: ListAuditResponse, onRequest?: (url: URL) => void) =>
     http.get<never, never, ListAuditResponse>(routes.audit, ({ request }) => {
@@ -60,9 +67,7 @@ export const api = {
   connectors: (body: ListConnectorsResponse) => http.get<never, never, ListConnectorsResponse>(routes.connectors, () => HttpResponse.json(body)),
   connector: (connector: Connector | (() => Connector), timeline: TimelineEntry[] = []) => {
     const current = () => (typeof connector === "function" ? connector() : connector);
-    return http.get<never, never, ConnectorDetailResponse>(routes.connector(current().id), () =>
-      HttpResponse.json({ connector: current(), timeline }),
-    );
+    return http.get<never, never, ConnectorDetailResponse>(routes.connector(current().id), () => HttpResponse.json({ connector: current(), timeline }));
   },
   /** A write answering with the connector; `onRequest` sees each request first. */
   write: (method: Exclude<Method, "get" | "delete">, path: string, connector: Connector, onRequest?: (r: StrictRequest<DefaultBodyType>) => Promise<void>) =>
@@ -83,7 +88,9 @@ export const api = {
     }),
   /** Every connector's sync is idle: the default, so pages that do not look at the sync need no handler. */
   idleSync: () =>
-    http.get<{ id: string }, never, SyncStatusResponse>("/api/connectors/:id/sync", ({ params }) => HttpResponse.json({ sync: makeSync({ connectorId: params.id }) })),
+    http.get<{ id: string }, never, SyncStatusResponse>("/api/connectors/:id/sync", ({ params }) =>
+      HttpResponse.json({ sync: makeSync({ connectorId: params.id }) }),
+    ),
   /** `GET /api/activity`; `answer` may look at the request's query. */
   activity: (answer: ActivityListResponse | ((url: URL) => ActivityListResponse), onRequest?: OnRequest) => activityList(routes.activity, answer, onRequest),
   /** `GET /api/connectors/:id/activity`. */

@@ -57,12 +57,18 @@ export interface AgentSpec {
 
 export const AGENTS: readonly AgentSpec[] = [
   { deviceType: "Desktop", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36" },
-  { deviceType: "Desktop", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0" },
+  {
+    deviceType: "Desktop",
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0",
+  },
   { deviceType: "Desktop", userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15" },
   { deviceType: "Desktop", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0" },
   { deviceType: "Mobile", userAgent: "Workday/2024.24.1 (iPhone; iOS 17.5.1; Scale/3.00)" },
   { deviceType: "Mobile", userAgent: "Workday/2024.24.1 (Android 14; Pixel 8)" },
-  { deviceType: "Tablet", userAgent: "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" },
+  {
+    deviceType: "Tablet",
+    userAgent: "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  },
 ];
 
 export const ISU_AGENT: AgentSpec = { deviceType: "Desktop", userAgent: "Apache-HttpClient/4.5.14 (Java/17.0.11)" };

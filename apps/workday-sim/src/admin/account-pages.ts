@@ -28,7 +28,16 @@ export function accountPages(state: SimState): Router {
 <form method="post" action="${tenantHref(tenant, "accounts")}">
   ${textField("username", "Username")}
   ${textField("password", "Password", "", "password")}
-  ${select("kind", "Account Type", [["user", "User"], ["integration_system_user", "Integration System User"], ["administrator", "Administrator"]], "user")}
+  ${select(
+    "kind",
+    "Account Type",
+    [
+      ["user", "User"],
+      ["integration_system_user", "Integration System User"],
+      ["administrator", "Administrator"],
+    ],
+    "user",
+  )}
   ${checkbox("memberOfConnectorGroup", "Member of the connector's security group", true)}
   <button type="submit">Create Account</button>
 </form>`;
@@ -39,7 +48,12 @@ export function accountPages(state: SimState): Router {
   router.post("/tenants/:tenant/accounts", (req: TenantReq, res: Response) => {
     const tenant = state.tenant(req.params.tenant);
     const form = formOf(req.body);
-    const input = { username: form.text("username").trim(), password: form.text("password"), kind: form.text("kind") || "user", memberOfConnectorGroup: form.flag("memberOfConnectorGroup") };
+    const input = {
+      username: form.text("username").trim(),
+      password: form.text("password"),
+      kind: form.text("kind") || "user",
+      memberOfConnectorGroup: form.flag("memberOfConnectorGroup"),
+    };
     addAccount(tenant, parseBody(accountSchema, input));
     res.redirect(303, `${tenantHref(tenant, "accounts")}?done=created`);
   });

@@ -62,7 +62,10 @@ export function clientPages(state: SimState): Router {
 <p class="note">Copy the Client Secret now: it is not shown again.</p>
 ${valuesTable(fiveValues(state, tenant, client, true))}
 <p><a href="${tenantHref(tenant, "view-api-clients")}">View API Clients</a></p>`;
-    res.set("Cache-Control", "no-store").type("html").send(adminPage("Register API Client", body, { tenant }));
+    res
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(adminPage("Register API Client", body, { tenant }));
   });
 
   router.get("/tenants/:tenant/view-api-clients", (req: TenantReq, res: Response) => {
@@ -81,7 +84,10 @@ ${valuesTable([
 <form method="post" class="inline" action="${tenantHref(tenant, `view-api-clients/${encodeURIComponent(c.clientId)}/delete`)}"><button type="submit" class="danger">Delete API Client</button></form>
 </section>`,
     );
-    const body = sections.length > 0 ? html`${sections}` : html`<p>No API clients are registered. Use <a href="${tenantHref(tenant, "register-api-client")}">Register API Client</a>.</p>`;
+    const body =
+      sections.length > 0
+        ? html`${sections}`
+        : html`<p>No API clients are registered. Use <a href="${tenantHref(tenant, "register-api-client")}">Register API Client</a>.</p>`;
     res.type("html").send(adminPage("View API Clients", body, { tenant, flash: flashOf(req.query, { deleted: "The API client was deleted." }) }));
   });
   router.post("/tenants/:tenant/view-api-clients/:clientId/secret", (req: ClientReq, res: Response) => {
@@ -89,7 +95,10 @@ ${valuesTable([
     const client = regenerateSecret(tenant, req.params.clientId);
     const body = html`<p class="ok" role="status">A new client secret was generated for ${client.clientName}. The old secret no longer works.</p>
 ${valuesTable(fiveValues(state, tenant, client, true))}`;
-    res.set("Cache-Control", "no-store").type("html").send(adminPage("Generate New Client Secret", body, { tenant }));
+    res
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(adminPage("Generate New Client Secret", body, { tenant }));
   });
   router.post("/tenants/:tenant/view-api-clients/:clientId/delete", (req: ClientReq, res: Response) => {
     const tenant = state.tenant(req.params.tenant);

@@ -26,8 +26,18 @@ export function faultPages(state: SimState): Router {
 <form method="post" action="/_sim/faults/clear"><button type="submit" class="danger">Clear All Faults</button></form>
 <h2>Add Fault</h2>
 <form method="post" action="/_sim/faults">
-  ${select("route", "Route", FAULT_ROUTES.map((r) => [r, r] as const), "token")}
-  ${select("kind", "Kind", FAULT_KINDS.map((k) => [k, k] as const), "status")}
+  ${select(
+    "route",
+    "Route",
+    FAULT_ROUTES.map((r) => [r, r] as const),
+    "token",
+  )}
+  ${select(
+    "kind",
+    "Kind",
+    FAULT_KINDS.map((k) => [k, k] as const),
+    "status",
+  )}
   ${textField("count", "Count", "1", "number")}
   ${select("tenant", "Tenant", tenants, "")}
   ${textField("status", "Status", "503", "number")}

@@ -28,7 +28,12 @@ export function homePages(state: SimState): Router {
 <h2>Create Tenant</h2>
 <form method="post" action="/_sim/tenants">
   ${textField("name", "Tenant Name")}
-  ${select("kind", "Tenant Type", TENANT_KINDS.map((k) => [k, k] as const), "sandbox")}
+  ${select(
+    "kind",
+    "Tenant Type",
+    TENANT_KINDS.map((k) => [k, k] as const),
+    "sandbox",
+  )}
   ${checkbox("prepared", "Prepared (OAuth clients enabled, activity logging on, all permissions)", false)}
   ${checkbox("samlSso", "SAML SSO on", false)}
   <button type="submit">Create Tenant</button>
@@ -46,7 +51,12 @@ export function homePages(state: SimState): Router {
 
   router.post("/tenants", (req, res) => {
     const form = formOf(req.body);
-    const input = parseBody(createTenantSchema, { name: form.text("name").trim(), kind: form.text("kind"), prepared: form.flag("prepared"), samlSso: form.flag("samlSso") });
+    const input = parseBody(createTenantSchema, {
+      name: form.text("name").trim(),
+      kind: form.text("kind"),
+      prepared: form.flag("prepared"),
+      samlSso: form.flag("samlSso"),
+    });
     state.addTenant(input);
     res.redirect(303, "/_sim/?done=created");
   });

@@ -28,7 +28,9 @@ ${
 }</section>`;
     });
     const body = sections.length > 0 ? html`${sections}` : html`<p>No API clients are registered.</p>`;
-    res.type("html").send(adminPage("Manage Refresh Tokens for Integrations", body, { tenant, flash: flashOf(req.query, { revoked: "Refresh tokens revoked." }) }));
+    res
+      .type("html")
+      .send(adminPage("Manage Refresh Tokens for Integrations", body, { tenant, flash: flashOf(req.query, { revoked: "Refresh tokens revoked." }) }));
   });
 
   router.post("/tenants/:tenant/manage-refresh-tokens/:clientId/revoke", (req: Request<{ tenant: string; clientId: string }>, res: Response) => {

@@ -32,9 +32,7 @@ export function listWorkers(state: SimState) {
     const search = q.string("search")?.trim().toLowerCase();
     q.done();
     const directory = ctx.tenant.activity.directory;
-    const matches = search
-      ? directory.people.filter((p) => [p.fullName, p.email, p.username].some((v) => v.toLowerCase().includes(search)))
-      : directory.people;
+    const matches = search ? directory.people.filter((p) => [p.fullName, p.email, p.username].some((v) => v.toLowerCase().includes(search))) : directory.people;
     const base = state.endpoints(ctx.tenant.name).restApiEndpoint;
     res.json({ data: matches.slice(offset, offset + limit).map((p) => workerSummary(p, directory, base)), total: matches.length });
   };

@@ -17,7 +17,13 @@ export function controlRouter(state: SimState): Router {
   router.use(express.json({ limit: "100kb" }));
   router.use((req, _res, next) => {
     // A body sent as text/plain or form data would be silently ignored; say so instead.
-    if (req.method !== "GET" && req.method !== "DELETE" && req.headers["content-length"] && req.headers["content-length"] !== "0" && !req.is("application/json")) {
+    if (
+      req.method !== "GET" &&
+      req.method !== "DELETE" &&
+      req.headers["content-length"] &&
+      req.headers["content-length"] !== "0" &&
+      !req.is("application/json")
+    ) {
       throw controlError(400, "Send the body as JSON with Content-Type: application/json.");
     }
     next();

@@ -66,7 +66,11 @@ export const activityEventSchema = z.strictObject({
   taskDisplayName: z.string().min(1).max(300),
   activityAction: z.enum(["READ", "WRITE", "OTHER"]).default("READ"),
   ipAddress: z.string().min(1).max(100).default("192.0.2.10"),
-  userAgent: z.string().min(1).max(500).default("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"),
+  userAgent: z
+    .string()
+    .min(1)
+    .max(500)
+    .default("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"),
   sessionId: z.string().min(1).max(100).optional(),
   target: z.strictObject({ id: z.string(), descriptor: z.string(), href: z.string() }).optional(),
 });
@@ -85,9 +89,19 @@ export const faultSchema = z
 
 export const optionsSchema = z
   .strictObject({
-    accessTokenTtlSeconds: z.number().int().min(1).max(30 * 86_400).optional(),
+    accessTokenTtlSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 86_400)
+      .optional(),
     authCodeTtlSeconds: z.number().int().min(1).max(86_400).optional(),
-    refreshTokenTtlSeconds: z.number().int().min(1).max(3650 * 86_400).optional(),
+    refreshTokenTtlSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650 * 86_400)
+      .optional(),
     rotateRefreshTokens: flag.optional(),
     offsetCeiling: z.number().int().min(0).max(1_000_000_000).optional(),
     activityLoggingOffBehavior: z.enum(["empty", "forbidden"]).optional(),

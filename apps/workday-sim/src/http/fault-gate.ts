@@ -12,11 +12,18 @@ async function play(fault: Fault, req: Request, res: Response, html: boolean): P
       return false;
     case "status": {
       const status = fault.status ?? 500;
-      res.status(status).type("text/plain").send(`${status} ${STATUS_CODES[status] ?? "Error"}`);
+      res
+        .status(status)
+        .type("text/plain")
+        .send(`${status} ${STATUS_CODES[status] ?? "Error"}`);
       return true;
     }
     case "rate_limit":
-      res.status(429).set("Retry-After", String(fault.retryAfterSeconds ?? 1)).type("text/plain").send("Too Many Requests");
+      res
+        .status(429)
+        .set("Retry-After", String(fault.retryAfterSeconds ?? 1))
+        .type("text/plain")
+        .send("Too Many Requests");
       return true;
     case "reset":
       req.socket.destroy();
@@ -33,11 +40,7 @@ async function play(fault: Fault, req: Request, res: Response, html: boolean): P
  * Middleware that applies the next matching fault, if any. `routes` names the fault routes this
  * request counts as (an activityLogging call is both "activityLogging" and "rest").
  */
-export function faultGate(
-  state: SimState,
-  routes: (req: Request) => readonly FaultRoute[],
-  tenantOf: (req: Request) => string | undefined,
-): RequestHandler {
+export function faultGate(state: SimState, routes: (req: Request) => readonly FaultRoute[], tenantOf: (req: Request) => string | undefined): RequestHandler {
   return async (req, res, next) => {
     const matching = routes(req);
     const fault = matching.length > 0 ? state.faults.take(matching, tenantOf(req)) : undefined;

@@ -39,7 +39,10 @@ export function hashString(text: string): number {
 /** 32 lowercase hex characters, the shape of a Workday ID (WID). */
 export function hex32(...parts: readonly number[]): string {
   let out = "";
-  for (let i = 0; i < 4; i++) out += hash(...parts, i).toString(16).padStart(8, "0");
+  for (let i = 0; i < 4; i++)
+    out += hash(...parts, i)
+      .toString(16)
+      .padStart(8, "0");
   return out;
 }
 

@@ -59,10 +59,9 @@ export function deleteClient(state: SimState, tenant: Tenant, clientId: string):
 /** "Manage Refresh Tokens for Integrations" → revoke; access tokens run out on their own. */
 export function revokeRefreshTokens(state: SimState, tenant: Tenant, clientId: string, tokenId?: string): number {
   clientOf(tenant, clientId);
-  return state.tokens.revokeWhere(
-    (t) => t.tenant === tenant.name && t.clientId === clientId && (tokenId === undefined || ("id" in t && t.id === tokenId)),
-    { accessTokens: false },
-  );
+  return state.tokens.revokeWhere((t) => t.tenant === tenant.name && t.clientId === clientId && (tokenId === undefined || ("id" in t && t.id === tokenId)), {
+    accessTokens: false,
+  });
 }
 
 export function registeredView(state: SimState, tenant: Tenant, client: ApiClient): RegisteredClientView {

@@ -50,7 +50,11 @@ export function accountOf(tenant: Tenant, username: string): Account {
   return account;
 }
 
-export function updateAccount(tenant: Tenant, username: string, patch: { disabled?: boolean | undefined; locked?: boolean | undefined; memberOfConnectorGroup?: boolean | undefined }): Account {
+export function updateAccount(
+  tenant: Tenant,
+  username: string,
+  patch: { disabled?: boolean | undefined; locked?: boolean | undefined; memberOfConnectorGroup?: boolean | undefined },
+): Account {
   const account = accountOf(tenant, username);
   if (patch.disabled !== undefined) account.disabled = patch.disabled;
   if (patch.locked !== undefined) account.locked = patch.locked;
@@ -90,7 +94,10 @@ export function logActivity(tenant: Tenant, event: LoggedEvent): boolean {
   return true;
 }
 
-export function setActivity(tenant: Tenant, input: { events?: number | undefined; days?: number | undefined; seed?: number | undefined; end?: string | undefined }): void {
+export function setActivity(
+  tenant: Tenant,
+  input: { events?: number | undefined; days?: number | undefined; seed?: number | undefined; end?: string | undefined },
+): void {
   const spec = tenant.activity.spec;
   tenant.activity.regenerate({
     events: input.events ?? spec.events,

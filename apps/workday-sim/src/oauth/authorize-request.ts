@@ -35,7 +35,11 @@ export function checkAuthorizeRequest(tenant: Tenant, query: unknown): Authorize
   const redirectUri = params.get("redirect_uri");
   if (!redirectUri) return page(400, "Invalid redirect_uri", `The request has no redirect_uri; ${client.clientName} is registered with ${client.redirectUri}.`);
   if (redirectUri !== client.redirectUri) {
-    return page(400, "Invalid redirect_uri", `The redirect_uri ${redirectUri} does not match the Redirection URI registered for ${client.clientName}: ${client.redirectUri}.`);
+    return page(
+      400,
+      "Invalid redirect_uri",
+      `The redirect_uri ${redirectUri} does not match the Redirection URI registered for ${client.clientName}: ${client.redirectUri}.`,
+    );
   }
 
   const state = params.get("state") ?? null;

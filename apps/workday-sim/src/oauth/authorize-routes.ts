@@ -16,7 +16,8 @@ import { consentPage, oauthErrorPage, signInPage } from "./pages";
 const BROWSER_COOKIE = "wdsim_browser";
 const INVALID_CREDENTIALS = "Invalid user name or password";
 
-const errorPage = (status: number, title: string, message: string): HttpError => new HttpError(status, { html: oauthErrorPage(title, message) }, { "Cache-Control": "no-store" });
+const errorPage = (status: number, title: string, message: string): HttpError =>
+  new HttpError(status, { html: oauthErrorPage(title, message) }, { "Cache-Control": "no-store" });
 
 const firstSegment = (req: Request): string | undefined => req.originalUrl.split(/[/?]/)[1];
 
@@ -36,10 +37,14 @@ export function authorizeRouter(state: SimState): Router {
     return pending;
   };
 
-  router.use("/:tenant/authorize", faultGate(state, () => ["authorize"], firstSegment), (_req, res, next) => {
-    res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
-    next();
-  });
+  router.use(
+    "/:tenant/authorize",
+    faultGate(state, () => ["authorize"], firstSegment),
+    (_req, res, next) => {
+      res.set({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+      next();
+    },
+  );
 
   router.get("/:tenant/authorize", (req: Request<{ tenant: string }>, res: Response) => {
     const tenant = tenantOf(req.params.tenant);
@@ -75,7 +80,10 @@ export function authorizeRouter(state: SimState): Router {
     const account = tenant.accounts.get(form.get("username") ?? "");
     // One message for unknown user, wrong password, locked and disabled: no account enumeration.
     if (!isActive(account) || account.password !== form.get("password")) {
-      res.status(200).type("html").send(signInPage(tenant, pending.id, INVALID_CREDENTIALS));
+      res
+        .status(200)
+        .type("html")
+        .send(signInPage(tenant, pending.id, INVALID_CREDENTIALS));
       return;
     }
     pending.username = account.username;
@@ -120,7 +128,11 @@ export function authorizeRouter(state: SimState): Router {
       activityAction: "WRITE",
       ipAddress: clientAddress(req),
       userAgent: req.get("user-agent") ?? "Unknown",
-      target: { id: hex32(hashString(client.clientId)), descriptor: client.clientName, href: `${state.endpoints(tenant.name).restApiEndpoint}/apiClients/${hex32(hashString(client.clientId))}` },
+      target: {
+        id: hex32(hashString(client.clientId)),
+        descriptor: client.clientName,
+        href: `${state.endpoints(tenant.name).restApiEndpoint}/apiClients/${hex32(hashString(client.clientId))}`,
+      },
     });
     res.redirect(302, withParams(pending.redirectUri, { code: code.code, state: pending.state }));
   });

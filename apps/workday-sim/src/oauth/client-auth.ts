@@ -51,7 +51,12 @@ export function authenticateClient(tenant: Tenant | undefined, authorization: st
   const credentials: Credentials | null = basic ?? (bodyId === undefined ? null : { clientId: bodyId, clientSecret: bodySecret });
   const client = credentials ? tenant?.clients.get(credentials.clientId) : undefined;
   // Clients of a tenant with OAuth 2.0 Clients Enabled off cannot authenticate (Workday's answer is unknown).
-  if (!tenant?.settings.oauthClientsEnabled || !client || credentials?.clientSecret === undefined || !sameSecret(credentials.clientSecret, client.clientSecret)) {
+  if (
+    !tenant?.settings.oauthClientsEnabled ||
+    !client ||
+    credentials?.clientSecret === undefined ||
+    !sameSecret(credentials.clientSecret, client.clientSecret)
+  ) {
     throw oauthError("invalid_client", { basic: basic !== null });
   }
   return client;

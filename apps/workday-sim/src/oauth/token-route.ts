@@ -20,7 +20,11 @@ export function tokenRouter(state: SimState): Router {
       res.on("close", done);
       next();
     },
-    faultGate(state, () => ["token"], (req) => req.originalUrl.split("/")[3]),
+    faultGate(
+      state,
+      () => ["token"],
+      (req) => req.originalUrl.split("/")[3],
+    ),
     (req: Request<{ tenant: string }>, res: Response) => {
       res.set({ "Cache-Control": "no-store", Pragma: "no-cache" });
       if (!isForm(req)) throw oauthError("invalid_request");

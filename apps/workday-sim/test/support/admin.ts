@@ -17,9 +17,18 @@ export const TASKS = [
 export const open = (sim: RunningSimulator, browser: Browser, path: string): Promise<Page> => browser.get(`${sim.url}${path}`);
 
 export const tenantJson = async (sim: RunningSimulator, name: string) =>
-  (await control<{ settings: Record<string, boolean>; permissions: { key: string; granted: boolean; active: boolean }[]; accounts: { username: string; disabled: boolean }[] }>(sim, "GET", `/tenants/${name}`)).json;
+  (
+    await control<{
+      settings: Record<string, boolean>;
+      permissions: { key: string; granted: boolean; active: boolean }[];
+      accounts: { username: string; disabled: boolean }[];
+    }>(sim, "GET", `/tenants/${name}`)
+  ).json;
 
 /** Every visible form control with an id has a <label for> naming it. */
 export function labelledIds(html: string): { id: string; labelled: boolean }[] {
-  return [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map(([, id]) => ({ id: id ?? "", labelled: html.includes(`<label for="${id ?? ""}">`) }));
+  return [...html.matchAll(/<(?:input|select|textarea)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map(([, id]) => ({
+    id: id ?? "",
+    labelled: html.includes(`<label for="${id ?? ""}">`),
+  }));
 }

@@ -123,7 +123,11 @@ export async function connect(reg: Registered, o: { username?: string; password?
   const { verifier, challenge } = pkce();
   const { location } = await consent(authorizeUrl(reg, { code_challenge: challenge, code_challenge_method: "S256" }), o);
   const code = location.searchParams.get("code") ?? "";
-  const res = await tokenRequest(reg.tokenEndpoint, { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }, { id: reg.clientId, secret: reg.clientSecret });
+  const res = await tokenRequest(
+    reg.tokenEndpoint,
+    { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier },
+    { id: reg.clientId, secret: reg.clientSecret },
+  );
   if (res.status !== 200) throw new Error(`code exchange failed: ${res.status} ${res.text}`);
   return res.json as unknown as Tokens;
 }

@@ -20,28 +20,38 @@ export const newOwnerId = () => `${hostname()}:${process.pid}:${randomBytes(4).t
  */
 export async function holdLease<T>(d: LeaseDeps, key: string, ttlMs: number, fn: (lost: AbortSignal) => Promise<T>): Promise<T> {
   const lost = new AbortController();
-  const timer = setInterval(() => {
-    void d.store.renewLease(key, d.owner, ttlMs, d.now()).then(
-      (ok) => {
-        if (!ok) {
-          d.log.warn({ key }, "lease lost; stopping the work it covered");
-          lost.abort();
-        }
-      },
-      (e: unknown) => d.log.warn({ key, err: e instanceof Error ? e.message : String(e) }, "lease renewal failed"),
-    );
-  }, Math.max(50, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      void d.store.renewLease(key, d.owner, ttlMs, d.now()).then(
+        (ok) => {
+          if (!ok) {
+            d.log.warn({ key }, "lease lost; stopping the work it covered");
+            lost.abort();
+          }
+        },
+        (e: unknown) => d.log.warn({ key, err: e instanceof Error ? e.message : String(e) }, "lease renewal failed"),
+      );
+    },
+    Math.max(50, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
   try {
     return await fn(lost.signal);
   } finally {
     clearInterval(timer);
-    await d.store.releaseLease(key, d.owner).catch((e: unknown) => d.log.warn({ key, err: e instanceof Error ? e.message : String(e) }, "lease release failed"));
+    await d.store
+      .releaseLease(key, d.owner)
+      .catch((e: unknown) => d.log.warn({ key, err: e instanceof Error ? e.message : String(e) }, "lease release failed"));
   }
 }
 
 /** Takes the lease if it is free, runs `fn` under it; `{ ran: false }` when another owner holds it. */
-export async function withLease<T>(d: LeaseDeps, key: string, ttlMs: number, fn: (lost: AbortSignal) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function withLease<T>(
+  d: LeaseDeps,
+  key: string,
+  ttlMs: number,
+  fn: (lost: AbortSignal) => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
   if (!(await d.store.tryAcquireLease(key, d.owner, ttlMs, d.now()))) return { ran: false };
   return { ran: true, value: await holdLease(d, key, ttlMs, fn) };
 }

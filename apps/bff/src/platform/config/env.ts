@@ -1,14 +1,23 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { emailSchema, PASSWORD_MIN_LENGTH } from "@wc/contracts";
 import { decodeKey } from "../crypto/crypto";
 import { parseTrustProxy } from "../http/trust-proxy";
+import { parseHostAllowList } from "@wc/workday";
 
 /**
  * The only module that reads the environment. Parsed once at start; anything wrong is listed in
  * one readable message and the process refuses to start (config errors are programmer errors).
  */
-const port = z.coerce.number({ error: "must be a port number (0–65535)" }).int("must be a whole port number").min(0, "must be 0–65535").max(65535, "must be 0–65535");
+const port = z.coerce
+  .number({ error: "must be a port number (0–65535)" })
+  .int("must be a whole port number")
+  .min(0, "must be 0–65535")
+  .max(65535, "must be 0–65535");
+
+/** An empty METRICS_* value (METRICS_PORT= in a compose file) means unset, not port 0. */
+const unsetWhenEmpty = (v: unknown) => (v === "" ? undefined : v);
 
 const envSchema = z
   .object({
@@ -25,7 +34,10 @@ const envSchema = z
       .default("")
       .transform((v, ctx) => {
         const keys: Buffer[] = [];
-        for (const raw of v.split(",").map((k) => k.trim()).filter(Boolean)) {
+        for (const raw of v
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean)) {
           try {
             keys.push(decodeKey(raw, "each ENCRYPTION_KEYS_PREVIOUS entry"));
           } catch (e) {
@@ -35,20 +47,30 @@ const envSchema = z
         return keys;
       }),
     // Key ids (from the start-up refusal) whose key is gone for good: their records may stay unreadable.
-    LOST_ENCRYPTION_KEY_IDS: z.string().default("").transform((v, ctx) => {
-      const ids = splitList(v);
-      for (const id of ids) {
-        if (!/^[0-9a-f]{12}$/.test(id)) ctx.addIssue({ code: "custom", message: `LOST_ENCRYPTION_KEY_IDS: "${id.slice(0, 20)}" is not a key id (12 hex digits, as the start-up message prints them)` });
-      }
-      return ids;
-    }),
+    LOST_ENCRYPTION_KEY_IDS: z
+      .string()
+      .default("")
+      .transform((v, ctx) => {
+        const ids = splitList(v);
+        for (const id of ids) {
+          if (!/^[0-9a-f]{12}$/.test(id))
+            ctx.addIssue({
+              code: "custom",
+              message: `LOST_ENCRYPTION_KEY_IDS: "${id.slice(0, 20)}" is not a key id (12 hex digits, as the start-up message prints them)`,
+            });
+        }
+        return ids;
+      }),
     ALLOWED_WORKDAY_HOSTS: z.string().default(""),
     // Which reverse proxies may say who the client is (X-Forwarded-For): none unless listed.
-    TRUST_PROXY: z.string().default("").transform((v, ctx) => {
-      const r = parseTrustProxy(v);
-      if (typeof r === "string") ctx.addIssue({ code: "custom", message: r });
-      return typeof r === "string" ? false : r;
-    }),
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform((v, ctx) => {
+        const r = parseTrustProxy(v);
+        if (typeof r === "string") ctx.addIssue({ code: "custom", message: r });
+        return typeof r === "string" ? false : r;
+      }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WEB_DIST_DIR: z.string().optional(),
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
@@ -68,10 +90,22 @@ const envSchema = z
     // The first admin, created at first start when no account exists (else a one-time setup link is printed).
     ADMIN_EMAIL: z.string().optional(),
     ADMIN_PASSWORD: z.string().optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 30)
+      .default(12),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     // Optional single sign-on with the organisation's OpenID Connect provider.
     OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the provider's issuer URL, e.g. https://login.example.com" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -80,8 +114,63 @@ const envSchema = z
     OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
     OIDC_ADMIN_GROUPS: z.string().default(""),
     OIDC_SUPPORT_GROUPS: z.string().default(""),
+    // Prometheus metrics (docs/metrics.md): a listener of their own on loopback, and/or /metrics
+    // on the main port behind a bearer token. Both off unless set.
+    METRICS_PORT: z.preprocess(unsetWhenEmpty, port.optional()),
+    METRICS_HOST: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .refine((v) => v === "localhost" || isIP(v) !== 0, "must be an IP address such as 127.0.0.1 (the default), ::1 or 0.0.0.0, or localhost")
+        .optional(),
+    ),
+    // RFC 6750 token characters; long enough that guessing is hopeless (the message never repeats the value).
+    METRICS_TOKEN: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9\-._~+/]{32,}=*$/, "must be at least 32 characters of A-Z a-z 0-9 - . _ ~ + / (e.g. the output of openssl rand -hex 32)")
+        .optional(),
+    ),
+    // Notifications (docs/notifications.md).
+    NOTIFY_ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .superRefine((v, ctx) => {
+        try {
+          parseHostAllowList(v, { workdayDefaults: false });
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+        }
+      }),
+    SMTP_URL: z.preprocess(
+      unsetWhenEmpty,
+      z
+        .string()
+        .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465")
+        .optional(),
+    ),
+    NOTIFY_FROM: z.preprocess(unsetWhenEmpty, z.string().min(3).max(300).optional()),
+    NOTIFY_RECOVERED_AFTER: z.coerce.number().int().min(1).max(20).default(2),
+    NOTIFY_STALL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+    NOTIFY_SANDBOX_REMINDER_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(7 * 24)
+      .default(24),
+    // Fractions allowed so tests can deliver at once; 0 turns delivery off (another replica sends).
+    NOTIFY_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+    NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
+    NOTIFY_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
   })
   .superRefine((e, ctx) => {
+    if (e.SMTP_URL && !e.NOTIFY_FROM)
+      ctx.addIssue({ code: "custom", path: ["NOTIFY_FROM"], message: "set NOTIFY_FROM (the sender address, e.g. workday-connect@example.com) with SMTP_URL" });
     const pair = [e.ADMIN_EMAIL, e.ADMIN_PASSWORD].filter((v) => v !== undefined && v !== "").length;
     if (pair === 1) ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together (or neither)" });
     if (e.ADMIN_PASSWORD && e.ADMIN_PASSWORD.length < PASSWORD_MIN_LENGTH) {
@@ -95,10 +184,28 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
     }
     if (oidc === 3 && !e.OIDC_ADMIN_GROUPS && !e.OIDC_SUPPORT_GROUPS) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_ADMIN_GROUPS"], message: "single sign-on needs OIDC_ADMIN_GROUPS and/or OIDC_SUPPORT_GROUPS to map groups to roles" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ADMIN_GROUPS"],
+        message: "single sign-on needs OIDC_ADMIN_GROUPS and/or OIDC_SUPPORT_GROUPS to map groups to roles",
+      });
+    }
+    if (e.METRICS_HOST !== undefined && e.METRICS_PORT === undefined) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_HOST"], message: "only applies with METRICS_PORT: set METRICS_PORT too (or remove METRICS_HOST)" });
+    }
+    if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["METRICS_PORT"],
+        message: "must differ from PORT (to serve /metrics on the main port, set METRICS_TOKEN instead)",
+      });
     }
     if (e.ACTIVITY_RETENTION_DAYS < e.ACTIVITY_BACKFILL_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["ACTIVITY_RETENTION_DAYS"], message: "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ACTIVITY_RETENTION_DAYS"],
+        message: "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once",
+      });
     }
   })
   .transform((e) => {
@@ -153,13 +260,33 @@ const envSchema = z
         tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
         leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
       },
+      notify: {
+        allowedHosts: e.NOTIFY_ALLOWED_HOSTS,
+        smtp: e.SMTP_URL && e.NOTIFY_FROM ? { url: e.SMTP_URL, from: e.NOTIFY_FROM } : null,
+        recoveredAfter: e.NOTIFY_RECOVERED_AFTER,
+        stallMinutes: e.NOTIFY_STALL_MINUTES,
+        sandboxLeadMs: Math.round(e.NOTIFY_SANDBOX_REMINDER_HOURS * 3_600_000),
+        tickMs: Math.round(e.NOTIFY_TICK_SECONDS * 1000),
+        retryBaseMs: Math.round(e.NOTIFY_RETRY_BASE_SECONDS * 1000),
+        timeoutMs: Math.round(e.NOTIFY_TIMEOUT_SECONDS * 1000),
+      },
+      metrics: {
+        /** null: no metrics listener of its own. */
+        port: e.METRICS_PORT ?? null,
+        host: e.METRICS_HOST ?? "127.0.0.1",
+        /** null: /metrics on the main port answers 404. */
+        token: e.METRICS_TOKEN ?? null,
+      },
     };
   });
 
 export type Env = z.output<typeof envSchema>;
 
 function splitList(v: string): string[] {
-  return v.split(",").map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export class ConfigError extends Error {}

@@ -40,9 +40,17 @@ function toAppError(err: unknown): AppError | null {
   if (status === null) return null;
   // The router's decodeURIComponent of a path parameter (%zz, a lone %, a cut-off UTF-8 sequence).
   if (err instanceof URIError) {
-    return new AppError(400, "validation_failed", "The URL is malformed: part of its path is not valid percent-encoding. Encode each path segment with encodeURIComponent.", undefined, { cause: err });
+    return new AppError(
+      400,
+      "validation_failed",
+      "The URL is malformed: part of its path is not valid percent-encoding. Encode each path segment with encodeURIComponent.",
+      undefined,
+      { cause: err },
+    );
   }
-  return new AppError(status, CODES[status] ?? "validation_failed", "The request could not be understood. Check its URL, headers and body.", undefined, { cause: err });
+  return new AppError(status, CODES[status] ?? "validation_failed", "The request could not be understood. Check its URL, headers and body.", undefined, {
+    cause: err,
+  });
 }
 
 const CODES: Partial<Record<number, ErrorCode>> = {

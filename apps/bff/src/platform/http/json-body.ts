@@ -27,9 +27,17 @@ function bodyError(err: unknown, contentEncoding: string | undefined): unknown {
     case "entity.parse.failed":
       return new AppError(400, "validation_failed", parseFailedMessage("body" in err ? err.body : undefined), undefined, { cause: err });
     case "charset.unsupported":
-      return new AppError(415, "validation_failed", "Send the request body as UTF-8 JSON (Content-Type: application/json; charset=utf-8).", undefined, { cause: err });
+      return new AppError(415, "validation_failed", "Send the request body as UTF-8 JSON (Content-Type: application/json; charset=utf-8).", undefined, {
+        cause: err,
+      });
     case "encoding.unsupported":
-      return new AppError(415, "validation_failed", `The request body's Content-Encoding is not supported: send it uncompressed or as one of ${ENCODINGS}.`, undefined, { cause: err });
+      return new AppError(
+        415,
+        "validation_failed",
+        `The request body's Content-Encoding is not supported: send it uncompressed or as one of ${ENCODINGS}.`,
+        undefined,
+        { cause: err },
+      );
     case "request.aborted":
       return new AppError(400, "validation_failed", "The request body ended early: the connection closed before all of it arrived.", undefined, { cause: err });
     case "request.size.invalid":
@@ -38,9 +46,17 @@ function bodyError(err: unknown, contentEncoding: string | undefined): unknown {
   // A bare 400 out of the reader is zlib refusing the bytes (corrupt or cut off).
   const encoding = contentEncoding?.trim().toLowerCase();
   if (type === undefined && encoding !== undefined && encoding !== "identity") {
-    return new AppError(400, "validation_failed", `The request body could not be decompressed (Content-Encoding: ${encoding}): send complete ${encoding} data, or send it uncompressed without Content-Encoding.`, undefined, { cause: err });
+    return new AppError(
+      400,
+      "validation_failed",
+      `The request body could not be decompressed (Content-Encoding: ${encoding}): send complete ${encoding} data, or send it uncompressed without Content-Encoding.`,
+      undefined,
+      { cause: err },
+    );
   }
-  return new AppError(status, "validation_failed", "The request body could not be read. Send it again as JSON (Content-Type: application/json).", undefined, { cause: err });
+  return new AppError(status, "validation_failed", "The request body could not be read. Send it again as JSON (Content-Type: application/json).", undefined, {
+    cause: err,
+  });
 }
 
 function parseFailedMessage(body: unknown): string {

@@ -32,10 +32,16 @@ export function parseTrustProxy(raw: string): TrustProxy | string {
     const hops = Number(v);
     return hops >= 1 && hops <= 10 ? hops : "must be a number of proxy hops from 1 to 10, or a list of proxy addresses";
   }
-  const tokens = v.split(",").map((t) => t.trim()).filter(Boolean);
+  const tokens = v
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   const bad = tokens.filter((t) => !validAddress(t));
   if (bad.length > 0) {
-    return `is not an IP address, CIDR range, loopback, linklocal or uniquelocal: ${bad.slice(0, 3).map((b) => JSON.stringify(b.slice(0, 40))).join(", ")}`;
+    return `is not an IP address, CIDR range, loopback, linklocal or uniquelocal: ${bad
+      .slice(0, 3)
+      .map((b) => JSON.stringify(b.slice(0, 40)))
+      .join(", ")}`;
   }
   return tokens;
 }

@@ -24,16 +24,18 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, where
 export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   const repeated = Object.entries(req.query as Record<string, unknown>).filter(([, v]) => typeof v !== "string");
   if (repeated.length > 0) {
-    throw new AppError(400, "validation_failed", "Some fields need fixing.", Object.fromEntries(repeated.map(([k]) => [k, `Give ${k} only once in the query.`])));
+    throw new AppError(
+      400,
+      "validation_failed",
+      "Some fields need fixing.",
+      Object.fromEntries(repeated.map(([k]) => [k, `Give ${k} only once in the query.`])),
+    );
   }
   return parseOr400(schema, req.query, "query");
 }
 
 /** A handler that receives the parsed JSON body (never re-parsed, never cast). */
-export function withBody<S extends z.ZodType>(
-  schema: S,
-  handler: (req: Request, res: Response, body: z.output<S>) => Promise<void> | void,
-) {
+export function withBody<S extends z.ZodType>(schema: S, handler: (req: Request, res: Response, body: z.output<S>) => Promise<void> | void) {
   return async (req: Request, res: Response) => {
     if (!req.is("application/json")) {
       throw new AppError(415, "validation_failed", "Send the request body as JSON (Content-Type: application/json).");

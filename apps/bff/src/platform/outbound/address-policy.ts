@@ -26,13 +26,33 @@ function range(label: string, subnets: readonly [string, number][]): Range {
 // Order matters: the first match names the range in the message, so the metadata address comes
 // before link-local. IPv4 rules also match IPv4-mapped IPv6 (::ffff:a.b.c.d) in node's BlockList.
 const BLOCKED: readonly Range[] = [
-  range("cloud metadata", [["169.254.169.254", 32], ["fd00:ec2::254", 128]]),
-  range("unspecified", [["0.0.0.0", 8], ["::", 128]]),
-  range("loopback", [["127.0.0.0", 8], ["::1", 128]]),
-  range("private", [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["fc00::", 7]]),
-  range("link-local", [["169.254.0.0", 16], ["fe80::", 10]]),
+  range("cloud metadata", [
+    ["169.254.169.254", 32],
+    ["fd00:ec2::254", 128],
+  ]),
+  range("unspecified", [
+    ["0.0.0.0", 8],
+    ["::", 128],
+  ]),
+  range("loopback", [
+    ["127.0.0.0", 8],
+    ["::1", 128],
+  ]),
+  range("private", [
+    ["10.0.0.0", 8],
+    ["172.16.0.0", 12],
+    ["192.168.0.0", 16],
+    ["fc00::", 7],
+  ]),
+  range("link-local", [
+    ["169.254.0.0", 16],
+    ["fe80::", 10],
+  ]),
   range("carrier-grade NAT", [["100.64.0.0", 10]]),
-  range("multicast", [["224.0.0.0", 4], ["ff00::", 8]]),
+  range("multicast", [
+    ["224.0.0.0", 4],
+    ["ff00::", 8],
+  ]),
   range("reserved", [["240.0.0.0", 4]]),
 ];
 

@@ -22,6 +22,15 @@ export interface OutboundOptions {
    * then runs before it and the connection is not pinned to the vetted answer.
    */
   fetch?: typeof fetch;
+  /** The variable that lists allowed hosts, named in refusals (default ALLOWED_WORKDAY_HOSTS). */
+  allowListName?: string;
+  /** Who answers, in messages (default "Workday"). */
+  peer?: string;
+  /**
+   * Any https host with public addresses may be called, listed or not (notification webhooks);
+   * the list then only adds http and private addresses for hosts named exactly.
+   */
+  anyPublicHttps?: boolean;
 }
 
 export class OutboundError extends Error {
@@ -36,8 +45,6 @@ export class OutboundError extends Error {
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
-const ENV = "ALLOWED_WORKDAY_HOSTS";
-
 export function createOutboundFetch(o: OutboundOptions): FetchLike {
   const maxBytes = o.maxBytes ?? 1_000_000;
   const resolve = o.resolve ?? systemResolver;
@@ -48,12 +55,14 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
   // host is listed exactly depends on its port, which a lookup does not see.
   const trusted = new Agent({ connect: { lookup: pinnedLookup(resolve, true) } });
   const vetted = new Agent({ connect: { lookup: pinnedLookup(resolve, false) } });
+  const ENV = o.allowListName ?? "ALLOWED_WORKDAY_HOSTS";
+  const peer = o.peer ?? "Workday";
   return async (input, init) => {
-    const url = checkUrl(input, o.allow);
+    const url = checkUrl(input, o.allow, ENV, o.anyPublicHttps === true);
     const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(o.timeoutMs)]) : AbortSignal.timeout(o.timeoutMs);
     const exact = isListedExactly(url, o.allow);
     // An IP literal is never looked up, so it is checked here; so is any host when a fetch is injected.
-    if (!exact && (o.fetch !== undefined || ipLiteral(url.hostname) !== null)) await checkAddresses(url, resolve, signal);
+    if (!exact && (o.fetch !== undefined || ipLiteral(url.hostname) !== null)) await checkAddresses(url, resolve, signal, ENV);
     let res: Response;
     try {
       if (o.fetch !== undefined) {
@@ -66,10 +75,10 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
         res = await fetch(url, request);
       }
     } catch (e) {
-      throw fromConnectError(e, url);
+      throw fromConnectError(e, url, ENV);
     }
     if (res.status >= 300 && res.status < 400) {
-      throw new OutboundError("redirect", `Workday answered ${url.host} with a redirect (${res.status}); redirects are not followed.`);
+      throw new OutboundError("redirect", `${peer} answered ${url.host} with a redirect (${res.status}); redirects are not followed.`);
     }
     const body = await readCapped(res, maxBytes, url);
     // A global Response, whatever fetch produced the answer. These statuses may not carry a body at all.
@@ -78,7 +87,7 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
   };
 }
 
-function checkUrl(input: string | URL, allow: HostAllowList): URL {
+function checkUrl(input: string | URL, allow: HostAllowList, ENV: string, anyPublicHttps: boolean): URL {
   let url: URL;
   try {
     url = new URL(String(input));
@@ -86,14 +95,19 @@ function checkUrl(input: string | URL, allow: HostAllowList): URL {
     throw new OutboundError("refused", "Refusing to call an address that is not a valid URL.", { cause: e });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new OutboundError("refused", `Refusing to call a ${url.protocol} URL: only https (or http for a host listed as http://host:port in ${ENV}) is allowed.`);
+    throw new OutboundError(
+      "refused",
+      `Refusing to call a ${url.protocol} URL: only https (or http for a host listed as http://host:port in ${ENV}) is allowed.`,
+    );
   }
   if (url.username !== "" || url.password !== "") {
     throw new OutboundError("refused", `Refusing to call ${url.host}: the URL carries a user name or password; remove the user:password@ part.`);
   }
   const verdict = isHostAllowed(url, allow);
+  if (anyPublicHttps && url.protocol === "https:") return url;
   if (!verdict.allowed || (url.protocol !== "https:" && !verdict.httpAllowed)) {
-    throw new OutboundError("refused", `Refusing to call ${url.host}: not an allowed Workday host (${ENV}).`);
+    const what = anyPublicHttps ? "plain http is allowed only for hosts listed as http://host:port" : "not an allowed Workday host";
+    throw new OutboundError("refused", `Refusing to call ${url.host}: ${what} (${ENV}).`);
   }
   return url;
 }
@@ -101,23 +115,21 @@ function checkUrl(input: string | URL, allow: HostAllowList): URL {
 function isListedExactly(url: URL, allow: HostAllowList): boolean {
   const hostname = url.hostname.toLowerCase();
   const port = url.port !== "" ? url.port : url.protocol === "http:" ? "80" : "443";
-  return allow.entries.some(
-    (e) => e.match === "exact" && e.hostname === hostname && (e.port === null ? url.port === "" : e.port === port),
-  );
+  return allow.entries.some((e) => e.match === "exact" && e.hostname === hostname && (e.port === null ? url.port === "" : e.port === port));
 }
 
-async function checkAddresses(url: URL, resolve: Resolver, signal: AbortSignal): Promise<void> {
+async function checkAddresses(url: URL, resolve: Resolver, signal: AbortSignal, ENV: string): Promise<void> {
   const literal = ipLiteral(url.hostname);
   try {
     if (literal !== null) vet(url.hostname, [{ address: literal, family: 0 }], false);
     else await abortable(resolveVetted(url.hostname, resolve, false), signal);
   } catch (e) {
-    throw fromLookupError(e, url);
+    throw fromLookupError(e, url, ENV);
   }
 }
 
 /** The error a lookup or address check raised, as the caller sees it. */
-function fromLookupError(e: unknown, url: URL): OutboundError {
+function fromLookupError(e: unknown, url: URL, ENV: string): OutboundError {
   if (e instanceof NonPublicAddressError) {
     return new OutboundError(
       "refused",
@@ -140,10 +152,10 @@ function fromLookupError(e: unknown, url: URL): OutboundError {
  * undici reports a failed connection as TypeError("fetch failed") with the socket's error as its
  * cause: when the pinned lookup refused the host or could not resolve it, that is the error to report.
  */
-function fromConnectError(e: unknown, url: URL): OutboundError {
+function fromConnectError(e: unknown, url: URL, ENV: string): OutboundError {
   if (e instanceof OutboundError) return e;
   for (let cause: unknown = e, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) {
-    if (cause instanceof NonPublicAddressError || cause instanceof UnresolvedHostError) return fromLookupError(cause, url);
+    if (cause instanceof NonPublicAddressError || cause instanceof UnresolvedHostError) return fromLookupError(cause, url, ENV);
     if (cause.name === "TimeoutError" || cause.name === "AbortError") return toOutboundError(cause, url);
   }
   return toOutboundError(e, url);

@@ -32,21 +32,23 @@ export function openSqlite(file: string): SqliteDb {
     prepare: (sql) => nodeStatement(db, sql),
     exec: (sql) => db.exec(sql),
     // A nested call uses a savepoint, so an inner failure undoes only the inner writes.
-    immediate: (fn) => (...args) => {
-      const nested = db.isTransaction;
-      const name = `wc_tx_${savepoints++}`;
-      db.exec(nested ? `SAVEPOINT ${name}` : "BEGIN IMMEDIATE");
-      try {
-        const result = fn(...args);
-        db.exec(nested ? `RELEASE ${name}` : "COMMIT");
-        return result;
-      } catch (e) {
-        if (db.isTransaction) db.exec(nested ? `ROLLBACK TO ${name}; RELEASE ${name}` : "ROLLBACK");
-        throw e;
-      } finally {
-        savepoints--;
-      }
-    },
+    immediate:
+      (fn) =>
+      (...args) => {
+        const nested = db.isTransaction;
+        const name = `wc_tx_${savepoints++}`;
+        db.exec(nested ? `SAVEPOINT ${name}` : "BEGIN IMMEDIATE");
+        try {
+          const result = fn(...args);
+          db.exec(nested ? `RELEASE ${name}` : "COMMIT");
+          return result;
+        } catch (e) {
+          if (db.isTransaction) db.exec(nested ? `ROLLBACK TO ${name}; RELEASE ${name}` : "ROLLBACK");
+          throw e;
+        } finally {
+          savepoints--;
+        }
+      },
     close: () => db.close(),
   };
 }

@@ -209,4 +209,62 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE UNIQUE INDEX users_by_sso_subject ON users(sso_subject);
     `,
   },
+  {
+    version: 7,
+    name: "notification channels, the outbox, deliveries and their log; what was last announced per connector",
+    sql: `
+      ALTER TABLE connectors ADD COLUMN notified_status TEXT;
+      ALTER TABLE connectors ADD COLUMN healthy_streak INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE notification_channels (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        url_enc TEXT,
+        url_hint TEXT,
+        format TEXT,
+        recipients TEXT NOT NULL,
+        events TEXT NOT NULL,
+        connector_ids TEXT,
+        enabled INTEGER NOT NULL,
+        secret_enc TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE notification_outbox (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        connector_id TEXT,
+        channel_id TEXT,
+        once_key TEXT UNIQUE,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        fanned_out INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX notification_outbox_unfanned ON notification_outbox(fanned_out, created_at);
+      CREATE TABLE notification_deliveries (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES notification_outbox(id) ON DELETE CASCADE,
+        channel_id TEXT NOT NULL REFERENCES notification_channels(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (event_id, channel_id)
+      );
+      CREATE INDEX notification_deliveries_due ON notification_deliveries(status, next_attempt_at);
+      CREATE TABLE notification_attempts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL REFERENCES notification_channels(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        connector_id TEXT,
+        attempt INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        next_attempt_at TEXT
+      );
+      CREATE INDEX notification_attempts_by_channel ON notification_attempts(channel_id, seq);
+    `,
+  },
 ];

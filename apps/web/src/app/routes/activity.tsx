@@ -12,10 +12,7 @@ import { requireId } from "./params";
 /** `/activity`: every connector's activity; the connectors list names the Connector filter and column. */
 export async function activityLoader({ request }: LoaderFunctionArgs) {
   const search = readActivitySearch(new URL(request.url).searchParams, "all");
-  const [{ connectors }, result] = await Promise.all([
-    getConnectors(request.signal),
-    loadActivityPage(getActivity(listQuery(search), request.signal)),
-  ]);
+  const [{ connectors }, result] = await Promise.all([getConnectors(request.signal), loadActivityPage(getActivity(listQuery(search), request.signal))]);
   return { search, result, connectors: connectors.map(({ id, name }) => ({ id, name })) };
 }
 

@@ -34,6 +34,7 @@ function TopBar() {
         <NavLink to={paths.activity.getHref()}>Activity</NavLink>
         {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
         {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
+        <NavLink to={paths.notifications.getHref()}>Notifications</NavLink>
         <NavLink to={paths.account.getHref()}>Account</NavLink>
       </nav>
       <span role="status" className="topbar-busy">

@@ -50,7 +50,6 @@ export async function wizardAction({ params, request }: ActionFunctionArgs) {
   }
 }
 
-
 export function WizardRoute() {
   const { connector } = useLoaderData<typeof wizardLoader>();
   const result = useActionData<typeof wizardAction>();

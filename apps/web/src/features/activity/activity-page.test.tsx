@@ -8,8 +8,14 @@ import { server } from "../../testing/server";
 
 const table = () => screen.getByRole("table", { name: "User activity, newest first" });
 const filters = () => screen.getByRole("search", { name: "Activity filters" });
-const headers = () => within(table()).getAllByRole("columnheader").map((h) => h.textContent);
-const cellsOf = (index: number) => within(within(table()).getAllByRole("row")[index + 1] ?? table()).getAllByRole("cell").map((c) => c.textContent);
+const headers = () =>
+  within(table())
+    .getAllByRole("columnheader")
+    .map((h) => h.textContent);
+const cellsOf = (index: number) =>
+  within(within(table()).getAllByRole("row")[index + 1] ?? table())
+    .getAllByRole("cell")
+    .map((c) => c.textContent);
 
 /** The query the page sent with its last list request, as key/value pairs. */
 function lastQuery(calls: { url: string }[]) {
@@ -113,7 +119,11 @@ describe("connector activity page", () => {
   it("when the API refuses something that is not a filter, then its message is said above the list", async () => {
     server.use(
       api.connector(connected()),
-      api.error("get", routes.connectorActivity("c1"), 400, { code: "validation_failed", message: "Some fields need fixing.", fields: { cursor: "Cursor is not one this server issued." } }),
+      api.error("get", routes.connectorActivity("c1"), 400, {
+        code: "validation_failed",
+        message: "Some fields need fixing.",
+        fields: { cursor: "Cursor is not one this server issued." },
+      }),
     );
     renderApp("/connectors/c1/activity?cursor=bogus");
     expect(await screen.findByText("Some fields need fixing. Cursor is not one this server issued.")).toBeDefined();
@@ -147,7 +157,10 @@ describe("activity across connectors", () => {
     const { user } = renderApp("/connectors");
     await screen.findByRole("heading", { name: "App Connectors" });
     const { calls, record } = recorder();
-    server.use(api.connectors({ connectors: [toSummary(connected()), toSummary(other)] }), api.activity(activityPage([makeActivityRow({ connectorId: "c2" })]), record));
+    server.use(
+      api.connectors({ connectors: [toSummary(connected()), toSummary(other)] }),
+      api.activity(activityPage([makeActivityRow({ connectorId: "c2" })]), record),
+    );
     await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Activity" }));
     await screen.findByRole("heading", { name: "Activity", level: 1 });
     expect(headers()).toEqual(["Time (UTC)", "Connector", "Account", "Task", "Action", "IP address", "Device", "Session"]);
@@ -159,11 +172,17 @@ describe("activity across connectors", () => {
   it("when a connector is chosen, then connectorId goes into the URL, the API request and the export links", async () => {
     const { calls, router, user } = await openAll();
     const connector = within(filters()).getByLabelText("Connector");
-    expect(within(connector).getAllByRole("option").map((o) => o.textContent)).toEqual(["Any", "Acme sandbox", "Globex production"]);
+    expect(
+      within(connector)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Any", "Acme sandbox", "Globex production"]);
     await user.selectOptions(connector, "c2");
     await user.click(within(filters()).getByRole("button", { name: "Apply filters" }));
     await vi.waitFor(() => expect(router.state.location.search).toBe("?connectorId=c2"));
-    await vi.waitFor(() => expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(`${routes.activityExport}?format=csv&connectorId=c2`));
+    await vi.waitFor(() =>
+      expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(`${routes.activityExport}?format=csv&connectorId=c2`),
+    );
     expect(lastQuery(calls)).toEqual({ connectorId: "c2" });
   });
 });

@@ -67,8 +67,7 @@ export function currentPage(list: ActivityListResponse, search: ActivitySearch):
 }
 
 export type ActivityResult =
-  | { kind: "rows"; list: ActivityListResponse }
-  | { kind: "invalid"; message: string; fields: Readonly<Record<string, string>>; requestId?: string | undefined };
+  { kind: "rows"; list: ActivityListResponse } | { kind: "invalid"; message: string; fields: Readonly<Record<string, string>>; requestId?: string | undefined };
 
 /** A 400 is the filters' fault: the page shows its messages by the filters instead of the error page. */
 export async function loadActivityPage(page: Promise<ActivityListResponse>): Promise<ActivityResult> {

@@ -98,7 +98,9 @@ describe("connector page: activity sync between runs", () => {
     const at = "2026-11-21T10:00:00.000Z";
     await openConnector(upToDate({ phase: "retrying", lastError: { reasonCode: "workday_unavailable", at, detail: "HTTP 503" } }));
     expect(phase()).toBe("Retrying after a Workday error");
-    expect(within(section()).getByText(/^Reason: /).textContent).toBe(`Reason: ${TROUBLESHOOTING.workday_unavailable.title} (workday_unavailable). Workday said: HTTP 503`);
+    expect(within(section()).getByText(/^Reason: /).textContent).toBe(
+      `Reason: ${TROUBLESHOOTING.workday_unavailable.title} (workday_unavailable). Workday said: HTTP 503`,
+    );
   });
 
   it("when the sync is blocked on a permission, then it says Sync paused with what to do, the reason code and the troubleshooting steps", async () => {
@@ -117,7 +119,10 @@ describe("connector page: activity sync between runs", () => {
   });
 
   it("when the sync status cannot be read, then the section says why and the rest of the connector page still shows", async () => {
-    server.use(api.connector(connected()), api.error("get", routes.connectorSync("c1"), 500, { code: "internal", message: "Try again later.", requestId: "req-9" }));
+    server.use(
+      api.connector(connected()),
+      api.error("get", routes.connectorSync("c1"), 500, { code: "internal", message: "Try again later.", requestId: "req-9" }),
+    );
     renderApp("/connectors/c1");
     await screen.findByRole("region", { name: "User activity" });
     expect(within(section()).getByRole("alert").textContent).toContain("The sync status could not be read. Try again later.");
@@ -194,11 +199,21 @@ describe("connector page: sync settings and re-sync", () => {
   it("when an admin re-syncs a window, then the POST carries it as UTC instants and the new run's progress shows", async () => {
     const state = { sync: upToDate() };
     const { calls, record } = recorder();
-    server.use(api.session("admin"), api.connector(connected()), api.sync(() => state.sync));
+    server.use(
+      api.session("admin"),
+      api.connector(connected()),
+      api.sync(() => state.sync),
+    );
     server.use(
       http.post(routes.connectorResync("c1"), async ({ request }) => {
         await record(request);
-        state.sync = backfilling({ kind: "resync", from: "2026-11-20T00:00:00.000Z", to: "2026-11-20T06:00:00.000Z", coveredUntil: "2026-11-20T03:00:00.000Z", rows: 10 });
+        state.sync = backfilling({
+          kind: "resync",
+          from: "2026-11-20T00:00:00.000Z",
+          to: "2026-11-20T06:00:00.000Z",
+          coveredUntil: "2026-11-20T03:00:00.000Z",
+          rows: 10,
+        });
         return HttpResponse.json({ sync: state.sync }, { status: 202 });
       }),
     );
@@ -217,7 +232,9 @@ describe("connector page: sync settings and re-sync", () => {
   it("when the re-sync window is left empty, then each field says what is missing and nothing is sent", async () => {
     const { user } = await openConnector(upToDate());
     const { calls, record } = recorder();
-    server.use(http.post(routes.connectorResync("c1"), async ({ request }) => (await record(request), HttpResponse.json({ sync: upToDate() }, { status: 202 }))));
+    server.use(
+      http.post(routes.connectorResync("c1"), async ({ request }) => (await record(request), HttpResponse.json({ sync: upToDate() }, { status: 202 }))),
+    );
     await user.click(within(resyncForm()).getByRole("button", { name: "Re-sync" }));
     expect(await within(resyncForm()).findByText("Enter where the window starts.")).toBeDefined();
     expect(within(resyncForm()).getByText("Enter where the window ends.")).toBeDefined();

@@ -38,15 +38,16 @@ describe("Audit log page", () => {
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Time (UTC)", "Actor", "Action", "Target", "From", "Change"]);
     const [first, second] = screen.getAllByRole("row").slice(1);
     if (!first || !second) throw new Error("two rows expected");
-    expect(within(first).getAllByRole("cell").map((c) => c.textContent)).toEqual([
-      "2026-11-29 10:00:05",
-      "Ada Admin",
-      "user.updated",
-      "Sam Supportuser u2",
-      "203.0.113.7",
-      "role: support → admin",
-    ]);
-    expect(within(second).getAllByRole("cell").map((c) => c.textContent)).toEqual(["2026-11-29 09:58:00", "Ada Admin", "auth.signed_in", "—", "203.0.113.7", "—"]);
+    expect(
+      within(first)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["2026-11-29 10:00:05", "Ada Admin", "user.updated", "Sam Supportuser u2", "203.0.113.7", "role: support → admin"]);
+    expect(
+      within(second)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["2026-11-29 09:58:00", "Ada Admin", "auth.signed_in", "—", "203.0.113.7", "—"]);
     expect(screen.queryByRole("link", { name: "Older entries" })).toBeNull();
   });
 
@@ -55,7 +56,11 @@ describe("Audit log page", () => {
     const { user, router } = renderApp("/audit");
     const form = await screen.findByRole("search", { name: "Filter the audit log" });
     const action = within(form).getByRole("combobox", { name: "Action" });
-    expect(within(action).getAllByRole("option").map((o) => o.textContent)).toEqual(["All actions", ...AUDIT_ACTIONS]);
+    expect(
+      within(action)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["All actions", ...AUDIT_ACTIONS]);
     await user.type(within(form).getByRole("textbox", { name: "Actor" }), "admin@example.com");
     await user.selectOptions(action, "user.updated");
     await user.click(within(form).getByRole("button", { name: "Filter" }));

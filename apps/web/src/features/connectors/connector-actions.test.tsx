@@ -89,9 +89,7 @@ describe("connector page: actions", () => {
 
 describe("connector page: Test redirect URI", () => {
   it("when the Redirection URI answers as this console, then it says so", async () => {
-    const seen = selfTestAnswers("http://localhost:3000/api/oauth/connect/c1", () =>
-      HttpResponse.json({ selftest: "workday-connect", connectorId: "c1" }),
-    );
+    const seen = selfTestAnswers("http://localhost:3000/api/oauth/connect/c1", () => HttpResponse.json({ selftest: "workday-connect", connectorId: "c1" }));
     const { user } = await openPage();
     await user.click(screen.getByRole("button", { name: "Test redirect URI" }));
     expect(await screen.findByText(REACHED)).toBeDefined();
@@ -103,9 +101,7 @@ describe("connector page: Test redirect URI", () => {
     const { user } = await openPage();
     await user.click(screen.getByRole("button", { name: "Test redirect URI" }));
     expect(
-      await screen.findByText(
-        "This browser cannot reach http://localhost:3000/api/oauth/connect/c1 as this console: check PUBLIC_URL and your reverse proxy.",
-      ),
+      await screen.findByText("This browser cannot reach http://localhost:3000/api/oauth/connect/c1 as this console: check PUBLIC_URL and your reverse proxy."),
     ).toBeDefined();
     expect(screen.queryByText(/You are using the console at/)).toBeNull();
     expect(screen.queryByText(REACHED)).toBeNull();
@@ -123,11 +119,7 @@ describe("connector page: Test redirect URI", () => {
     selfTestAnswers(redirectUri, () => HttpResponse.error());
     const { user } = await openPage(connected({ redirectUri }));
     await user.click(screen.getByRole("button", { name: "Test redirect URI" }));
-    expect(
-      await screen.findByText(`This browser cannot reach ${redirectUri} as this console: check PUBLIC_URL and your reverse proxy.`),
-    ).toBeDefined();
-    expect(
-      screen.getByText(`You are using the console at ${window.location.origin}, but PUBLIC_URL says https://connect.example.com.`),
-    ).toBeDefined();
+    expect(await screen.findByText(`This browser cannot reach ${redirectUri} as this console: check PUBLIC_URL and your reverse proxy.`)).toBeDefined();
+    expect(screen.getByText(`You are using the console at ${window.location.origin}, but PUBLIC_URL says https://connect.example.com.`)).toBeDefined();
   });
 });

@@ -38,7 +38,11 @@ describe("connector page: status and checks", () => {
     server.use(api.connector(failing));
     renderApp("/connectors/c1");
     await screen.findByRole("table", { name: "Checks" });
-    expect(within(checksTable()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Check", "What it proves", "Result", "Reason"]);
+    expect(
+      within(checksTable())
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Check", "What it proves", "Result", "Reason"]);
     expect(within(rowOf("Access token")).getByText("Passed")).toBeDefined();
     expect(within(rowOf("Access token")).getByText("Verifies the prerequisite: OAuth 2.0 Clients Enabled")).toBeDefined();
     expect(within(rowOf("Workday REST API")).getByText("Passed")).toBeDefined();
@@ -124,11 +128,15 @@ describe("connector page: sandboxes", () => {
     const consent = within(status).getByText(/^Last successful consent: /);
     expect(consent.textContent).toMatch(/^Last successful consent: .+ \(.+\)$/);
     expect(consent.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-21T10:00:00.000Z");
-    const refresh = within(status).getByText(/^Next weekly refresh \(Friday 6:00 pm Pacific\): .+\. The console checks the connection within 30 minutes of it\.$/);
+    const refresh = within(status).getByText(
+      /^Next weekly refresh \(Friday 6:00 pm Pacific\): .+\. The console checks the connection within 30 minutes of it\.$/,
+    );
     const due = Date.parse(refresh.querySelector("time")?.getAttribute("datetime") ?? "");
     expect(due - Date.now()).toBeGreaterThan(0);
     expect(due - Date.now()).toBeLessThanOrEqual(7 * 24 * 3_600_000);
-    expect(new Date(due).toLocaleString("en-US", { timeZone: "America/Los_Angeles", weekday: "long", hour: "numeric", minute: "2-digit" })).toBe("Friday 6:00 PM");
+    expect(new Date(due).toLocaleString("en-US", { timeZone: "America/Los_Angeles", weekday: "long", hour: "numeric", minute: "2-digit" })).toBe(
+      "Friday 6:00 PM",
+    );
   });
 
   it("when a sandbox needs reconnecting, then Reconnect sits in the status section and reconnects the same connector", async () => {

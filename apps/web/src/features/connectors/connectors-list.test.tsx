@@ -28,9 +28,7 @@ describe("App Connectors list: health", () => {
     server.use(api.connectors({ connectors: [healthy, slow, refreshed].map(toSummary) }));
     renderApp("/connectors");
     await screen.findByRole("link", { name: "Acme sandbox" });
-    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(
-      expect.arrayContaining(["Status", "Reason", "Last successful check"]),
-    );
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(expect.arrayContaining(["Status", "Reason", "Last successful check"]));
     expect(cellUnder(rowOf("Acme sandbox"), "Reason").textContent).toBe("");
     expect(cellUnder(rowOf("Acme production"), "Reason").textContent).toBe(TROUBLESHOOTING.token_endpoint_unavailable.title);
     expect(cellUnder(rowOf("Globex sandbox"), "Reason").textContent).toBe(TROUBLESHOOTING.invalid_grant.title);
@@ -52,16 +50,11 @@ describe("App Connectors list: health", () => {
     server.use(api.connectors({ connectors: [healthy, slow, refreshed].map(toSummary) }));
     const { user, router } = renderApp("/connectors");
     const filter = await screen.findByRole("combobox", { name: "Filter by status" });
-    expect(within(filter).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "All",
-      "Setup not finished",
-      "Waiting for consent",
-      "Connected",
-      "Degraded",
-      "Reconnect needed",
-      "Action required in Workday",
-      "Disconnected",
-    ]);
+    expect(
+      within(filter)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["All", "Setup not finished", "Waiting for consent", "Connected", "Degraded", "Reconnect needed", "Action required in Workday", "Disconnected"]);
     await user.selectOptions(filter, "Degraded");
     expect(router.state.location.search).toBe("?status=degraded");
     await screen.findByRole("link", { name: "Acme production" });

@@ -9,7 +9,14 @@ import { server } from "../../testing/server";
 
 const draft = makeConnector({ id: "d1", name: "Acme draft" });
 const live = connected({ id: "c1", name: "Acme sandbox" });
-const broken = connected({ id: "c2", name: "Acme production", status: "relink_needed", reasonCode: "invalid_grant", environment: "production", tenant: "acme" });
+const broken = connected({
+  id: "c2",
+  name: "Acme production",
+  status: "relink_needed",
+  reasonCode: "invalid_grant",
+  environment: "production",
+  tenant: "acme",
+});
 
 describe("App Connectors page", () => {
   it("when connectors load, then each status is shown in words with tenant and environment", async () => {

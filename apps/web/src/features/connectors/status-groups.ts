@@ -1,12 +1,13 @@
 import type { ConnectorStatus } from "@wc/contracts";
+import { STATUS_RULES } from "@wc/workday";
 
 type WithStatus = { status: ConnectorStatus };
 
 /** Setup was started but consent never completed: offer to resume or discard it. */
 export const isDraft = (c: WithStatus) => c.status === "pending_configuration" || c.status === "pending_authorization";
 
-/** Consent succeeded at some point and the tokens have not been deleted. */
-export const hasTokens = (c: WithStatus) => !isDraft(c) && c.status !== "disconnected";
+/** Consent succeeded at some point and the tokens have not been deleted: checks can run (packages/workday STATUS_RULES). */
+export const hasTokens = (c: WithStatus) => STATUS_RULES[c.status].checkable;
 
 /** A refreshed sandbox: the one fix is to consent again, so the status offers it first. */
 export const isSandboxRelink = (c: WithStatus & { environment: string | null }) => c.environment === "sandbox" && c.status === "relink_needed";

@@ -95,8 +95,7 @@ export function useConsentFlow(connectorId: string, lastConsentAt: string | null
     setPhase({ kind: "idle" });
   }
 
-  const shown: ConsentPhase =
-    phase.kind === "gone" ? (lastConsentAt !== phase.consentAtBefore ? { kind: "idle" } : { kind: "popup_closed" }) : phase;
+  const shown: ConsentPhase = phase.kind === "gone" ? (lastConsentAt !== phase.consentAtBefore ? { kind: "idle" } : { kind: "popup_closed" }) : phase;
   return { phase: shown, connect, cancel };
 }
 

@@ -45,7 +45,11 @@ describe("wizard: Done verifies the connection", () => {
     live.end();
     const status = await screen.findByText(/^Status after the checks:/);
     expect(status.textContent).toBe("Status after the checks: Connected");
-    expect(within(verifying()).getAllByRole("listitem").filter((li) => li.classList.contains("check-line"))).toHaveLength(4);
+    expect(
+      within(verifying())
+        .getAllByRole("listitem")
+        .filter((li) => li.classList.contains("check-line")),
+    ).toHaveLength(4);
     expect(within(lineOf("User activity logging")).getByText("System Auditing: verified")).toBeDefined();
     expect(screen.queryByText(/ticked by the admin/)).toBeNull();
   });
@@ -75,7 +79,16 @@ describe("wizard: Done verifies the connection", () => {
 
   it("when the page re-renders, then the checks do not run again; Run checks again repeats them", async () => {
     const { calls, record } = recorder();
-    server.use(checksStream("c1", [{ type: "check", check: makeCheck("token") }, { type: "done", connector: connected() }], record));
+    server.use(
+      checksStream(
+        "c1",
+        [
+          { type: "check", check: makeCheck("token") },
+          { type: "done", connector: connected() },
+        ],
+        record,
+      ),
+    );
     const { router, user } = await openDone();
     await screen.findByText(/^Status after the checks:/);
     await act(() => router.revalidate());
@@ -89,7 +102,16 @@ describe("wizard: Done verifies the connection", () => {
 
   it("when StrictMode runs effects twice (as in dev), then the checks still run once", async () => {
     const { calls, record } = recorder();
-    server.use(checksStream("c1", [{ type: "check", check: makeCheck("token") }, { type: "done", connector: connected() }], record));
+    server.use(
+      checksStream(
+        "c1",
+        [
+          { type: "check", check: makeCheck("token") },
+          { type: "done", connector: connected() },
+        ],
+        record,
+      ),
+    );
     await openDone({ strict: true });
     expect((await screen.findByText(/^Status after the checks:/)).textContent).toBe("Status after the checks: Connected");
     expect(calls).toHaveLength(1);

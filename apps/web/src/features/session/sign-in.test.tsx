@@ -40,9 +40,7 @@ describe("sign-in page", () => {
 
   it("when sign-in is rate limited, then the API's message shows in an alert", async () => {
     fakeSessionApi();
-    server.use(
-      api.error("post", routes.signIn, 429, { code: "rate_limited", message: "Too many sign-in attempts. Try again in 15 minutes." }),
-    );
+    server.use(api.error("post", routes.signIn, 429, { code: "rate_limited", message: "Too many sign-in attempts. Try again in 15 minutes." }));
     const { user } = renderApp("/sign-in");
     await signInWith(user, "admin@example.com", PASSWORD);
     expect((await screen.findByRole("alert")).textContent).toBe("Too many sign-in attempts. Try again in 15 minutes.");
@@ -58,20 +56,17 @@ describe("sign-in page", () => {
     expect(calls).toHaveLength(0);
   });
 
-  it.each([
-    ["//evil.example/connectors"],
-    ["https://evil.example/connectors"],
-    ["/\\evil.example"],
-    ["javascript:alert(1)"],
-    ["/api/users"],
-  ])("when returnTo is %s, then sign-in lands on App Connectors instead", async (returnTo) => {
-    fakeSessionApi({ password: PASSWORD });
-    server.use(api.connectors({ connectors: [toSummary(connected())] }));
-    const { user, router } = renderApp(`/sign-in?${new URLSearchParams({ returnTo }).toString()}`);
-    await signInWith(user, "admin@example.com", PASSWORD);
-    expect(await screen.findByRole("heading", { name: "App Connectors" })).toBeDefined();
-    expect(router.state.location.pathname).toBe("/connectors");
-  });
+  it.each([["//evil.example/connectors"], ["https://evil.example/connectors"], ["/\\evil.example"], ["javascript:alert(1)"], ["/api/users"]])(
+    "when returnTo is %s, then sign-in lands on App Connectors instead",
+    async (returnTo) => {
+      fakeSessionApi({ password: PASSWORD });
+      server.use(api.connectors({ connectors: [toSummary(connected())] }));
+      const { user, router } = renderApp(`/sign-in?${new URLSearchParams({ returnTo }).toString()}`);
+      await signInWith(user, "admin@example.com", PASSWORD);
+      expect(await screen.findByRole("heading", { name: "App Connectors" })).toBeDefined();
+      expect(router.state.location.pathname).toBe("/connectors");
+    },
+  );
 
   it("when someone already signed in opens sign-in, then it offers Continue to returnTo instead of redirecting (no loop)", async () => {
     server.use(api.connectors({ connectors: [] }));
@@ -114,8 +109,6 @@ describe("sign-in page", () => {
   it("when no account exists yet, then the page points to the setup link in the console's log", async () => {
     server.use(api.signedOut({ setupRequired: true }));
     renderApp("/sign-in");
-    expect(
-      await screen.findByText("No account exists yet. Open the one-time setup link printed in the console's log when it started."),
-    ).toBeDefined();
+    expect(await screen.findByText("No account exists yet. Open the one-time setup link printed in the console's log when it started.")).toBeDefined();
   });
 });

@@ -65,8 +65,19 @@ describe("Users page", () => {
   it("when users load, then each shows name, email, role, how they sign in, last sign-in and active sessions", async () => {
     fakeUsersApi();
     await openUsers();
-    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Name", "Email", "Role", "Sign-in", "Last sign-in", "Active sessions", "Actions"]);
-    const cells = (name: string) => within(rowOf(name)).getAllByRole("cell").map((c) => c.textContent);
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Name",
+      "Email",
+      "Role",
+      "Sign-in",
+      "Last sign-in",
+      "Active sessions",
+      "Actions",
+    ]);
+    const cells = (name: string) =>
+      within(rowOf(name))
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
     expect(cells("Sam Support").slice(0, 2)).toEqual(["Sam Support", "support@example.com"]);
     expect(cells("Sam Support").slice(3, 6)).toEqual(["Local", "Never", "2"]);
     expect(cells("Olga Okta")[3]).toBe("SSO");
@@ -79,7 +90,11 @@ describe("Users page", () => {
     const { calls } = fakeUsersApi();
     const { user } = await openUsers();
     const form = screen.getByRole("region", { name: "Add user" });
-    expect(within(form).getAllByRole("option").map((o) => o.textContent)).toEqual(["Admin", "Support (read-only)"]);
+    expect(
+      within(form)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Admin", "Support (read-only)"]);
     await user.type(within(form).getByRole("textbox", { name: "Name" }), "Bo Builder");
     await user.type(within(form).getByRole("textbox", { name: "Email" }), "bo@example.com");
     await user.selectOptions(within(form).getByRole("combobox", { name: "Role" }), "Admin");

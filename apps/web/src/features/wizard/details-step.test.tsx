@@ -57,7 +57,9 @@ describe("wizard: Enter details", () => {
     const { user } = await openDetails();
     await paste(user, "Authorization Endpoint", "https://impl.workday.com/acme_impl/authorize?client_id=abc&redirect=n&state=xyz");
     await user.tab();
-    expect(messageOf(field("Authorization Endpoint"))).toMatch(/must not carry the parameters client_id, state: .*exactly as Workday's View API Clients page shows it/);
+    expect(messageOf(field("Authorization Endpoint"))).toMatch(
+      /must not carry the parameters client_id, state: .*exactly as Workday's View API Clients page shows it/,
+    );
   });
 
   it("when the Client ID is pasted with a zero-width space, then the field names the character and its position", async () => {

@@ -1,4 +1,14 @@
-import { ENDPOINT_FIELDS, makeDetailsRequestSchema, type Environment } from "@wc/contracts";
+import {
+  ENDPOINT_FIELDS,
+  endpointsByKind,
+  isDetailsField,
+  makeDetailsRequestSchema,
+  type DetailsBody,
+  type DetailsFieldKey,
+  type DetailsValues,
+  type EndpointDetailsField,
+  type Environment,
+} from "@wc/contracts";
 import {
   checkTenantConsistency,
   effectiveAuthorizationUrl,
@@ -9,16 +19,14 @@ import {
   type TenantConsistency,
 } from "@wc/workday";
 import { toDetailsField } from "../../lib/details-fields";
-import type { DetailsBody } from "./intents";
-import { DETAILS_FIELDS, type DetailsField, type DetailsValues } from "./store";
 
-export type FieldMessages = Partial<Record<DetailsField, string>>;
+export type FieldMessages = Partial<Record<DetailsFieldKey, string>>;
 
 export interface DetailsCheck {
   /** What blocks saving, by field, in words that say how to fix it. */
   errors: FieldMessages;
   /** Things that look unusual but may be right (never blocking). */
-  warnings: Partial<Record<DetailsField, string[]>>;
+  warnings: Partial<Record<DetailsFieldKey, string[]>>;
   /** The body to send, when the contracts schema accepts the values. */
   request: DetailsBody | null;
   summary: DetailsSummary;
@@ -33,29 +41,16 @@ export interface DetailsSummary {
 export const SECRET_REQUIRED =
   "Client Secret is required: Workday shows it only once, on the done page of Register API Client. If it is lost, use Generate New Client Secret on the API client in Workday.";
 
+/** The values as they are, except a saved secret left empty, which is kept by leaving it out. */
 function toRequest(values: DetailsValues, secretSet: boolean): DetailsBody {
-  const keepSavedSecret = secretSet && values.clientSecret.trim() === "";
-  return {
-    clientId: values.clientId,
-    ...(keepSavedSecret ? {} : { clientSecret: values.clientSecret }),
-    restApiEndpoint: values.restApiEndpoint,
-    tokenEndpoint: values.tokenEndpoint,
-    authorizationEndpoint: values.authorizationEndpoint,
-    samlSso: values.samlSso,
-    clientAuthMethod: values.clientAuthMethod,
-    environmentOverride: values.environmentOverride,
-  };
+  const { clientSecret, ...rest } = values;
+  return secretSet && clientSecret.trim() === "" ? rest : values;
 }
 
-const FIELD_NAMES = new Set<PropertyKey>(DETAILS_FIELDS);
-function isField(key: PropertyKey | undefined): key is DetailsField {
-  return key !== undefined && FIELD_NAMES.has(key);
-}
-
-type ParsedEndpoint = { field: (typeof ENDPOINT_FIELDS)[number][0]; parsed: EndpointParse };
+type ParsedEndpoint = { field: EndpointDetailsField; parsed: EndpointParse };
 
 /** The same consistency check the schema runs last, reported on the endpoint that disagrees. */
-function tenantMismatch(consistency: TenantConsistency): { field: DetailsField; message: string } | null {
+function tenantMismatch(consistency: TenantConsistency): { field: DetailsFieldKey; message: string } | null {
   if (consistency.ok) return null;
   return {
     field: toDetailsField(consistency.field) ?? "tokenEndpoint",
@@ -85,11 +80,7 @@ function summarise(values: DetailsValues, endpoints: ParsedEndpoint[], tenant: s
 export function checkDetails(values: DetailsValues, allow: HostAllowList, secretSet: boolean): DetailsCheck {
   const result = makeDetailsRequestSchema(allow).safeParse(toRequest(values, secretSet));
   const endpoints = ENDPOINT_FIELDS.map(([field, kind]) => ({ field, parsed: parseEndpoint(values[field], kind, allow) }));
-  const consistency = checkTenantConsistency({
-    authorization: values.authorizationEndpoint,
-    token: values.tokenEndpoint,
-    rest: values.restApiEndpoint,
-  });
+  const consistency = checkTenantConsistency(endpointsByKind(values));
   const errors: FieldMessages = {};
   const warnings: DetailsCheck["warnings"] = {};
   for (const { field, parsed } of endpoints) {
@@ -101,7 +92,7 @@ export function checkDetails(values: DetailsValues, allow: HostAllowList, secret
   for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path[0];
     // The schema reports a tenant mismatch on the Token Endpoint; it is already shown on the odd field.
-    if (isField(field) && issue.message !== mismatch?.message) errors[field] ??= issue.message;
+    if (isDetailsField(field) && issue.message !== mismatch?.message) errors[field] ??= issue.message;
   }
   if (!secretSet && values.clientSecret.trim() === "") errors.clientSecret = SECRET_REQUIRED;
   const request = result.success && Object.keys(errors).length === 0 ? toRequest(values, secretSet) : null;

@@ -1,19 +1,6 @@
-import { clientAuthMethodSchema, environmentSchema, wizardProgressRequestSchema, wizardStepSchema } from "@wc/contracts";
+import { detailsBodySchema, wizardProgressRequestSchema, wizardStepSchema } from "@wc/contracts";
 import type { ApiError } from "../../lib/api-client";
 import { z } from "zod";
-
-/** The details step's request body as the wizard builds it (the BFF's schema then checks the values). */
-const detailsBodySchema = z.object({
-  clientId: z.string(),
-  clientSecret: z.string().optional(),
-  restApiEndpoint: z.string(),
-  tokenEndpoint: z.string(),
-  authorizationEndpoint: z.string(),
-  samlSso: z.boolean(),
-  clientAuthMethod: clientAuthMethodSchema,
-  environmentOverride: environmentSchema.nullable(),
-});
-export type DetailsBody = z.infer<typeof detailsBodySchema>;
 
 /**
  * What the wizard's steps submit to the setup route's action (as JSON). The action parses it

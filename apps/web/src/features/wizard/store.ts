@@ -1,22 +1,11 @@
-import type { ClientAuthMethod, Connector, Environment } from "@wc/contracts";
+import { DETAILS_FIELD_KEYS, savedDetailsValues, type Connector, type DetailsFieldKey, type DetailsValues } from "@wc/contracts";
 import { create, type StateCreator } from "zustand";
 
-/** What the admin typed on the details step and has not saved yet. Held in memory only, never in storage. */
-export interface DetailsValues {
-  clientId: string;
-  clientSecret: string;
-  restApiEndpoint: string;
-  tokenEndpoint: string;
-  authorizationEndpoint: string;
-  samlSso: boolean;
-  clientAuthMethod: ClientAuthMethod;
-  environmentOverride: Environment | null;
-}
-export type DetailsField = keyof DetailsValues;
-export type FieldFlags = Partial<Record<DetailsField, true>>;
+export type FieldFlags = Partial<Record<DetailsFieldKey, true>>;
 
 export interface DetailsDraft {
   connectorId: string;
+  /** What the admin typed and has not saved yet. Held in memory only, never in storage. */
   values: DetailsValues;
   /** Fields that show their validation message (blurred, or after a Next attempt). */
   touched: FieldFlags;
@@ -28,42 +17,17 @@ export interface DetailsState {
   /** One draft at a time: opening another connector's details starts from that connector's saved values. */
   draft: DetailsDraft | null;
   edit: (connector: Connector, values: Partial<DetailsValues>, touch?: boolean) => void;
-  touch: (connector: Connector, field: DetailsField) => void;
+  touch: (connector: Connector, field: DetailsFieldKey) => void;
   touchAll: (connector: Connector) => void;
   markSubmitted: (connector: Connector) => void;
   forget: () => void;
 }
 
-export const DETAILS_FIELDS = [
-  "clientId",
-  "clientSecret",
-  "restApiEndpoint",
-  "tokenEndpoint",
-  "authorizationEndpoint",
-  "samlSso",
-  "clientAuthMethod",
-  "environmentOverride",
-] as const satisfies readonly DetailsField[];
-
 const flagsFor = (fields: readonly string[]): FieldFlags => Object.fromEntries(fields.map((k) => [k, true] as const));
 
 /** A draft holding what the server has stored (the secret is never sent back, so it starts empty). */
 export function savedDraft(connector: Connector): DetailsDraft {
-  return {
-    connectorId: connector.id,
-    values: {
-      clientId: connector.clientId ?? "",
-      clientSecret: "",
-      restApiEndpoint: connector.restApiEndpoint ?? "",
-      tokenEndpoint: connector.tokenEndpoint ?? "",
-      authorizationEndpoint: connector.authorizationEndpoint ?? "",
-      samlSso: connector.samlSso,
-      clientAuthMethod: connector.clientAuthMethod,
-      environmentOverride: connector.environmentSource === "override" ? connector.environment : null,
-    },
-    touched: {},
-    edited: {},
-  };
+  return { connectorId: connector.id, values: savedDetailsValues(connector), touched: {}, edited: {} };
 }
 
 /** The draft for `connector`: the unsaved one when it belongs to it, else its saved values. */
@@ -86,7 +50,7 @@ export const createDetailsStore: StateCreator<DetailsState> = (set) => {
         touched: touch ? { ...d.touched, ...flagsFor(Object.keys(values)) } : d.touched,
       })),
     touch: (connector, field) => update(connector, (d) => ({ touched: { ...d.touched, [field]: true } })),
-    touchAll: (connector) => update(connector, () => ({ touched: flagsFor(DETAILS_FIELDS) })),
+    touchAll: (connector) => update(connector, () => ({ touched: flagsFor(DETAILS_FIELD_KEYS) })),
     markSubmitted: (connector) => update(connector, () => ({ edited: {} })),
     forget: () => set({ draft: null }),
   };

@@ -102,14 +102,11 @@ describe("wizard: Prerequisites and Tenant setup", () => {
     const { user } = renderApp("/connectors/c1/setup");
     await stepHeading("Prerequisites");
     const table = screen.getByRole("table", { name: "Security group permissions" });
-    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "Functional area",
-      "Domain security policy",
-      "Subdomain security policy",
-      "Report/Task permissions",
-      "Integration permissions",
-      "Done",
-    ]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Functional area", "Domain security policy", "Subdomain security policy", "Report/Task permissions", "Integration permissions", "Done"]);
     expect(screen.getAllByRole("checkbox", { name: /^Done: / })).toHaveLength(PREREQUISITES.length);
     await user.click(screen.getByRole("checkbox", { name: "Done: System Auditing" }));
     expect(screen.getByText(/Activate Pending Security Policy Changes/)).toBeDefined();

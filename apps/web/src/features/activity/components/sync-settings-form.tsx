@@ -7,7 +7,13 @@ import { FormProblem } from "./form-problem";
 const FIELDS = [
   { name: "backfillDays", label: "Backfill days", min: 1, max: 90, hint: "1 to 90. How far before the connection the first sync reaches back." },
   { name: "pollIntervalMinutes", label: "Poll interval (minutes)", min: 1, max: 1440, hint: "1 to 1440. How often new activity is fetched." },
-  { name: "lagMinutes", label: "Lag (minutes)", min: 0, max: 60, hint: "0 to 60. Each sync stops this far behind now, because Workday's newest rows can arrive late." },
+  {
+    name: "lagMinutes",
+    label: "Lag (minutes)",
+    min: 0,
+    max: 60,
+    hint: "0 to 60. Each sync stops this far behind now, because Workday's newest rows can arrive late.",
+  },
   { name: "retentionDays", label: "Retention (days)", min: 1, max: 3650, hint: "1 to 3650, and at least the backfill days. Older rows are deleted." },
 ] as const;
 

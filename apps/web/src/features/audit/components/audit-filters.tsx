@@ -23,7 +23,14 @@ export function AuditFilters({ filters, problem }: { filters: Filters; problem: 
     <Form method="get" action={paths.audit.getHref()} onSubmit={onSubmit} role="search" aria-label="Filter the audit log" className="audit-filters">
       <TextField label="Actor" name="actor" defaultValue={filters.actor} autoComplete="off" error={problem?.fields.actor} />
       <SelectField label="Action" name="action" options={ACTION_OPTIONS} defaultValue={filters.action} error={problem?.fields.action} />
-      <TextField label="Target" name="targetId" defaultValue={filters.targetId} autoComplete="off" hint="A connector or user id" error={problem?.fields.targetId} />
+      <TextField
+        label="Target"
+        name="targetId"
+        defaultValue={filters.targetId}
+        autoComplete="off"
+        hint="A connector or user id"
+        error={problem?.fields.targetId}
+      />
       <TextField label="From" name="from" type="datetime-local" defaultValue={filters.from} hint="UTC" error={problem?.fields.from} />
       <TextField label="To" name="to" type="datetime-local" defaultValue={filters.to} hint="UTC" error={problem?.fields.to} />
       <div className="actions">

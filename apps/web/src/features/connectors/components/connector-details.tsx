@@ -1,4 +1,4 @@
-import type { Connector } from "@wc/contracts";
+import { COPIED_DETAILS_FIELDS, DETAILS_FIELDS, type Connector } from "@wc/contracts";
 import type { ReactNode } from "react";
 import { DateTime } from "../../../components/ui/date-time";
 import { CLIENT_AUTH_NAMES, describeSecret, ENVIRONMENT_NAMES } from "../../../lib/labels";
@@ -37,14 +37,20 @@ export function ConnectorDetails({ connector }: { connector: Connector }) {
       <Item term="Environment">
         <Environment connector={connector} />
       </Item>
-      <Item term="Client ID">{text(connector.clientId)}</Item>
-      <Item term="Client secret">{describeSecret(connector.clientSecretSet, connector.clientSecretHint)}</Item>
-      <Item term="Workday REST API Endpoint">{text(connector.restApiEndpoint)}</Item>
-      <Item term="Token Endpoint">{text(connector.tokenEndpoint)}</Item>
-      <Item term="Authorization Endpoint">{text(connector.authorizationEndpoint)}</Item>
+      {COPIED_DETAILS_FIELDS.map((field) =>
+        field === "clientSecret" ? (
+          <Item key={field} term="Client secret">
+            {describeSecret(connector.clientSecretSet, connector.clientSecretHint)}
+          </Item>
+        ) : (
+          <Item key={field} term={DETAILS_FIELDS[field].label}>
+            {text(connector[field])}
+          </Item>
+        ),
+      )}
       <Item term="Signs in with SAML SSO">{connector.samlSso ? "Yes" : "No"}</Item>
       <Item term="Effective authorization URL">{text(connector.effectiveAuthorizationUrl)}</Item>
-      <Item term="Client authentication">{CLIENT_AUTH_NAMES[connector.clientAuthMethod]}</Item>
+      <Item term={DETAILS_FIELDS.clientAuthMethod.label}>{CLIENT_AUTH_NAMES[connector.clientAuthMethod]}</Item>
       <Item term="Redirection URI">{connector.redirectUri}</Item>
       <Item term="Connected at">
         <DateTime value={connector.connectedAt} empty="Not connected" />

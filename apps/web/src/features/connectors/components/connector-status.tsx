@@ -16,12 +16,7 @@ function workdayAnswer(connector: Connector): string | null {
 function TransientNote({ connector }: { connector: Connector }) {
   const n = connector.consecutiveTransientFailures;
   if (connector.status !== "degraded" || n === 0) return null;
-  return (
-    <p>
-      Workday did not answer {n === 1 ? "the last check" : `the last ${n} checks`}. The connection is kept and checked again at the next
-      check.
-    </p>
-  );
+  return <p>Workday did not answer {n === 1 ? "the last check" : `the last ${n} checks`}. The connection is kept and checked again at the next check.</p>;
 }
 
 interface Props {

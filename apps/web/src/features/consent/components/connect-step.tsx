@@ -1,10 +1,10 @@
-import type { Connector } from "@wc/contracts";
+import { DETAILS_FIELDS, type Connector } from "@wc/contracts";
 import { Link, Navigate } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { troubleshootingFor, TroubleshootingEntry } from "../../../components/ui/troubleshooting-entry";
 import { paths } from "../../../config/paths";
-import { DETAILS_FIELD_LABELS, toDetailsField } from "../../../lib/details-fields";
+import { toDetailsField } from "../../../lib/details-fields";
 import { useConsentFlow } from "../use-consent-flow";
 import { ConsentWaiting } from "./consent-waiting";
 
@@ -15,8 +15,8 @@ function Guidance() {
         A Workday window opens. Sign in to Workday, then select <strong>Allow</strong>.
       </p>
       <p className="muted">
-        If you see your company&apos;s sign-in page instead of Workday&apos;s, your tenant uses SAML SSO: go Back, tick &apos;This tenant
-        signs in with SAML SSO&apos;, and connect again.
+        If you see your company&apos;s sign-in page instead of Workday&apos;s, your tenant uses SAML SSO: go Back, tick &apos;This tenant signs in with SAML
+        SSO&apos;, and connect again.
       </p>
     </>
   );
@@ -25,7 +25,7 @@ function Guidance() {
 function GoToField({ connectorId, reasonCode }: { connectorId: string; reasonCode: string | null }) {
   const field = toDetailsField(troubleshootingFor(reasonCode)?.field);
   if (field === null) return null;
-  return <Link to={paths.wizardField.getHref(connectorId, field)}>Go to {DETAILS_FIELD_LABELS[field]}</Link>;
+  return <Link to={paths.wizardField.getHref(connectorId, field)}>Go to {DETAILS_FIELDS[field].label}</Link>;
 }
 
 function LastResult({ connector }: { connector: Connector }) {

@@ -61,8 +61,7 @@ export function ConsentComplete() {
       <h1>Finishing…</h1>
       {connectorId ? (
         <p>
-          Returning to the setup. If this window stays open,{" "}
-          <Link to={paths.wizard.getHref(connectorId, "connect")}>continue the setup here</Link>.
+          Returning to the setup. If this window stays open, <Link to={paths.wizard.getHref(connectorId, "connect")}>continue the setup here</Link>.
         </p>
       ) : (
         <p>

@@ -1,8 +1,7 @@
-import { clientAuthMethodSchema, environmentSchema } from "@wc/contracts";
+import { clientAuthMethodSchema, DETAILS_FIELDS, environmentSchema, type DetailsValues } from "@wc/contracts";
 import { useId } from "react";
 import { CLIENT_AUTH_NAMES } from "../../../lib/labels";
 import { detailsInputId } from "../../../lib/details-fields";
-import type { DetailsValues } from "../store";
 
 interface AdvancedOptionsProps {
   values: DetailsValues;
@@ -15,13 +14,14 @@ const DETECT = "detect";
 /** Rarely needed: how the secret is sent to the token endpoint, and the environment when detection is wrong. */
 export function AdvancedOptions({ values, open, onChange }: AdvancedOptionsProps) {
   const hintId = useId();
+  const { clientAuthMethod, environmentOverride } = DETAILS_FIELDS;
   return (
     <details className="advanced" open={open || undefined}>
       <summary>Advanced</summary>
       <div className="field">
-        <label htmlFor={detailsInputId("clientAuthMethod")}>Client authentication</label>
+        <label htmlFor={detailsInputId("clientAuthMethod")}>{clientAuthMethod.label}</label>
         <p className="field-hint" id={`${hintId}-auth`}>
-          How the client secret is sent to Workday&apos;s Token Endpoint. Keep the default unless Workday rejects it.
+          {clientAuthMethod.help}
         </p>
         <select
           id={detailsInputId("clientAuthMethod")}
@@ -40,9 +40,9 @@ export function AdvancedOptions({ values, open, onChange }: AdvancedOptionsProps
         </select>
       </div>
       <div className="field">
-        <label htmlFor={detailsInputId("environmentOverride")}>Environment</label>
+        <label htmlFor={detailsInputId("environmentOverride")}>{environmentOverride.label}</label>
         <p className="field-hint" id={`${hintId}-env`}>
-          Sandboxes are refreshed weekly and then need reconnecting, so the console warns about them.
+          {environmentOverride.help}
         </p>
         <select
           id={detailsInputId("environmentOverride")}

@@ -1,28 +1,37 @@
-import type { Connector } from "@wc/contracts";
+import {
+  COPIED_DETAILS_FIELDS,
+  DETAILS_FIELD_KEYS,
+  DETAILS_FIELDS,
+  detailsField,
+  fieldsOfKind,
+  type Connector,
+  type CopiedDetailsField,
+  type DetailsFieldKey,
+  type DetailsValues,
+} from "@wc/contracts";
 import type { HostAllowList } from "@wc/workday";
 import { useEffect, useMemo, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
 import { TextField } from "../../../components/ui/text-field";
 import { paths } from "../../../config/paths";
-import { DETAILS_FIELD_LABELS, detailsInputId, toDetailsField } from "../../../lib/details-fields";
+import { detailsInputId, toDetailsField } from "../../../lib/details-fields";
 import { checkDetails } from "../details-validation";
 import type { WizardActionError } from "../intents";
-import { DETAILS_FIELDS, draftFor, useDetailsStore, type DetailsField, type DetailsValues } from "../store";
+import { draftFor, useDetailsStore } from "../store";
 import { useWizardSubmit } from "../use-wizard-submit";
 import { AdvancedOptions } from "./advanced-options";
 import { DetailsSummary } from "./details-summary";
 import { PasteBlock } from "./paste-block";
 import { StepNav } from "./step-nav";
 
-type TextDetailsField = "clientId" | "clientSecret" | "restApiEndpoint" | "tokenEndpoint" | "authorizationEndpoint";
-const ENDPOINTS = ["restApiEndpoint", "tokenEndpoint", "authorizationEndpoint"] as const satisfies readonly TextDetailsField[];
-const ADVANCED = new Set<string>(["clientAuthMethod", "environmentOverride"]);
+const CHECKBOXES = fieldsOfKind("boolean");
+const ADVANCED = new Set<string>(DETAILS_FIELD_KEYS.filter((field) => detailsField(field).advanced));
 
-const focusField = (field: DetailsField) => document.getElementById(detailsInputId(field))?.focus();
+const focusField = (field: DetailsFieldKey) => document.getElementById(detailsInputId(field))?.focus();
 
 function secretHint(connector: Connector): string | undefined {
-  if (!connector.clientSecretSet) return "Shown once on Workday's done page after Register API Client.";
+  if (!connector.clientSecretSet) return detailsField("clientSecret").help;
   const ending = connector.clientSecretHint ? ` (ends in …${connector.clientSecretHint})` : "";
   return `A client secret is saved${ending}. Leave empty to keep it.`;
 }
@@ -46,14 +55,14 @@ export function DetailsStep({ connector, allow, error }: DetailsStepProps) {
   }, [focus]);
 
   const edit = (values: Partial<DetailsValues>, touch = false) => actions.edit(connector, values, touch);
-  const messageFor = (field: DetailsField) =>
+  const messageFor = (field: DetailsFieldKey) =>
     (draft.touched[field] ? check.errors[field] : undefined) ?? (draft.edited[field] ? undefined : error?.fields[field]);
-  const textProps = (field: TextDetailsField) => ({
+  const textProps = (field: CopiedDetailsField) => ({
     id: detailsInputId(field),
-    label: DETAILS_FIELD_LABELS[field],
+    label: DETAILS_FIELDS[field].label,
     value: draft.values[field],
-    autoComplete: "off",
-    spellCheck: false,
+    ...DETAILS_FIELDS[field].input,
+    hint: field === "clientSecret" ? secretHint(connector) : detailsField(field).help,
     onChange: (e: { target: { value: string } }) => edit({ [field]: e.target.value }),
     onBlur: () => actions.touch(connector, field),
     error: messageFor(field),
@@ -64,7 +73,7 @@ export function DetailsStep({ connector, allow, error }: DetailsStepProps) {
     event.preventDefault();
     actions.touchAll(connector);
     if (check.request === null) {
-      const first = DETAILS_FIELDS.find((f) => check.errors[f] !== undefined);
+      const first = DETAILS_FIELD_KEYS.find((f) => check.errors[f] !== undefined);
       if (first) focusField(first);
       return;
     }
@@ -76,26 +85,21 @@ export function DetailsStep({ connector, allow, error }: DetailsStepProps) {
     <form onSubmit={onSubmit} noValidate>
       <p>Enter the values Workday showed after Register API Client. They are also on Workday&apos;s View API Clients page, except the secret.</p>
       <PasteBlock onFill={(values) => edit(values, true)} />
-      <TextField {...textProps("clientId")} />
-      <TextField {...textProps("clientSecret")} type="password" hint={secretHint(connector)} />
-      {ENDPOINTS.map((field) => (
-        <TextField key={field} {...textProps(field)} type="url" inputMode="url" />
+      {COPIED_DETAILS_FIELDS.map((field) => (
+        <TextField key={field} {...textProps(field)} />
       ))}
-      <div className="field">
-        <label className="checkbox">
-          <input
-            id={detailsInputId("samlSso")}
-            type="checkbox"
-            checked={draft.values.samlSso}
-            onChange={(e) => edit({ samlSso: e.target.checked })}
-          />
-          {DETAILS_FIELD_LABELS.samlSso}
-        </label>
-        <p className="field-hint">
-          Tick it when Workday sends you to your company&apos;s sign-in page. Workday then opens with redirect=n and shows its own sign-in
-          page, where an account without SSO (such as an Integration System User) can sign in.
-        </p>
-      </div>
+      {CHECKBOXES.map((field) => {
+        const { label, help } = detailsField(field);
+        return (
+          <div className="field" key={field}>
+            <label className="checkbox">
+              <input id={detailsInputId(field)} type="checkbox" checked={draft.values[field]} onChange={(e) => edit({ [field]: e.target.checked })} />
+              {label}
+            </label>
+            {help ? <p className="field-hint">{help}</p> : null}
+          </div>
+        );
+      })}
       <AdvancedOptions values={draft.values} open={focus !== null && ADVANCED.has(focus)} onChange={(values) => edit(values)} />
       <DetailsSummary summary={check.summary} />
       <StepNav back={paths.wizard.getHref(connector.id, "register")} busy={busy} />

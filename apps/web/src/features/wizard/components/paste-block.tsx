@@ -1,9 +1,17 @@
-import { parseApiClientBlock } from "@wc/workday";
+import { COPIED_DETAILS_FIELDS, DETAILS_FIELDS, type CopiedDetailsField, type DetailsValues } from "@wc/contracts";
+import { parseApiClientBlock, type ApiClientBlock } from "@wc/workday";
 import { useId, useState } from "react";
-import { DETAILS_FIELD_LABELS } from "../../../lib/details-fields";
-import type { DetailsValues } from "../store";
 
-const PASTABLE = ["clientId", "clientSecret", "restApiEndpoint", "tokenEndpoint", "authorizationEndpoint"] as const;
+/** The copied values the block holds, by field; the block names them as the details fields do. */
+function pastedValues(pasted: ApiClientBlock): Partial<Record<CopiedDetailsField, string>> {
+  const block: Readonly<Record<string, unknown>> = { ...pasted };
+  const found: Partial<Record<CopiedDetailsField, string>> = {};
+  for (const field of COPIED_DETAILS_FIELDS) {
+    const value = block[field];
+    if (typeof value === "string") found[field] = value;
+  }
+  return found;
+}
 
 /**
  * Reads the block copied from Workday and hands the recognised values to the form. The box is
@@ -16,15 +24,16 @@ export function PasteBlock({ onFill }: { onFill: (values: Partial<DetailsValues>
 
   function fill() {
     const block = parseApiClientBlock(text);
-    const found = PASTABLE.filter((f) => block[f] !== undefined);
+    const values = pastedValues(block);
+    const found = COPIED_DETAILS_FIELDS.filter((f) => values[f] !== undefined);
     if (found.length === 0) {
       setResult("No values were recognised. Paste the block that lists Client ID, Client Secret and the three endpoints, with their labels.");
       return;
     }
-    onFill(Object.fromEntries(found.map((f) => [f, block[f] ?? ""])));
+    onFill(values);
     setText("");
     const skipped = block.unrecognised.length > 0 ? ` ${block.unrecognised.length} other line(s) were ignored.` : "";
-    setResult(`Filled ${found.map((f) => DETAILS_FIELD_LABELS[f]).join(", ")}. Check the fields below.${skipped}`);
+    setResult(`Filled ${found.map((f) => DETAILS_FIELDS[f].label).join(", ")}. Check the fields below.${skipped}`);
   }
 
   return (

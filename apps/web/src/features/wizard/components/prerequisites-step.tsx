@@ -21,10 +21,7 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
 
   return (
     <form onSubmit={onSubmit}>
-      <p>
-        The Workday account that grants consent needs a security group with these permissions. Ask a Workday administrator to set them,
-        then tick each row.
-      </p>
+      <p>The Workday account that grants consent needs a security group with these permissions. Ask a Workday administrator to set them, then tick each row.</p>
       <div className="table-scroll">
         <table className="table">
           <caption>Security group permissions</caption>

@@ -54,8 +54,7 @@ export function RegisterStep({ connector }: { connector: Connector }) {
         ))}
       </ul>
       <p className="warning" role="note">
-        Workday shows the Client Secret only once, on that done page. Copy it before you leave the page; if it is lost, generate a new
-        client secret in Workday.
+        Workday shows the Client Secret only once, on that done page. Copy it before you leave the page; if it is lost, generate a new client secret in Workday.
       </p>
       <StepNav back={paths.wizard.getHref(connector.id, "tenant_setup")} busy={busy} />
     </form>

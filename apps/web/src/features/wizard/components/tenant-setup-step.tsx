@@ -25,8 +25,7 @@ export function TenantSetupStep({ connector }: { connector: Connector }) {
           <li key={s.key} className="card">
             <h3>{s.setting}</h3>
             <p>
-              In Workday, open the task <strong>{s.task}</strong>, go to <strong>{s.section}</strong> and tick{" "}
-              <strong>{s.setting}</strong>.
+              In Workday, open the task <strong>{s.task}</strong>, go to <strong>{s.section}</strong> and tick <strong>{s.setting}</strong>.
             </p>
             <p className="muted">{s.why}</p>
             <label className="checkbox">

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { TROUBLESHOOTING, isReasonCode, type StatusNotice } from "@wc/workday";
+import type { NotificationEvent } from "@wc/contracts";
+import type { ConnectorRecord } from "../store/types";
+import type { OutboxEvent } from "./notification-store";
+
+/** `msg_` + 128 random bits: the `webhook-id` receivers de-duplicate on. */
+export const newEventId = () => `msg_${randomBytes(16).toString("base64url")}`;
+
+type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environment">;
+
+const connectorOf = (c: Named) => ({ id: c.id, name: c.name, tenant: c.tenant, environment: c.environment });
+
+function event(
+  type: NotificationEvent,
+  at: Date,
+  data: Record<string, unknown>,
+  o: { connectorId?: string; channelId?: string; onceKey?: string } = {},
+): OutboxEvent {
+  return {
+    id: newEventId(),
+    type,
+    connectorId: o.connectorId ?? null,
+    channelId: o.channelId ?? null,
+    onceKey: o.onceKey ?? null,
+    data,
+    createdAt: at.toISOString(),
+  };
+}
+
+/** The connector broke (or recovered after the hold-down); the link is added when it is sent. */
+export function statusChangedEvent(c: Named, notice: StatusNotice, reasonCode: string | null, at: Date): OutboxEvent {
+  const title = !notice.recovered && reasonCode !== null && isReasonCode(reasonCode) ? TROUBLESHOOTING[reasonCode].title : null;
+  return event(
+    "connector.status_changed",
+    at,
+    { connector: connectorOf(c), from: notice.from, to: notice.to, recovered: notice.recovered, reasonCode: notice.recovered ? null : reasonCode, title },
+    { connectorId: c.id },
+  );
+}
+
+export function consentCompletedEvent(c: Named, grantedBy: string, at: Date): OutboxEvent {
+  return event("consent.completed", at, { connector: connectorOf(c), grantedBy }, { connectorId: c.id });
+}
+
+export function sandboxRefreshDueEvent(c: Named, refreshAt: Date, at: Date): OutboxEvent {
+  return event(
+    "connector.sandbox_refresh_due",
+    at,
+    { connector: connectorOf(c), refreshAt: refreshAt.toISOString() },
+    {
+      connectorId: c.id,
+      onceKey: `sandbox_refresh_due:${c.id}:${refreshAt.toISOString()}`,
+    },
+  );
+}
+
+/** Once per stall: the key names the last time activity arrived, so a new stall later is a new event. */
+export function activityStalledEvent(c: Named, lastActivityAt: string, thresholdMinutes: number, at: Date): OutboxEvent {
+  return event(
+    "activity.stalled",
+    at,
+    { connector: connectorOf(c), lastActivityAt, thresholdMinutes },
+    { connectorId: c.id, onceKey: `activity.stalled:${c.id}:${lastActivityAt}` },
+  );
+}
+
+export function testEvent(channel: { id: string; name: string }, actor: string, at: Date): OutboxEvent {
+  return event("notification.test", at, { channel: { id: channel.id, name: channel.name }, sentBy: actor }, { channelId: channel.id });
+}

@@ -1,0 +1,132 @@
+import type { Pool, PoolClient } from "pg";
+import { inTransaction } from "../platform/store/pg-transaction";
+import { leaseExpiry } from "../platform/store/leases";
+import {
+  attemptFromRow,
+  channelFromRow,
+  channelToRow,
+  JOB_SELECT,
+  jobFromRow,
+  OUTBOX_COLUMNS,
+  outboxFromRow,
+  outboxValues,
+  ATTEMPTS_SQL,
+} from "./notification-columns";
+import type { NotificationStore, OutboxEvent } from "./notification-store";
+
+type Row = Record<string, unknown>;
+
+const INSERT_EVENT = `INSERT INTO notification_outbox (${OUTBOX_COLUMNS.join(", ")}) VALUES (${OUTBOX_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})
+  ON CONFLICT (once_key) DO NOTHING`;
+
+/** `?` placeholders (shared SQL text) as PostgreSQL's `$n`. */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/** Queues an event inside the caller's transaction (a connector update). */
+export async function pgQueueEvent(c: Pick<PoolClient, "query">, e: OutboxEvent): Promise<boolean> {
+  return ((await c.query(INSERT_EVENT, outboxValues(e))).rowCount ?? 0) > 0;
+}
+
+// SKIP LOCKED spreads concurrent claimers over different deliveries; the lease upsert's WHERE is
+// the guarantee, and only the leases this statement wrote come back.
+const CLAIM = `WITH due AS (
+    SELECT d.id, d.next_attempt_at, e.seq FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id
+    LEFT JOIN leases l ON l.key = 'notify:' || d.id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= $3 AND (l.key IS NULL OR l.expires_at <= $3)
+    ORDER BY d.next_attempt_at, e.seq, d.id LIMIT $4
+    FOR UPDATE OF d SKIP LOCKED
+  ), taken AS (
+    INSERT INTO leases (key, owner, expires_at) SELECT 'notify:' || id, $1::text, $2::text FROM due
+    ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at WHERE leases.expires_at <= $3
+    RETURNING key
+  )
+  SELECT due.id FROM due JOIN taken ON taken.key = 'notify:' || due.id ORDER BY due.next_attempt_at, due.seq, due.id`;
+
+/** The notifications half of the PostgreSQL store. */
+export function pgNotificationStore(pool: Pool): NotificationStore {
+  const getChannel = async (id: string) => {
+    const r = await pool.query<Row>("SELECT * FROM notification_channels WHERE id = $1", [id]);
+    return r.rows[0] ? channelFromRow(r.rows[0]) : null;
+  };
+  return {
+    async insertChannel(c) {
+      const row = channelToRow(c);
+      const cols = Object.keys(row);
+      await pool.query(`INSERT INTO notification_channels (${cols.join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row));
+    },
+    getChannel,
+    async listChannels() {
+      return (await pool.query<Row>("SELECT * FROM notification_channels ORDER BY created_at, id")).rows.map(channelFromRow);
+    },
+    async updateChannel(id, patch) {
+      const row = channelToRow(patch);
+      const cols = Object.keys(row);
+      if (cols.length > 0) {
+        const sets = cols.map((c, i) => `${c} = $${i + 2}`).join(", ");
+        const r = await pool.query(`UPDATE notification_channels SET ${sets} WHERE id = $1`, [id, ...Object.values(row)]);
+        if (r.rowCount === 0) return null;
+      }
+      return getChannel(id);
+    },
+    async deleteChannel(id) {
+      return ((await pool.query("DELETE FROM notification_channels WHERE id = $1", [id])).rowCount ?? 0) > 0;
+    },
+    async enqueueEvent(e) {
+      return pgQueueEvent(pool, e);
+    },
+    async fanOutEvents(limit, now, wants) {
+      return inTransaction(pool, async (c) => {
+        const events = (
+          await c.query<Row>("SELECT * FROM notification_outbox WHERE fanned_out = FALSE ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED", [limit])
+        ).rows.map((r) => outboxFromRow(r));
+        if (events.length === 0) return 0;
+        const channels = (await c.query<Row>("SELECT * FROM notification_channels")).rows.map(channelFromRow);
+        let created = 0;
+        for (const e of events) {
+          for (const ch of channels) {
+            if (!wants(ch, e)) continue;
+            const r = await c.query(
+              `INSERT INTO notification_deliveries (id, event_id, channel_id, status, attempts, next_attempt_at, created_at)
+               VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT (event_id, channel_id) DO NOTHING`,
+              [`${e.id}:${ch.id}`, e.id, ch.id, now],
+            );
+            created += r.rowCount ?? 0;
+          }
+          await c.query("UPDATE notification_outbox SET fanned_out = TRUE WHERE id = $1", [e.id]);
+        }
+        return created;
+      });
+    },
+    async claimDueDeliveries(owner, limit, ttlMs, now) {
+      const ids = (await pool.query<{ id: string }>(CLAIM, [owner, leaseExpiry(now, ttlMs), now.toISOString(), limit])).rows.map((r) => r.id);
+      if (ids.length === 0) return [];
+      const rows = (await pool.query<Row>(`${JOB_SELECT} WHERE d.id = ANY($1::text[])`, [ids])).rows.map(jobFromRow);
+      return ids.map((id) => rows.find((j) => j.id === id)).filter((j) => j !== undefined);
+    },
+    async recordAttempt(job, a) {
+      await inTransaction(pool, async (c) => {
+        const exists = await c.query("SELECT 1 FROM notification_channels WHERE id = $1 FOR SHARE", [job.channel.id]);
+        // Deleted while sending: its deliveries and log went with it.
+        if (exists.rowCount === 0) return;
+        await c.query(
+          `INSERT INTO notification_attempts (channel_id, event_id, event_type, connector_id, attempt, at, outcome, answer, next_attempt_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [job.channel.id, job.event.id, job.event.type, job.event.connectorId, a.attempt, a.at, a.outcome, a.answer, a.nextAttemptAt],
+        );
+        const status = a.outcome === "retrying" ? "pending" : a.outcome;
+        await c.query("UPDATE notification_deliveries SET status = $1, attempts = $2, next_attempt_at = $3 WHERE id = $4", [
+          status,
+          a.attempt,
+          a.nextAttemptAt,
+          job.id,
+        ]);
+      });
+    },
+    async listAttempts(channelId, limit) {
+      return (await pool.query<Row>(numbered(ATTEMPTS_SQL), [channelId, limit])).rows.map(attemptFromRow);
+    },
+  };
+}

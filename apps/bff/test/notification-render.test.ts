@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { emailBodies, webhookBody } from "../src/notifications/render";
+import type { OutboxEvent } from "../src/notifications/notification-store";
+
+const broke: OutboxEvent = {
+  id: "msg_1",
+  type: "connector.status_changed",
+  connectorId: "c1",
+  channelId: null,
+  onceKey: null,
+  data: {
+    connector: { id: "c1", name: "Acme <prod>", tenant: "acme", environment: "production" },
+    from: "connected",
+    to: "relink_needed",
+    recovered: false,
+    reasonCode: "refresh_invalid_grant",
+    title: "Workday no longer accepts the connection's refresh token",
+  },
+  createdAt: "2026-12-05T10:00:00.000Z",
+};
+const console_ = "https://connect.example.com";
+
+describe("notification bodies", () => {
+  it("when the format is standard, then the body is the Standard Webhooks event with the connector link added", () => {
+    expect(JSON.parse(webhookBody(broke, "standard", console_))).toEqual({
+      type: "connector.status_changed",
+      timestamp: "2026-12-05T10:00:00.000Z",
+      data: { ...broke.data, url: "https://connect.example.com/connectors/c1", label: "A connector's status changed (broke, or recovered)" },
+    });
+  });
+
+  it("when the format is Slack, then the body is a text message with the status in words and a link", () => {
+    const body = JSON.parse(webhookBody(broke, "slack", console_)) as { text: string };
+    expect(body.text).toContain("*Reconnect needed: Acme <prod> (acme)*");
+    expect(body.text).toContain("changed from Connected to Reconnect needed");
+    expect(body.text).toContain("<https://connect.example.com/connectors/c1|Open in workday-connect>");
+  });
+
+  it("when the format is Teams, then the body is a MessageCard with an Open button", () => {
+    const body = JSON.parse(webhookBody(broke, "teams", console_)) as Record<string, unknown>;
+    expect(body).toMatchObject({ "@type": "MessageCard", title: "Reconnect needed: Acme <prod> (acme)" });
+    expect(body.potentialAction).toEqual([
+      { "@type": "OpenUri", name: "Open in workday-connect", targets: [{ os: "default", uri: "https://connect.example.com/connectors/c1" }] },
+    ]);
+  });
+
+  it("when an email is written, then the HTML escapes the connector's name and both parts carry the link", () => {
+    const m = emailBodies(broke, console_);
+    expect(m.subject).toBe("Reconnect needed: Acme <prod> (acme)");
+    expect(m.html).toContain("Acme &#60;prod&#62;");
+    expect(m.html).not.toContain("<prod>");
+    expect(m.text).toContain("https://connect.example.com/connectors/c1");
+    expect(m.html).toContain('href="https://connect.example.com/connectors/c1"');
+  });
+
+  it("when a connector recovered, then the words say so and name the status it came back from", () => {
+    const recovered = { ...broke, data: { ...broke.data, from: "relink_needed", to: "connected", recovered: true, reasonCode: null, title: null } };
+    expect(emailBodies(recovered, console_).subject).toBe("Recovered: Acme <prod> (acme) is connected again");
+    expect(emailBodies(recovered, console_).text).toContain("(it was Reconnect needed)");
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import type { ConnectorRecord, Store } from "../src/store/types";
+import type { ChannelRecord, OutboxEvent } from "../src/notifications/notification-store";
+import { channelWants } from "../src/notifications/dispatcher";
+
+/** Notification storage every store must share; part of describeStoreContract. */
+export function describeNotificationStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
+  const t0 = new Date("2026-11-29T10:00:00.000Z");
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+  const created = { at: t0.toISOString(), from: null, to: "pending_configuration" as const, reasonCode: null, actor: "tester" };
+  const channel = (id: string, over: Partial<ChannelRecord> = {}): ChannelRecord => ({
+    id,
+    name: `Channel ${id}`,
+    kind: "webhook",
+    urlEnc: "v1.sealed-url",
+    urlHint: "https://hooks.example.com/…ok/x",
+    format: "standard",
+    recipients: [],
+    events: ["connector.status_changed"],
+    connectorIds: null,
+    enabled: true,
+    secretEnc: "v1.sealed",
+    createdAt: t0.toISOString(),
+    updatedAt: t0.toISOString(),
+    ...over,
+  });
+  const event = (id: string, over: Partial<OutboxEvent> = {}): OutboxEvent => ({
+    id,
+    type: "connector.status_changed",
+    connectorId: "c1",
+    channelId: null,
+    onceKey: null,
+    data: { from: "connected", to: "relink_needed" },
+    createdAt: t0.toISOString(),
+    ...over,
+  });
+
+  describe(`${engine} notification store`, () => {
+    it("when a connector update carries an event, then both are stored together and the event fans out to the channels that want it, once", async () => {
+      const s = await open();
+      try {
+        await s.insertConnector(connector("c1", "One"), created);
+        await s.insertChannel(channel("all"));
+        await s.insertChannel(channel("other", { connectorIds: ["c2"] }));
+        await s.insertChannel(channel("off", { enabled: false }));
+        await s.updateConnector("c1", { status: "relink_needed" }, undefined, [event("e1")]);
+        expect(await s.fanOutEvents(10, at(1).toISOString(), channelWants)).toBe(1);
+        expect(await s.fanOutEvents(10, at(2).toISOString(), channelWants)).toBe(0);
+        const jobs = await s.claimDueDeliveries("me", 10, 60_000, at(3));
+        expect(jobs.map((j) => [j.channel.id, j.event.id, j.attempts])).toEqual([["all", "e1", 0]]);
+        expect(jobs[0]?.event.data).toEqual({ from: "connected", to: "relink_needed" });
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when the connector update fails, then no event is queued", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("all"));
+        expect(await s.updateConnector("missing", { status: "relink_needed" }, undefined, [event("lost")])).toBeNull();
+        expect(await s.fanOutEvents(10, at(1).toISOString(), channelWants)).toBe(0);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when an event with the same once-key is queued twice, then the second is refused", async () => {
+      const s = await open();
+      try {
+        expect(await s.enqueueEvent(event("a", { onceKey: "stall:c1:t" }))).toBe(true);
+        expect(await s.enqueueEvent(event("b", { onceKey: "stall:c1:t" }))).toBe(false);
+        expect(await s.enqueueEvent(event("c"))).toBe(true);
+        expect(await s.enqueueEvent(event("d"))).toBe(true);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when a delivery is claimed, then nobody else gets it until its lease ends; a retry comes back when due, in queue order", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("ch"));
+        await s.enqueueEvent(event("first", { connectorId: null }));
+        await s.enqueueEvent(event("second", { connectorId: null }));
+        await s.fanOutEvents(10, at(0).toISOString(), channelWants);
+        const mine = await s.claimDueDeliveries("a", 10, 60_000, at(1));
+        expect(mine.map((j) => j.event.id)).toEqual(["first", "second"]);
+        expect(await s.claimDueDeliveries("b", 10, 60_000, at(2))).toEqual([]);
+        const [first] = mine;
+        if (!first) throw new Error("no job");
+        await s.recordAttempt(first, { at: at(3).toISOString(), attempt: 1, outcome: "retrying", answer: "HTTP 500", nextAttemptAt: at(10_000).toISOString() });
+        await s.releaseLease(`notify:${first.id}`, "a");
+        expect(await s.claimDueDeliveries("b", 10, 60_000, at(5_000))).toEqual([]);
+        const again = await s.claimDueDeliveries("b", 10, 60_000, at(10_001));
+        expect(again.map((j) => [j.event.id, j.attempts])).toEqual([["first", 1]]);
+        const [log] = await s.listAttempts("ch", 10);
+        expect(log).toMatchObject({ eventId: "first", eventType: "connector.status_changed", attempt: 1, outcome: "retrying", answer: "HTTP 500" });
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when a delivery is delivered or given up, then it is never claimed again; deleting the channel removes its log", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("ch"));
+        await s.enqueueEvent(event("e", { connectorId: null }));
+        await s.fanOutEvents(10, at(0).toISOString(), channelWants);
+        const [job] = await s.claimDueDeliveries("a", 10, 60_000, at(1));
+        if (!job) throw new Error("no job");
+        await s.recordAttempt(job, { at: at(2).toISOString(), attempt: 1, outcome: "delivered", answer: "HTTP 200", nextAttemptAt: null });
+        await s.releaseLease(`notify:${job.id}`, "a");
+        expect(await s.claimDueDeliveries("a", 10, 60_000, at(999_999))).toEqual([]);
+        expect(await s.deleteChannel("ch")).toBe(true);
+        expect(await s.listAttempts("ch", 10)).toEqual([]);
+        expect(await s.getChannel("ch")).toBeNull();
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when a channel is updated, then its fields read back as written; its sealed secret is listed for key rotation", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("ch", { kind: "email", urlEnc: null, urlHint: null, format: null, secretEnc: null, recipients: ["a@example.com"] }));
+        await s.insertChannel(channel("wh"));
+        const after = await s.updateChannel("ch", {
+          recipients: ["b@example.com", "c@example.com"],
+          connectorIds: ["c1"],
+          enabled: false,
+          events: ["activity.stalled"],
+        });
+        expect(after).toMatchObject({
+          kind: "email",
+          recipients: ["b@example.com", "c@example.com"],
+          connectorIds: ["c1"],
+          enabled: false,
+          events: ["activity.stalled"],
+        });
+        expect(await s.updateChannel("nope", { name: "x" })).toBeNull();
+        const sealed = (await s.listCiphertexts()).filter((r) => r.table === "notification_channels");
+        expect(sealed).toEqual([
+          { table: "notification_channels", id: "wh", connectorId: "wh", fields: { signingSecret: "v1.sealed", webhookUrl: "v1.sealed-url" } },
+        ]);
+        expect(
+          await s.replaceCiphertexts({ table: "notification_channels", id: "wh" }, [{ field: "signingSecret", expected: "v1.sealed", next: "v2.sealed" }]),
+        ).toBe(1);
+        expect((await s.getChannel("wh"))?.secretEnc).toBe("v2.sealed");
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}

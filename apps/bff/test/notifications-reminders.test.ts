@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { channelCreatedResponseSchema, routes } from "@wc/contracts";
+import { startBff, type Harness } from "./harness";
+import { connectorRecord } from "./connector-record";
+import { startReceiver } from "./webhook-receiver";
+
+let bff: Harness;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "connected" as const, reasonCode: null, actor: "tester" };
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+  bff = await startBff({ notify: { allowedHosts: receiver.allowEntry, stallMinutes: 60, sandboxLeadMs: 24 * 3_600_000 } });
+  const res = await bff.client.post(routes.notificationChannels, {
+    kind: "webhook",
+    name: "Reminders",
+    url: receiver.url,
+    events: ["connector.sandbox_refresh_due", "activity.stalled"],
+  });
+  receiver.useSecret(channelCreatedResponseSchema.parse(res.json()).signingSecret ?? "");
+});
+afterAll(async () => {
+  await bff.close();
+  await receiver.close();
+});
+
+const types = () => receiver.received.map((r) => (r.payload as { type: string; data: { connector: { id: string } } }) ?? null);
+
+describe("time-based notifications", () => {
+  it("when a sandbox connector's weekly refresh is less than a day away, then one reminder is sent however many rounds see it", async () => {
+    // Thursday 8 pm Pacific: the refresh is Friday 6 pm, 22 hours later.
+    bff.clock.now = new Date("2026-12-04T04:00:00.000Z");
+    try {
+      await bff.store.insertConnector(
+        connectorRecord("sbx", { name: "Sandbox one", environment: "sandbox", tenant: "acme_impl", connectedAt: "2026-12-04T03:30:00.000Z" }),
+        created,
+      );
+      await bff.store.insertConnector(
+        connectorRecord("prod", { name: "Production one", environment: "production", connectedAt: "2026-12-04T03:30:00.000Z" }),
+        created,
+      );
+      for (let i = 0; i < 3; i++) await bff.app.background.queueReminders();
+      await bff.app.background.runDeliveries();
+      const reminders = types().filter((p) => p.type === "connector.sandbox_refresh_due");
+      expect(reminders.map((p) => p.data.connector.id)).toEqual(["sbx"]);
+      expect(reminders[0]).toMatchObject({ data: { refreshAt: "2026-12-05T02:00:00.000Z" } });
+    } finally {
+      bff.clock.now = null;
+    }
+  });
+
+  it("when no activity window has completed for the poll interval plus the stall threshold, then activity.stalled is sent once for that stall", async () => {
+    const connectedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    await bff.store.insertConnector(connectorRecord("quiet", { name: "Quiet one", environment: "production", connectedAt }), created);
+    await bff.store.insertConnector(connectorRecord("fresh", { name: "Fresh one", environment: "production", connectedAt: new Date().toISOString() }), created);
+    for (let i = 0; i < 3; i++) await bff.app.background.queueReminders();
+    await bff.app.background.runDeliveries();
+    // The first test's connectors have been quiet since December 4 too; this test is about these two.
+    const stalls = types().filter((p) => p.type === "activity.stalled" && ["quiet", "fresh"].includes(p.data.connector.id));
+    expect(stalls.map((p) => p.data.connector.id)).toEqual(["quiet"]);
+    expect(stalls[0]).toMatchObject({ data: { lastActivityAt: connectedAt, thresholdMinutes: 60 } });
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+import { NOTIFICATION_EVENT_LABELS, type ChannelView } from "@wc/contracts";
+import type { ReactNode } from "react";
+import { DateTime } from "../../../components/ui/date-time";
+import { CHANNEL_KIND_NAMES, connectorsText, WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
+import { LastAttempt } from "./last-attempt";
+
+function Item({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="dl-row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** What a channel sends, where, and about which connectors. A webhook's signing secret is never part of it. */
+export function ChannelSummary({ channel, connectors }: { channel: ChannelView; connectors: readonly ConnectorName[] }) {
+  return (
+    <dl className="dl">
+      <Item term="Kind">{CHANNEL_KIND_NAMES[channel.kind]}</Item>
+      {channel.kind === "webhook" ? (
+        <>
+          <Item term="URL">{channel.urlHint}</Item>
+          <Item term="Format">{channel.format ? WEBHOOK_FORMAT_NAMES[channel.format] : "—"}</Item>
+        </>
+      ) : (
+        <Item term="Recipients">{channel.recipients.join(", ")}</Item>
+      )}
+      <Item term="Events">
+        <ul className="plain-list">
+          {channel.events.map((event) => (
+            <li key={event}>{NOTIFICATION_EVENT_LABELS[event]}</li>
+          ))}
+        </ul>
+      </Item>
+      <Item term="Connectors">{connectorsText(channel.connectorIds, connectors)}</Item>
+      <Item term="Enabled">{channel.enabled ? "Yes" : "No: nothing is sent"}</Item>
+      <Item term="Last attempt">
+        <LastAttempt attempt={channel.lastAttempt} />
+      </Item>
+      <Item term="Last changed">
+        <DateTime value={channel.updatedAt} />
+      </Item>
+    </dl>
+  );
+}

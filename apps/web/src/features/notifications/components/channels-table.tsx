@@ -1,0 +1,60 @@
+import { NOTIFICATION_EVENT_LABELS, type ChannelView } from "@wc/contracts";
+import { Link } from "react-router";
+import { paths } from "../../../config/paths";
+import { CHANNEL_KIND_NAMES, channelTarget, connectorsText, WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
+import { LastAttempt } from "./last-attempt";
+
+function Row({ channel, connectors }: { channel: ChannelView; connectors: readonly ConnectorName[] }) {
+  return (
+    <tr>
+      <td>
+        <Link to={paths.notificationChannel.getHref(channel.id)}>{channel.name}</Link>
+      </td>
+      <td>
+        {CHANNEL_KIND_NAMES[channel.kind]}
+        {channel.format ? <span className="muted"> ({WEBHOOK_FORMAT_NAMES[channel.format]})</span> : null}
+      </td>
+      <td className="channel-target">{channelTarget(channel)}</td>
+      <td>
+        <ul className="plain-list">
+          {channel.events.map((event) => (
+            <li key={event}>{NOTIFICATION_EVENT_LABELS[event]}</li>
+          ))}
+        </ul>
+      </td>
+      <td>{connectorsText(channel.connectorIds, connectors)}</td>
+      <td>{channel.enabled ? "Yes" : "No"}</td>
+      <td>
+        <LastAttempt attempt={channel.lastAttempt} />
+      </td>
+    </tr>
+  );
+}
+
+/** Every channel; its name opens the channel page with its delivery log (and, for admins, its actions). */
+export function ChannelsTable({ channels, connectors }: { channels: readonly ChannelView[]; connectors: readonly ConnectorName[] }) {
+  if (channels.length === 0) return <p>No channels yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">Notification channels</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Target</th>
+            <th scope="col">Events</th>
+            <th scope="col">Connectors</th>
+            <th scope="col">Enabled</th>
+            <th scope="col">Last attempt</th>
+          </tr>
+        </thead>
+        <tbody>
+          {channels.map((c) => (
+            <Row key={c.id} channel={c} connectors={connectors} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

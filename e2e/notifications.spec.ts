@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { createServer, type Server } from "node:http";
+import { E2E } from "../playwright.config";
+import { unique } from "./support";
+
+/** The receiver the console POSTs to; it records what arrives and answers 204. */
+let server: Server;
+const received: { id: string; signature: string; body: string }[] = [];
+
+test.beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({
+        id: String(req.headers["webhook-id"] ?? ""),
+        signature: String(req.headers["webhook-signature"] ?? ""),
+        body: Buffer.concat(chunks).toString(),
+      });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(E2E.receiverPort, "127.0.0.1", resolve));
+});
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+test.describe("notifications", () => {
+  test("when an admin adds a webhook channel and sends a test, then the receiver gets it signed and the delivery log shows it", async ({ page }) => {
+    const name = unique("SOC webhook");
+    await page.goto("/notifications");
+    const form = page.getByRole("region", { name: "Add webhook" });
+    await form.getByRole("textbox", { name: "Name" }).fill(name);
+    await form.getByRole("textbox", { name: /^URL/ }).fill(`http://127.0.0.1:${E2E.receiverPort}/hook`);
+    await form.getByRole("checkbox", { name: "A connector's status changed (broke, or recovered)" }).check();
+    await form.getByRole("button", { name: "Add webhook" }).click();
+
+    const secretBox = page.getByRole("region", { name: /Signing secret/ });
+    await expect(secretBox).toBeVisible();
+    await expect(secretBox.getByText(/^whsec_/)).toBeVisible();
+    const secret = (await secretBox.getByText(/^whsec_/).textContent()) ?? "";
+    // Shown once: never kept in the browser.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(secret);
+
+    await page.getByRole("link", { name }).click();
+    await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Send test" }).click();
+    await expect(page.getByText("Test queued")).toBeVisible();
+
+    const log = page.getByRole("region", { name: "Delivery log" });
+    await expect(async () => {
+      await log.getByRole("button", { name: "Refresh" }).click();
+      await expect(log.getByRole("table")).toContainText("Delivered", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(log.getByRole("table")).toContainText("HTTP 204");
+    const got = received.find((r) => r.body.includes('"notification.test"'));
+    expect(got?.id).toMatch(/^msg_/);
+    expect(got?.signature).toMatch(/^v1,/);
+    await expect(page.locator("body")).not.toContainText(secret);
+  });
+});
