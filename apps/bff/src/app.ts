@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps) {
     ...deps.notify,
     delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...deps.notify?.delivery },
   };
-  const notifyAllow = parseHostAllowList(notify.allowedHosts, { workdayDefaults: false });
+  const notifyAllow = parseHostAllowList(notify.allowedHosts, { workdayDefaults: false, variable: "NOTIFY_ALLOWED_HOSTS" });
   // Its own guard, never deps.fetch: webhook targets have their own allow-list (NOTIFY_ALLOWED_HOSTS).
   const notifyFetch = createOutboundFetch({
     allow: notifyAllow,
@@ -137,11 +137,6 @@ export function createApp(deps: AppDeps) {
     anyPublicHttps: true,
   });
   const send = createSender({ publicUrl: deps.publicUrl, now, fetch: notifyFetch, smtp: notify.smtp, timeoutMs: notify.timeoutMs });
-  const countedSend: typeof send = async (channel, event, opened) => {
-    const r = await send(channel, event, opened);
-    metrics.notificationDelivered(channel.kind, r.delivered ? "delivered" : r.permanent ? "gave_up" : "failed");
-    return r;
-  };
   const healthOptions: HealthOptions = {
     intervalMs: 15 * 60_000,
     degradedAfter: 3,
@@ -160,7 +155,16 @@ export function createApp(deps: AppDeps) {
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
   };
   const activitySync = createActivitySync(activity);
-  const dispatch = { store: deps.store, keyring: deps.keyring, now, log: deps.log, owner, send: countedSend, delivery: notify.delivery };
+  const dispatch = {
+    store: deps.store,
+    keyring: deps.keyring,
+    now,
+    log: deps.log,
+    owner,
+    send,
+    delivery: notify.delivery,
+    onAttempt: (kind: string, outcome: string) => metrics.notificationDelivered(kind, outcome),
+  };
   const reminders = {
     store: deps.store,
     now,

@@ -117,4 +117,21 @@ describe("METRICS_*", () => {
       expect(message).not.toContain(bad);
     }
   });
+
+  it("when a notification setting is wrong, then start-up is refused naming that variable, never the SMTP password", () => {
+    expect(() => parseEnv({ NOTIFY_ALLOWED_HOSTS: "hooks.example.com/path" })).toThrow(/NOTIFY_ALLOWED_HOSTS entry "hooks.example.com\/path" is not valid/);
+    expect(() => parseEnv({ SMTP_URL: "smtps://u:hunter2-secret@mail.example.com:465" })).toThrow(/NOTIFY_FROM/);
+    let message = "";
+    try {
+      parseEnv({ SMTP_URL: "ftp://u:hunter2-secret@mail.example.com" });
+    } catch (e) {
+      message = String(e);
+    }
+    expect(message).toMatch(/smtp:\/\/ or smtps:\/\//);
+    expect(message).not.toContain("hunter2");
+    expect(parseEnv({ SMTP_URL: "smtp://mail.example.com:25", NOTIFY_FROM: "wc@example.com" }).notify.smtp).toEqual({
+      url: "smtp://mail.example.com:25",
+      from: "wc@example.com",
+    });
+  });
 });

@@ -29,9 +29,11 @@ describe("notification bodies", () => {
     });
   });
 
-  it("when the format is Slack, then the body is a text message with the status in words and a link", () => {
+  it("when the format is Slack, then the body is a text message with the status in words and a link, and names cannot mention anyone", () => {
     const body = JSON.parse(webhookBody(broke, "slack", console_)) as { text: string };
-    expect(body.text).toContain("*Reconnect needed: Acme <prod> (acme)*");
+    expect(body.text).toContain("*Reconnect needed: Acme &lt;prod&gt; (acme)*");
+    const pinging = { ...broke, data: { ...broke.data, connector: { id: "c1", name: "<!channel>", tenant: null, environment: null } } };
+    expect((JSON.parse(webhookBody(pinging, "slack", console_)) as { text: string }).text).not.toContain("<!channel>");
     expect(body.text).toContain("changed from Connected to Reconnect needed");
     expect(body.text).toContain("<https://connect.example.com/connectors/c1|Open in workday-connect>");
   });

@@ -39,39 +39,39 @@ function defaultEntries(): HostAllowEntry[] {
   }));
 }
 
-function invalid(entry: string, why: string): Error {
-  return new Error(`${ENV_NAME} entry "${entry}" is not valid: ${why}. Use host, host:port, *.domain or http://host:port, separated by commas.`);
+function invalid(variable: string, entry: string, why: string): Error {
+  return new Error(`${variable} entry "${entry}" is not valid: ${why}. Use host, host:port, *.domain or http://host:port, separated by commas.`);
 }
 
 function isIpLiteral(hostname: string): boolean {
   return hostname.startsWith("[") || /^\d+(\.\d+){3}$/.test(hostname);
 }
 
-function parseEntry(source: string): HostAllowEntry {
+function parseEntry(source: string, variable: string): HostAllowEntry {
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(source);
   const scheme = schemeMatch?.[1]?.toLowerCase() ?? null;
   if (scheme !== null && scheme !== "http" && scheme !== "https") {
-    throw invalid(source, "only http:// or https:// may be written before the host");
+    throw invalid(variable, source, "only http:// or https:// may be written before the host");
   }
   const rest = schemeMatch ? source.slice(schemeMatch[0].length) : source;
   const wildcard = rest.startsWith("*.");
   const hostPart = wildcard ? rest.slice(2) : rest;
-  if (hostPart.includes("*")) throw invalid(source, "a * is allowed only as the first label, as in *.example.com");
-  if (/[/?#@\s\\]/.test(hostPart)) throw invalid(source, "write only a host and optional port, without path, query, user name or spaces");
-  if (hostPart === "") throw invalid(source, "the host is missing");
+  if (hostPart.includes("*")) throw invalid(variable, source, "a * is allowed only as the first label, as in *.example.com");
+  if (/[/?#@\s\\]/.test(hostPart)) throw invalid(variable, source, "write only a host and optional port, without path, query, user name or spaces");
+  if (hostPart === "") throw invalid(variable, source, "the host is missing");
 
   let url: URL;
   try {
     url = new URL(`${scheme ?? "https"}://${hostPart}`);
   } catch {
-    throw invalid(source, "it is not a host name");
+    throw invalid(variable, source, "it is not a host name");
   }
-  if (wildcard && isIpLiteral(url.hostname)) throw invalid(source, "a wildcard cannot cover an IP address; list the address itself");
-  if (wildcard && !url.hostname.includes(".")) throw invalid(source, "the wildcard is too broad; name a domain such as *.example.com");
+  if (wildcard && isIpLiteral(url.hostname)) throw invalid(variable, source, "a wildcard cannot cover an IP address; list the address itself");
+  if (wildcard && !url.hostname.includes(".")) throw invalid(variable, source, "the wildcard is too broad; name a domain such as *.example.com");
   const writesPort = /:\d+$/.test(hostPart);
   if (scheme === "http" && !writesPort) {
     // Plain http must name its port so that opening http never covers more than the operator meant.
-    throw invalid(source, "an http:// entry must name its port, as in http://localhost:4010");
+    throw invalid(variable, source, "an http:// entry must name its port, as in http://localhost:4010");
   }
   return {
     match: wildcard ? "domain" : "exact",
@@ -92,13 +92,13 @@ function parseEntry(source: string): HostAllowEntry {
  *
  * @throws Error with a readable message for any invalid entry: config errors MUST crash at boot.
  */
-export function parseHostAllowList(extra: string | undefined, options: { workdayDefaults?: boolean } = {}): HostAllowList {
+export function parseHostAllowList(extra: string | undefined, options: { workdayDefaults?: boolean; variable?: string } = {}): HostAllowList {
   // Notification targets (NOTIFY_ALLOWED_HOSTS) start from an empty list: Workday's domains mean nothing there.
   const entries = options.workdayDefaults === false ? [] : defaultEntries();
   for (const raw of (extra ?? "").split(",")) {
     const source = raw.trim();
     if (source === "") continue;
-    entries.push(parseEntry(source));
+    entries.push(parseEntry(source, options.variable ?? ENV_NAME));
   }
   return { entries };
 }

@@ -25,6 +25,8 @@ export interface DispatchDeps {
   owner: string;
   send: Send;
   delivery: DeliveryOptions;
+  /** Told each attempt's outcome as the log records it (the metrics count them). */
+  onAttempt?: (channelKind: ChannelRecord["kind"], outcome: AttemptRecord["outcome"]) => void;
 }
 
 /** A delivery is held this long while it is sent (sending is bounded by the outbound timeout). */
@@ -78,6 +80,7 @@ async function deliver(d: DispatchDeps, job: DeliveryJob): Promise<void> {
   const result = await attemptOnce(d, job);
   const record = nextStep(d, job, attempt, result);
   await d.store.recordAttempt(job, record);
+  d.onAttempt?.(job.channel.kind, record.outcome);
   const level = record.outcome === "delivered" ? "info" : "warn";
   d.log[level](
     { channelId: job.channel.id, eventId: job.event.id, event: job.event.type, attempt, outcome: record.outcome, answer: record.answer },

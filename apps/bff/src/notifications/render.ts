@@ -62,7 +62,7 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
 /** The JSON body a webhook receives, in the chosen format. */
 export function webhookBody(e: OutboxEvent, format: WebhookFormat, publicUrl: string): string {
   const m = messageFor(e, publicUrl);
-  if (format === "slack") return JSON.stringify({ text: `*${m.subject}*\n${m.text}\n<${m.link}|Open in workday-connect>` });
+  if (format === "slack") return JSON.stringify({ text: `*${slackText(m.subject)}*\n${slackText(m.text)}\n<${m.link}|Open in workday-connect>` });
   if (format === "teams") {
     return JSON.stringify({
       "@type": "MessageCard",
@@ -75,6 +75,9 @@ export function webhookBody(e: OutboxEvent, format: WebhookFormat, publicUrl: st
   }
   return JSON.stringify({ type: e.type, timestamp: e.createdAt, data: { ...e.data, url: m.link, label: NOTIFICATION_EVENT_LABELS[e.type] } });
 }
+
+/** Slack reads <…> as links and mentions (<!channel>): a connector's name must not ping anyone. */
+const slackText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

@@ -138,7 +138,7 @@ const envSchema = z
       .default("")
       .superRefine((v, ctx) => {
         try {
-          parseHostAllowList(v, { workdayDefaults: false });
+          parseHostAllowList(v, { workdayDefaults: false, variable: "NOTIFY_ALLOWED_HOSTS" });
         } catch (e) {
           ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
         }

@@ -19,7 +19,7 @@ export interface Metrics {
   tokenRefreshed(outcome: string): void;
   /** Activity rows newly stored (a row already stored is not counted again). */
   activityRowsStored(rows: number): void;
-  /** One notification delivery attempt. Nothing sends notifications yet: defined so dashboards can be built now. */
+  /** One notification delivery attempt, with the outcome its log shows (delivered, retrying, gave_up). */
   notificationDelivered(channelType: string, outcome: string): void;
 }
 
@@ -146,7 +146,7 @@ export function createMetrics(o: MetricsOptions): AppMetrics {
   });
   const deliveries = new Counter({
     name: name("notification_deliveries_total"),
-    help: "Notification delivery attempts by channel type and outcome (nothing sends notifications yet).",
+    help: "Notification delivery attempts by channel type and outcome (delivered, retrying, gave_up).",
     labelNames: ["channel_type", "outcome"] as const,
     registers,
   });
