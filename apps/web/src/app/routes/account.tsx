@@ -5,6 +5,7 @@ import { ChangePasswordForm, type ChangePasswordResult } from "../../features/se
 import { formText, orProblem, problemFromIssues } from "../../lib/form-problem";
 import { ROLE_NAMES, SIGN_IN_SOURCE_NAMES } from "../../lib/labels";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 export async function accountAction({ request }: ActionFunctionArgs): Promise<ChangePasswordResult> {
   const form = await request.formData();
@@ -19,7 +20,8 @@ export function AccountRoute() {
   const { user } = useRootData();
   const result = useActionData<typeof accountAction>();
   return (
-    <main className="page page-narrow">
+    <main id="main" tabIndex={-1} className="page page-narrow">
+      <PageTitle title={"Account"} />
       <h1>Account</h1>
       <dl className="dl">
         <div className="dl-row">

@@ -32,6 +32,7 @@ export function ActivityRoute() {
   return (
     <ActivityPage
       heading={<h1>Activity</h1>}
+      title="Activity"
       search={search}
       result={result}
       listPath={paths.activity.getHref()}
@@ -52,6 +53,7 @@ export function ConnectorActivityRoute() {
   return (
     <ActivityPage
       heading={heading}
+      title={`Activity: ${connector.name}`}
       search={search}
       result={result}
       listPath={paths.connectorActivity.getHref(connector.id)}

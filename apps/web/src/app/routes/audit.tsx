@@ -10,6 +10,7 @@ import { AuditTable } from "../../features/audit/components/audit-table";
 import { ApiError } from "../../lib/api-client";
 import { problemFromApi, type FormProblem } from "../../lib/form-problem";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 interface AuditPage {
   forbidden: boolean;
@@ -51,7 +52,8 @@ export function AuditRoute() {
   const [search] = useSearchParams();
   if (!canEdit || forbidden) return <AdminOnly message={ADMIN_ONLY_MESSAGES.audit} />;
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={"Audit log"} />
       <h1>Audit log</h1>
       <AuditFilters key={search.toString()} filters={filtersIn(search)} problem={problem} />
       {problem?.message ? <ProblemMessage message={problem.message} requestId={problem.requestId} /> : null}

@@ -21,6 +21,7 @@ import { useCheckRun } from "../../features/health/use-check-run";
 import { ApiError } from "../../lib/api-client";
 import { requireId } from "./params";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 /** The connector and its activity sync; the sync section re-runs this every 2 s while a sync is running. */
 export async function connectorLoader({ params, request }: LoaderFunctionArgs) {
@@ -66,7 +67,8 @@ export function ConnectorRoute() {
   const consent = useConsentFlow(connector.id, connector.lastConsent?.at ?? null);
   const reconnect = canEdit ? <Reconnect flow={consent} prominent={isSandboxRelink(connector)} /> : null;
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={connector.name} />
       <h1>{connector.name}</h1>
       {result?.error ? <ProblemMessage message={result.error.message} requestId={result.error.requestId} /> : null}
       {result?.disconnected && connector.status === "disconnected" ? <DisconnectedNotice /> : null}

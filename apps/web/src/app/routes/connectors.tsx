@@ -8,6 +8,7 @@ import { ConnectorsTable } from "../../features/connectors/components/connectors
 import { StatusFilter, useStatusFilter } from "../../features/connectors/components/status-filter";
 import { ApiError } from "../../lib/api-client";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 export function connectorsLoader({ request }: LoaderFunctionArgs) {
   return getConnectors(request.signal);
@@ -34,7 +35,8 @@ export function ConnectorsRoute() {
   const status = useStatusFilter();
   const shown = status === null ? connectors : connectors.filter((c) => c.status === status);
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={"App Connectors"} />
       <div className="page-header">
         <h1>App Connectors</h1>
         {canEdit ? <ConnectAppChooser /> : null}

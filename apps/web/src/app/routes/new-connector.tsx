@@ -9,6 +9,7 @@ import { readWizardIntent, toActionError } from "../../features/wizard/intents";
 import { isVisited } from "../../features/wizard/steps";
 import { ApiError } from "../../lib/api-client";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 async function create(rawName: string) {
   const name = normaliseConnectorName(rawName);
@@ -45,7 +46,8 @@ export function NewConnectorRoute() {
     );
   }
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={"Connect an app"} />
       <NewConnectorPage error={result?.error} />
     </main>
   );

@@ -15,6 +15,7 @@ import { SigningSecretBox } from "../../features/notifications/components/signin
 import { loadDeliveries } from "../../features/notifications/load-deliveries";
 import { requireId } from "./params";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 /** The connectors by name: the channels name the ones they are about, and the forms offer them. */
 async function connectorNames(signal: AbortSignal) {
@@ -61,7 +62,8 @@ export function NotificationsRoute() {
   const { canEdit } = useRootData();
   const listed = result && (result.intent === "delete" || (result.intent === "create" && result.ok && result.signingSecret === null)) ? result : undefined;
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={"Notifications"} />
       <h1>Notifications</h1>
       <p>
         Channels tell people and other systems when a connector breaks or recovers, a sandbox refresh is coming, activity stops arriving or consent completes.
@@ -81,7 +83,8 @@ export function NotificationChannelRoute() {
   const { canEdit } = useRootData();
   const update = result?.intent === "update" ? result : undefined;
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={channel.name} />
       <div className="page-header">
         <h1>{channel.name}</h1>
         <Link to={paths.notifications.getHref()}>Back to Notifications</Link>

@@ -54,9 +54,19 @@ function TopBar() {
   );
 }
 
+/** The first thing Tab reaches: past the navigation, straight to the page's content. */
+function SkipLink() {
+  return (
+    <a className="skip-link" href="#main">
+      Skip to main content
+    </a>
+  );
+}
+
 export function RootLayout() {
   return (
     <>
+      <SkipLink />
       <TopBar />
       <Outlet />
     </>
@@ -67,6 +77,7 @@ export function RootLayout() {
 export function PublicLayout() {
   return (
     <>
+      <SkipLink />
       <header className="topbar">
         <span className="brand">workday-connect</span>
       </header>

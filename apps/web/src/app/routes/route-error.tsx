@@ -4,6 +4,7 @@ import { env } from "../../config/env";
 import { paths } from "../../config/paths";
 import { ApiError, SessionEndedError } from "../../lib/api-client";
 import { NotFound } from "./not-found";
+import { PageTitle } from "../../components/ui/page-title";
 
 function describe(error: unknown): { message: string; requestId?: string | undefined } {
   if (error instanceof ApiError) return { message: error.message, requestId: error.requestId };
@@ -22,7 +23,8 @@ export function RouteError() {
   }
   const { message, requestId } = describe(error);
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={"Something went wrong"} />
       <h1>Something went wrong</h1>
       <ProblemMessage message={message} requestId={requestId} />
       <p>

@@ -7,6 +7,7 @@ import { UsersTable } from "../../features/users/components/users-table";
 import { performUserIntent } from "../../features/users/user-intents";
 import { ApiError } from "../../lib/api-client";
 import { useRootData } from "./root";
+import { PageTitle } from "../../components/ui/page-title";
 
 /** A support user opening /users gets the BFF's 403: that is an answer to show, not a failure. */
 export async function usersLoader({ request }: LoaderFunctionArgs) {
@@ -52,7 +53,8 @@ export function UsersRoute() {
   const { user, canEdit } = useRootData();
   if (!canEdit || users === null) return <AdminOnly message={ADMIN_ONLY_MESSAGES.users} />;
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={"Users"} />
       <h1>Users</h1>
       <RemoveResult />
       <CreateResult />

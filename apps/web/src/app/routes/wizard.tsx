@@ -66,7 +66,7 @@ export function WizardRoute() {
   }
   const step = resolveStep(connector, search.get("step"));
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
       <WizardPage
         connector={connector}
         step={step}

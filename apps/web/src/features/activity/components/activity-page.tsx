@@ -6,9 +6,12 @@ import { ActivityFilters, type ConnectorOption } from "./activity-filters";
 import { ActivityPaging } from "./activity-paging";
 import { ActivityTable } from "./activity-table";
 import { ExportLinks } from "./export-links";
+import { PageTitle } from "../../../components/ui/page-title";
 
 interface Props {
   heading: ReactNode;
+  /** The page's title (the tab, and what screen readers announce). */
+  title: string;
   search: ActivitySearch;
   result: ActivityResult;
   /** This page's path (the filters' form and the paging links go here). */
@@ -29,11 +32,12 @@ function otherMessages(fields: Readonly<Record<string, string>>, shown: readonly
 }
 
 /** The filtered, paged list of activity rows with its exports. */
-export function ActivityPage({ heading, search, result, listPath, exportPath, connectors }: Props) {
+export function ActivityPage({ heading, title, search, result, listPath, exportPath, connectors }: Props) {
   const shown = FILTER_NAMES.filter((name) => connectors !== undefined || name !== "connectorId");
   const errors = result.kind === "invalid" ? result.fields : {};
   return (
-    <main className="page">
+    <main id="main" tabIndex={-1} className="page">
+      <PageTitle title={title} />
       {heading}
       <ActivityFilters values={search.values} errors={errors} listPath={listPath} connectors={connectors} />
       {result.kind === "invalid" ? (

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths";
 import { REFUSED_MESSAGE } from "../refused-message";
+import { PageTitle } from "../../../components/ui/page-title";
 
 function isWindowLike(value: unknown): value is Window {
   return typeof value === "object" && value !== null && "postMessage" in value;
@@ -46,7 +47,8 @@ export function ConsentComplete() {
 
   if (connectorId && refused) {
     return (
-      <main className="page page-narrow">
+      <main id="main" tabIndex={-1} className="page page-narrow">
+        <PageTitle title={"Consent"} />
         <h1>Workday's answer was not accepted</h1>
         <p role="alert">{REFUSED_MESSAGE}</p>
         <p>
@@ -57,7 +59,8 @@ export function ConsentComplete() {
   }
 
   return (
-    <main className="page page-narrow">
+    <main id="main" tabIndex={-1} className="page page-narrow">
+      <PageTitle title={"Consent"} />
       <h1>Finishing…</h1>
       {connectorId ? (
         <p>

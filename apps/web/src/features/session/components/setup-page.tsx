@@ -5,6 +5,7 @@ import { TextField } from "../../../components/ui/text-field";
 import { paths } from "../../../config/paths";
 import type { FormProblem } from "../../../lib/form-problem";
 import { useSetupToken } from "../use-setup-token";
+import { PageTitle } from "../../../components/ui/page-title";
 
 export const MISSING_TOKEN = "The setup link is incomplete: open the link printed in the console's log when it started.";
 
@@ -36,7 +37,8 @@ export function SetupPage({ session, problem }: { session: SessionResponse; prob
   const token = useSetupToken();
   if (!session.setupRequired) {
     return (
-      <main className="page auth-page">
+      <main id="main" tabIndex={-1} className="page auth-page">
+        <PageTitle title={"Set up"} />
         <h1>Set up workday-connect</h1>
         <p>Setup is already done: an account exists.</p>
         <p>
@@ -46,7 +48,8 @@ export function SetupPage({ session, problem }: { session: SessionResponse; prob
     );
   }
   return (
-    <main className="page auth-page">
+    <main id="main" tabIndex={-1} className="page auth-page">
+      <PageTitle title={"Set up"} />
       <h1>Set up workday-connect</h1>
       {problem?.message ? <ProblemMessage message={problem.message} requestId={problem.requestId} /> : null}
       {token ? <SetupForm token={token} problem={problem} /> : <ProblemMessage message={MISSING_TOKEN} />}

@@ -4,6 +4,7 @@ import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TextField } from "../../../components/ui/text-field";
 import { paths } from "../../../config/paths";
 import type { FormProblem } from "../../../lib/form-problem";
+import { PageTitle } from "../../../components/ui/page-title";
 
 export const SETUP_HINT = "No account exists yet. Open the one-time setup link printed in the console's log when it started.";
 
@@ -26,7 +27,8 @@ export function SignInPage({ session, returnTo, ssoError, problem }: Props) {
   const busy = useNavigation().state === "submitting";
   if (session.user) {
     return (
-      <main className="page auth-page">
+      <main id="main" tabIndex={-1} className="page auth-page">
+        <PageTitle title={"Sign in"} />
         <h1>Sign in to workday-connect</h1>
         <p>You are signed in as {session.user.name}.</p>
         <p>
@@ -36,7 +38,8 @@ export function SignInPage({ session, returnTo, ssoError, problem }: Props) {
     );
   }
   return (
-    <main className="page auth-page">
+    <main id="main" tabIndex={-1} className="page auth-page">
+      <PageTitle title={"Sign in"} />
       <h1>Sign in to workday-connect</h1>
       {session.setupRequired ? <p className="note">{SETUP_HINT}</p> : null}
       {ssoError ? <ProblemMessage message={ssoError} /> : null}
