@@ -1,6 +1,6 @@
 import type { Connector, WizardStep } from "@wc/contracts";
 import { useEffect, useRef, type ReactNode } from "react";
-import { useNavigationType } from "react-router";
+import { NavigationType, useNavigationType } from "react-router";
 import { WIZARD_STEPS } from "@wc/contracts";
 import { PageTitle } from "../../../components/ui/page-title";
 import { ProblemMessage } from "../../../components/ui/problem-message";
@@ -42,7 +42,7 @@ export function WizardFrame({ connector, step, error, heading, children }: Wizar
   // A page opened directly (or by Back/Forward) keeps the browser's own focus; arriving from
   // another step or from the name step (an in-app navigation) focuses this step's heading.
   const navigationType = useNavigationType();
-  const shown = useRef<WizardStep | null>(navigationType === "POP" ? step : null);
+  const shown = useRef<WizardStep | null>(navigationType === NavigationType.Pop ? step : null);
   // A new step replaces the whole screen: move focus to its heading so keyboard and screen-reader
   // users start there instead of at the top of the page (the first step keeps the page's focus).
   const sectionRef = useRef<HTMLElement>(null);
