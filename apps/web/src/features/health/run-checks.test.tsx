@@ -65,6 +65,10 @@ describe("connector page: Run checks now", () => {
     expect(runButton().hasAttribute("disabled")).toBe(false);
     expect(within(rowOf("User activity logging")).getByText("Passed")).toBeDefined();
     expect(within(rowOf("Workers")).getByText("Failed")).toBeDefined();
+    // The result is also said beside the button, in its polite live region.
+    expect(within(runButton().parentElement ?? document.body).getByRole("status").textContent).toBe(
+      "Checks finished: 3 of 4 passed. Status: Action required in Workday.",
+    );
   });
 
   it("when the stream ends with an error line, then its message shows and the button is enabled again", async () => {
