@@ -5,48 +5,23 @@ import { describeAuthStoreContract } from "./auth-store-contract";
 import { describeLeaseContract } from "./lease-contract";
 import { describeActivityStoreContract } from "./activity-store-contract";
 import { describeNotificationStoreContract } from "./notification-store-contract";
+import { connectorRecord } from "./connector-record";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
   const at = "2026-11-29T10:00:00.000Z";
-  const connector = (id: string, name: string): ConnectorRecord => ({
-    id,
-    name,
-    status: "pending_configuration",
-    reasonCode: "setup_incomplete",
-    wizardStep: "prerequisites",
-    prerequisites: { a: false },
-    tenantSetup: { b: true },
-    tenant: null,
-    environment: null,
-    environmentSource: null,
-    environmentReason: null,
-    clientId: null,
-    clientSecretEnc: null,
-    clientSecretHint: null,
-    restApiEndpoint: null,
-    tokenEndpoint: null,
-    authorizationEndpoint: null,
-    samlSso: false,
-    clientAuthMethod: "client_secret_basic",
-    refreshTokenEnc: null,
-    accessTokenEnc: null,
-    accessTokenExpiresAt: null,
-    consentGrantedBy: null,
-    connectedAt: null,
-    lastCheckAt: null,
-    lastSuccessAt: null,
-    lastConsent: null,
-    consecutiveTransientFailures: 0,
-    notifiedStatus: null,
-    healthyStreak: 0,
-    nextCheckAt: null,
-    lastChecks: null,
-    lastErrorDetail: null,
-    createdBy: "tester",
-    createdAt: at,
-    updatedAt: at,
-  });
+  const connector = (id: string, name: string): ConnectorRecord =>
+    connectorRecord(id, {
+      name,
+      status: "pending_configuration",
+      reasonCode: "setup_incomplete",
+      wizardStep: "prerequisites",
+      prerequisites: { a: false },
+      tenantSetup: { b: true },
+      createdBy: "tester",
+      createdAt: at,
+      updatedAt: at,
+    });
   const created = { at, from: null, to: "pending_configuration" as const, reasonCode: "setup_incomplete", actor: "tester" };
 
   describeLeaseContract(engine, open, connector);
