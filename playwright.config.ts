@@ -4,13 +4,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 // Fixed loopback ports away from the run command's defaults, so a running demo does not interfere.
-const BFF_PORT = 3100;
+// WC_E2E_PORT_OFFSET (a small number, e.g. 3) shifts them all, so two checkouts can run the
+// journeys side by side. Not 20: 4190 is one of the ports browsers refuse to fetch.
+const OFFSET = Number(process.env.WC_E2E_PORT_OFFSET ?? 0);
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 60 || OFFSET === 20) throw new Error("WC_E2E_PORT_OFFSET must be a whole number 0–60, not 20");
+const BFF_PORT = 3100 + OFFSET;
 // A second console on the same simulator with background activity sync on (the other journeys
 // inject counted faults that a background sync would consume).
-const SYNC_BFF_PORT = 3200;
-const SIM_PORT = 4100;
+const SYNC_BFF_PORT = 3200 + OFFSET;
+const SIM_PORT = 4100 + OFFSET;
 /** A webhook receiver the notifications journey starts (e2e/notifications.spec.ts). */
-const RECEIVER_PORT = 4170;
+const RECEIVER_PORT = 4170 + OFFSET;
 // Evaluated again in each worker: the runner's directory is handed down through the environment.
 const dataDir = process.env.WC_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wc-e2e-"));
 process.env.WC_E2E_DATA_DIR = dataDir;
