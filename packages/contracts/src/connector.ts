@@ -58,6 +58,8 @@ export const connectorSchema = connectorSummarySchema.extend({
   effectiveAuthorizationUrl: z.string().nullable(),
   redirectUri: z.string(),
   consentGrantedBy: z.string().nullable(),
+  /** The tenant's Workday site, `https://impl.workday.com/acme_impl`: as the admin gave it, else from the Authorization Endpoint; null when neither is known. */
+  workdayAddress: z.string().nullable(),
   lastCheckAt: isoDate.nullable(),
   lastConsent: consentOutcomeSchema.nullable(),
   /** Workday's error behind the current status, redacted (status + error code only). */

@@ -31,6 +31,7 @@ describe("connector response schema", () => {
       clientAuthMethod: "client_secret_basic",
       redirectUri: "r",
       consentGrantedBy: null,
+      workdayAddress: null,
       lastCheckAt: null,
       lastConsent: null,
       lastErrorDetail: null,

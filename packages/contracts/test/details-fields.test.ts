@@ -43,6 +43,7 @@ function viewWith(details: Record<string, unknown>): Connector {
     effectiveAuthorizationUrl: null,
     redirectUri: "r",
     consentGrantedBy: null,
+    workdayAddress: null,
     lastCheckAt: null,
     lastConsent: null,
     lastErrorDetail: null,

@@ -12,6 +12,8 @@ export * from "./redirect-uri";
 export * from "./rest-urls";
 export * from "./prerequisites";
 export * from "./registration";
+export * from "./workday-address";
+export * from "./setup-verification";
 export * from "./api-client-block";
 export * from "./reason-codes";
 export * from "./troubleshooting";

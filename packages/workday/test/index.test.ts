@@ -15,6 +15,8 @@ describe("package entry", () => {
       "PREREQUISITE_NOTES",
       "TENANT_SETUP_STEPS",
       "registrationValues",
+      "parseWorkdayAddress",
+      "workdayTaskLink",
       "DONE_PAGE_VALUES",
       "parseApiClientBlock",
       "activityLoggingUrl",

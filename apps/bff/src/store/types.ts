@@ -36,6 +36,8 @@ export interface ConnectorRecord extends StoredDetails {
   accessTokenEnc: string | null;
   accessTokenExpiresAt: string | null;
   consentGrantedBy: string | null;
+  /** The tenant's Workday site as the admin gave it in the wizard (`https://impl.workday.com/acme_impl`), for task links. */
+  workdayAddress: string | null;
   connectedAt: string | null;
   lastCheckAt: string | null;
   lastSuccessAt: string | null;

@@ -267,4 +267,11 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX notification_attempts_by_channel ON notification_attempts(channel_id, seq);
     `,
   },
+  {
+    version: 8,
+    name: "the tenant's Workday site, given early in the wizard, for links to Workday's tasks",
+    sql: `
+      ALTER TABLE connectors ADD COLUMN workday_address TEXT;
+    `,
+  },
 ];

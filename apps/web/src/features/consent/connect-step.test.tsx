@@ -98,7 +98,8 @@ describe("wizard: Connect", () => {
     const { popup, user, calls } = await startInPopup();
     popup.closed = true;
     expect(await screen.findByText(TROUBLESHOOTING.popup_closed.title, {}, { timeout: 3000 })).toBeDefined();
-    expect(document.activeElement).toBe(screen.getByRole("alert"));
+    // Focus moves in an effect after the alert renders: wait for it rather than race it.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole("alert")));
     expect(screen.getByRole("button", { name: "Try again" })).toBeDefined();
     const assign = vi.spyOn(window.location, "assign").mockImplementation(() => undefined);
     await user.click(screen.getByRole("button", { name: "Continue in this window" }));
@@ -175,7 +176,7 @@ describe("wizard: Connect", () => {
     const entry = TROUBLESHOOTING.invalid_client;
     const help = await screen.findByRole("alert");
     expect(within(help).getByRole("heading", { name: entry.title })).toBeDefined();
-    expect(document.activeElement).toBe(help);
+    await vi.waitFor(() => expect(document.activeElement).toBe(help));
     expect(within(help).getByText(entry.meaning)).toBeDefined();
     expect(within(help).getByText("Workday said: invalid_client")).toBeDefined();
     for (const step of entry.steps) expect(within(help).getByText(step)).toBeDefined();
