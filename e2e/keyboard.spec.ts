@@ -68,7 +68,8 @@ test.describe("keyboard only", () => {
     await tickAllByKeyboard(page);
     await next(page);
     await onStep(page, "Register API client", /^Step 4 of 7 – Register API client · /);
-    const uri = /https?:\/\/\S+\/api\/oauth\/connect\/[0-9a-f-]{36}/.exec((await page.getByRole("row", { name: /Redirection URI/ }).textContent()) ?? "")?.[0] ?? "";
+    const uri =
+      /https?:\/\/\S+\/api\/oauth\/connect\/[0-9a-f-]{36}/.exec((await page.getByRole("row", { name: /Redirection URI/ }).textContent()) ?? "")?.[0] ?? "";
     expect(uri).not.toBe("");
     await next(page);
     await onStep(page, "Enter details", /^Step 5 of 7 – Enter details · /);
