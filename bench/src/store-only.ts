@@ -37,6 +37,7 @@ await store.insertConnector(
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
+    consentingAccount: null,
     connectedAt: at,
     lastCheckAt: null,
     lastSuccessAt: null,

@@ -28,6 +28,7 @@ export function connectorRecord(id: string, over: Partial<ConnectorRecord> = {})
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
+    consentingAccount: null,
     connectedAt: null,
     lastCheckAt: null,
     lastSuccessAt: null,

@@ -31,6 +31,7 @@ describe("connector response schema", () => {
       clientAuthMethod: "client_secret_basic",
       redirectUri: "r",
       consentGrantedBy: null,
+      consentedBy: { known: false, reason: "not_connected", explanation: "Not connected." },
       lastCheckAt: null,
       lastConsent: null,
       lastErrorDetail: null,

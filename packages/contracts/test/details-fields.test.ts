@@ -43,6 +43,7 @@ function viewWith(details: Record<string, unknown>): Connector {
     effectiveAuthorizationUrl: null,
     redirectUri: "r",
     consentGrantedBy: null,
+    consentedBy: { known: false, reason: "not_connected", explanation: "Not connected." },
     lastCheckAt: null,
     lastConsent: null,
     lastErrorDetail: null,

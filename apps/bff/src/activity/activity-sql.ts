@@ -79,6 +79,34 @@ export function activityPageSql(q: ActivityQuery, connectorIds: readonly string[
   return { sql, params: [...parts.flatMap((p) => p.params), q.limit, offset] };
 }
 
+/**
+ * Case folding as both engines do it in SQL: SQLite's lower() and PostgreSQL's under COLLATE "C"
+ * fold A–Z only, so a parameter compared with lower(column) is folded the same way.
+ */
+export const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+const ACCOUNT_NAME = "(SELECT MIN(w.name) FROM activity_accounts w WHERE w.connector_id = ? AND w.system_account = ?)";
+
+/** The worker name linked to a sign-in name (see the SELECT above), or no row. */
+export function accountNameSql(connectorId: string, systemAccount: string): Sql {
+  return { sql: `SELECT ${ACCOUNT_NAME} AS account_name`, params: [connectorId, asciiLower(systemAccount)] };
+}
+
+/**
+ * The rows of `task` in [from, to) that name an account, oldest first, with the account's worker
+ * name: a range of the primary key, so it reads only the rows of that window.
+ */
+export function taskRowsSql(connectorId: string, window: { from: string; to: string }, task: string, limit: number): Sql {
+  return {
+    sql: `SELECT a.system_account, a.request_time,
+      (SELECT MIN(w.name) FROM activity_accounts w WHERE w.connector_id = a.connector_id AND w.system_account = lower(a.system_account)) AS account_name
+      FROM activity_rows a
+      WHERE a.connector_id = ? AND a.request_time >= ? AND a.request_time < ? AND a.task_display_name = ? AND a.system_account <> ''
+      ORDER BY a.request_time ASC, a.row_key ASC LIMIT ?`,
+    params: [connectorId, window.from, window.to, task, limit],
+  };
+}
+
 export function activityCountSql(f: ActivityFilter): Sql {
   const where = activityWhere(f);
   return { sql: `SELECT COUNT(*) AS n FROM activity_rows a ${where.sql}`, params: where.params };

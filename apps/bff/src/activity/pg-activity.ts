@@ -1,6 +1,14 @@
 import type { Pool } from "pg";
-import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
-import { activityCountSql, activityPageSql, type Sql } from "./activity-sql";
+import {
+  ACTIVITY_INSERT_COLUMNS,
+  activityRowFromDb,
+  activityRowValues,
+  syncPatchToRow,
+  syncStateFromRow,
+  taskRowAccountFromDb,
+  workerFromDb,
+} from "./activity-columns";
+import { accountNameSql, activityCountSql, activityPageSql, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 import { inTransaction } from "../platform/store/pg-transaction";
 
@@ -30,6 +38,11 @@ export function pgActivityStore(pool: Pool): ActivityStore {
   const listActivity = async (q: ActivityQuery) => {
     const { sql, params } = numbered(activityPageSql(q, q.filter.connectorId === undefined ? await connectorIds() : []));
     return (await pool.query<Row>(sql, params)).rows.map(activityRowFromDb);
+  };
+
+  const one = async (q: Sql) => {
+    const { sql, params } = numbered(q);
+    return (await pool.query<Row>(sql, params)).rows[0];
   };
 
   return {
@@ -99,6 +112,14 @@ export function pgActivityStore(pool: Pool): ActivityStore {
     },
     async listWorkers(connectorId) {
       return (await pool.query<Row>("SELECT * FROM activity_accounts WHERE connector_id = $1 ORDER BY name, worker_id", [connectorId])).rows.map(workerFromDb);
+    },
+    async listTaskRows(connectorId, window, task, limit) {
+      const { sql, params } = numbered(taskRowsSql(connectorId, window, task, limit));
+      return (await pool.query<Row>(sql, params)).rows.map(taskRowAccountFromDb);
+    },
+    async findAccountName(connectorId, systemAccount) {
+      const name = (await one(accountNameSql(connectorId, systemAccount)))?.account_name;
+      return typeof name === "string" ? name : null;
     },
   };
 }

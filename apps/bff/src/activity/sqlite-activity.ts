@@ -2,8 +2,16 @@ import { writeTx } from "../platform/store/sqlite-tx";
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import type { ActivityRow } from "@wc/contracts";
 import type { WorkerAccount } from "@wc/workday";
-import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
-import { activityCountSql, activityPageSql } from "./activity-sql";
+import {
+  ACTIVITY_INSERT_COLUMNS,
+  activityRowFromDb,
+  activityRowValues,
+  syncPatchToRow,
+  syncStateFromRow,
+  taskRowAccountFromDb,
+  workerFromDb,
+} from "./activity-columns";
+import { accountNameSql, activityCountSql, activityPageSql, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
 
@@ -68,6 +76,8 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     return (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
   };
 
+  const one = ({ sql, params }: Sql) => db.prepare(sql).get(...params) as Row | undefined;
+
   return {
     async getSyncState(connectorId) {
       const row = getState.get(connectorId) as Row | undefined;
@@ -108,6 +118,14 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     },
     async listWorkers(connectorId) {
       return (db.prepare("SELECT * FROM activity_accounts WHERE connector_id = ? ORDER BY name, worker_id").all(connectorId) as Row[]).map(workerFromDb);
+    },
+    async listTaskRows(connectorId, window, task, limit) {
+      const { sql, params } = taskRowsSql(connectorId, window, task, limit);
+      return (db.prepare(sql).all(...params) as Row[]).map(taskRowAccountFromDb);
+    },
+    async findAccountName(connectorId, systemAccount) {
+      const name = one(accountNameSql(connectorId, systemAccount))?.account_name;
+      return typeof name === "string" ? name : null;
     },
   };
 }

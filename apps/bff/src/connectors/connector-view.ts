@@ -1,5 +1,5 @@
 import { shownDetailsOf, type Connector, type ConnectorSummary, type DetailsView } from "@wc/contracts";
-import { effectiveAuthorizationUrl, redirectUriFor } from "@wc/workday";
+import { consentedByOf, effectiveAuthorizationUrl, redirectUriFor } from "@wc/workday";
 import type { ConnectorRecord } from "../store/types";
 
 export function toSummary(c: ConnectorRecord): ConnectorSummary {
@@ -36,6 +36,7 @@ export function toView(c: ConnectorRecord, publicUrl: string): Connector {
     effectiveAuthorizationUrl: c.authorizationEndpoint ? effectiveAuthorizationUrl(c.authorizationEndpoint, c.samlSso) : null,
     redirectUri: redirectUriFor(publicUrl, c.id),
     consentGrantedBy: c.consentGrantedBy,
+    consentedBy: consentedByOf(c),
     lastCheckAt: c.lastCheckAt,
     lastConsent: c.lastConsent,
     lastErrorDetail: c.lastErrorDetail,

@@ -40,6 +40,7 @@ export async function createDraft(d: ConnectorDeps, name: string, actor: string)
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
+    consentingAccount: null,
     connectedAt: null,
     lastCheckAt: null,
     lastSuccessAt: null,

@@ -275,6 +275,14 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX notification_attempts_by_channel ON notification_attempts(channel_id, seq);
     `,
   },
+  {
+    version: 7,
+    name: "the Workday account that consented, kept on the connector",
+    // On the connector, not looked up in activity_rows each time: retention prunes the consent row.
+    sql: `
+      ALTER TABLE connectors ADD COLUMN consenting_account TEXT;
+    `,
+  },
 ];
 
 /**

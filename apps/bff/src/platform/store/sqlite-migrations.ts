@@ -267,4 +267,12 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX notification_attempts_by_channel ON notification_attempts(channel_id, seq);
     `,
   },
+  {
+    version: 8,
+    name: "the Workday account that consented, kept on the connector",
+    // On the connector, not looked up in activity_rows each time: retention prunes the consent row.
+    sql: `
+      ALTER TABLE connectors ADD COLUMN consenting_account TEXT;
+    `,
+  },
 ];
