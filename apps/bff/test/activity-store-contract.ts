@@ -247,6 +247,45 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       await s.close();
     });
 
+    it("when the account filter is a sign-in name or a worker's full name in another case, then that account's rows match, on this connector only", async () => {
+      const s = await withConnectors("c1", "c2");
+      const worker = (workerId: string, systemAccount: string | null, name: string) => ({
+        workerId,
+        systemAccount,
+        name,
+        email: null,
+        businessTitle: null,
+        organization: null,
+        isManager: false,
+      });
+      await s.replaceWorkers("c1", [worker("w1", "bgarcia", "Bruno Garcia"), worker("w2", "eduval", "Élodie  Duval"), worker("w3", null, "No Account")], "t");
+      await s.replaceWorkers("c2", [worker("w9", "ada", "Bruno Garcia")], "t");
+      await s.commitActivityPage(
+        "c1",
+        [row(0, { systemAccount: "bgarcia" }), row(1, { systemAccount: "BGarcia" }), row(2, { systemAccount: "eduval" }), row(3)],
+        {},
+      );
+      await s.commitActivityPage("c2", [row(4, { systemAccount: "bgarcia" }), row(5, { systemAccount: "ada" })], {});
+      const count = (connectorId: string | undefined, account: string) => s.countActivity({ ...(connectorId ? { connectorId } : {}), account });
+      expect(await count("c1", "bruno garcia")).toBe(2);
+      expect(await count("c1", " BRUNO   GARCIA ")).toBe(2);
+      expect(await count("c1", "BGARCIA")).toBe(2);
+      expect(await count("c1", "élodie duval")).toBe(1);
+      expect(await count("c1", "ÉLODIE DUVAL")).toBe(1);
+      expect(await count("c1", "bruno")).toBe(0);
+      expect(await count("c1", "no account")).toBe(0);
+      // The name resolves per connector: c2's "Bruno Garcia" is its account "ada".
+      expect(await count("c2", "bruno garcia")).toBe(1);
+      expect(await count(undefined, "bruno garcia")).toBe(3);
+      const listed = await s.listActivity({ filter: { account: "Bruno Garcia" }, order: "asc", limit: 10 });
+      expect(listed.map((r) => [r.connectorId, r.systemAccount])).toEqual([
+        ["c1", "bgarcia"],
+        ["c1", "BGarcia"],
+        ["c2", "ada"],
+      ]);
+      await s.close();
+    });
+
     it("when sync state is saved in parts, then settings, run, errors and times read back", async () => {
       const s = await withConnectors("c1", "c2");
       expect(await s.getSyncState("c1")).toBeNull();

@@ -8,7 +8,7 @@ import {
   taskRowAccountFromDb,
   workerFromDb,
 } from "./activity-columns";
-import { accountNameSql, activityCountSql, activityPageSql, taskRowsSql, type Sql } from "./activity-sql";
+import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 import { inTransaction } from "../platform/store/pg-transaction";
 
@@ -24,8 +24,8 @@ const INSERT_ROWS = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join("
     .join(", ")}) AS u
   ON CONFLICT (connector_id, request_time, row_key) DO NOTHING`;
 
-const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)
-  SELECT $1::text, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[]) AS u
+const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager)
+  SELECT $1::text, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS u
   ON CONFLICT DO NOTHING`;
 
 /**
@@ -101,6 +101,7 @@ export function pgActivityStore(pool: Pool): ActivityStore {
             accounts.map((a) => a.workerId),
             accounts.map((a) => a.systemAccount),
             accounts.map((a) => a.name),
+            accounts.map((a) => nameKey(a.name)),
             accounts.map((a) => a.email),
             accounts.map((a) => a.businessTitle),
             accounts.map((a) => a.organization),

@@ -11,7 +11,7 @@ import {
   taskRowAccountFromDb,
   workerFromDb,
 } from "./activity-columns";
-import { accountNameSql, activityCountSql, activityPageSql, taskRowsSql, type Sql } from "./activity-sql";
+import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
 
@@ -63,10 +63,12 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
   const replaceWorkers = writeTx(db, (connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
     db.prepare("DELETE FROM activity_accounts WHERE connector_id = ?").run(connectorId);
     const insert = db.prepare(
-      `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    for (const a of accounts) insert.run(connectorId, a.workerId, a.systemAccount, a.name, a.email, a.businessTitle, a.organization, a.isManager ? 1 : 0);
+    for (const a of accounts) {
+      insert.run(connectorId, a.workerId, a.systemAccount, a.name, nameKey(a.name), a.email, a.businessTitle, a.organization, a.isManager ? 1 : 0);
+    }
     applyPatch(connectorId, { workersRefreshedAt: refreshedAt });
   });
 
