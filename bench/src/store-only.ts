@@ -38,6 +38,7 @@ await store.insertConnector(
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
     workdayAddress: null,
+    consentingAccount: null,
     connectedAt: at,
     lastCheckAt: null,
     lastSuccessAt: null,

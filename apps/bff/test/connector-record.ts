@@ -29,6 +29,7 @@ export function connectorRecord(id: string, over: Partial<ConnectorRecord> = {})
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
     workdayAddress: null,
+    consentingAccount: null,
     connectedAt: null,
     lastCheckAt: null,
     lastSuccessAt: null,

@@ -32,6 +32,7 @@ describe("connector response schema", () => {
       redirectUri: "r",
       consentGrantedBy: null,
       workdayAddress: null,
+      consentedBy: { known: false, reason: "not_connected", explanation: "Not connected." },
       lastCheckAt: null,
       lastConsent: null,
       lastErrorDetail: null,

@@ -44,6 +44,7 @@ function viewWith(details: Record<string, unknown>): Connector {
     redirectUri: "r",
     consentGrantedBy: null,
     workdayAddress: null,
+    consentedBy: { known: false, reason: "not_connected", explanation: "Not connected." },
     lastCheckAt: null,
     lastConsent: null,
     lastErrorDetail: null,

@@ -35,3 +35,4 @@ export * from "./activity-cursor";
 export * from "./classify-activity";
 export * from "./worker-accounts";
 export * from "./sandbox-refresh";
+export * from "./consenting-account";

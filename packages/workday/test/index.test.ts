@@ -28,6 +28,8 @@ describe("package entry", () => {
       "classifyAuthorizeError",
       "CONNECTOR_NAME_MAX",
       "normaliseConnectorName",
+      "consentedByOf",
+      "pickConsentRow",
       "findHiddenCharacter",
       "hiddenCharacterMessage",
       "authorizeRequestParamsIn",

@@ -1,5 +1,5 @@
 import { shownDetailsOf, type Connector, type ConnectorSummary, type DetailsView } from "@wc/contracts";
-import { addressOfAuthorizationEndpoint, effectiveAuthorizationUrl, formatWorkdayAddress, redirectUriFor } from "@wc/workday";
+import { addressOfAuthorizationEndpoint, consentedByOf, effectiveAuthorizationUrl, formatWorkdayAddress, redirectUriFor } from "@wc/workday";
 import type { ConnectorRecord } from "../store/types";
 
 export function toSummary(c: ConnectorRecord): ConnectorSummary {
@@ -42,6 +42,7 @@ export function toView(c: ConnectorRecord, publicUrl: string): Connector {
     redirectUri: redirectUriFor(publicUrl, c.id),
     consentGrantedBy: c.consentGrantedBy,
     workdayAddress: c.workdayAddress ?? derivedAddress(c.authorizationEndpoint),
+    consentedBy: consentedByOf(c),
     lastCheckAt: c.lastCheckAt,
     lastConsent: c.lastConsent,
     lastErrorDetail: c.lastErrorDetail,

@@ -56,6 +56,7 @@ export async function createDraft(
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
     workdayAddress,
+    consentingAccount: null,
     connectedAt: null,
     lastCheckAt: null,
     lastSuccessAt: null,
