@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectorSchema } from "./connector";
+import type { ConnectorStatus } from "./statuses";
 
 /**
  * The hand-off link: an admin sends it to the Workday administrator, who has no console account,
@@ -9,6 +10,9 @@ import { connectorSchema } from "./connector";
 /** The link's token travels as `Authorization: Handoff <token>`; after consent, the results ticket as `Handoff-Result <ticket>`. */
 export const HANDOFF_SCHEME = "Handoff";
 export const HANDOFF_RESULT_SCHEME = "Handoff-Result";
+
+/** The statuses a hand-off link is for: a draft, or a connector whose tokens are gone or refused (it needs consent). */
+export const HANDOFF_CONNECTOR_STATUSES: readonly ConnectorStatus[] = ["pending_configuration", "pending_authorization", "relink_needed", "disconnected"];
 
 export const HANDOFF_DEFAULT_HOURS = 24;
 export const HANDOFF_MAX_HOURS = 7 * 24;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { pages, STATUS_LABELS, type ConnectorStatus, type HandoffLink, type HandoffLinkState } from "@wc/contracts";
+import { HANDOFF_CONNECTOR_STATUSES, pages, STATUS_LABELS, type HandoffLink, type HandoffLinkState } from "@wc/contracts";
 import type { Logger } from "pino";
 import { AppError, notFound } from "../platform/http/app-error";
 import type { ConnectorRecord, Store } from "../store/types";
@@ -18,12 +18,9 @@ export const RESULT_TICKET_MS = 15 * 60_000;
 export const newSecret = () => randomBytes(32).toString("base64url");
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("base64url");
 
-// A draft, or a connector whose tokens are gone or refused: consent is what it needs.
-const NEEDS_CONSENT: ReadonlySet<ConnectorStatus> = new Set(["pending_configuration", "pending_authorization", "relink_needed", "disconnected"]);
-
 /** Why this connector has nothing to hand off, or null when it needs consent. */
 export function needsNoConsent(c: ConnectorRecord): string | null {
-  if (NEEDS_CONSENT.has(c.status)) return null;
+  if (HANDOFF_CONNECTOR_STATUSES.includes(c.status)) return null;
   return `"${c.name}" is ${STATUS_LABELS[c.status]}: it does not need consent, so there is nothing to hand off. A hand-off link is for a draft or a connector that needs reconnecting.`;
 }
 
