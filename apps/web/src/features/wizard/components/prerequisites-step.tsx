@@ -1,12 +1,10 @@
 import type { Connector } from "@wc/contracts";
-import { PREREQUISITE_NOTES, PREREQUISITES, type PrerequisiteRow } from "@wc/workday";
 import { useState, type FormEvent } from "react";
 import { paths } from "../../../config/paths";
 import { furthestStep, laterStep } from "../steps";
 import { useWizardSubmit } from "../use-wizard-submit";
+import { PrerequisitesTable } from "./prerequisites-table";
 import { StepNav } from "./step-nav";
-
-const rowLabel = (row: PrerequisiteRow) => `Done: ${row.domainPolicy}${row.subdomainPolicy ? ` › ${row.subdomainPolicy}` : ""}`;
 
 /** The security group's permissions in Workday, one row per domain security policy, each ticked when done. */
 export function PrerequisitesStep({ connector }: { connector: Connector }) {
@@ -22,45 +20,7 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
   return (
     <form onSubmit={onSubmit}>
       <p>The Workday account that grants consent needs a security group with these permissions. Ask a Workday administrator to set them, then tick each row.</p>
-      <div className="table-scroll">
-        <table className="table">
-          <caption>Security group permissions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Functional area</th>
-              <th scope="col">Domain security policy</th>
-              <th scope="col">Subdomain security policy</th>
-              <th scope="col">Report/Task permissions</th>
-              <th scope="col">Integration permissions</th>
-              <th scope="col">Done</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PREREQUISITES.map((row) => (
-              <tr key={row.key}>
-                <td>{row.functionalArea}</td>
-                <td>{row.domainPolicy}</td>
-                <td>{row.subdomainPolicy ?? "—"}</td>
-                <td>{row.reportTaskPermissions}</td>
-                <td>{row.integrationPermissions}</td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={rowLabel(row)}
-                    checked={ticks[row.key] ?? false}
-                    onChange={(e) => setTicks({ ...ticks, [row.key]: e.target.checked })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ul className="notes">
-        {PREREQUISITE_NOTES.map((note) => (
-          <li key={note.key}>{note.text}</li>
-        ))}
-      </ul>
+      <PrerequisitesTable tick={{ ticks, onTick: (key, done) => setTicks({ ...ticks, [key]: done }) }} />
       <StepNav back={paths.wizard.getHref(connector.id, "name")} busy={busy} />
     </form>
   );
