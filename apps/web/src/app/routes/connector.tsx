@@ -22,6 +22,7 @@ import { ApiError } from "../../lib/api-client";
 import { requireId } from "./params";
 import { useRootData } from "./root";
 import { PageTitle } from "../../components/ui/page-title";
+import { HandoffLinksSection } from "../../features/handoff/components/handoff-links-section";
 
 /** The connector and its activity sync; the sync section re-runs this every 2 s while a sync is running. */
 export async function connectorLoader({ params, request }: LoaderFunctionArgs) {
@@ -79,6 +80,7 @@ export function ConnectorRoute() {
       </section>
       <SyncSection connectorId={connector.id} load={sync} canEdit={canEdit} />
       {canEdit ? <ConnectorActions connector={connector} runChecks={<RunChecksButton control={checkRun} />} reconnect={reconnect} /> : null}
+      {canEdit ? <HandoffLinksSection connector={connector} /> : null}
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <ConnectorDetails connector={connector} />
