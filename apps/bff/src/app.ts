@@ -41,6 +41,10 @@ import { notificationsRouter } from "./notifications/notification-routes";
 import { createSender } from "./notifications/senders";
 import { DEFAULT_DELIVERY_OPTIONS, runDeliveries, type DeliveryOptions } from "./notifications/dispatcher";
 import { queueReminders } from "./notifications/reminders";
+import { handoffConsentHooks } from "./handoff";
+import { handoffRouter } from "./handoff/handoff-routes";
+import { handoffAdminRouter } from "./handoff/handoff-admin-routes";
+import type { HandoffRateLimit } from "./handoff/handoff-guard";
 
 /** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
 const SYNC_MAX_BYTES = 16 * 1024 * 1024;
@@ -71,6 +75,8 @@ export interface AppDeps {
   /** prom-client's process metrics (default on; each app that has them runs an event-loop monitor for good). */
   processMetrics?: boolean;
   notify?: Partial<NotifyOptions>;
+  /** Requests per minute on the hand-off routes, per link and per client address (default 30). */
+  handoff?: Partial<HandoffRateLimit>;
 }
 
 /** Notification settings (NOTIFY_*, SMTP_URL; docs/notifications.md). */
@@ -114,7 +120,12 @@ export function createApp(deps: AppDeps) {
     fetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs }),
     log: deps.log,
   };
-  const consent: ConsentDeps = { ...workday, publicUrl: deps.publicUrl, onConnected: (id) => onConnected(id) };
+  const consent: ConsentDeps = {
+    ...workday,
+    publicUrl: deps.publicUrl,
+    onConnected: (id) => onConnected(id),
+    handoff: handoffConsentHooks({ store: deps.store, log: deps.log, now }),
+  };
   const tokens = createTokenService({ ...workday, owner, metrics });
   const notify: NotifyOptions = {
     allowedHosts: "",
@@ -208,6 +219,7 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders(secure));
   app.use(jsonBody());
 
+  const detailsSchema = makeDetailsRequestSchema(allow);
   const api = express.Router();
   api.use(noStore);
   // Before the session middleware: probes must not create a session per request.
@@ -218,9 +230,20 @@ export function createApp(deps: AppDeps) {
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
   api.use("/users", usersRouter(authRoutes));
   api.use("/audit", auditRouter(authRoutes));
-  api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow), allow));
+  api.use("/connectors", connectorsRouter(consent, detailsSchema, allow));
   api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));
   api.use("/connectors", connectorActivityRouter(activity, activitySync));
+  api.use("/connectors", handoffAdminRouter({ store: deps.store, keyring: deps.keyring, log: deps.log, now, publicUrl: deps.publicUrl }));
+  api.use(
+    "/handoff",
+    handoffRouter({
+      guard: { store: deps.store, log: deps.log, now, rate: { perMinute: 30, ...deps.handoff } },
+      consent,
+      health,
+      detailsSchema,
+      allowedWorkdayHosts: deps.allowedWorkdayHosts,
+    }),
+  );
   api.use("/activity", activityRouter(activity));
   api.use("/oauth", oauthCallbackRouter(consent));
   api.use(
@@ -299,7 +322,10 @@ function securityHeaders(secure: boolean) {
     base(req, res, () => {
       // The pop-up comes back from Workday through the callback (a redirect) to /oauth/complete.
       // Browsers apply COOP on every hop, so both must be unsafe-none or the pop-up loses its opener.
-      if (req.path === "/oauth/complete" || req.path.startsWith("/api/oauth/")) res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
+      // The hand-off page's pop-up lands on /handoff/complete the same way.
+      if (req.path === "/oauth/complete" || req.path === "/handoff/complete" || req.path.startsWith("/api/oauth/")) {
+        res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
+      }
       next();
     });
   };

@@ -81,6 +81,12 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   "DELETE /api/notifications/channels/:id": {},
   "POST /api/notifications/channels/:id/test": {},
   "POST /api/notifications/channels/:id/secret": {},
+  "POST /api/connectors/:id/handoff-links": { expiresInHours: 24 },
+  "DELETE /api/connectors/:id/handoff-links/:linkId": {},
+  // Without a hand-off token these stop at the guard (401): handoff.test.ts sends them with one.
+  "PUT /api/handoff/connectors/:id/details": { clientId: "client", clientSecret: "secret-value", samlSso: false },
+  "POST /api/handoff/connectors/:id/consent": { mode: "popup" },
+  "POST /api/handoff/connectors/:id/checks": {},
 };
 
 /**

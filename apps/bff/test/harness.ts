@@ -74,6 +74,8 @@ export async function startBff(
     /** Off unless asked for: each app with them keeps an event-loop monitor running. */
     processMetrics?: boolean;
     notify?: Partial<NotifyOptions>;
+    /** Hand-off requests per minute per link and per address; tests not about the limit raise it (every client is 127.0.0.1). */
+    handoffPerMinute?: number;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -119,6 +121,7 @@ export async function startBff(
     metricsToken: opts.metricsToken ?? null,
     processMetrics: opts.processMetrics ?? false,
     ...(opts.notify ? { notify: opts.notify } : {}),
+    ...(opts.handoffPerMinute === undefined ? {} : { handoff: { perMinute: opts.handoffPerMinute } }),
   });
   server.on("request", app);
   answerClientErrors(server);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { channelCreatedResponseSchema, connectorResponseSchema, routes, userResponseSchema, type Role } from "@wc/contracts";
+import { channelCreatedResponseSchema, connectorResponseSchema, handoffLinkCreatedResponseSchema, routes, userResponseSchema, type Role } from "@wc/contracts";
 import { startBff, type Client, type Harness } from "./harness";
 import { walkRoutes } from "./routes-walk";
 
@@ -7,7 +7,7 @@ import { walkRoutes } from "./routes-walk";
  * Who may call what. A route missing here — or guarded differently — fails the first test, so a
  * new route cannot ship without a decision about its access.
  */
-const EXPECTED: Record<string, Role | "public"> = {
+const EXPECTED: Record<string, Role | "public" | "handoff"> = {
   "GET /api/health": "public",
   "GET /api/session": "public",
   "POST /api/auth/sign-in": "public",
@@ -51,6 +51,14 @@ const EXPECTED: Record<string, Role | "public"> = {
   "POST /api/notifications/channels/:id/test": "admin",
   "POST /api/notifications/channels/:id/secret": "admin",
   "GET /api/notifications/channels/:id/deliveries": "support",
+  "GET /api/connectors/:id/handoff-links": "admin",
+  "POST /api/connectors/:id/handoff-links": "admin",
+  "DELETE /api/connectors/:id/handoff-links/:linkId": "admin",
+  // Opened by a hand-off link's token (or its results ticket), never by a session: test/handoff-scope.test.ts.
+  "GET /api/handoff/": "handoff",
+  "PUT /api/handoff/connectors/:id/details": "handoff",
+  "POST /api/handoff/connectors/:id/consent": "handoff",
+  "POST /api/handoff/connectors/:id/checks": "handoff",
 };
 
 let h: Harness;
@@ -87,7 +95,9 @@ async function concretePath(path: string): Promise<string> {
   }
   if (path.includes(":id")) {
     const c = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: `RBAC ${n}` })).json()).connector;
-    return path.replace(":id", c.id);
+    if (!path.includes(":linkId")) return path.replace(":id", c.id);
+    const link = handoffLinkCreatedResponseSchema.parse((await h.client.post(routes.connectorHandoffLinks(c.id), {})).json()).link;
+    return path.replace(":id", c.id).replace(":linkId", link.id);
   }
   return path;
 }
@@ -112,7 +122,8 @@ describe("route access", () => {
         const res = await (await clientFor(who, r.path)).send(r.method, path, SAFE.has(r.method) ? undefined : {});
         const need = EXPECTED[`${r.method} ${r.path}`];
         const allowed = need === "public" || (need === "support" && who !== "anonymous") || (need === "admin" && who === "admin");
-        const expected = allowed ? "allowed" : who === "anonymous" ? 401 : 403;
+        // A session opens no hand-off route: without the link's token each is 401, signed in or not.
+        const expected = allowed ? "allowed" : who === "anonymous" || need === "handoff" ? 401 : 403;
         const got = res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? `5xx ${res.text}` : "allowed";
         table.push(`${r.method} ${r.path} as ${who}: ${got}${got === expected ? "" : ` (expected ${expected})`}`);
       }

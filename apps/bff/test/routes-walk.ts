@@ -3,8 +3,8 @@ import type { Role } from "@wc/contracts";
 export interface RouteInfo {
   method: string;
   path: string;
-  /** The role guard on the route, "public" for publicRoute(why), null when it has neither. */
-  access: Role | "public" | null;
+  /** The role guard on the route, "public" for publicRoute(why), "handoff" for handoffGuard (a hand-off link's token), null when it has none. */
+  access: Role | "public" | "handoff" | null;
 }
 
 interface Layer {
@@ -22,9 +22,10 @@ export function walkRoutes(app: { router: { stack: Layer[] } }): RouteInfo[] {
         const handlers = layer.route.stack.map((l) => l.handle as Record<string, unknown>);
         const role = handlers.find((h) => typeof h.requiredRole === "string")?.requiredRole as Role | undefined;
         const isPublic = handlers.some((h) => typeof h.publicRoute === "string");
+        const isHandoff = handlers.some((h) => typeof h.handoffRoute === "string");
         for (const [m, on] of Object.entries(layer.route.methods)) {
           if (!on || m === "_all") continue;
-          out.push({ method: m.toUpperCase(), path: prefix + layer.route.path, access: role ?? (isPublic ? "public" : null) });
+          out.push({ method: m.toUpperCase(), path: prefix + layer.route.path, access: role ?? (isPublic ? "public" : isHandoff ? "handoff" : null) });
         }
         continue;
       }

@@ -5,6 +5,7 @@ import { describeAuthStoreContract } from "./auth-store-contract";
 import { describeLeaseContract } from "./lease-contract";
 import { describeActivityStoreContract } from "./activity-store-contract";
 import { describeNotificationStoreContract } from "./notification-store-contract";
+import { describeHandoffStoreContract } from "./handoff-store-contract";
 import { connectorRecord } from "./connector-record";
 
 /** Behaviour every store implementation must share; run against each engine. */
@@ -235,6 +236,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
 
   describeActivityStoreContract(engine, open, connector);
   describeNotificationStoreContract(engine, open, connector);
+  describeHandoffStoreContract(engine, open, connector);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   "forbidden",
   "payload_too_large",
   "rate_limited",
+  /** A hand-off link that was used, expired or revoked (410). */
+  "gone",
   "not_ready",
   "unavailable",
   "internal",

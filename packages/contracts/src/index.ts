@@ -14,3 +14,4 @@ export * from "./details-field-keys";
 export * from "./details-view";
 export * from "./details-values";
 export * from "./details-audit";
+export * from "./handoff";

@@ -67,6 +67,18 @@ export const routes = {
   notificationChannelSecret: (id: string) => `/api/notifications/channels/${enc(id)}/secret`,
   /** GET (support): the channel's delivery log, newest first → deliveryLogResponseSchema. */
   notificationChannelDeliveries: (id: string) => `/api/notifications/channels/${enc(id)}/deliveries`,
+  /** GET (admin) → handoffLinksResponseSchema; POST (admin) createHandoffLinkRequestSchema → 201 handoffLinkCreatedResponseSchema. */
+  connectorHandoffLinks: (id: string) => `/api/connectors/${enc(id)}/handoff-links`,
+  /** DELETE (admin): revokes the link → handoffLinkResponseSchema. */
+  connectorHandoffLink: (id: string, linkId: string) => `/api/connectors/${enc(id)}/handoff-links/${enc(linkId)}`,
+  /** GET with `Authorization: Handoff <token>` (or `Handoff-Result <ticket>`) → handoffViewResponseSchema. */
+  handoff: "/api/handoff",
+  /** PUT with the link's token: the details request, as the wizard's Enter details step → handoffViewResponseSchema. */
+  handoffDetails: (id: string) => `/api/handoff/connectors/${enc(id)}/details`,
+  /** POST with the link's token: startConsentRequestSchema → startConsentResponseSchema. */
+  handoffConsent: (id: string) => `/api/handoff/connectors/${enc(id)}/consent`,
+  /** POST with the results ticket: the live checks, streamed as NDJSON like connectorChecks. */
+  handoffChecks: (id: string) => `/api/handoff/connectors/${enc(id)}/checks`,
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
   oauthCallback: (id: string) => `/api/oauth/connect/${enc(id)}`,
   /** GET on the callback with `?selftest=1`: answers redirectSelfTestResponseSchema when the URL reaches this deployment. */
@@ -86,6 +98,14 @@ export const pages = {
   wizard: (id: string) => `/connectors/${enc(id)}/setup`,
   /** `refused`: Workday's answer failed the state check (expired, replayed, another browser); nothing was recorded. */
   consentComplete: (id: string, o: { refused?: boolean } = {}) => `/oauth/complete?connector=${enc(id)}${o.refused ? "&refused=state" : ""}`,
+  /** The hand-off page; the link carries its token in the fragment (#<token>) so it never reaches a log or a Referer. */
+  handoff: "/handoff",
+  /**
+   * Where the callback sends a consent started from the hand-off page. `outcome` and Workday's
+   * reason code are not secret; a success's results ticket is added by the BFF as the fragment.
+   */
+  handoffComplete: (id: string, o: { outcome: "success" | "error" | "refused"; reasonCode?: string | null }) =>
+    `/handoff/complete?connector=${enc(id)}&outcome=${o.outcome}${o.reasonCode ? `&reason=${enc(o.reasonCode)}` : ""}`,
 } as const;
 
 /** The pop-up tells its opener that consent finished; the opener re-reads the connector. */

@@ -24,6 +24,34 @@ export interface ConsentDeps extends WorkdayDeps {
   publicUrl: string;
   /** Told after a consent succeeded (first connection or reconnect): the activity backfill starts here. */
   onConnected?: (connectorId: string) => void;
+  /** Consent started from the hand-off page (handoff/ provides these; without them such attempts are refused). */
+  handoff?: HandoffConsentHooks;
+}
+
+/** The browser that delivered the callback, for the hand-off link's record. */
+export interface CallbackClient {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/**
+ * What consent asks of a hand-off link. The link, not a session, owns such an attempt: the callback
+ * goes on only while the link is still active, and a success spends it.
+ */
+export interface HandoffConsentHooks {
+  /** Who acts through the link (for the timeline and the audit log), or null when it can no longer complete a consent. */
+  actorIfActive(linkId: string, connectorId: string): Promise<string | null>;
+  /** Spends the link; the results ticket for the hand-off page, or null when it was spent or revoked meanwhile. */
+  spend(linkId: string, connector: ConnectorRecord, actorName: string, client: CallbackClient): Promise<string | null>;
+}
+
+/** Who a consent attempt belongs to: a signed-in session, or a hand-off link. */
+interface ConsentOwner {
+  sessionId: string | null;
+  handoffLinkId: string | null;
+  /** Logged as the actor: the user id, or the link. */
+  logActor: string;
 }
 
 function clientParams(d: ConsentDeps, c: ConnectorRecord): WorkdayClientParams {
@@ -48,6 +76,15 @@ function refuseCarriedRequestParams(authorizationEndpoint: string) {
 
 /** Starts one consent attempt: state + PKCE kept server-side, bound to this session and connector, ≤10 min. */
 export async function startConsent(d: ConsentDeps, id: string, session: SessionRecord, mode: "popup" | "redirect") {
+  return beginConsent(d, id, { sessionId: session.id, handoffLinkId: null, logActor: session.userId }, mode);
+}
+
+/** The same attempt started from the hand-off page: bound to the link instead of a session. */
+export async function startHandoffConsent(d: ConsentDeps, id: string, linkId: string, mode: "popup" | "redirect") {
+  return beginConsent(d, id, { sessionId: null, handoffLinkId: linkId, logActor: `handoff:${linkId}` }, mode);
+}
+
+async function beginConsent(d: ConsentDeps, id: string, owner: ConsentOwner, mode: "popup" | "redirect") {
   const c = await loadConnector(d, id);
   const params = clientParams(d, c);
   refuseCarriedRequestParams(params.authorizationEndpoint);
@@ -58,7 +95,8 @@ export async function startConsent(d: ConsentDeps, id: string, session: SessionR
   await d.store.insertTransaction({
     stateHash: hashState(req.state),
     connectorId: c.id,
-    sessionId: session.id,
+    sessionId: owner.sessionId,
+    handoffLinkId: owner.handoffLinkId,
     codeVerifierEnc: sealSecret(d.keyring, c.id, "codeVerifier", req.codeVerifier),
     redirectUri,
     tokenEndpoint: params.tokenEndpoint,
@@ -67,7 +105,7 @@ export async function startConsent(d: ConsentDeps, id: string, session: SessionR
     createdAt: now.toISOString(),
     expiresAt: transactionExpiresAt(now),
   });
-  d.log.info({ connectorId: c.id, actor: session.userId, mode }, "consent started");
+  d.log.info({ connectorId: c.id, actor: owner.logActor, mode }, "consent started");
   return { authorizationUrl: req.url };
 }
 
@@ -77,11 +115,28 @@ export interface CallbackQuery {
   error: string | undefined;
   errorDescription: string | undefined;
   rawQuery: string;
+  client?: CallbackClient;
 }
 
 /** What a callback did: refused before touching any connector, or an outcome recorded on it. */
-export type CallbackResult = { kind: "refused"; why: StateRefusal } | { kind: "recorded"; connector: ConnectorRecord; outcome: ConsentOutcome };
-type StateRefusal = "no_state" | "unknown_state" | "no_session" | "other_session" | "other_connector" | "expired";
+export type CallbackResult =
+  | { kind: "refused"; why: StateRefusal; handoff?: HandoffResult }
+  | { kind: "recorded"; connector: ConnectorRecord; outcome: ConsentOutcome; handoff?: HandoffResult };
+type StateRefusal = "no_state" | "unknown_state" | "no_session" | "other_session" | "other_connector" | "expired" | "link_inactive";
+/** A callback for an attempt started from the hand-off page: it goes back there, not to the wizard. */
+export interface HandoffResult {
+  linkId: string;
+  actorName: string | null;
+  /** Issued when the consent succeeded and spent the link. */
+  resultTicket: string | null;
+}
+
+/** The name and log id of whoever the attempt belongs to, or null when a hand-off link can no longer complete it. */
+async function actorOf(d: ConsentDeps, tx: OAuthTransaction, session: SessionRecord | undefined): Promise<{ name: string; logId: string } | null> {
+  if (!tx.handoffLinkId) return session ? { name: session.userName, logId: session.userId } : null;
+  const name = (await d.handoff?.actorIfActive(tx.handoffLinkId, tx.connectorId)) ?? null;
+  return name === null ? null : { name, logId: `handoff:${tx.handoffLinkId}` };
+}
 
 /**
  * Handles Workday's redirect back. The transaction is taken (deleted) before anything else, so a
@@ -95,13 +150,22 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
   if (!c) throw new AppError(404, "not_found", "This consent belongs to a connector that no longer exists.");
   const tx = q.state ? await d.store.takeTransaction(hashState(q.state)) : null;
   const now = d.now();
-  const why = stateRefusal(tx, q.state, c.id, session, now);
-  if (why || !tx || !q.state || !session) {
-    const refused = why ?? "unknown_state";
-    d.log.warn({ connectorId: c.id, why: refused, signedIn: session !== undefined }, "consent callback refused: state check failed");
-    return { kind: "refused", why: refused };
+  const stateWhy = stateRefusal(tx, q.state, c.id, session, now);
+  const actor = tx && !stateWhy ? await actorOf(d, tx, session) : null;
+  const handoffLinkId = tx?.handoffLinkId ?? null;
+  const handoff = handoffLinkId ? { linkId: handoffLinkId, actorName: actor?.name ?? null, resultTicket: null } : undefined;
+  if (stateWhy || !tx || !q.state || !actor) {
+    const refused = stateWhy ?? (handoffLinkId ? "link_inactive" : "unknown_state");
+    d.log.warn(
+      { connectorId: c.id, why: refused, signedIn: session !== undefined, handoff: handoffLinkId !== null },
+      "consent callback refused: state check failed",
+    );
+    return { kind: "refused", why: refused, ...(handoff ? { handoff } : {}) };
   }
-  const fail = (reasonCode: ReasonCode, detail: string | null) => recordFailure(d, c, reasonCode, detail, session);
+  const fail = async (reasonCode: ReasonCode, detail: string | null): Promise<CallbackResult> => ({
+    ...(await recordFailure(d, c, reasonCode, detail, actor.logId)),
+    ...(handoff ? { handoff } : {}),
+  });
   if (q.error) return fail(classifyAuthorizeError(q.error), describeAuthorizeError(q.error, q.errorDescription));
   if (!q.code) return fail("authorize_error", "Workday sent neither a code nor an error.");
   const params = clientParams(d, c);
@@ -138,7 +202,7 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       ...sealTokens(d.keyring, c.id, tokens, now),
       connectedAt: at,
       lastSuccessAt: at,
-      consentGrantedBy: session.userName,
+      consentGrantedBy: actor.name,
       // A new connection: whoever consented last time is looked up again for this one.
       consentingAccount: null,
       lastConsent: outcome,
@@ -151,12 +215,15 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       wizardStep: "done",
       updatedAt: at,
     },
-    { at, from: c.status, to: "connected", reasonCode: null, actor: session.userName },
-    [consentCompletedEvent(c, session.userName, now)],
+    { at, from: c.status, to: "connected", reasonCode: null, actor: actor.name },
+    [consentCompletedEvent(c, actor.name, now)],
   );
-  d.log.info({ connectorId: c.id, actor: session.userId }, "consent succeeded");
+  d.log.info({ connectorId: c.id, actor: actor.logId }, "consent succeeded");
+  // A hand-off link is spent by the consent it completed; its page reads the results with the ticket.
+  const resultTicket =
+    handoff && d.handoff ? await d.handoff.spend(handoff.linkId, c, actor.name, q.client ?? { ip: null, userAgent: null, requestId: null }) : null;
   d.onConnected?.(c.id);
-  return { kind: "recorded", connector: c, outcome };
+  return { kind: "recorded", connector: c, outcome, ...(handoff ? { handoff: { ...handoff, resultTicket } } : {}) };
 }
 
 function stateRefusal(
@@ -169,22 +236,19 @@ function stateRefusal(
   if (!state) return "no_state";
   if (!tx) return "unknown_state";
   if (tx.connectorId !== connectorId) return "other_connector";
-  if (!session) return "no_session";
-  if (tx.sessionId !== session.id) return "other_session";
+  // A hand-off attempt has no session to match: its link is checked instead (actorOf).
+  if (!tx.handoffLinkId) {
+    if (!session) return "no_session";
+    if (tx.sessionId !== session.id) return "other_session";
+  }
   return Date.parse(tx.expiresAt) <= now.getTime() ? "expired" : null;
 }
 
-async function recordFailure(
-  d: ConsentDeps,
-  c: ConnectorRecord,
-  reasonCode: ReasonCode,
-  detail: string | null,
-  session: SessionRecord,
-): Promise<CallbackResult> {
+async function recordFailure(d: ConsentDeps, c: ConnectorRecord, reasonCode: ReasonCode, detail: string | null, logActor: string): Promise<CallbackResult> {
   const at = d.now().toISOString();
   const outcome: ConsentOutcome = { outcome: "error", reasonCode, detail, at };
   await d.store.updateConnector(c.id, { lastConsent: outcome, updatedAt: at });
-  d.log.warn({ connectorId: c.id, actor: session.userId, reasonCode, detail }, "consent failed");
+  d.log.warn({ connectorId: c.id, actor: logActor, reasonCode, detail }, "consent failed");
   return { kind: "recorded", connector: c, outcome };
 }
 

@@ -1,2 +1,2 @@
 // The consent capability's public entry. Routes are mounted by app.ts.
-export { startConsent, completeConsent, type ConsentDeps } from "./consent";
+export { startConsent, startHandoffConsent, completeConsent, type CallbackClient, type ConsentDeps, type HandoffConsentHooks } from "./consent";

@@ -19,7 +19,7 @@ export function oauthCallbackRouter(d: ConsentDeps & AuditDeps) {
   const r = Router();
   // Public: Workday's redirect may arrive after the session ended; the state binds it to the
   // session that started consent, and without that session the attempt fails.
-  r.get("/connect/:id", publicRoute("Workday's redirect back; bound to the starting session by state"), async (req, res) => {
+  r.get("/connect/:id", publicRoute("Workday's redirect back; bound by state to the session or hand-off link that started it"), async (req, res) => {
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Referrer-Policy", "no-referrer");
     const id = param(req, "id");
@@ -36,19 +36,28 @@ export function oauthCallbackRouter(d: ConsentDeps & AuditDeps) {
       error: one(req, "error"),
       errorDescription: one(req, "error_description"),
       rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "",
+      client: { ip: req.ip ?? null, userAgent: req.get("user-agent")?.slice(0, 300) ?? null, requestId: actorOf(req, res).requestId },
     });
     if (result.kind === "refused") {
-      res.redirect(303, pages.consentComplete(id, { refused: true }));
+      res.redirect(303, result.handoff ? pages.handoffComplete(id, { outcome: "refused" }) : pages.consentComplete(id, { refused: true }));
       return;
     }
     const ok = result.outcome.outcome === "success";
-    await audit(d, actorOf(req, res), {
+    // Through a hand-off link the actor is the link, even in a browser that is also signed in to the console.
+    const actor = result.handoff ? { ...actorOf(req, res), id: null, name: result.handoff.actorName ?? "hand-off link" } : actorOf(req, res);
+    await audit(d, actor, {
       action: ok ? "connector.consent_succeeded" : "connector.consent_failed",
       targetType: "connector",
       targetId: id,
       targetName: result.connector.name,
       after: { status: ok ? "connected" : result.connector.status, reasonCode: result.outcome.reasonCode },
     });
+    if (result.handoff) {
+      // The results ticket rides in the fragment: the browser keeps it, no server or Referer sees it.
+      const ticket = result.handoff.resultTicket ? `#result=${result.handoff.resultTicket}` : "";
+      res.redirect(303, `${pages.handoffComplete(id, { outcome: ok ? "success" : "error", reasonCode: result.outcome.reasonCode })}${ticket}`);
+      return;
+    }
     res.redirect(303, pages.consentComplete(id));
   });
   return r;

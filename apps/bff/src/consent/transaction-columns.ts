@@ -5,7 +5,8 @@ export function transactionFromRow(row: Record<string, unknown>): OAuthTransacti
   return {
     stateHash: String(row.state_hash),
     connectorId: String(row.connector_id),
-    sessionId: String(row.session_id),
+    sessionId: typeof row.session_id === "string" ? row.session_id : null,
+    handoffLinkId: typeof row.handoff_link_id === "string" ? row.handoff_link_id : null,
     codeVerifierEnc: String(row.code_verifier_enc),
     redirectUri: String(row.redirect_uri),
     tokenEndpoint: String(row.token_endpoint),

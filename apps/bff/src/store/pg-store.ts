@@ -6,6 +6,7 @@ import { pgNotificationStore, pgQueueEvent } from "../notifications/pg-notificat
 import { migratePg } from "../platform/store/pg-migrations";
 import { pgAuthStore } from "../auth/pg-auth";
 import { pgLeases } from "../platform/store/pg-leases";
+import { pgHandoffStore } from "../handoff/pg-handoff";
 import { inTransaction } from "../platform/store/pg-transaction";
 import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
@@ -121,9 +122,21 @@ export async function openPgStore(url: string): Promise<Store> {
     },
     async insertTransaction(t) {
       await pool.query(
-        `INSERT INTO oauth_transactions (state_hash, connector_id, session_id, code_verifier_enc, redirect_uri,
-           token_endpoint, client_id, mode, created_at, expires_at) VALUES (${placeholders(10)})`,
-        [t.stateHash, t.connectorId, t.sessionId, t.codeVerifierEnc, t.redirectUri, t.tokenEndpoint, t.clientId, t.mode, t.createdAt, t.expiresAt],
+        `INSERT INTO oauth_transactions (state_hash, connector_id, session_id, handoff_link_id, code_verifier_enc, redirect_uri,
+           token_endpoint, client_id, mode, created_at, expires_at) VALUES (${placeholders(11)})`,
+        [
+          t.stateHash,
+          t.connectorId,
+          t.sessionId,
+          t.handoffLinkId ?? null,
+          t.codeVerifierEnc,
+          t.redirectUri,
+          t.tokenEndpoint,
+          t.clientId,
+          t.mode,
+          t.createdAt,
+          t.expiresAt,
+        ],
       );
     },
     async takeTransaction(hash) {
@@ -157,6 +170,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...pgAuthStore(pool),
     ...pgActivityStore(pool),
     ...pgNotificationStore(pool),
+    ...pgHandoffStore(pool),
     async close() {
       await pool.end();
     },

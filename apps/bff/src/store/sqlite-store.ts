@@ -12,6 +12,7 @@ import { transactionFromRow } from "../consent/transaction-columns";
 import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store, type SyncCoverage } from "./types";
 import { sqliteActivityStore } from "../activity/sqlite-activity";
 import { sqliteNotificationStore, sqliteOutboxWriter } from "../notifications/sqlite-notifications";
+import { sqliteHandoffStore } from "../handoff/sqlite-handoff";
 import type { OutboxEvent } from "../notifications/notification-store";
 import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
 
@@ -79,6 +80,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     ...sqliteAuthStore(db),
     ...sqliteActivityStore(db, writer),
     ...sqliteNotificationStore(db),
+    ...sqliteHandoffStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
@@ -151,11 +153,11 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     },
     async insertTransaction(t) {
       db.prepare(
-        `INSERT INTO oauth_transactions (state_hash, connector_id, session_id, code_verifier_enc, redirect_uri,
+        `INSERT INTO oauth_transactions (state_hash, connector_id, session_id, handoff_link_id, code_verifier_enc, redirect_uri,
            token_endpoint, client_id, mode, created_at, expires_at)
-         VALUES (@stateHash, @connectorId, @sessionId, @codeVerifierEnc, @redirectUri, @tokenEndpoint, @clientId,
+         VALUES (@stateHash, @connectorId, @sessionId, @handoffLinkId, @codeVerifierEnc, @redirectUri, @tokenEndpoint, @clientId,
            @mode, @createdAt, @expiresAt)`,
-      ).run(t);
+      ).run({ ...t, handoffLinkId: t.handoffLinkId ?? null });
     },
     async takeTransaction(hash) {
       const row = takeTx(hash);

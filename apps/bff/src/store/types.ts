@@ -14,6 +14,7 @@ import type { ConsentingAccountRecord } from "@wc/workday";
 import type { ActivityStore } from "../activity/activity-store";
 import type { LeaseStore } from "../platform/store/leases";
 import type { NotificationStore, OutboxEvent } from "../notifications/notification-store";
+import type { HandoffStore } from "../handoff/handoff-store";
 
 export type * from "../activity/activity-store";
 
@@ -75,11 +76,16 @@ export interface SessionRecord {
   ip: string | null;
 }
 
-/** One consent attempt. Keyed by a hash of `state`; taken (deleted) exactly once. */
+/**
+ * One consent attempt. Keyed by a hash of `state`; taken (deleted) exactly once. It belongs to the
+ * signed-in session that started it, or (`sessionId` null) to the hand-off link it was started with.
+ */
 export interface OAuthTransaction {
   stateHash: string;
   connectorId: string;
-  sessionId: string;
+  sessionId: string | null;
+  /** Started from the hand-off page with this link (handoff/); absent or null for a console session. */
+  handoffLinkId?: string | null;
   codeVerifierEnc: string;
   redirectUri: string;
   tokenEndpoint: string;
@@ -118,7 +124,7 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;

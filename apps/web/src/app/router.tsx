@@ -1,6 +1,8 @@
 import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { paths } from "../config/paths";
 import { ConsentComplete } from "../features/consent/components/consent-complete";
+import { HandoffComplete } from "../features/handoff/components/handoff-complete";
+import { handoffAction, handoffLoader, HandoffRoute } from "./routes/handoff";
 import { accountAction, AccountRoute } from "./routes/account";
 import { auditLoader, AuditRoute } from "./routes/audit";
 import { activityLoader, ActivityRoute, connectorActivityLoader, ConnectorActivityRoute } from "./routes/activity";
@@ -28,6 +30,8 @@ import { gate } from "./session-gate";
 export const routeObjects: RouteObject[] = [
   // The consent pop-up lands here: no session or config to load, it only tells its opener.
   { path: paths.consentComplete.path, Component: ConsentComplete },
+  // The hand-off page's consent pop-up (or full-page redirect) lands here, with no session.
+  { path: paths.handoffComplete.path, Component: HandoffComplete },
   // Outside the sign-in gate: signing in, first-admin setup, signing out.
   {
     Component: PublicLayout,
@@ -37,6 +41,8 @@ export const routeObjects: RouteObject[] = [
       { path: paths.signIn.path, loader: signInLoader, action: signInAction, Component: SignInRoute },
       { path: paths.setup.path, loader: setupLoader, action: setupAction, Component: SetupRoute },
       { path: paths.signOut.path, loader: signOutLoader, action: signOutAction },
+      // Opened by a hand-off link's token, never by a session: no sign-in redirect, no console navigation.
+      { path: paths.handoff.path, loader: handoffLoader, action: handoffAction, Component: HandoffRoute },
     ],
   },
   ...gate([

@@ -37,4 +37,7 @@ export const paths = {
     getHref: (id: string, search = "") => `${pages.connector(id)}/activity${search ? `?${search}` : ""}`,
   },
   consentComplete: { path: "/oauth/complete", getHref: (id: string) => pages.consentComplete(id) },
+  /** The Workday administrator's page, opened by a hand-off link (#<token>). */
+  handoff: { path: pages.handoff, getHref: () => pages.handoff },
+  handoffComplete: { path: "/handoff/complete", getHref: (id: string) => pages.handoffComplete(id, { outcome: "success" }) },
 } as const;

@@ -31,11 +31,19 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>, signal
  * same rules as `apiClient`: same-origin cookies, the CSRF header, and an `ApiError` (a
  * `SessionEndedError` for 401) for anything but a 2xx stream (from the BFF's JSON error body when there is one).
  */
-export async function postNdjson<S extends z.ZodType>(path: string, schema: S, onLine: (line: z.output<S>) => void, signal?: AbortSignal): Promise<void> {
-  const init: RequestInit = { method: "POST", credentials: "same-origin", headers: { Accept: NDJSON_TYPE, [CSRF_HEADER]: CSRF_HEADER_VALUE } };
+export async function postNdjson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  onLine: (line: z.output<S>) => void,
+  signal?: AbortSignal,
+  /** Extra headers (the hand-off page's credential), and whether a 401 answers them rather than ending a session. */
+  options: { headers?: Record<string, string>; checksCredentials?: boolean } = {},
+): Promise<void> {
+  const headers = { Accept: NDJSON_TYPE, [CSRF_HEADER]: CSRF_HEADER_VALUE, ...options.headers };
+  const init: RequestInit = { method: "POST", credentials: "same-origin", headers };
   if (signal) init.signal = signal;
   const response = await send(path, init);
-  if (!response.ok) throw failureOf(response.status, await readJson(response));
+  if (!response.ok) throw failureOf(response.status, await readJson(response), { checksCredentials: options.checksCredentials ?? false });
   if (response.body === null) throw invalidResponse(response.status);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -5,6 +5,7 @@ import {
   type Connector,
   type ConnectorDetailResponse,
   type ConnectorResponse,
+  type HandoffLinksResponse,
   type ListAuditResponse,
   type ListConnectorsResponse,
   type ListUsersResponse,
@@ -91,6 +92,8 @@ export const api = {
     http.get<{ id: string }, never, SyncStatusResponse>("/api/connectors/:id/sync", ({ params }) =>
       HttpResponse.json({ sync: makeSync({ connectorId: params.id }) }),
     ),
+  /** The connector page's hand-off section: no links yet (a test that is about them adds its own). */
+  noHandoffLinks: () => http.get<{ id: string }, never, HandoffLinksResponse>("/api/connectors/:id/handoff-links", () => HttpResponse.json({ links: [] })),
   /** `GET /api/activity`; `answer` may look at the request's query. */
   activity: (answer: ActivityListResponse | ((url: URL) => ActivityListResponse), onRequest?: OnRequest) => activityList(routes.activity, answer, onRequest),
   /** `GET /api/connectors/:id/activity`. */

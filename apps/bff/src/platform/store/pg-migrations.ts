@@ -304,6 +304,37 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX activity_accounts_by_name ON activity_accounts(connector_id, name_key);
     `,
   },
+  {
+    version: 10,
+    name: "hand-off links (hashes only); consent attempts started through a hand-off link",
+    sql: `
+      CREATE TABLE handoff_links (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        seq BIGSERIAL NOT NULL,
+        connector_id TEXT COLLATE "C" NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        token_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+        created_by TEXT NOT NULL,
+        created_by_id TEXT,
+        created_at TEXT COLLATE "C" NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT,
+        used_at TEXT,
+        last_step TEXT,
+        last_step_at TEXT,
+        last_ip TEXT,
+        last_user_agent TEXT,
+        expiry_recorded_at TEXT,
+        result_hash TEXT COLLATE "C" UNIQUE,
+        result_expires_at TEXT COLLATE "C"
+      );
+      CREATE INDEX handoff_links_by_connector ON handoff_links(connector_id, created_at);
+      -- A consent attempt belongs to a signed-in session or to a hand-off link, never both.
+      ALTER TABLE oauth_transactions ALTER COLUMN session_id DROP NOT NULL;
+      ALTER TABLE oauth_transactions ADD COLUMN handoff_link_id TEXT COLLATE "C" REFERENCES handoff_links(id) ON DELETE CASCADE;
+      ALTER TABLE oauth_transactions ADD CONSTRAINT oauth_transactions_one_owner CHECK ((session_id IS NULL) <> (handoff_link_id IS NULL));
+    `,
+  },
 ];
 
 /**

@@ -296,4 +296,49 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX activity_accounts_by_name ON activity_accounts(connector_id, name_key);
     `,
   },
+  {
+    version: 11,
+    name: "hand-off links (hashes only); consent attempts started through a hand-off link",
+    sql: `
+      CREATE TABLE handoff_links (
+        id TEXT PRIMARY KEY,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_by TEXT NOT NULL,
+        created_by_id TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT,
+        used_at TEXT,
+        last_step TEXT,
+        last_step_at TEXT,
+        last_ip TEXT,
+        last_user_agent TEXT,
+        expiry_recorded_at TEXT,
+        result_hash TEXT UNIQUE,
+        result_expires_at TEXT
+      );
+      CREATE INDEX handoff_links_by_connector ON handoff_links(connector_id, created_at);
+      -- A consent attempt belongs to a signed-in session or to a hand-off link, never both.
+      CREATE TABLE oauth_transactions_next (
+        state_hash TEXT PRIMARY KEY,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        session_id TEXT,
+        handoff_link_id TEXT REFERENCES handoff_links(id) ON DELETE CASCADE,
+        code_verifier_enc TEXT NOT NULL,
+        redirect_uri TEXT NOT NULL,
+        token_endpoint TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        CHECK ((session_id IS NULL) <> (handoff_link_id IS NULL))
+      );
+      INSERT INTO oauth_transactions_next (state_hash, connector_id, session_id, code_verifier_enc, redirect_uri, token_endpoint, client_id, mode, created_at, expires_at)
+        SELECT state_hash, connector_id, session_id, code_verifier_enc, redirect_uri, token_endpoint, client_id, mode, created_at, expires_at FROM oauth_transactions;
+      DROP TABLE oauth_transactions;
+      ALTER TABLE oauth_transactions_next RENAME TO oauth_transactions;
+    `,
+  },
 ];

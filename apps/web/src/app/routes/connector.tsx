@@ -24,6 +24,7 @@ import { ApiError } from "../../lib/api-client";
 import { requireId } from "./params";
 import { useRootData } from "./root";
 import { PageTitle } from "../../components/ui/page-title";
+import { HandoffLinksSection } from "../../features/handoff/components/handoff-links-section";
 
 /** The connector and its activity sync; the sync section re-runs this every 2 s while a sync is running. */
 export async function connectorLoader({ params, request }: LoaderFunctionArgs) {
@@ -83,6 +84,7 @@ export function ConnectorRoute() {
         <ChecksTable checks={checkRun.run.kind === "running" ? checkRun.run.checks : connector.lastChecks} running={checkRun.running} />
       </section>
       <SyncSection connectorId={connector.id} load={sync} canEdit={canEdit} />
+      {canEdit ? <HandoffLinksSection connector={connector} /> : null}
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <ConnectorDetails connector={connector} />

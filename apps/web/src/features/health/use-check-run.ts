@@ -4,6 +4,9 @@ import { useRevalidator } from "react-router";
 import { ApiError } from "../../lib/api-client";
 import { streamChecks } from "./api/stream-checks";
 
+/** Where the lines come from: the console's route (a session), or the hand-off page's (its results ticket). */
+export type CheckStream = (connectorId: string, onLine: (line: CheckStreamLine) => void) => Promise<void>;
+
 /** One run of the live checks, as far as the stream has got. */
 export type CheckRun =
   | { kind: "idle" }
@@ -28,7 +31,7 @@ function failed(error: unknown, checks: CheckResult[]): CheckRun {
  * action. `revalidate` re-reads the route's loaders when the run ends (the connector page), so the
  * stored status and checks take over from the live ones; the Done step keeps its own result.
  */
-export function useCheckRun(connectorId: string, { revalidate }: { revalidate: boolean }) {
+export function useCheckRun(connectorId: string, { revalidate, stream = streamChecks }: { revalidate: boolean; stream?: CheckStream }) {
   const [run, setRun] = useState<CheckRun>({ kind: "idle" });
   const latest = useRef(0);
   const revalidator = useRevalidator();
@@ -47,7 +50,7 @@ export function useCheckRun(connectorId: string, { revalidate }: { revalidate: b
       else outcome = { kind: "failed", checks, message: line.message };
     };
     try {
-      await streamChecks(connectorId, onLine);
+      await stream(connectorId, onLine);
     } catch (error) {
       outcome = failed(error, checks);
     }

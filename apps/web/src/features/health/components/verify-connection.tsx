@@ -2,15 +2,15 @@ import type { Connector } from "@wc/contracts";
 import { useEffect, useEffectEvent, useRef } from "react";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { StatusBadge } from "../../../components/ui/status-badge";
-import { useCheckRun } from "../use-check-run";
+import { useCheckRun, type CheckStream } from "../use-check-run";
 import { CheckLine } from "./check-line";
 
 /**
  * The Done step's live proof: the checks run once when the step opens, one line per check as the
  * server finishes it, then the status they leave the connector in.
  */
-export function VerifyConnection({ connector }: { connector: Connector }) {
-  const { run, start, running } = useCheckRun(connector.id, { revalidate: false });
+export function VerifyConnection({ connector, stream }: { connector: Connector; stream?: CheckStream }) {
+  const { run, start, running } = useCheckRun(connector.id, { revalidate: false, ...(stream ? { stream } : {}) });
   const started = useRef(false);
   const startOnMount = useEffectEvent(start);
 

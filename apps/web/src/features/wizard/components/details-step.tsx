@@ -10,7 +10,7 @@ import {
   type DetailsValues,
 } from "@wc/contracts";
 import type { HostAllowList } from "@wc/workday";
-import { useEffect, useMemo, type FormEvent } from "react";
+import { useEffect, useMemo, type FormEvent, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
 import { TextField } from "../../../components/ui/text-field";
@@ -41,10 +41,12 @@ interface DetailsStepProps {
   connector: Connector;
   allow: HostAllowList;
   error?: WizardActionError | undefined;
+  /** Replaces Back/Next (the hand-off page has no other steps to go to); the form still submits to the route's action. */
+  nav?: ReactNode;
 }
 
 /** Client ID, secret and the three endpoints, checked as they are typed with the schema the BFF uses. */
-export function DetailsStep({ connector, allow, error }: DetailsStepProps) {
+export function DetailsStep({ connector, allow, error, nav }: DetailsStepProps) {
   const stored = useDetailsStore((s) => s.draft);
   const actions = useDetailsStore(useShallow((s) => ({ edit: s.edit, touch: s.touch, touchAll: s.touchAll, markSubmitted: s.markSubmitted })));
   const draft = draftFor(stored, connector);
@@ -104,7 +106,7 @@ export function DetailsStep({ connector, allow, error }: DetailsStepProps) {
       <EnvironmentChoice values={draft.values} onChange={(values) => edit(values)} />
       <AdvancedOptions values={draft.values} open={focus !== null && ADVANCED.has(focus)} onChange={(values) => edit(values)} />
       <DetailsSummary summary={check.summary} />
-      <StepNav back={paths.wizard.getHref(connector.id, "register")} busy={busy} />
+      {nav ?? <StepNav back={paths.wizard.getHref(connector.id, "register")} busy={busy} />}
     </form>
   );
 }
