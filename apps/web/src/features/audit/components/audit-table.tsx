@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@wc/contracts";
 import { changeLines } from "../audit-change";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 /** "2026-11-29 10:00:05": the log's times in UTC, to the second, as they sort. */
 export function utcTime(at: string): string {
@@ -42,7 +43,7 @@ function Target({ entry }: { entry: AuditEntry }) {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p>No audit entries match these filters.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Audit log entries">
       <table className="table">
         <caption className="visually-hidden">Audit log entries, newest first</caption>
         <thead>
@@ -76,6 +77,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

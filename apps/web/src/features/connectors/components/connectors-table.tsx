@@ -6,6 +6,7 @@ import { reasonTitle } from "../../../components/ui/troubleshooting-entry";
 import { paths } from "../../../config/paths";
 import { ENVIRONMENT_NAMES } from "../../../lib/labels";
 import { isDraft } from "../status-groups";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function DiscardButton({ connector }: { connector: ConnectorSummary }) {
   const fetcher = useFetcher();
@@ -64,27 +65,29 @@ export function ConnectorsTable({ connectors, canEdit }: { connectors: Connector
     return <p>No apps are connected yet.{canEdit ? " Select Connect an app to connect Workday." : ""}</p>;
   }
   return (
-    <table className="table">
-      <caption className="visually-hidden">Connected apps</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Tenant</th>
-          <th scope="col">Environment</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Last successful check</th>
-          <th scope="col">Connected</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {connectors.map((c) => (
-          <Row key={c.id} connector={c} canEdit={canEdit} />
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label="Connected apps">
+      <table className="table">
+        <caption className="visually-hidden">Connected apps</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Tenant</th>
+            <th scope="col">Environment</th>
+            <th scope="col">Status</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Last successful check</th>
+            <th scope="col">Connected</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {connectors.map((c) => (
+            <Row key={c.id} connector={c} canEdit={canEdit} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { paths } from "../../../config/paths";
 import { CHANNEL_KIND_NAMES, channelTarget, connectorsText, WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
 import { LastAttempt } from "./last-attempt";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function Row({ channel, connectors }: { channel: ChannelView; connectors: readonly ConnectorName[] }) {
   return (
@@ -35,7 +36,7 @@ function Row({ channel, connectors }: { channel: ChannelView; connectors: readon
 export function ChannelsTable({ channels, connectors }: { channels: readonly ChannelView[]; connectors: readonly ConnectorName[] }) {
   if (channels.length === 0) return <p>No channels yet.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Notification channels">
       <table className="table">
         <caption className="visually-hidden">Notification channels</caption>
         <thead>
@@ -55,6 +56,6 @@ export function ChannelsTable({ channels, connectors }: { channels: readonly Cha
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import { paths } from "../../../config/paths";
 import { furthestStep, laterStep } from "../steps";
 import { useWizardSubmit } from "../use-wizard-submit";
 import { StepNav } from "./step-nav";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 const rowLabel = (row: PrerequisiteRow) => `Done: ${row.domainPolicy}${row.subdomainPolicy ? ` › ${row.subdomainPolicy}` : ""}`;
 
@@ -22,7 +23,7 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
   return (
     <form onSubmit={onSubmit}>
       <p>The Workday account that grants consent needs a security group with these permissions. Ask a Workday administrator to set them, then tick each row.</p>
-      <div className="table-scroll">
+      <TableScroll label="Security group permissions">
         <table className="table">
           <caption>Security group permissions</caption>
           <thead>
@@ -55,7 +56,7 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul className="notes">
         {PREREQUISITE_NOTES.map((note) => (
           <li key={note.key}>{note.text}</li>

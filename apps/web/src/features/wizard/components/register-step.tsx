@@ -6,6 +6,7 @@ import { paths } from "../../../config/paths";
 import { furthestStep, laterStep } from "../steps";
 import { useWizardSubmit } from "../use-wizard-submit";
 import { StepNav } from "./step-nav";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 /** The exact values for Workday's "Register API Client" task, with this connector's Redirection URI. */
 export function RegisterStep({ connector }: { connector: Connector }) {
@@ -19,7 +20,7 @@ export function RegisterStep({ connector }: { connector: Connector }) {
       <p>
         In Workday, run the task <strong>Register API Client</strong> and enter these values.
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Register API Client values">
         <table className="table">
           <caption>Register API Client values</caption>
           <thead>
@@ -46,7 +47,7 @@ export function RegisterStep({ connector }: { connector: Connector }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>On the done page, note these five values:</p>
       <ul>
         {DONE_PAGE_VALUES.map((v) => (
