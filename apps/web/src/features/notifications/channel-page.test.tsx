@@ -232,7 +232,7 @@ describe("Notification channel page", () => {
     fakeNotificationsApi({ channels: [makeChannel()], attempts: { ch1: [makeAttempt()] } });
     await openChannel();
     expect(within(log()).getByRole("cell", { name: "HTTP 200" })).toBeDefined();
-    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out", "Refresh"]);
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Menu", "Sign out", "Refresh"]);
     expect(screen.queryByRole("region", { name: "Actions" })).toBeNull();
     expect(screen.queryByRole("region", { name: "Edit" })).toBeNull();
     expect(screen.queryByRole("textbox")).toBeNull();

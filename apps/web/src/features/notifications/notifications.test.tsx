@@ -270,7 +270,7 @@ describe("Notifications page", () => {
     fakeNotificationsApi({ channels: [makeChannel({ lastAttempt: { at: "2026-11-29T10:00:05.000Z", outcome: "delivered", answer: "HTTP 200" } })] });
     await openNotifications();
     expect(rowOf("On-call webhook")).toBeDefined();
-    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out"]);
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Menu", "Sign out"]);
     expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("region", { name: "Add webhook" })).toBeNull();
     expect(screen.getByText("Only admins can add or change channels.")).toBeDefined();

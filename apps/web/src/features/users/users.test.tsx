@@ -202,7 +202,7 @@ describe("Users page", () => {
     server.use(api.session("support"), api.error("get", routes.users, 403, { code: "forbidden", message: "Admins only." }));
     renderApp("/users");
     expect(await screen.findByText("Only admins can manage users.")).toBeDefined();
-    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out"]);
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Menu", "Sign out"]);
     expect(screen.queryByRole("table")).toBeNull();
   });
 });
