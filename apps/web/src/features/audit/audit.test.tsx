@@ -42,12 +42,12 @@ describe("Audit log page", () => {
       within(first)
         .getAllByRole("cell")
         .map((c) => c.textContent),
-    ).toEqual(["2026-11-29 10:00:05", "Ada Admin", "user.updated", "Sam Supportuser u2", "203.0.113.7", "role: support → admin"]);
+    ).toEqual(["29 Nov 2026, 10:00:05 UTC", "Ada Admin", "user.updated", "Sam Supportuser u2", "203.0.113.7", "role: support → admin"]);
     expect(
       within(second)
         .getAllByRole("cell")
         .map((c) => c.textContent),
-    ).toEqual(["2026-11-29 09:58:00", "Ada Admin", "auth.signed_in", "—", "203.0.113.7", "—"]);
+    ).toEqual(["29 Nov 2026, 09:58:00 UTC", "Ada Admin", "auth.signed_in", "—", "203.0.113.7", "—"]);
     expect(screen.queryByRole("link", { name: "Older entries" })).toBeNull();
   });
 

@@ -1,12 +1,7 @@
 import type { AuditEntry } from "@wc/contracts";
+import { UtcTime } from "../../../components/ui/utc-time";
 import { changeLines } from "../audit-change";
 import { TableScroll } from "../../../components/ui/table-scroll";
-
-/** "2026-11-29 10:00:05": the log's times in UTC, to the second, as they sort. */
-export function utcTime(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : date.toISOString().slice(0, 19).replace("T", " ");
-}
 
 function Change({ entry }: { entry: AuditEntry }) {
   const lines = changeLines(entry.before, entry.after);
@@ -60,7 +55,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.seq}>
               <td>
-                <time dateTime={e.at}>{utcTime(e.at)}</time>
+                <UtcTime value={e.at} />
               </td>
               <td>{e.actorName}</td>
               <td>
