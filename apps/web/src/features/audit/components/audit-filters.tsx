@@ -5,9 +5,10 @@ import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { paths } from "../../../config/paths";
 import type { FormProblem } from "../../../lib/form-problem";
+import { AUDIT_ACTION_LABELS } from "../audit-labels";
 import { nonEmpty, type AuditFilters as Filters } from "../audit-query";
 
-const ACTION_OPTIONS = [{ value: "", label: "All actions" }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))];
+const ACTION_OPTIONS = [{ value: "", label: "All actions" }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }))];
 
 /**
  * A GET form: its values become the page's query string (empty ones left out), so a filtered log

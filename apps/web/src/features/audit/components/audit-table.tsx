@@ -1,6 +1,7 @@
 import type { AuditEntry } from "@wc/contracts";
 import { UtcTime } from "../../../components/ui/utc-time";
 import { changeLines } from "../audit-change";
+import { AUDIT_ACTION_LABELS } from "../audit-labels";
 import { TableScroll } from "../../../components/ui/table-scroll";
 
 function Change({ entry }: { entry: AuditEntry }) {
@@ -8,12 +9,8 @@ function Change({ entry }: { entry: AuditEntry }) {
   if (lines.length === 0) return <>—</>;
   return (
     <ul className="change-list">
-      {lines.map(({ key, before, after }) => (
-        <li key={key}>
-          <code>{key}</code>: {before ?? ""}
-          {before !== null && after !== null ? " → " : null}
-          {after ?? (before !== null ? " → (removed)" : "")}
-        </li>
+      {lines.map((line) => (
+        <li key={line.key}>{line.text}</li>
       ))}
     </ul>
   );
@@ -58,9 +55,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <UtcTime value={e.at} />
               </td>
               <td>{e.actorName}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
+              <td>{AUDIT_ACTION_LABELS[e.action]}</td>
               <td>
                 <Target entry={e} />
               </td>
