@@ -37,12 +37,14 @@ describe("App Connectors list: health", () => {
     expect(within(rowOf("Globex sandbox")).getByText("Reconnect needed")).toBeDefined();
   });
 
-  it("when a connector is a sandbox, then a Sandbox badge sits next to its name", async () => {
-    server.use(api.connectors({ connectors: [healthy, slow].map(toSummary) }));
+  it("when a connector is a sandbox or an implementation tenant, then a badge with that name sits next to its name", async () => {
+    const sandbox = connected({ id: "c4", name: "Acme preview", tenant: "acme_sandbox" });
+    server.use(api.connectors({ connectors: [healthy, slow, sandbox].map(toSummary) }));
     renderApp("/connectors");
     await screen.findByRole("link", { name: "Acme sandbox" });
     const nameCell = (name: string) => screen.getByRole("link", { name }).closest("td");
-    expect(nameCell("Acme sandbox")?.textContent).toBe("Acme sandboxSandbox");
+    expect(nameCell("Acme sandbox")?.textContent).toBe("Acme sandboxImplementation");
+    expect(nameCell("Acme preview")?.textContent).toBe("Acme previewSandbox");
     expect(nameCell("Acme production")?.textContent).toBe("Acme production");
   });
 

@@ -4,7 +4,7 @@ import { DateTime } from "../../../components/ui/date-time";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { reasonTitle } from "../../../components/ui/troubleshooting-entry";
 import { paths } from "../../../config/paths";
-import { ENVIRONMENT_NAMES } from "../../../lib/labels";
+import { environmentName } from "../../../lib/labels";
 import { isDraft } from "../status-groups";
 import { TableScroll } from "../../../components/ui/table-scroll";
 
@@ -33,10 +33,10 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
     <tr>
       <td>
         <Link to={paths.connector.getHref(connector.id)}>{connector.name}</Link>
-        {connector.environment === "sandbox" ? <span className="badge badge-sandbox">Sandbox</span> : null}
+        {connector.environment === "sandbox" ? <span className="badge badge-sandbox">{environmentName(connector.environment, connector.tenant)}</span> : null}
       </td>
       <td>{connector.tenant ?? "—"}</td>
-      <td>{connector.environment ? ENVIRONMENT_NAMES[connector.environment] : "—"}</td>
+      <td>{environmentName(connector.environment, connector.tenant)}</td>
       <td>
         <StatusBadge status={connector.status} />
         {isDraft(connector) && connector.status !== "pending_configuration" ? <span className="muted"> (setup not finished)</span> : null}

@@ -55,7 +55,7 @@ export function AdvancedOptions({ values, open, onChange }: AdvancedOptionsProps
         >
           <option value={DETECT}>Detect from endpoints</option>
           <option value="production">Production</option>
-          <option value="sandbox">Sandbox</option>
+          <option value="sandbox">Sandbox or implementation</option>
         </select>
       </div>
     </details>
