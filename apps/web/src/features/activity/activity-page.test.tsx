@@ -129,9 +129,9 @@ describe("connector activity page", () => {
     expect(await screen.findByText("Some fields need fixing. Cursor is not one this server issued.")).toBeDefined();
   });
 
-  it("when no rows match, then it says No activity matches these filters. and Clear leads back to everything", async () => {
+  it("when no rows match the filters, then it says what to try and Clear leads back to everything", async () => {
     const { router, user } = await openConnectorActivity("?account=nobody", activityPage([]));
-    expect(screen.getByText("No activity matches these filters.")).toBeDefined();
+    expect(screen.getByText("No activity matches these filters. Try a wider date range or clear the account filter.")).toBeDefined();
     expect(screen.getByText("0 rows")).toBeDefined();
     expect(screen.queryByRole("table")).toBeNull();
     await user.click(within(filters()).getByRole("link", { name: "Clear" }));

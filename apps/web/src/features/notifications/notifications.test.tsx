@@ -80,7 +80,7 @@ describe("Notifications page", () => {
   it("when there are no channels, then the page says so and the top bar links to it", async () => {
     fakeNotificationsApi();
     await openNotifications();
-    expect(screen.getByText("No channels yet.")).toBeDefined();
+    expect(screen.getByText(/^No channels yet\. Nobody is told/)).toBeDefined();
     expect(
       within(screen.getByRole("navigation", { name: "Main" }))
         .getByRole("link", { name: "Notifications" })

@@ -33,7 +33,7 @@ function Target({ entry }: { entry: AuditEntry }) {
 
 /** The log as the BFF sends it: newest first. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p>No audit entries match these filters.</p>;
+  if (entries.length === 0) return <p>No audit entries match these filters. Try a wider time range, another action, or Clear filters.</p>;
   return (
     <TableScroll label="Audit log entries">
       <table className="table">

@@ -43,7 +43,8 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
       </td>
       <td>{connector.status === "connected" ? "" : reasonTitle(connector.reasonCode)}</td>
       <td>
-        <DateTime value={connector.lastSuccessAt} empty="Never" />
+        {/* A setup still in the wizard has nothing to succeed at yet; "Never succeeded" is for a connector that tried. */}
+        {isDraft(connector) ? "—" : <DateTime value={connector.lastSuccessAt} empty="Never succeeded" />}
       </td>
       <td>
         <DateTime value={connector.connectedAt} empty="Not connected" />
@@ -62,7 +63,7 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
 
 export function ConnectorsTable({ connectors, canEdit }: { connectors: ConnectorSummary[]; canEdit: boolean }) {
   if (connectors.length === 0) {
-    return <p>No apps are connected yet.{canEdit ? " Select Connect an app to connect Workday." : ""}</p>;
+    return <p>No apps are connected yet. {canEdit ? "Select Connect an app, then Workday, to start." : "An admin connects Workday with Connect an app."}</p>;
   }
   return (
     <TableScroll label="Connected apps">

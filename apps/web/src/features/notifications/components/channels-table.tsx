@@ -34,7 +34,7 @@ function Row({ channel, connectors }: { channel: ChannelView; connectors: readon
 
 /** Every channel; its name opens the channel page with its delivery log (and, for admins, its actions). */
 export function ChannelsTable({ channels, connectors }: { channels: readonly ChannelView[]; connectors: readonly ConnectorName[] }) {
-  if (channels.length === 0) return <p>No channels yet.</p>;
+  if (channels.length === 0) return <p>No channels yet. Nobody is told when a connector breaks until a webhook or email channel is added.</p>;
   return (
     <TableScroll label="Notification channels">
       <table className="table">

@@ -26,7 +26,7 @@ function AttemptRow({ attempt }: { attempt: DeliveryAttempt }) {
 }
 
 function Attempts({ attempts, channelName }: { attempts: readonly DeliveryAttempt[]; channelName: string }) {
-  if (attempts.length === 0) return <p>No deliveries yet.</p>;
+  if (attempts.length === 0) return <p>No deliveries yet. One is logged when an event this channel listens to happens, or when an admin selects Send test.</p>;
   return (
     <TableScroll label={`Delivery attempts of ${channelName}`}>
       <table className="table">

@@ -3,7 +3,7 @@ import { UserRow } from "./user-row";
 import { TableScroll } from "../../../components/ui/table-scroll";
 
 export function UsersTable({ users, youId }: { users: User[]; youId: string }) {
-  if (users.length === 0) return <p>No users yet.</p>;
+  if (users.length === 0) return <p>No users yet. Add one with the form below.</p>;
   return (
     <TableScroll label="Users">
       <table className="table">
