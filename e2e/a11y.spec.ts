@@ -16,6 +16,8 @@ const PHONE = 390;
  */
 async function checkState(page: Page, state: string, width: number) {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // A page axe could not read (still loading, blank) would pass with no violations: it must have checked something.
+  expect(result.passes.length, `axe checked "${state}"`).toBeGreaterThan(0);
   const serious = result.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ""));
   const report = serious.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? "?"}) at ${n.target.join(" ")}: ${v.help} ${v.helpUrl}`));
   expect.soft(report, `axe at ${width} px on "${state}"`).toEqual([]);
