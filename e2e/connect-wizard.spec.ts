@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { E2E } from "../playwright.config";
-import { openConsentPopup, signInAndDecide, sim, unique, wizardToConnect } from "./support";
+import { ISU, openConsentPopup, signInAndDecide, sim, unique, wizardToConnect } from "./support";
 
 test.describe("connect wizard", () => {
   test("when an admin follows the wizard and allows in Workday, then the connector is Connected", async ({ page, context }) => {
@@ -16,9 +16,14 @@ test.describe("connect wizard", () => {
     await expect.poll(() => wd.isClosed(), { message: "the pop-up closes itself" }).toBe(true);
     await expect(page.getByRole("heading", { name: "Workday was successfully connected" })).toBeVisible();
     await expect(page.getByText("Connected", { exact: true }).first()).toBeVisible();
+    // The Done step's checks read Workday's consent row; the account the simulator consented with shows.
+    const consentedBy = page.locator(".dl-row").filter({ has: page.getByText("Consented in Workday by", { exact: true }) });
+    await expect(consentedBy).toContainText(ISU.username, { timeout: 15_000 });
+    await expect(page.getByText("Consent started by", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: "Go to connector" }).click();
     await expect(page).toHaveURL(new RegExp(`/connectors/${id}$`));
     await expect(page.getByRole("heading", { name })).toBeVisible();
+    await expect(page.locator(".dl-row").filter({ has: page.getByText("Consented in Workday by", { exact: true }) })).toContainText(ISU.username);
     await page.goto("/connectors");
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row).toContainText("Connected");

@@ -13,9 +13,12 @@ async function connectedConnector(page: Page, context: BrowserContext, tenant: s
   return id;
 }
 
+/** The sticky header's Run checks now; its result is said beside it. */
 async function runChecksNow(page: Page) {
-  await page.getByRole("button", { name: "Run checks now" }).click();
-  await expect(page.getByRole("button", { name: "Run checks now" })).toBeEnabled();
+  const button = page.locator(".connector-header").getByRole("button", { name: "Run checks now" });
+  await button.click();
+  await expect(button).toBeEnabled();
+  await expect(page.locator(".connector-header").getByText(/^Checks finished: \d of 4 passed/)).toBeVisible();
 }
 
 const statusArea = (page: Page) => page.locator("main");

@@ -37,6 +37,8 @@ await store.insertConnector(
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
+    workdayAddress: null,
+    consentingAccount: null,
     connectedAt: at,
     lastCheckAt: null,
     lastSuccessAt: null,

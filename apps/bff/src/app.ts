@@ -218,7 +218,7 @@ export function createApp(deps: AppDeps) {
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
   api.use("/users", usersRouter(authRoutes));
   api.use("/audit", auditRouter(authRoutes));
-  api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow)));
+  api.use("/connectors", connectorsRouter(consent, makeDetailsRequestSchema(allow), allow));
   api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));
   api.use("/connectors", connectorActivityRouter(activity, activitySync));
   api.use("/activity", activityRouter(activity));

@@ -219,6 +219,73 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       await s.close();
     });
 
+    it("when consent rows are listed for a window, then those with an account inside it come oldest first, with the worker's name", async () => {
+      const s = await withConnectors("c1", "c2");
+      const consent = (i: number, systemAccount: string) => row(i, { key: `c${i}`, systemAccount, taskDisplayName: "Submit OAuth 2.0 Consent (Web Service)" });
+      await s.commitActivityPage("c1", [row(1), consent(2, "earlier"), consent(5, ""), consent(7, "ISU_One"), consent(8, "later"), row(9)], {});
+      await s.commitActivityPage("c2", [consent(6, "other")], {});
+      await s.replaceWorkers(
+        "c1",
+        [{ workerId: "w", systemAccount: "isu_one", name: "Integration One", email: null, businessTitle: null, organization: null, isManager: false }],
+        "t",
+      );
+      const at = (i: number) => row(i).requestTime;
+      const task = "Submit OAuth 2.0 Consent (Web Service)";
+      expect(await s.listTaskRows("c1", { from: at(2), to: at(9) }, task, 10)).toEqual([
+        { systemAccount: "earlier", requestTime: at(2), accountName: null },
+        { systemAccount: "ISU_One", requestTime: at(7), accountName: "Integration One" },
+        { systemAccount: "later", requestTime: at(8), accountName: null },
+      ]);
+      expect(await s.listTaskRows("c1", { from: at(3), to: at(9) }, task, 1)).toEqual([
+        { systemAccount: "ISU_One", requestTime: at(7), accountName: "Integration One" },
+      ]);
+      expect(await s.listTaskRows("c1", { from: at(3), to: at(7) }, task, 10)).toEqual([]);
+      expect(await s.listTaskRows("c1", { from: at(3), to: at(9) }, "View Worker", 10)).toEqual([]);
+      expect(await s.findAccountName("c1", "ISU_ONE")).toBe("Integration One");
+      expect(await s.findAccountName("c1", "nobody")).toBeNull();
+      expect(await s.findAccountName("c2", "isu_one")).toBeNull();
+      await s.close();
+    });
+
+    it("when the account filter is a sign-in name or a worker's full name in another case, then that account's rows match, on this connector only", async () => {
+      const s = await withConnectors("c1", "c2");
+      const worker = (workerId: string, systemAccount: string | null, name: string) => ({
+        workerId,
+        systemAccount,
+        name,
+        email: null,
+        businessTitle: null,
+        organization: null,
+        isManager: false,
+      });
+      await s.replaceWorkers("c1", [worker("w1", "bgarcia", "Bruno Garcia"), worker("w2", "eduval", "Élodie  Duval"), worker("w3", null, "No Account")], "t");
+      await s.replaceWorkers("c2", [worker("w9", "ada", "Bruno Garcia")], "t");
+      await s.commitActivityPage(
+        "c1",
+        [row(0, { systemAccount: "bgarcia" }), row(1, { systemAccount: "BGarcia" }), row(2, { systemAccount: "eduval" }), row(3)],
+        {},
+      );
+      await s.commitActivityPage("c2", [row(4, { systemAccount: "bgarcia" }), row(5, { systemAccount: "ada" })], {});
+      const count = (connectorId: string | undefined, account: string) => s.countActivity({ ...(connectorId ? { connectorId } : {}), account });
+      expect(await count("c1", "bruno garcia")).toBe(2);
+      expect(await count("c1", " BRUNO   GARCIA ")).toBe(2);
+      expect(await count("c1", "BGARCIA")).toBe(2);
+      expect(await count("c1", "élodie duval")).toBe(1);
+      expect(await count("c1", "ÉLODIE DUVAL")).toBe(1);
+      expect(await count("c1", "bruno")).toBe(0);
+      expect(await count("c1", "no account")).toBe(0);
+      // The name resolves per connector: c2's "Bruno Garcia" is its account "ada".
+      expect(await count("c2", "bruno garcia")).toBe(1);
+      expect(await count(undefined, "bruno garcia")).toBe(3);
+      const listed = await s.listActivity({ filter: { account: "Bruno Garcia" }, order: "asc", limit: 10 });
+      expect(listed.map((r) => [r.connectorId, r.systemAccount])).toEqual([
+        ["c1", "bgarcia"],
+        ["c1", "BGarcia"],
+        ["c2", "ada"],
+      ]);
+      await s.close();
+    });
+
     it("when sync state is saved in parts, then settings, run, errors and times read back", async () => {
       const s = await withConnectors("c1", "c2");
       expect(await s.getSyncState("c1")).toBeNull();

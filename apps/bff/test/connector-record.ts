@@ -28,6 +28,8 @@ export function connectorRecord(id: string, over: Partial<ConnectorRecord> = {})
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
+    workdayAddress: null,
+    consentingAccount: null,
     connectedAt: null,
     lastCheckAt: null,
     lastSuccessAt: null,

@@ -115,6 +115,47 @@ describe("PATCH /api/connectors/:id/wizard", () => {
   });
 });
 
+describe("PATCH /api/connectors/:id/wizard: the Workday address", () => {
+  const reload = async (id: string) => connectorDetailResponseSchema.parse((await (await h.signedIn()).get(routes.connector(id))).json()).connector;
+
+  it("when a Workday page's address is saved, then the connector keeps its site and tenant, and the audit log the change", async () => {
+    const c = await create("Acme");
+    expect(c.workdayAddress).toBeNull();
+    const res = await h.client.patch(routes.connectorWizard(c.id), { workdayAddress: " https://impl.workday.com/acme_impl/d/home.htmld " });
+    expect(res.status).toBe(200);
+    expect((await reload(c.id)).workdayAddress).toBe("https://impl.workday.com/acme_impl");
+    const audit = await (await h.signedIn()).get(`${routes.audit}?action=connector.wizard_saved`);
+    expect(JSON.stringify(audit.json())).toContain("https://impl.workday.com/acme_impl");
+  });
+
+  it("when the address is not on a Workday host or is an API address, then 400 says what to fix and nothing is stored", async () => {
+    const c = await create("Acme");
+    const evil = await h.client.patch(routes.connectorWizard(c.id), { workdayAddress: "https://evil.example/acme", wizardStep: "register" });
+    expect(evil.status).toBe(400);
+    expect(evil.json()).toMatchObject({ error: { fields: { workdayAddress: expect.stringMatching(/not a Workday host/) } } });
+    const api = await h.client.patch(routes.connectorWizard(c.id), { workdayAddress: "https://wd2-impl-services1.workday.com/ccx/api/v1/acme_impl" });
+    expect(api.json()).toMatchObject({ error: { fields: { workdayAddress: expect.stringMatching(/API address/) } } });
+    const again = await reload(c.id);
+    expect(again.workdayAddress).toBeNull();
+    expect(again.wizardStep).toBe("prerequisites");
+  });
+
+  it("when an empty address is saved, then it is forgotten; and without one, the details' Authorization Endpoint gives it", async () => {
+    const c = await create("Acme");
+    await h.client.patch(routes.connectorWizard(c.id), { workdayAddress: "impl.workday.com/acme_impl" });
+    expect((await h.client.patch(routes.connectorWizard(c.id), { workdayAddress: "" })).status).toBe(200);
+    expect((await reload(c.id)).workdayAddress).toBeNull();
+    await h.client.put(routes.connectorDetails(c.id), {
+      clientId: "client-1",
+      clientSecret: "secret-1",
+      restApiEndpoint: "https://wd2-impl-services1.workday.com/ccx/api/v1/globex_impl",
+      tokenEndpoint: "https://wd2-impl-services1.workday.com/ccx/oauth2/globex_impl/token",
+      authorizationEndpoint: "https://impl.workday.com/globex_impl/authorize",
+    });
+    expect((await reload(c.id)).workdayAddress).toBe("https://impl.workday.com/globex_impl");
+  });
+});
+
 describe("POST /api/connectors/:id/consent", () => {
   const details = {
     clientId: "client-1",

@@ -64,6 +64,8 @@ export async function startBff(
     noAccounts?: boolean;
     publicUrl?: string;
     store?: Store;
+    /** With `store`: it is a fresh one (e.g. PostgreSQL), not a second replica's, so the test accounts are created in it. */
+    freshStore?: boolean;
     owner?: string;
     encryptionKey?: Buffer;
     webDistDir?: string;
@@ -121,7 +123,8 @@ export async function startBff(
   server.on("request", app);
   answerClientErrors(server);
   const users = { store, now: () => clock.now ?? new Date() };
-  if (!opts.noAccounts && !opts.store) for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
+  if (!opts.noAccounts && (!opts.store || opts.freshStore))
+    for (const role of ["admin", "support"] as const) await createUser(users, { ...ACCOUNTS[role], role });
   const newClient = () => new Client(url);
   const signedIn = async (role: Role = "admin") => {
     const c = newClient();

@@ -240,7 +240,7 @@ describe("disconnect, diagnostics, self-test, same-tenant guard", () => {
     expect(JSON.stringify(TROUBLESHOOTING.disconnected_by_admin)).toMatch(/Manage Refresh Tokens for Integrations/);
   });
 
-  it("when the diagnostics bundle is downloaded, then it has status, timeline and checks but no secret", async () => {
+  it("when the diagnostics bundle is downloaded, then it has status, timeline, checks and each prerequisite ticked vs proved, but no secret", async () => {
     const { connector, reg } = await connected();
     await runChecks(connector.id);
     const res = await stack.bff.client.get(routes.connectorDiagnostics(connector.id));
@@ -250,6 +250,10 @@ describe("disconnect, diagnostics, self-test, same-tenant guard", () => {
     expect(body.connector.lastChecks).toHaveLength(4);
     expect(body.timeline.length).toBeGreaterThan(1);
     expect(res.text).not.toContain(reg.clientSecret);
+    // The checks proved what the admin never ticked: support sees both.
+    const setup = res.json<{ setup: { key: string; ticked: boolean; lastCheck: string }[] }>().setup;
+    expect(setup.find((r) => r.key === "system_auditing")).toEqual({ key: "system_auditing", ticked: false, lastCheck: "verified" });
+    expect(setup.find((r) => r.key === "security_administration")?.lastCheck).toBe("not_checked");
     expect(res.text).not.toMatch(/Enc"|refresh_token|access_token/);
   });
 

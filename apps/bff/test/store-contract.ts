@@ -61,6 +61,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
         accessTokenEnc: "v1.k.a",
         accessTokenExpiresAt: "2026-11-29T11:00:00.000Z",
         consentGrantedBy: "admin",
+        consentingAccount: { found: true, account: "isu_wdconnect", name: null, at: "2026-11-29T09:59:58.000Z", source: "activity_sync" },
         connectedAt: at,
         lastCheckAt: at,
         lastSuccessAt: at,

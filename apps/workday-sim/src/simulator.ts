@@ -1,5 +1,6 @@
 import express, { type Express } from "express";
 import { adminRouter } from "./admin/admin-router";
+import { taskSearchPages } from "./admin/task-search-pages";
 import { apiRouter } from "./api/api-router";
 import { controlRouter } from "./control/control-router";
 import { errorHandler, notFound } from "./http/error-handler";
@@ -37,6 +38,7 @@ export function createSimulator(options: Partial<SimOptions> = {}): Simulator {
   app.use("/ccx/oauth2", tokenRouter(state));
   app.use("/ccx/api", apiRouter(state));
   app.use(authorizeRouter(state));
+  app.use(taskSearchPages(state));
   app.use(notFound);
   app.use(errorHandler);
   return { app, state, reset: () => state.reset() };

@@ -67,7 +67,8 @@ export const ACTIVITY_DEFAULT_PAGE_SIZE = 100;
 
 /**
  * Filters shared by the list and the export. Matching:
- * `from` ≤ requestTime < `to`; `account` = systemAccount exactly; `task` = taskId exactly or a
+ * `from` ≤ requestTime < `to`; `account` = systemAccount in any case (A–Z), or a worker's full name
+ * from the account list in any case, spaces collapsed; `task` = taskId exactly or a
  * case-insensitive part of taskDisplayName; `action` OTHER = anything but READ and WRITE;
  * `ipAddress`, `deviceType`, `sessionId` exactly. `connectorId` only on the cross-connector routes.
  */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DETAILS_VIEW_SHAPE } from "./details-view";
+import { CONSENTED_BY_EXPLANATIONS, type ConsentedByReason } from "@wc/workday";
 import { connectorStatusSchema, environmentSchema, wizardStepSchema } from "./statuses";
 
 const isoDate = z.string();
@@ -29,6 +30,21 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const CHECK_IDS = checkResultSchema.shape.id.options;
 
+/**
+ * The Workday account that gave the consent, read from Workday's own "Submit OAuth 2.0 Consent"
+ * activity row; or why it is not known (yet). `name` is the worker's name when the account list
+ * (`/workers`) links the account to one.
+ */
+export const consentedBySchema = z.discriminatedUnion("known", [
+  z.object({ known: z.literal(true), account: z.string(), name: z.string().optional(), at: isoDate }),
+  z.object({
+    known: z.literal(false),
+    reason: z.enum(Object.keys(CONSENTED_BY_EXPLANATIONS) as [ConsentedByReason, ...ConsentedByReason[]]),
+    explanation: z.string(),
+  }),
+]);
+export type ConsentedBy = z.infer<typeof consentedBySchema>;
+
 export const connectorSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -57,7 +73,11 @@ export const connectorSchema = connectorSummarySchema.extend({
   ...DETAILS_VIEW_SHAPE,
   effectiveAuthorizationUrl: z.string().nullable(),
   redirectUri: z.string(),
+  /** The console user who started the consent. */
   consentGrantedBy: z.string().nullable(),
+  /** The tenant's Workday site, `https://impl.workday.com/acme_impl`: as the admin gave it, else from the Authorization Endpoint; null when neither is known. */
+  workdayAddress: z.string().nullable(),
+  consentedBy: consentedBySchema,
   lastCheckAt: isoDate.nullable(),
   lastConsent: consentOutcomeSchema.nullable(),
   /** Workday's error behind the current status, redacted (status + error code only). */

@@ -139,7 +139,6 @@ export const DETAILS_FIELDS = {
     label: "Environment",
     help: "Sandboxes are refreshed weekly and then need reconnecting, so the console warns about them.",
     kind: "enum",
-    advanced: true,
     secret: false,
     value: environmentSchema.nullable(),
     request: () => environmentSchema.nullable().default(null),

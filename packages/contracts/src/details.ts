@@ -13,7 +13,10 @@ export const connectorNameSchema = z.string({ error: "Name is required." }).tran
   return r.name;
 });
 
-export const createConnectorRequestSchema = z.object({ name: connectorNameSchema }).strict();
+/** Any Workday page's address; the server reads the tenant's site and tenant name from it (null or "" for none). */
+const workdayAddressSchema = z.string().max(2000, "Workday address is too long: paste only the address of a Workday page.").nullable().optional();
+
+export const createConnectorRequestSchema = z.object({ name: connectorNameSchema, workdayAddress: workdayAddressSchema }).strict();
 export type CreateConnectorRequest = z.input<typeof createConnectorRequestSchema>;
 
 type RequestShape = { [K in DetailsFieldKey]: ReturnType<(typeof DETAILS_FIELDS)[K]["request"]> };
@@ -49,6 +52,7 @@ export const wizardProgressRequestSchema = z
     wizardStep: wizardStepSchema.optional(),
     prerequisites: z.record(z.string().max(64), z.boolean()).optional(),
     tenantSetup: z.record(z.string().max(64), z.boolean()).optional(),
+    workdayAddress: workdayAddressSchema,
   })
   .strict();
 export type WizardProgressRequest = z.infer<typeof wizardProgressRequestSchema>;

@@ -31,6 +31,8 @@ describe("connector response schema", () => {
       clientAuthMethod: "client_secret_basic",
       redirectUri: "r",
       consentGrantedBy: null,
+      workdayAddress: null,
+      consentedBy: { known: false, reason: "not_connected", explanation: "Not connected." },
       lastCheckAt: null,
       lastConsent: null,
       lastErrorDetail: null,

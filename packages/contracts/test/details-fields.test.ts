@@ -43,6 +43,8 @@ function viewWith(details: Record<string, unknown>): Connector {
     effectiveAuthorizationUrl: null,
     redirectUri: "r",
     consentGrantedBy: null,
+    workdayAddress: null,
+    consentedBy: { known: false, reason: "not_connected", explanation: "Not connected." },
     lastCheckAt: null,
     lastConsent: null,
     lastErrorDetail: null,

@@ -6,6 +6,8 @@ export interface RegistrationValue {
   /** The field label exactly as Workday shows it. */
   label: string;
   value: string;
+  /** Typed into a text box in Workday (so a Copy button helps); the others are picked from a list or ticked. */
+  typed: boolean;
   note?: string;
 }
 
@@ -17,18 +19,20 @@ export interface RegistrationValue {
 export function registrationValues(redirectUri: string, clientName?: string): RegistrationValue[] {
   const name = clientName?.trim() ?? "";
   return [
-    { label: "Client Name", value: name === "" ? DEFAULT_CLIENT_NAME : name, note: "Any name your Workday admins will recognise." },
-    { label: "Client Grant Type", value: "Authorization Code Grant" },
-    { label: "Access Token Type", value: "Bearer" },
-    { label: "Redirection URI", value: redirectUri, note: "Must match character for character; each connector has its own." },
+    { label: "Client Name", value: name === "" ? DEFAULT_CLIENT_NAME : name, typed: true, note: "Any name your Workday admins will recognise." },
+    { label: "Client Grant Type", value: "Authorization Code Grant", typed: false },
+    { label: "Access Token Type", value: "Bearer", typed: false },
+    { label: "Redirection URI", value: redirectUri, typed: true, note: "Must match character for character; each connector has its own." },
     {
       label: "Non-Expiring Refresh Tokens",
       value: "Yes",
+      typed: false,
       note: "Otherwise the refresh token can expire after a period of inactivity and the connector would need reconnecting.",
     },
     {
       label: "Scope (Functional Areas)",
       value: "Staffing, System",
+      typed: false,
       note: "Staffing for the workers list, System for user activity. Select both.",
     },
   ];

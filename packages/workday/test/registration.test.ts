@@ -20,6 +20,14 @@ describe("registrationValues", () => {
     expect(registrationValues("u", "   ")[0]?.value).toBe("workday-connect");
   });
 
+  it("when listed, then only the values typed into a text box in Workday are marked typed (the ones worth a Copy button)", () => {
+    expect(
+      registrationValues("u")
+        .filter((v) => v.typed)
+        .map((v) => v.label),
+    ).toEqual(["Client Name", "Redirection URI"]);
+  });
+
   it("when a value has a note, then the note is not empty", () => {
     for (const v of registrationValues("u")) if (v.note !== undefined) expect(v.note.length).toBeGreaterThan(0);
   });

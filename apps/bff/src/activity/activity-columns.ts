@@ -1,6 +1,6 @@
 import type { ActivityRow } from "@wc/contracts";
 import type { WorkerAccount } from "@wc/workday";
-import type { StoredActivityRow, SyncStatePatch, SyncStateRecord } from "./activity-store";
+import type { StoredActivityRow, SyncStatePatch, SyncStateRecord, TaskRowAccount } from "./activity-store";
 
 type Codec = { col: string; toDb?: (v: unknown) => unknown; fromDb?: (v: unknown) => unknown };
 const json: Pick<Codec, "toDb" | "fromDb"> = {
@@ -113,6 +113,10 @@ export function activityRowFromDb(row: Record<string, unknown>): ActivityRow {
     sessionId: s(row.session_id),
     target: targetId === null && targetDescriptor === null && targetHref === null ? null : { id: targetId, descriptor: targetDescriptor, href: targetHref },
   };
+}
+
+export function taskRowAccountFromDb(row: Record<string, unknown>): TaskRowAccount {
+  return { systemAccount: String(row.system_account), requestTime: String(row.request_time), accountName: s(row.account_name) };
 }
 
 export function workerFromDb(row: Record<string, unknown>): WorkerAccount {

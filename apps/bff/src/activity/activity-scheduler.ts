@@ -4,6 +4,7 @@ import type { ActivityDeps } from "./activity-deps";
 import { runDueWindow } from "./activity-sync";
 import { withLease } from "../platform/background/leased";
 import { pruneIfDue, refreshWorkersIfDue } from "./activity-upkeep";
+import { settleConsentingAccount } from "./consenting-account-sync";
 
 /** Windows one kick may run back to back (a finished backfill, then a pending re-sync). */
 const WINDOWS_PER_KICK = 4;
@@ -38,6 +39,8 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
       if ((await runDueWindow(d, id, stop)) !== "finished") break;
     }
     if (!stop.aborted) await refreshWorkersIfDue(d, id, stop);
+    // After the account list, so a consent row found now gets its worker name at once.
+    if (!stop.aborted) await settleConsentingAccount(d, id);
     if (!stop.aborted) await pruneIfDue(d, id);
   };
 

@@ -13,6 +13,15 @@ export interface Sql {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Case folding as both engines do it in SQL: SQLite's lower() and PostgreSQL's under COLLATE "C"
+ * fold A–Z only, so a parameter compared with lower(column) is folded the same way.
+ */
+export const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/** A worker's name as the account filter compares it: any case (Unicode), spaces collapsed. */
+export const nameKey = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
+
 export function activityWhere(f: ActivityFilter): Sql {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -23,7 +32,14 @@ export function activityWhere(f: ActivityFilter): Sql {
   if (f.connectorId !== undefined) add("a.connector_id = ?", f.connectorId);
   if (f.from !== undefined) add("a.request_time >= ?", f.from);
   if (f.to !== undefined) add("a.request_time < ?", f.to);
-  if (f.account !== undefined) add("a.system_account = ?", f.account);
+  // Sign-in name in any case, or a worker's full name in any case (through the account list).
+  // Rows have no account index (it slowed inserts); the name lookup is an index probe.
+  if (f.account !== undefined)
+    add(
+      "(lower(a.system_account) = ? OR lower(a.system_account) IN (SELECT w.system_account FROM activity_accounts w WHERE w.connector_id = a.connector_id AND w.name_key = ?))",
+      asciiLower(f.account.trim()),
+      nameKey(f.account),
+    );
   if (f.task !== undefined) add("(a.task_id = ? OR lower(a.task_display_name) LIKE ? ESCAPE '\\')", f.task, `%${escapeLike(f.task.toLowerCase())}%`);
   if (f.action === "OTHER") add("(a.activity_action IS NULL OR a.activity_action NOT IN ('READ', 'WRITE'))");
   else if (f.action !== undefined) add("a.activity_action = ?", f.action);
@@ -77,6 +93,28 @@ export function activityPageSql(q: ActivityQuery, connectorIds: readonly string[
   const parts = connectorIds.map((id) => rangeSql({ ...q, filter: { ...q.filter, connectorId: id } }, offset + q.limit, 0));
   const sql = `SELECT * FROM (${parts.map((p, i) => `SELECT * FROM (${p.sql}) AS p${i}`).join(" UNION ALL ")}) AS merged${orderBy(q, "")} LIMIT ? OFFSET ?`;
   return { sql, params: [...parts.flatMap((p) => p.params), q.limit, offset] };
+}
+
+const ACCOUNT_NAME = "(SELECT MIN(w.name) FROM activity_accounts w WHERE w.connector_id = ? AND w.system_account = ?)";
+
+/** The worker name linked to a sign-in name (see the SELECT above), or no row. */
+export function accountNameSql(connectorId: string, systemAccount: string): Sql {
+  return { sql: `SELECT ${ACCOUNT_NAME} AS account_name`, params: [connectorId, asciiLower(systemAccount)] };
+}
+
+/**
+ * The rows of `task` in [from, to) that name an account, oldest first, with the account's worker
+ * name: a range of the primary key, so it reads only the rows of that window.
+ */
+export function taskRowsSql(connectorId: string, window: { from: string; to: string }, task: string, limit: number): Sql {
+  return {
+    sql: `SELECT a.system_account, a.request_time,
+      (SELECT MIN(w.name) FROM activity_accounts w WHERE w.connector_id = a.connector_id AND w.system_account = lower(a.system_account)) AS account_name
+      FROM activity_rows a
+      WHERE a.connector_id = ? AND a.request_time >= ? AND a.request_time < ? AND a.task_display_name = ? AND a.system_account <> ''
+      ORDER BY a.request_time ASC, a.row_key ASC LIMIT ?`,
+    params: [connectorId, window.from, window.to, task, limit],
+  };
 }
 
 export function activityCountSql(f: ActivityFilter): Sql {

@@ -64,6 +64,13 @@ export interface ActivityQuery {
   after?: ActivityPosition;
 }
 
+/** A stored row's account and time, with the worker name linked to the account if any. */
+export interface TaskRowAccount {
+  systemAccount: string;
+  requestTime: string;
+  accountName: string | null;
+}
+
 /**
  * Activity storage. Every write that covers rows and the checkpoint for them happens in one
  * transaction; rows are idempotent on (connector, requestTime, key).
@@ -88,4 +95,8 @@ export interface ActivityStore {
   /** Replaces the connector's account list and records when, in one transaction. */
   replaceWorkers(connectorId: string, accounts: WorkerAccount[], refreshedAt: string): Promise<void>;
   listWorkers(connectorId: string): Promise<WorkerAccount[]>;
+  /** Up to `limit` stored rows of `task` with requestTime in [from, to) and an account, oldest first (e.g. consent rows). */
+  listTaskRows(connectorId: string, window: { from: string; to: string }, task: string, limit: number): Promise<TaskRowAccount[]>;
+  /** The worker name the account list links to this sign-in name (any case), if any. */
+  findAccountName(connectorId: string, systemAccount: string): Promise<string | null>;
 }

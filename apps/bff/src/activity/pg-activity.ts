@@ -1,6 +1,14 @@
 import type { Pool } from "pg";
-import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
-import { activityCountSql, activityPageSql, type Sql } from "./activity-sql";
+import {
+  ACTIVITY_INSERT_COLUMNS,
+  activityRowFromDb,
+  activityRowValues,
+  syncPatchToRow,
+  syncStateFromRow,
+  taskRowAccountFromDb,
+  workerFromDb,
+} from "./activity-columns";
+import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 import { inTransaction } from "../platform/store/pg-transaction";
 
@@ -16,8 +24,8 @@ const INSERT_ROWS = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join("
     .join(", ")}) AS u
   ON CONFLICT (connector_id, request_time, row_key) DO NOTHING`;
 
-const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)
-  SELECT $1::text, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[]) AS u
+const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager)
+  SELECT $1::text, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS u
   ON CONFLICT DO NOTHING`;
 
 /**
@@ -30,6 +38,11 @@ export function pgActivityStore(pool: Pool): ActivityStore {
   const listActivity = async (q: ActivityQuery) => {
     const { sql, params } = numbered(activityPageSql(q, q.filter.connectorId === undefined ? await connectorIds() : []));
     return (await pool.query<Row>(sql, params)).rows.map(activityRowFromDb);
+  };
+
+  const one = async (q: Sql) => {
+    const { sql, params } = numbered(q);
+    return (await pool.query<Row>(sql, params)).rows[0];
   };
 
   return {
@@ -88,6 +101,7 @@ export function pgActivityStore(pool: Pool): ActivityStore {
             accounts.map((a) => a.workerId),
             accounts.map((a) => a.systemAccount),
             accounts.map((a) => a.name),
+            accounts.map((a) => nameKey(a.name)),
             accounts.map((a) => a.email),
             accounts.map((a) => a.businessTitle),
             accounts.map((a) => a.organization),
@@ -99,6 +113,14 @@ export function pgActivityStore(pool: Pool): ActivityStore {
     },
     async listWorkers(connectorId) {
       return (await pool.query<Row>("SELECT * FROM activity_accounts WHERE connector_id = $1 ORDER BY name, worker_id", [connectorId])).rows.map(workerFromDb);
+    },
+    async listTaskRows(connectorId, window, task, limit) {
+      const { sql, params } = numbered(taskRowsSql(connectorId, window, task, limit));
+      return (await pool.query<Row>(sql, params)).rows.map(taskRowAccountFromDb);
+    },
+    async findAccountName(connectorId, systemAccount) {
+      const name = (await one(accountNameSql(connectorId, systemAccount)))?.account_name;
+      return typeof name === "string" ? name : null;
     },
   };
 }

@@ -2,8 +2,16 @@ import { writeTx } from "../platform/store/sqlite-tx";
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import type { ActivityRow } from "@wc/contracts";
 import type { WorkerAccount } from "@wc/workday";
-import { ACTIVITY_INSERT_COLUMNS, activityRowFromDb, activityRowValues, syncPatchToRow, syncStateFromRow, workerFromDb } from "./activity-columns";
-import { activityCountSql, activityPageSql } from "./activity-sql";
+import {
+  ACTIVITY_INSERT_COLUMNS,
+  activityRowFromDb,
+  activityRowValues,
+  syncPatchToRow,
+  syncStateFromRow,
+  taskRowAccountFromDb,
+  workerFromDb,
+} from "./activity-columns";
+import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
 
@@ -55,10 +63,12 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
   const replaceWorkers = writeTx(db, (connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
     db.prepare("DELETE FROM activity_accounts WHERE connector_id = ?").run(connectorId);
     const insert = db.prepare(
-      `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, email, business_title, organization, is_manager)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    for (const a of accounts) insert.run(connectorId, a.workerId, a.systemAccount, a.name, a.email, a.businessTitle, a.organization, a.isManager ? 1 : 0);
+    for (const a of accounts) {
+      insert.run(connectorId, a.workerId, a.systemAccount, a.name, nameKey(a.name), a.email, a.businessTitle, a.organization, a.isManager ? 1 : 0);
+    }
     applyPatch(connectorId, { workersRefreshedAt: refreshedAt });
   });
 
@@ -67,6 +77,8 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     const { sql, params } = activityPageSql(q, q.filter.connectorId === undefined ? connectorIds() : []);
     return (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
   };
+
+  const one = ({ sql, params }: Sql) => db.prepare(sql).get(...params) as Row | undefined;
 
   return {
     async getSyncState(connectorId) {
@@ -108,6 +120,14 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     },
     async listWorkers(connectorId) {
       return (db.prepare("SELECT * FROM activity_accounts WHERE connector_id = ? ORDER BY name, worker_id").all(connectorId) as Row[]).map(workerFromDb);
+    },
+    async listTaskRows(connectorId, window, task, limit) {
+      const { sql, params } = taskRowsSql(connectorId, window, task, limit);
+      return (db.prepare(sql).all(...params) as Row[]).map(taskRowAccountFromDb);
+    },
+    async findAccountName(connectorId, systemAccount) {
+      const name = one(accountNameSql(connectorId, systemAccount))?.account_name;
+      return typeof name === "string" ? name : null;
     },
   };
 }

@@ -35,6 +35,8 @@ export const CONNECTOR_COLUMNS: Record<keyof ConnectorRecord, Codec> = {
   accessTokenEnc: { col: "access_token_enc" },
   accessTokenExpiresAt: { col: "access_token_expires_at" },
   consentGrantedBy: { col: "consent_granted_by" },
+  workdayAddress: { col: "workday_address" },
+  consentingAccount: { col: "consenting_account", ...json },
   connectedAt: { col: "connected_at" },
   lastCheckAt: { col: "last_check_at" },
   lastSuccessAt: { col: "last_success_at" },

@@ -1,5 +1,5 @@
 import { shownDetailsOf, type Connector, type ConnectorSummary, type DetailsView } from "@wc/contracts";
-import { effectiveAuthorizationUrl, redirectUriFor } from "@wc/workday";
+import { addressOfAuthorizationEndpoint, consentedByOf, effectiveAuthorizationUrl, formatWorkdayAddress, redirectUriFor } from "@wc/workday";
 import type { ConnectorRecord } from "../store/types";
 
 export function toSummary(c: ConnectorRecord): ConnectorSummary {
@@ -22,6 +22,11 @@ function detailsViewOf(c: ConnectorRecord): DetailsView {
   return { ...shownDetailsOf(c), clientSecretSet: c.clientSecretEnc !== null, clientSecretHint: c.clientSecretHint };
 }
 
+function derivedAddress(authorizationEndpoint: string | null): string | null {
+  const a = authorizationEndpoint === null ? null : addressOfAuthorizationEndpoint(authorizationEndpoint);
+  return a === null ? null : formatWorkdayAddress(a);
+}
+
 /** The browser's view of a connector: ciphertext fields are dropped here, never sent. */
 export function toView(c: ConnectorRecord, publicUrl: string): Connector {
   return {
@@ -36,6 +41,8 @@ export function toView(c: ConnectorRecord, publicUrl: string): Connector {
     effectiveAuthorizationUrl: c.authorizationEndpoint ? effectiveAuthorizationUrl(c.authorizationEndpoint, c.samlSso) : null,
     redirectUri: redirectUriFor(publicUrl, c.id),
     consentGrantedBy: c.consentGrantedBy,
+    workdayAddress: c.workdayAddress ?? derivedAddress(c.authorizationEndpoint),
+    consentedBy: consentedByOf(c),
     lastCheckAt: c.lastCheckAt,
     lastConsent: c.lastConsent,
     lastErrorDetail: c.lastErrorDetail,

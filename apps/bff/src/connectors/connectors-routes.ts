@@ -10,6 +10,7 @@ import {
   type ListConnectorsResponse,
   type StartConsentResponse,
 } from "@wc/contracts";
+import type { HostAllowList } from "@wc/workday";
 import type { z } from "zod";
 import { param, withBody } from "../platform/http/validate";
 import { requireSession, requireAdmin, requireSupport } from "../auth";
@@ -21,9 +22,15 @@ import { actorOf, audit, diff, type AuditDeps } from "../audit";
 import type { ConnectorRecord } from "../store/types";
 
 const target = (c: ConnectorRecord) => ({ targetType: "connector" as const, targetId: c.id, targetName: c.name });
-const progressView = (c: ConnectorRecord) => ({ wizardStep: c.wizardStep, prerequisites: c.prerequisites, tenantSetup: c.tenantSetup });
+const progressView = (c: ConnectorRecord) => ({
+  wizardStep: c.wizardStep,
+  prerequisites: c.prerequisites,
+  tenantSetup: c.tenantSetup,
+  workdayAddress: c.workdayAddress,
+});
 
-export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.ZodType<DetailsParsed>) {
+/** `allow` is the Workday host allow-list the details schema was built with; the wizard's Workday address passes the same check. */
+export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.ZodType<DetailsParsed>, allow: HostAllowList) {
   const r = Router();
   const view = (c: Parameters<typeof toView>[0]): ConnectorResponse => ({ connector: toView(c, d.publicUrl) });
   // From the browser's view, so the log holds no more than an admin may see: a new secret shows by its last characters.
@@ -38,8 +45,8 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
     "/",
     requireAdmin,
     withBody(createConnectorRequestSchema, async (req, res, body) => {
-      const c = await createDraft(d, body.name, requireSession(res).userName);
-      await audit(d, actorOf(req, res), { action: "connector.created", ...target(c), after: { name: c.name } });
+      const c = await createDraft(d, body.name, requireSession(res).userName, { address: body.workdayAddress, allow });
+      await audit(d, actorOf(req, res), { action: "connector.created", ...target(c), after: { name: c.name, workdayAddress: c.workdayAddress } });
       res.status(201).json(view(c));
     }),
   );
@@ -62,7 +69,7 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
     requireAdmin,
     withBody(wizardProgressRequestSchema, async (req, res, body) => {
       const c = await loadConnector(d, param(req, "id"));
-      const updated = await saveProgress(d, c, body);
+      const updated = await saveProgress(d, c, body, allow);
       await audit(d, actorOf(req, res), { action: "connector.wizard_saved", ...target(c), ...diff(progressView(c), progressView(updated)) });
       res.json(view(updated));
     }),

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { DetailsParsed, WizardProgressRequest, WizardStep } from "@wc/contracts";
 import { COPIED_DETAILS_FIELDS, ENDPOINT_FIELDS, endpointsByKind, SHOWN_DETAILS_FIELDS, shownDetailsOf, unsavedDetailsView, WIZARD_STEPS } from "@wc/contracts";
-import { checkTenantConsistency, guessEnvironment, PREREQUISITES, TENANT_SETUP_STEPS } from "@wc/workday";
+import {
+  checkTenantConsistency,
+  formatWorkdayAddress,
+  guessEnvironment,
+  parseWorkdayAddress,
+  PREREQUISITES,
+  TENANT_SETUP_STEPS,
+  type HostAllowList,
+} from "@wc/workday";
 import { AppError, notFound } from "../platform/http/app-error";
 import type { Keyring } from "../platform/crypto/crypto";
 import { NameTakenError, type ConnectorPatch, type ConnectorRecord, type Store } from "../store/types";
@@ -19,7 +27,14 @@ export async function loadConnector(d: ConnectorDeps, id: string): Promise<Conne
   return c;
 }
 
-export async function createDraft(d: ConnectorDeps, name: string, actor: string): Promise<ConnectorRecord> {
+/** A new draft; `workdayAddress` (optional) passes the endpoints' host check before anything is stored. */
+export async function createDraft(
+  d: ConnectorDeps,
+  name: string,
+  actor: string,
+  workday: { address?: string | null | undefined; allow: HostAllowList },
+): Promise<ConnectorRecord> {
+  const workdayAddress = storedAddress(workday.address ?? null, workday.allow);
   const now = d.now().toISOString();
   const rec: ConnectorRecord = {
     id: randomUUID(),
@@ -40,6 +55,8 @@ export async function createDraft(d: ConnectorDeps, name: string, actor: string)
     accessTokenEnc: null,
     accessTokenExpiresAt: null,
     consentGrantedBy: null,
+    workdayAddress,
+    consentingAccount: null,
     connectedAt: null,
     lastCheckAt: null,
     lastSuccessAt: null,
@@ -66,13 +83,24 @@ export async function createDraft(d: ConnectorDeps, name: string, actor: string)
 const nameTaken = (name: string) =>
   new AppError(409, "conflict", `A connector named "${name}" already exists.`, { name: `"${name}" is already used: choose another name.` });
 
-/** Only keys of the prerequisite table and tenant-setup switches are kept; the step only moves within the wizard. */
-export async function saveProgress(d: ConnectorDeps, c: ConnectorRecord, p: WizardProgressRequest): Promise<ConnectorRecord> {
+/**
+ * Only keys of the prerequisite table and tenant-setup switches are kept; the step only moves within
+ * the wizard. The Workday address is stored as its site and tenant, after the endpoints' host check.
+ */
+export async function saveProgress(d: ConnectorDeps, c: ConnectorRecord, p: WizardProgressRequest, allow: HostAllowList): Promise<ConnectorRecord> {
   const patch: ConnectorPatch = { updatedAt: d.now().toISOString() };
+  if (p.workdayAddress !== undefined) patch.workdayAddress = storedAddress(p.workdayAddress, allow);
   if (p.prerequisites) patch.prerequisites = pickKnown(c.prerequisites, p.prerequisites, "prerequisites");
   if (p.tenantSetup) patch.tenantSetup = pickKnown(c.tenantSetup, p.tenantSetup, "tenantSetup");
   if (p.wizardStep) patch.wizardStep = p.wizardStep;
   return (await d.store.updateConnector(c.id, patch)) ?? c;
+}
+
+function storedAddress(raw: string | null, allow: HostAllowList): string | null {
+  if (raw === null || raw.trim() === "") return null;
+  const parsed = parseWorkdayAddress(raw, allow);
+  if (!parsed.ok) throw new AppError(400, "validation_failed", "Some fields need fixing.", { workdayAddress: parsed.error });
+  return formatWorkdayAddress(parsed);
 }
 
 function pickKnown(current: Record<string, boolean>, incoming: Record<string, boolean>, field: string) {

@@ -1,4 +1,4 @@
-import { TROUBLESHOOTING, isReasonCode } from "@wc/workday";
+import { PREREQUISITES, TENANT_SETUP_STEPS, TROUBLESHOOTING, isReasonCode, verifySetup } from "@wc/workday";
 import { loadConnector, type ConnectorDeps } from "./connectors";
 import { toView } from "./connector-view";
 
@@ -17,6 +17,17 @@ export async function diagnosticsBundle(d: ConnectorDeps & { publicUrl: string }
     deployment: { publicUrl: d.publicUrl },
     connector: view,
     troubleshooting: reason ? { reasonCode: reason, ...TROUBLESHOOTING[reason] } : null,
+    setup: setupReport(view),
     timeline: await d.store.listTimeline(c.id),
   };
+}
+
+/** Each prerequisite as the admin ticked it beside what the last checks proved, so support sees both. */
+function setupReport(view: ReturnType<typeof toView>) {
+  const proved = verifySetup(view.lastChecks);
+  const rows = [
+    ...PREREQUISITES.map((p) => ({ key: p.key, ticked: view.prerequisites[p.key] === true })),
+    ...TENANT_SETUP_STEPS.map((s) => ({ key: s.key, ticked: view.tenantSetup[s.key] === true })),
+  ];
+  return rows.map((r) => ({ ...r, lastCheck: proved[r.key] ?? "not_checked" }));
 }

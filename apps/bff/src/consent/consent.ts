@@ -139,6 +139,8 @@ export async function completeConsent(d: ConsentDeps, id: string, session: Sessi
       connectedAt: at,
       lastSuccessAt: at,
       consentGrantedBy: session.userName,
+      // A new connection: whoever consented last time is looked up again for this one.
+      consentingAccount: null,
       lastConsent: outcome,
       consecutiveTransientFailures: 0,
       // A recovery is announced only after healthy checks following this consent.

@@ -1,13 +1,20 @@
 import type { CheckResult } from "@wc/contracts";
-import { activityLoggingUrl, classifyCheckResponse, failedWith, PASS, workersUrl, type CheckId, type UpstreamOutcome } from "@wc/workday";
+import { activityLoggingUrl, classifyCheckResponse, failedWith, PASS, workersUrl, type ActivityRecord, type CheckId, type UpstreamOutcome } from "@wc/workday";
 import { authorizedSession, describeResponse, type ApiAnswer, type ApiDeps, type UpstreamFailure, type WorkdayDeps } from "../workday";
 import type { ConnectorRecord } from "../store/types";
+import { probeConsentRow, shouldProbeConsent } from "./consent-probe";
 
 export interface CheckRun {
   result: CheckResult;
   /** What the check's answer means; a skipped check judges nothing, so it passes. */
   outcome: UpstreamOutcome;
   retryAfter: string | null;
+}
+
+export interface CheckSequence {
+  runs: CheckRun[];
+  /** Workday's consent row for the current connection, when the activity check could read it. */
+  consentRow: ActivityRecord | null;
 }
 
 /** What the checks use: the connector's tokens, the guarded fetch and the clock. */
@@ -19,7 +26,7 @@ const toSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
  * The live checks, in order. Each proves a row of the prerequisite table; a failed token check
  * skips the API checks (nothing to call them with). `onResult` sees each result as it lands.
  */
-export async function runCheckSequence(d: CheckDeps, c: ConnectorRecord, onResult: (r: CheckRun) => void): Promise<CheckRun[]> {
+export async function runCheckSequence(d: CheckDeps, c: ConnectorRecord, onResult: (r: CheckRun) => void): Promise<CheckSequence> {
   const runs: CheckRun[] = [];
   const emit = (r: CheckRun) => {
     runs.push(r);
@@ -31,7 +38,7 @@ export async function runCheckSequence(d: CheckDeps, c: ConnectorRecord, onResul
   if (!session.token.ok) {
     emit(fromFailure("token", session.token.failure, env, started, d));
     for (const id of ["rest_api", "workers", "activity_logging"] as const) emit(skipped(id, d));
-    return runs;
+    return { runs, consentRow: null };
   }
   emit(result("token", PASS, null, started, d, null));
   const rest = c.restApiEndpoint ?? "";
@@ -44,7 +51,7 @@ export async function runCheckSequence(d: CheckDeps, c: ConnectorRecord, onResul
     for (const id of ["rest_api", "workers", "activity_logging"] as const) {
       emit(result(id, failedWith("rest_endpoint_not_found"), detail, Date.now(), d, null));
     }
-    return runs;
+    return { runs, consentRow: null };
   }
   const t1 = Date.now();
   const workers = await get(`${urls.workers}?limit=1`);
@@ -61,12 +68,15 @@ export async function runCheckSequence(d: CheckDeps, c: ConnectorRecord, onResul
   const query = new URLSearchParams({ from: toSeconds(from), to: toSeconds(to), type: "userActivity", returnUserActivityEntryCount: "true" });
   const activity = await get(`${urls.activity}?${query.toString()}`);
   const run = apiRun("activity_logging", activity, env, t2, d);
-  if (run.result.ok && activity.ok && entryCount(activity.body) === 0) {
+  const count = run.result.ok && activity.ok ? entryCount(activity.body) : null;
+  if (count === 0) {
     emit(
       result("activity_logging", failedWith("activity_logging_disabled"), "No user activity recorded since consent, not even the consent itself.", t2, d, null),
     );
   } else emit(run);
-  return runs;
+  // After the result is out, so the check is not slowed; only when there is activity to read.
+  const consentRow = count !== null && count > 0 && shouldProbeConsent(c, now) ? await probeConsentRow(get, urls.activity, c.connectedAt, now) : null;
+  return { runs, consentRow };
 }
 
 function deriveUrls(rest: string): { workers: string; activity: string } | null {

@@ -2,7 +2,7 @@ import type { CheckResult } from "@wc/contracts";
 import { backoffDelayMs, nextHealth, parseRetryAfter, PASS, sandboxAwareCheckAt, statusRule, type HealthState, type UpstreamOutcome } from "@wc/workday";
 import { AppError } from "../platform/http/app-error";
 import type { ConnectorPatch, ConnectorRecord } from "../store/types";
-import { loadConnector } from "../connectors";
+import { loadConnector, recordConsentingAccount } from "../connectors";
 import { statusEvents } from "../notifications";
 import { runCheckSequence, type CheckRun } from "./health-checks";
 import type { TokenService, WorkdayDeps } from "../workday";
@@ -47,8 +47,13 @@ export async function runChecks(d: HealthDeps, id: string, actor: string, onResu
   if (!statusRule(c.status).checkable) {
     throw new AppError(409, "not_ready", "Connect this connector to Workday before running checks.");
   }
-  const runs = await runCheckSequence(d, c, (r) => onResult(r.result));
+  const { runs, consentRow } = await runCheckSequence(d, c, (r) => onResult(r.result));
   recordChecks(d.metrics, runs);
+  if (consentRow && c.connectedAt) {
+    const name = await d.store.findAccountName(c.id, consentRow.systemAccount);
+    const rec = { found: true, account: consentRow.systemAccount, name, at: consentRow.requestTime, source: "health_check" } as const;
+    await recordConsentingAccount(d, c.id, c.connectedAt, rec);
+  }
   const updated = await applyResults(d, c, runs, actor);
   return { connector: updated, checks: runs.map((r) => r.result) };
 }

@@ -10,6 +10,7 @@ import type {
   TimelineEntry,
   WizardStep,
 } from "@wc/contracts";
+import type { ConsentingAccountRecord } from "@wc/workday";
 import type { ActivityStore } from "../activity/activity-store";
 import type { LeaseStore } from "../platform/store/leases";
 import type { NotificationStore, OutboxEvent } from "../notifications/notification-store";
@@ -36,6 +37,10 @@ export interface ConnectorRecord extends StoredDetails {
   accessTokenEnc: string | null;
   accessTokenExpiresAt: string | null;
   consentGrantedBy: string | null;
+  /** The tenant's Workday site as the admin gave it in the wizard (`https://impl.workday.com/acme_impl`), for task links. */
+  workdayAddress: string | null;
+  /** The Workday account that consented to the current connection, once looked up; reset by every consent. */
+  consentingAccount: ConsentingAccountRecord | null;
   connectedAt: string | null;
   lastCheckAt: string | null;
   lastSuccessAt: string | null;

@@ -105,6 +105,8 @@ export function makeConnector(overrides: Partial<Connector> = {}): Connector {
     clientAuthMethod: "client_secret_basic",
     redirectUri: "http://localhost:3000/api/oauth/connect/c1",
     consentGrantedBy: null,
+    workdayAddress: null,
+    consentedBy: { known: false, reason: "not_connected", explanation: "This connector has not been connected to Workday yet." },
     lastCheckAt: null,
     lastConsent: null,
     lastErrorDetail: null,
@@ -137,6 +139,8 @@ export function connected(overrides: Partial<Connector> = {}): Connector {
     status: "connected",
     connectedAt: "2026-11-21T10:00:00.000Z",
     consentGrantedBy: "ISU_connect",
+    workdayAddress: "https://impl.workday.com/acme_impl",
+    consentedBy: { known: true, account: "isu_wdconnect", at: "2026-11-21T09:59:58.000Z" },
     lastConsent: { outcome: "success", reasonCode: null, detail: null, at: "2026-11-21T10:00:00.000Z" },
     ...overrides,
   });

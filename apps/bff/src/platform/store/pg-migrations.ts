@@ -275,6 +275,35 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX notification_attempts_by_channel ON notification_attempts(channel_id, seq);
     `,
   },
+  {
+    version: 7,
+    name: "the tenant's Workday site, given early in the wizard, for links to Workday's tasks",
+    sql: `
+      ALTER TABLE connectors ADD COLUMN workday_address TEXT;
+    `,
+  },
+  {
+    version: 8,
+    name: "the Workday account that consented, kept on the connector",
+    // On the connector, not looked up in activity_rows each time: retention prunes the consent row.
+    sql: `
+      ALTER TABLE connectors ADD COLUMN consenting_account TEXT;
+    `,
+  },
+  {
+    version: 9,
+    name: "worker names folded for the activity account filter",
+    // The filter matches a worker's name in any case: name_key is the name lower-cased (in the
+    // BFF, so non-ASCII letters fold too) and spaces collapsed, set on every account refresh;
+    // existing lists get SQL's lower() until their next daily refresh. Indexed per connector, so
+    // the name → account lookup is one index probe; activity_accounts_by_account still links rows
+    // to names.
+    sql: `
+      ALTER TABLE activity_accounts ADD COLUMN name_key TEXT COLLATE "C";
+      UPDATE activity_accounts SET name_key = lower(name);
+      CREATE INDEX activity_accounts_by_name ON activity_accounts(connector_id, name_key);
+    `,
+  },
 ];
 
 /**

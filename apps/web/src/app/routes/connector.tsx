@@ -9,12 +9,14 @@ import { useConsentFlow } from "../../features/consent/use-consent-flow";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
 import { disconnectConnector } from "../../features/connectors/api/disconnect-connector";
 import { getConnector } from "../../features/connectors/api/get-connector";
-import { ConnectorActions, DiagnosticsDownload } from "../../features/connectors/components/connector-actions";
+import { DiagnosticsDownload } from "../../features/connectors/components/diagnostics-download";
+import { ConnectorHeader } from "../../features/connectors/components/connector-header";
+import { RedirectSelfTest } from "../../features/connectors/components/redirect-self-test";
 import { ConnectorDetails } from "../../features/connectors/components/connector-details";
 import { ConnectorStatus } from "../../features/connectors/components/connector-status";
 import { ConnectorTimeline } from "../../features/connectors/components/connector-timeline";
 import { DisconnectedNotice } from "../../features/connectors/components/disconnect-form";
-import { isSandboxRelink } from "../../features/connectors/status-groups";
+import { hasTokens, isDraft } from "../../features/connectors/status-groups";
 import { ChecksTable } from "../../features/health/components/checks-table";
 import { RunChecksButton } from "../../features/health/components/run-checks-button";
 import { useCheckRun } from "../../features/health/use-check-run";
@@ -57,7 +59,7 @@ export async function connectorAction({ params, request }: ActionFunctionArgs) {
   }
 }
 
-/** One connector's health: status, live checks, its activity sync, what an admin can do, its details and history. */
+/** One connector's health: a sticky header with its status and actions, every reason with its fix, live checks, its activity sync, its details and history. */
 export function ConnectorRoute() {
   const { connector, timeline, sync } = useLoaderData<typeof connectorLoader>();
   const actionData = useActionData<typeof connectorAction>();
@@ -65,23 +67,26 @@ export function ConnectorRoute() {
   const { canEdit } = useRootData();
   const checkRun = useCheckRun(connector.id, { revalidate: true });
   const consent = useConsentFlow(connector.id, connector.lastConsent?.at ?? null);
-  const reconnect = canEdit ? <Reconnect flow={consent} prominent={isSandboxRelink(connector)} /> : null;
+  const busy = checkRun.running || consent.phase.kind === "waiting" || consent.phase.kind === "checking";
+  const header = canEdit
+    ? { runChecks: hasTokens(connector) ? <RunChecksButton control={checkRun} /> : null, reconnect: isDraft(connector) ? null : <Reconnect flow={consent} /> }
+    : null;
   return (
     <main id="main" tabIndex={-1} className="page">
       <PageTitle title={connector.name} />
-      <h1>{connector.name}</h1>
+      <ConnectorHeader connector={connector} actions={header} />
       {result?.error ? <ProblemMessage message={result.error.message} requestId={result.error.requestId} /> : null}
       {result?.disconnected && connector.status === "disconnected" ? <DisconnectedNotice /> : null}
-      <ConnectorStatus connector={connector} reconnect={reconnect} />
+      <ConnectorStatus connector={connector} actions={canEdit ? { runChecks: checkRun.start, reconnect: consent.connect, busy } : null} />
       <section aria-labelledby="checks-heading">
         <h2 id="checks-heading">Checks</h2>
         <ChecksTable checks={checkRun.run.kind === "running" ? checkRun.run.checks : connector.lastChecks} running={checkRun.running} />
       </section>
       <SyncSection connectorId={connector.id} load={sync} canEdit={canEdit} />
-      {canEdit ? <ConnectorActions connector={connector} runChecks={<RunChecksButton control={checkRun} />} reconnect={reconnect} /> : null}
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <ConnectorDetails connector={connector} />
+        {canEdit ? <RedirectSelfTest connector={connector} /> : null}
       </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>

@@ -11,10 +11,10 @@ import { ApiError } from "../../lib/api-client";
 import { useRootData } from "./root";
 import { PageTitle } from "../../components/ui/page-title";
 
-async function create(rawName: string) {
+async function create(rawName: string, workdayAddress: string | null) {
   const name = normaliseConnectorName(rawName);
   if (!name.ok) return { error: { message: name.error, fields: { name: name.error } } };
-  const { connector } = await createConnector({ name: name.name });
+  const { connector } = await createConnector({ name: name.name, workdayAddress });
   if (!isVisited("prerequisites", connector)) await updateWizardProgress(connector.id, { wizardStep: "prerequisites" });
   return redirect(paths.wizard.getHref(connector.id, "prerequisites"));
 }
@@ -24,7 +24,7 @@ export async function newConnectorAction({ request }: ActionFunctionArgs) {
   const intent = await readWizardIntent(request);
   if (intent.intent !== "create") throw new Error("Only a create intent can be sent before the draft exists.");
   try {
-    return await create(intent.name);
+    return await create(intent.name, intent.workdayAddress ?? null);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const fieldMessage = error.fields.name ?? (error.code === "conflict" ? error.message : undefined);
@@ -35,7 +35,7 @@ export async function newConnectorAction({ request }: ActionFunctionArgs) {
 
 export function NewConnectorRoute() {
   const result = useActionData<typeof newConnectorAction>();
-  const { canEdit } = useRootData();
+  const { canEdit, allow } = useRootData();
   if (!canEdit) {
     return (
       <AdminOnly message={ADMIN_ONLY_MESSAGES.connectors}>
@@ -48,7 +48,7 @@ export function NewConnectorRoute() {
   return (
     <main id="main" tabIndex={-1} className="page">
       <PageTitle title={"Connect an app"} />
-      <NewConnectorPage error={result?.error} />
+      <NewConnectorPage error={result?.error} allow={allow} />
     </main>
   );
 }

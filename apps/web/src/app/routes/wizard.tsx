@@ -1,10 +1,13 @@
+import type { Connector } from "@wc/contracts";
 import { Link, redirect, useActionData, useLoaderData, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ADMIN_ONLY_MESSAGES, AdminOnly } from "../../components/ui/admin-only";
 import { paths } from "../../config/paths";
 import { ConnectStep } from "../../features/consent/components/connect-step";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
 import { getConnector } from "../../features/connectors/api/get-connector";
+import { RunChecksButton } from "../../features/health/components/run-checks-button";
 import { VerifyConnection } from "../../features/health/components/verify-connection";
+import { useCheckRun } from "../../features/health/use-check-run";
 import { saveDetails } from "../../features/wizard/api/save-details";
 import { updateWizardProgress } from "../../features/wizard/api/update-wizard-progress";
 import { WizardPage } from "../../features/wizard/components/wizard-page";
@@ -72,9 +75,15 @@ export function WizardRoute() {
         step={step}
         allow={allow}
         error={result && "error" in result ? result.error : undefined}
-        connect={<ConnectStep connector={connector} />}
+        connect={<ConnectWithChecks connector={connector} />}
         verify={<VerifyConnection connector={connector} />}
       />
     </main>
   );
+}
+
+/** The connect step with Run checks now for a consent that left the connector needing action (the fix is usually in Workday). */
+function ConnectWithChecks({ connector }: { connector: Connector }) {
+  const checkRun = useCheckRun(connector.id, { revalidate: true });
+  return <ConnectStep connector={connector} runChecks={<RunChecksButton control={checkRun} />} />;
 }

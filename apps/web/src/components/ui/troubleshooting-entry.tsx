@@ -1,5 +1,5 @@
 import { REASON_CODES, TROUBLESHOOTING } from "@wc/workday";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /** The catalog entry for a stored reason code, or null for a code this build does not know. */
 export function troubleshootingFor(reasonCode: string | null) {
@@ -22,14 +22,26 @@ interface Props {
   heading?: "h2" | "h3";
   /** Actions to offer under the steps (Try again, Go to a field…). */
   children?: ReactNode;
+  /** The result of what the user just did (a connect that failed): announced and focused when it appears. */
+  alert?: boolean;
+}
+
+/** role=alert and focus for an entry that reports what just happened; a plain region otherwise. */
+function useAlert(alert: boolean) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (alert) ref.current?.focus();
+  }, [alert]);
+  return alert ? { ref, role: "alert", tabIndex: -1 } : { ref };
 }
 
 /** What went wrong, what it means, why it usually happens and what to do, from the troubleshooting catalog. */
-export function TroubleshootingEntry({ reasonCode, detail = null, detailLabel = "Workday said", heading: Heading = "h3", children }: Props) {
+export function TroubleshootingEntry({ reasonCode, detail = null, detailLabel = "Workday said", heading: Heading = "h3", children, alert = false }: Props) {
   const entry = troubleshootingFor(reasonCode);
+  const live = useAlert(alert);
   if (entry === null) {
     return (
-      <section className="troubleshooting" aria-label="Troubleshooting">
+      <section className="troubleshooting" aria-label="Troubleshooting" {...live}>
         <Heading>Something went wrong ({reasonCode})</Heading>
         <p>There is no troubleshooting entry for this reason yet. Contact support and quote the reason code {reasonCode}.</p>
         {detail ? (
@@ -42,7 +54,7 @@ export function TroubleshootingEntry({ reasonCode, detail = null, detailLabel = 
     );
   }
   return (
-    <section className="troubleshooting" aria-label="Troubleshooting">
+    <section className="troubleshooting" aria-label="Troubleshooting" {...live}>
       <Heading>{entry.title}</Heading>
       <p>{entry.meaning}</p>
       {detail ? (

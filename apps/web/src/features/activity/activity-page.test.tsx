@@ -56,6 +56,15 @@ describe("connector activity page", () => {
     expect(within(filters()).getByLabelText("Action")).toHaveProperty("value", "WRITE");
   });
 
+  it("when the filters show, then the Account field says it takes a sign-in name or a worker's name in any case", async () => {
+    await openConnectorActivity();
+    const account = within(filters()).getByLabelText("Account");
+    expect(account.getAttribute("aria-describedby")).not.toBeNull();
+    expect(document.getElementById(account.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "A sign-in name or a worker's full name, in any case (bgarcia or Bruno Garcia).",
+    );
+  });
+
   it("when the URL has From and To, then the form shows them and the API gets them as UTC instants", async () => {
     const { calls } = await openConnectorActivity("?from=2026-11-20T00:00&to=2026-11-21T12:30&task=Find");
     expect(lastQuery(calls)).toEqual({ from: "2026-11-20T00:00:00Z", to: "2026-11-21T12:30:00Z", task: "Find" });

@@ -11,7 +11,9 @@ const DISCONNECTED =
   "Tokens deleted. To also remove the refresh token in Workday: View API Clients → API Clients for Integrations → the client → Manage Refresh Tokens for Integrations.";
 const REACHED = "The Redirection URI reaches this console.";
 
-const actions = () => screen.getByRole("region", { name: "Actions" });
+/** The sticky header (the page's banner landmark is the app's; this one is inside main). */
+const header = () => screen.getByRole("heading", { level: 1 }).closest("header") as HTMLElement;
+const moreActions = () => within(header()).getByRole("button", { name: /More actions/ });
 
 /** Serves the connector, re-read on every GET. */
 function serve(initial: Connector) {
@@ -23,7 +25,7 @@ function serve(initial: Connector) {
 async function openPage(connector: Connector = connected()) {
   const state = serve(connector);
   const view = renderApp(`/connectors/${connector.id}`);
-  await screen.findByRole("region", { name: "Actions" });
+  await screen.findByRole("button", { name: /More actions/ });
   return { state, ...view };
 }
 
@@ -39,15 +41,38 @@ function selfTestAnswers(redirectUri: string, answer: () => Response) {
   return seen;
 }
 
-describe("connector page: actions", () => {
-  it("when an admin opens a connected connector, then Edit details and Download diagnostics link to the right places", async () => {
-    await openPage();
-    expect(within(actions()).getByRole("link", { name: "Edit details" }).getAttribute("href")).toBe("/connectors/c1/setup?step=details");
+describe("connector page: the header's actions", () => {
+  it("when an admin opens a connected connector, then the header has Run checks now, Reconnect and a closed menu with Edit details, Disconnect and Delete", async () => {
+    const { user } = await openPage();
+    expect(within(header()).getByText("Connected")).toBeDefined();
+    expect(within(header()).getByRole("button", { name: "Run checks now" })).toBeDefined();
+    expect(within(header()).getByRole("button", { name: "Reconnect" })).toBeDefined();
+    expect(moreActions().getAttribute("aria-expanded")).toBe("false");
+    expect(within(header()).queryByRole("link", { name: "Edit details" })).toBeNull();
+    await user.click(moreActions());
+    expect(moreActions().getAttribute("aria-expanded")).toBe("true");
+    expect(within(header()).getByRole("link", { name: "Edit details" }).getAttribute("href")).toBe("/connectors/c1/setup?step=details");
+    expect(within(header()).getByRole("button", { name: "Disconnect" })).toBeDefined();
+    expect(within(header()).getByRole("button", { name: "Delete connector" })).toBeDefined();
     const download = screen.getByRole("link", { name: "Download diagnostics" });
     expect(download.getAttribute("href")).toBe(routes.connectorDiagnostics("c1"));
     expect(download.hasAttribute("download")).toBe(true);
-    expect(within(actions()).getByRole("button", { name: "Run checks now" })).toBeDefined();
-    expect(within(actions()).getByRole("button", { name: "Reconnect" })).toBeDefined();
+  });
+
+  it("when Escape is pressed in the open menu, then it closes and focus returns to its button", async () => {
+    const { user } = await openPage();
+    await user.click(moreActions());
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe("Edit details");
+    await user.keyboard("{Escape}");
+    expect(moreActions().getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(moreActions());
+  });
+
+  it("when the page opens, then the header's polite live region says the status in words", async () => {
+    await openPage();
+    expect(header().querySelector(".connector-header-status")?.getAttribute("role")).toBe("status");
+    expect(header().querySelector(".connector-header-status")?.textContent).toBe("Status: Connected");
   });
 
   it("when Disconnect is confirmed, then the tokens are deleted and the page says how to remove the refresh token in Workday", async () => {
@@ -62,7 +87,8 @@ describe("connector page: actions", () => {
     );
     const confirm = vi.fn(() => true);
     vi.stubGlobal("confirm", confirm);
-    await user.click(within(actions()).getByRole("button", { name: "Disconnect" }));
+    await user.click(moreActions());
+    await user.click(within(header()).getByRole("button", { name: "Disconnect" }));
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^Disconnect "Acme sandbox"\?/));
     expect(await screen.findByText(DISCONNECTED)).toBeDefined();
     expect(calls).toHaveLength(1);
@@ -81,7 +107,8 @@ describe("connector page: actions", () => {
       }),
     );
     vi.stubGlobal("confirm", () => false);
-    await user.click(within(actions()).getByRole("button", { name: "Disconnect" }));
+    await user.click(moreActions());
+    await user.click(within(header()).getByRole("button", { name: "Disconnect" }));
     expect(calls).toHaveLength(0);
     expect(screen.queryByText(DISCONNECTED)).toBeNull();
   });

@@ -139,7 +139,7 @@ describe("connector page: sandboxes", () => {
     );
   });
 
-  it("when a sandbox needs reconnecting, then Reconnect sits in the status section and reconnects the same connector", async () => {
+  it("when a sandbox needs reconnecting, then its card in the status section carries a large Reconnect that reconnects the same connector", async () => {
     const state: { connector: Connector } = { connector: refreshed };
     const popup = { closed: false, location: { href: "" }, close: vi.fn() };
     vi.spyOn(window, "open").mockReturnValue(popup as unknown as Window);
@@ -151,8 +151,9 @@ describe("connector page: sandboxes", () => {
     const { user } = renderApp("/connectors/c1");
     await screen.findByRole("region", { name: "Status" });
     expect(within(statusSection()).getByText("Reconnect needed")).toBeDefined();
-    expect(screen.getAllByRole("button", { name: "Reconnect" })).toHaveLength(1);
-    await user.click(within(statusSection()).getByRole("button", { name: "Reconnect" }));
+    const cardButton = within(statusSection()).getByRole("button", { name: "Reconnect" });
+    expect(cardButton.className).toContain("button-large");
+    await user.click(cardButton);
     await vi.waitFor(() => expect(popup.location.href).toMatch(/authorize/));
     expect(calls[0]?.url).toContain(routes.connectorConsent("c1"));
     state.connector = connected({ lastConsent: { outcome: "success", reasonCode: null, detail: null, at: "2026-11-28T10:00:00.000Z" } });
@@ -162,11 +163,41 @@ describe("connector page: sandboxes", () => {
     expect(await within(statusSection()).findByText("Connected")).toBeDefined();
   });
 
-  it("when a production connector needs reconnecting, then Reconnect is offered under Actions instead", async () => {
+  it("when a production connector needs reconnecting, then its card's Reconnect is the ordinary size and the header offers Reconnect too", async () => {
     server.use(api.connector({ ...refreshed, environment: "production" }));
     renderApp("/connectors/c1");
     await screen.findByRole("region", { name: "Status" });
-    expect(within(statusSection()).queryByRole("button", { name: "Reconnect" })).toBeNull();
-    expect(within(screen.getByRole("region", { name: "Actions" })).getByRole("button", { name: "Reconnect" })).toBeDefined();
+    expect(within(statusSection()).getByRole("button", { name: "Reconnect" }).className).not.toContain("button-large");
+    const header = screen.getByRole("heading", { level: 1 }).closest("header") as HTMLElement;
+    expect(within(header).getByRole("button", { name: "Reconnect" })).toBeDefined();
+  });
+
+  it("when two checks failed for two missing permissions, then both cards show, each with Run checks now", async () => {
+    const failed = (id: "workers" | "activity_logging", reasonCode: string) => ({
+      id,
+      ok: false,
+      skipped: false,
+      reasonCode,
+      detail: '403 {"error":"permission denied"}',
+      at: "2026-11-28T10:00:00.000Z",
+      durationMs: 12,
+    });
+    server.use(
+      api.connector(
+        connected({
+          status: "action_required",
+          reasonCode: "permission_worker_data",
+          lastChecks: [failed("workers", "permission_worker_data"), failed("activity_logging", "permission_system_auditing")],
+        }),
+      ),
+    );
+    renderApp("/connectors/c1");
+    await screen.findByRole("region", { name: "Status" });
+    const cards = within(statusSection()).getAllByRole("region", { name: "Troubleshooting" });
+    expect(cards.map((c) => within(c).getByRole("heading").textContent)).toEqual([
+      "Missing permission: Worker Data: Public Worker Reports",
+      "Missing permission: System Auditing",
+    ]);
+    for (const card of cards) expect(within(card).getByRole("button", { name: "Run checks now" })).toBeDefined();
   });
 });

@@ -103,8 +103,8 @@ describe("connector page", () => {
     renderApp("/connectors/c2");
     const help = await screen.findByRole("region", { name: "Troubleshooting" });
     expect(within(help).getAllByRole("listitem").length).toBeGreaterThan(0);
-    expect(screen.getByText("Reconnect needed")).toBeDefined();
-    expect(screen.getByRole("button", { name: "Reconnect" })).toBeDefined();
+    expect(screen.getAllByText("Reconnect needed").length).toBeGreaterThan(0);
+    expect(within(help).getByRole("button", { name: "Reconnect" })).toBeDefined();
   });
 
   it("when the connector does not exist, then the error boundary shows the server's message", async () => {
@@ -130,7 +130,8 @@ describe("connector page", () => {
   it("when a draft is opened by support, then the waiting status shows without setup links", async () => {
     server.use(api.session("support"), api.connector(readyToConnect()));
     renderApp("/connectors/c1");
-    expect(await screen.findByText("Waiting for consent")).toBeDefined();
+    expect((await screen.findAllByText("Waiting for consent")).length).toBeGreaterThan(0);
     expect(screen.queryByRole("link", { name: "Resume setup" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /More actions/ })).toBeNull();
   });
 });

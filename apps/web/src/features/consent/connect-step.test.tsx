@@ -54,7 +54,7 @@ describe("wizard: Connect", () => {
     const { open, calls } = await startInPopup();
     expect(open).toHaveBeenCalledWith("", "workday-consent", "popup,width=720,height=760");
     expect(calls[0]?.body).toEqual({ mode: "popup" });
-    expect(screen.getByText("Waiting for Workday…")).toBeDefined();
+    expect(screen.getByText(/^Waiting for Workday…/)).toBeDefined();
     expect(screen.getByText(/your tenant uses SAML SSO/)).toBeDefined();
   });
 
@@ -68,7 +68,7 @@ describe("wizard: Connect", () => {
     post("workday-connect:consent-finished", window.location.origin);
     await new Promise((r) => setTimeout(r, 50));
     expect(state.reads).toBe(readsBefore);
-    expect(screen.getByText("Waiting for Workday…")).toBeDefined();
+    expect(screen.getByText(/^Waiting for Workday…/)).toBeDefined();
   });
 
   it("when the pop-up reports from our origin, then the connector is re-read and success opens Done", async () => {
@@ -94,11 +94,18 @@ describe("wizard: Connect", () => {
     expect(state.reads).toBe(readsBefore);
   });
 
-  it("when the pop-up is closed without a message, then popup_closed is explained with Try again", async () => {
-    const { popup } = await startInPopup();
+  it("when the pop-up is closed without a message, then popup_closed is announced and focused, with Try again and Continue in this window", async () => {
+    const { popup, user, calls } = await startInPopup();
     popup.closed = true;
     expect(await screen.findByText(TROUBLESHOOTING.popup_closed.title, {}, { timeout: 3000 })).toBeDefined();
+    // Focus moves in an effect after the alert renders: wait for it rather than race it.
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole("alert")));
     expect(screen.getByRole("button", { name: "Try again" })).toBeDefined();
+    const assign = vi.spyOn(window.location, "assign").mockImplementation(() => undefined);
+    await user.click(screen.getByRole("button", { name: "Continue in this window" }));
+    await vi.waitFor(() => expect(assign).toHaveBeenCalledWith(AUTHORIZE_URL));
+    expect(calls.at(-1)?.body).toEqual({ mode: "redirect" });
+    expect(screen.getByText("Opening Workday in this window…")).toBeDefined();
   });
 
   it("when the pop-up loses its link to us but the server shows the consent finished, then the result is shown, not popup_closed", async () => {
@@ -126,6 +133,26 @@ describe("wizard: Connect", () => {
     await user.click(await screen.findByRole("button", { name: "Connect Workday" }));
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith(AUTHORIZE_URL));
     expect(calls[0]?.body).toEqual({ mode: "redirect" });
+    expect(screen.getByText(/^Your browser blocked the pop-up, so Workday opens in this window/)).toBeDefined();
+  });
+
+  it("when consent worked but the checks need action, then every failing reason shows with Run checks now and Go to connector", async () => {
+    const at = "2026-11-21T10:00:00.000Z";
+    const failed = (id: "workers" | "activity_logging", reasonCode: string) => ({ id, ok: false, skipped: false, reasonCode, detail: null, at, durationMs: 5 });
+    serveConnector(
+      connected({
+        status: "action_required",
+        reasonCode: "permission_worker_data",
+        lastConsent: { outcome: "success", reasonCode: null, detail: null, at },
+        lastChecks: [failed("workers", "permission_worker_data"), failed("activity_logging", "permission_system_auditing")],
+      }),
+    );
+    renderApp("/connectors/c1/setup?step=connect");
+    expect(await screen.findByText(TROUBLESHOOTING.permission_worker_data.title)).toBeDefined();
+    expect(screen.getByText(TROUBLESHOOTING.permission_system_auditing.title)).toBeDefined();
+    expect(screen.getByRole("button", { name: "Run checks now" })).toBeDefined();
+    expect(screen.getByRole("link", { name: "Go to connector" }).getAttribute("href")).toBe("/connectors/c1");
+    expect(screen.getByRole("button", { name: "Connect again" })).toBeDefined();
   });
 
   it("when starting consent fails, then the pop-up closes and the server's message shows with Try again", async () => {
@@ -147,8 +174,9 @@ describe("wizard: Connect", () => {
     );
     const { user } = renderApp("/connectors/c1/setup?step=connect");
     const entry = TROUBLESHOOTING.invalid_client;
-    const help = await screen.findByRole("region", { name: "Troubleshooting" });
+    const help = await screen.findByRole("alert");
     expect(within(help).getByRole("heading", { name: entry.title })).toBeDefined();
+    await vi.waitFor(() => expect(document.activeElement).toBe(help));
     expect(within(help).getByText(entry.meaning)).toBeDefined();
     expect(within(help).getByText("Workday said: invalid_client")).toBeDefined();
     for (const step of entry.steps) expect(within(help).getByText(step)).toBeDefined();

@@ -13,7 +13,8 @@ const GRACE_MS = 800;
 
 export type ConsentPhase =
   | { kind: "idle" }
-  | { kind: "waiting"; popup: Window | null; consentAtBefore: string | null }
+  /** `blocked`: the browser refused the pop-up, so Workday opens in this window instead. */
+  | { kind: "waiting"; popup: Window | null; consentAtBefore: string | null; blocked: boolean }
   | { kind: "checking" }
   | { kind: "popup_closed" }
   /** The pop-up went away without a message; whether consent finished is read from the server. */
@@ -77,7 +78,7 @@ export function useConsentFlow(connectorId: string, lastConsentAt: string | null
   /** MUST run inside the click handler: browsers allow `window.open` only there. */
   function connect() {
     const opened = window.open("", POPUP_NAME, POPUP_FEATURES);
-    setPhase({ kind: "waiting", popup: opened, consentAtBefore: lastConsentAt });
+    setPhase({ kind: "waiting", popup: opened, consentAtBefore: lastConsentAt, blocked: opened === null });
     startConsent(connectorId, { mode: opened ? "popup" : "redirect" }).then(
       ({ authorizationUrl }) => {
         if (opened) opened.location.href = authorizationUrl;
@@ -90,13 +91,23 @@ export function useConsentFlow(connectorId: string, lastConsentAt: string | null
     );
   }
 
+  /** The full-page way, offered when the pop-up was closed or Workday seems stuck in it. */
+  function connectHere() {
+    if (popup && !popup.closed) popup.close();
+    setPhase({ kind: "waiting", popup: null, consentAtBefore: lastConsentAt, blocked: false });
+    startConsent(connectorId, { mode: "redirect" }).then(
+      ({ authorizationUrl }) => window.location.assign(authorizationUrl),
+      (error: unknown) => setPhase(failure(error)),
+    );
+  }
+
   function cancel() {
     if (popup && !popup.closed) popup.close();
     setPhase({ kind: "idle" });
   }
 
   const shown: ConsentPhase = phase.kind === "gone" ? (lastConsentAt !== phase.consentAtBefore ? { kind: "idle" } : { kind: "popup_closed" }) : phase;
-  return { phase: shown, connect, cancel };
+  return { phase: shown, connect, connectHere, cancel };
 }
 
 export type ConsentFlow = ReturnType<typeof useConsentFlow>;

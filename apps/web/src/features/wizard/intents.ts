@@ -7,7 +7,7 @@ import { z } from "zod";
  * with this schema; the BFF then validates the request bodies itself.
  */
 export const wizardIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), name: z.string() }),
+  z.object({ intent: z.literal("create"), name: z.string(), workdayAddress: z.string().nullable().optional() }),
   z.object({ intent: z.literal("progress"), next: wizardStepSchema, progress: wizardProgressRequestSchema }),
   z.object({ intent: z.literal("details"), details: detailsBodySchema }),
   z.object({ intent: z.literal("discard") }),

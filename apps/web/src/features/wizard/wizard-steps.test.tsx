@@ -38,7 +38,7 @@ describe("wizard: Name", () => {
     await user.type(await screen.findByRole("textbox", { name: "Name" }), "  Acme   sandbox ");
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await stepHeading("Prerequisites")).toBeDefined();
-    expect(calls[0]?.body).toEqual({ name: "Acme sandbox" });
+    expect(calls[0]?.body).toEqual({ name: "Acme sandbox", workdayAddress: null });
     expect(router.state.location.pathname + router.state.location.search).toBe("/connectors/c1/setup?step=prerequisites");
   });
 });
@@ -109,7 +109,7 @@ describe("wizard: Prerequisites and Tenant setup", () => {
     ).toEqual(["Functional area", "Domain security policy", "Subdomain security policy", "Report/Task permissions", "Integration permissions", "Done"]);
     expect(screen.getAllByRole("checkbox", { name: /^Done: / })).toHaveLength(PREREQUISITES.length);
     await user.click(screen.getByRole("checkbox", { name: "Done: System Auditing" }));
-    expect(screen.getByText(/Activate Pending Security Policy Changes/)).toBeDefined();
+    expect(screen.getByText(/Finish with the task "Activate Pending Security Policy Changes"/)).toBeDefined();
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await stepHeading("Tenant setup")).toBeDefined();
     expect(calls[0]?.body).toEqual({ wizardStep: "tenant_setup", prerequisites: { system_auditing: true } });
@@ -138,8 +138,53 @@ describe("wizard: Register API client", () => {
     await user.click(screen.getByRole("button", { name: "Copy Redirection URI" }));
     expect(await screen.findByText("Copied")).toBeDefined();
     expect(await navigator.clipboard.readText()).toBe("http://localhost:3000/api/oauth/connect/c1");
-    expect(screen.getByText("On the done page, note these five values:")).toBeDefined();
+    expect(screen.getByText(/On the done page, note these five values/)).toBeDefined();
     expect(screen.getByText(/Client Secret only once/)).toBeDefined();
+  });
+
+  it("when the values are listed, then only the typed ones (Client Name, Redirection URI) have Copy", async () => {
+    fakeConnectorApi(makeConnector({ wizardStep: "register" }));
+    renderApp("/connectors/c1/setup?step=register");
+    await stepHeading("Register API client");
+    expect(screen.getAllByRole("button", { name: /^Copy / }).map((b) => b.getAttribute("aria-label") ?? b.textContent)).toHaveLength(2);
+    expect(screen.queryByRole("button", { name: "Copy Access Token Type" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Copy Client Name" })).toBeDefined();
+  });
+
+  it("when the Workday address is known, then Register API Client links to Workday's search for the task in that tenant, in a new tab", async () => {
+    fakeConnectorApi(makeConnector({ wizardStep: "register", workdayAddress: "https://impl.workday.com/acme_impl" }));
+    renderApp("/connectors/c1/setup?step=register");
+    await stepHeading("Register API client");
+    const link = screen.getByRole("link", { name: "Register API Client (opens Workday in a new tab)" });
+    expect(link.getAttribute("href")).toBe("https://impl.workday.com/acme_impl/d/search.htmld?q=Register%20API%20Client");
+    expect(link.getAttribute("target")).toBe("_blank");
+    expect(link.getAttribute("rel")).toBe("noopener noreferrer");
+  });
+
+  it("when an address outside Workday's hosts is given with the name, then the field says why and nothing is created", async () => {
+    const { calls, record } = recorder();
+    server.use(api.write("post", routes.connectors, makeConnector(), record));
+    const { user } = renderApp("/connectors/new");
+    await user.type(await screen.findByRole("textbox", { name: "Name" }), "Acme");
+    await user.type(screen.getByRole("textbox", { name: "Workday address (optional)" }), "https://evil.example/acme");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/"evil\.example" is not a Workday host/);
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Workday address (optional)" }));
+    expect(calls).toHaveLength(0);
+  });
+
+  it("when a Workday page's address is given with the name, then it is sent with the new draft", async () => {
+    const created = makeConnector({ name: "Acme", wizardStep: "prerequisites", workdayAddress: "https://impl.workday.com/acme_impl" });
+    const { calls, record } = recorder();
+    server.use(api.write("post", routes.connectors, created, record));
+    fakeConnectorApi(created);
+    const { user } = renderApp("/connectors/new");
+    await user.type(await screen.findByRole("textbox", { name: "Name" }), "Acme");
+    await user.type(screen.getByRole("textbox", { name: "Workday address (optional)" }), "https://impl.workday.com/acme_impl/d/home.htmld");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await stepHeading("Prerequisites")).toBeDefined();
+    expect(calls[0]?.body).toEqual({ name: "Acme", workdayAddress: "https://impl.workday.com/acme_impl/d/home.htmld" });
+    expect(screen.getByRole("link", { name: "Activate Pending Security Policy Changes (opens Workday in a new tab)" })).toBeDefined();
   });
 
   it("when Next is selected, then the step is saved and Enter details opens", async () => {

@@ -12,7 +12,7 @@ export interface ConnectorOption {
 }
 
 const TEXT_FILTERS = [
-  { name: "account", label: "Account", hint: "The sign-in name (system account), exactly." },
+  { name: "account", label: "Account", hint: "A sign-in name or a worker's full name, in any case (bgarcia or Bruno Garcia)." },
   { name: "task", label: "Task", hint: "A task ID, or part of its name." },
 ] as const;
 

@@ -2,6 +2,7 @@ import { COPIED_DETAILS_FIELDS, DETAILS_FIELDS, type Connector } from "@wc/contr
 import type { ReactNode } from "react";
 import { DateTime } from "../../../components/ui/date-time";
 import { CLIENT_AUTH_NAMES, describeSecret, environmentName } from "../../../lib/labels";
+import { ConsentingAccount } from "../../../components/ui/consenting-account";
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -55,7 +56,8 @@ export function ConnectorDetails({ connector }: { connector: Connector }) {
       <Item term="Connected at">
         <DateTime value={connector.connectedAt} empty="Not connected" />
       </Item>
-      <Item term="Consent granted by">{text(connector.consentGrantedBy)}</Item>
+      <Item term="Consent started by">{text(connector.consentGrantedBy)}</Item>
+      <ConsentingAccount connector={connector} />
       <Item term="Created">
         <DateTime value={connector.createdAt} /> by {connector.createdBy}
       </Item>

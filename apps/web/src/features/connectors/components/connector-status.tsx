@@ -1,16 +1,19 @@
 import type { Connector } from "@wc/contracts";
-import type { ReactNode } from "react";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { TroubleshootingEntry } from "../../../components/ui/troubleshooting-entry";
-import { isSandboxRelink } from "../status-groups";
+import { failingReasons } from "../../../lib/failing-reasons";
 import { CheckTimes } from "./check-times";
+import { ReasonAction, type ReasonActions } from "./reason-action";
 import { SandboxInfo } from "./sandbox-info";
 
-/** Workday's own error behind the status; older connectors only have the consent's. */
-function workdayAnswer(connector: Connector): string | null {
-  if (connector.lastErrorDetail) return connector.lastErrorDetail;
-  const consent = connector.lastConsent;
-  return consent?.reasonCode === connector.reasonCode ? (consent?.detail ?? null) : null;
+/** Workday's own error behind a reason: the status's stored answer for its own reason (older connectors only have the consent's), else the failed check's. */
+function workdayAnswer(connector: Connector, reasonCode: string): string | null {
+  if (reasonCode === connector.reasonCode) {
+    if (connector.lastErrorDetail) return connector.lastErrorDetail;
+    const consent = connector.lastConsent;
+    if (consent?.reasonCode === reasonCode && consent.detail) return consent.detail;
+  }
+  return connector.lastChecks?.find((c) => !c.ok && c.reasonCode === reasonCode)?.detail ?? null;
 }
 
 function TransientNote({ connector }: { connector: Connector }) {
@@ -21,21 +24,23 @@ function TransientNote({ connector }: { connector: Connector }) {
 
 interface Props {
   connector: Connector;
-  /** The Reconnect control (admins only); shown here first when a sandbox refresh broke the connection. */
-  reconnect: ReactNode;
+  /** What each card's button does (admins only). */
+  actions: ReasonActions | null;
 }
 
-/** Status in words and colour; when it is not connected, why and what to do; when checks ran and run next. */
-export function ConnectorStatus({ connector, reconnect }: Props) {
-  const reason = connector.status !== "connected" ? connector.reasonCode : null;
+/** Status in words and colour; when it is not connected, every reason and what to do, each with its button; when checks ran and run next. */
+export function ConnectorStatus({ connector, actions }: Props) {
   return (
     <section aria-labelledby="status-heading" className="panel">
       <h2 id="status-heading">Status</h2>
       <p>
         <StatusBadge status={connector.status} />
       </p>
-      {isSandboxRelink(connector) ? reconnect : null}
-      {reason ? <TroubleshootingEntry reasonCode={reason} detail={workdayAnswer(connector)} detailLabel="Workday's answer" /> : null}
+      {failingReasons(connector).map((code) => (
+        <TroubleshootingEntry key={code} reasonCode={code} detail={workdayAnswer(connector, code)} detailLabel="Workday's answer">
+          <ReasonAction connector={connector} reasonCode={code} actions={actions} />
+        </TroubleshootingEntry>
+      ))}
       <TransientNote connector={connector} />
       <CheckTimes connector={connector} />
       {connector.environment === "sandbox" ? <SandboxInfo connector={connector} /> : null}

@@ -1,4 +1,4 @@
-import { clientAuthMethodSchema, DETAILS_FIELDS, environmentSchema, type DetailsValues } from "@wc/contracts";
+import { clientAuthMethodSchema, DETAILS_FIELDS, type DetailsValues } from "@wc/contracts";
 import { useId } from "react";
 import { CLIENT_AUTH_NAMES } from "../../../lib/labels";
 import { detailsInputId } from "../../../lib/details-fields";
@@ -9,12 +9,10 @@ interface AdvancedOptionsProps {
   onChange: (values: Partial<DetailsValues>) => void;
 }
 
-const DETECT = "detect";
-
-/** Rarely needed: how the secret is sent to the token endpoint, and the environment when detection is wrong. */
+/** Rarely needed: how the secret is sent to the token endpoint. */
 export function AdvancedOptions({ values, open, onChange }: AdvancedOptionsProps) {
   const hintId = useId();
-  const { clientAuthMethod, environmentOverride } = DETAILS_FIELDS;
+  const { clientAuthMethod } = DETAILS_FIELDS;
   return (
     <details className="advanced" open={open || undefined}>
       <summary>Advanced</summary>
@@ -37,25 +35,6 @@ export function AdvancedOptions({ values, open, onChange }: AdvancedOptionsProps
               {CLIENT_AUTH_NAMES[m]}
             </option>
           ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={detailsInputId("environmentOverride")}>{environmentOverride.label}</label>
-        <p className="field-hint" id={`${hintId}-env`}>
-          {environmentOverride.help}
-        </p>
-        <select
-          id={detailsInputId("environmentOverride")}
-          aria-describedby={`${hintId}-env`}
-          value={values.environmentOverride ?? DETECT}
-          onChange={(e) => {
-            const parsed = environmentSchema.safeParse(e.target.value);
-            onChange({ environmentOverride: parsed.success ? parsed.data : null });
-          }}
-        >
-          <option value={DETECT}>Detect from endpoints</option>
-          <option value="production">Production</option>
-          <option value="sandbox">Sandbox or implementation</option>
         </select>
       </div>
     </details>

@@ -22,6 +22,7 @@ import { draftFor, useDetailsStore } from "../store";
 import { useWizardSubmit } from "../use-wizard-submit";
 import { AdvancedOptions } from "./advanced-options";
 import { DetailsSummary } from "./details-summary";
+import { EnvironmentChoice } from "./environment-choice";
 import { PasteBlock } from "./paste-block";
 import { StepNav } from "./step-nav";
 
@@ -100,6 +101,7 @@ export function DetailsStep({ connector, allow, error }: DetailsStepProps) {
           </div>
         );
       })}
+      <EnvironmentChoice values={draft.values} onChange={(values) => edit(values)} />
       <AdvancedOptions values={draft.values} open={focus !== null && ADVANCED.has(focus)} onChange={(values) => edit(values)} />
       <DetailsSummary summary={check.summary} />
       <StepNav back={paths.wizard.getHref(connector.id, "register")} busy={busy} />

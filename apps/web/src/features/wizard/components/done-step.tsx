@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { paths } from "../../../config/paths";
 import { environmentName, SANDBOX_NOTE } from "../../../lib/labels";
+import { ConsentingAccount } from "../../../components/ui/consenting-account";
 
 /** Consent succeeded: what is now connected, the live checks that prove it (`verify`), and where to watch it. */
 export function DoneStep({ connector, verify }: { connector: Connector; verify: ReactNode }) {
@@ -26,10 +27,11 @@ export function DoneStep({ connector, verify }: { connector: Connector; verify: 
         </div>
         {connector.consentGrantedBy ? (
           <div className="dl-row">
-            <dt>Consent granted by</dt>
+            <dt>Consent started by</dt>
             <dd>{connector.consentGrantedBy}</dd>
           </div>
         ) : null}
+        <ConsentingAccount connector={connector} />
       </dl>
       {connector.environment === "sandbox" ? <p className="note">{SANDBOX_NOTE}</p> : null}
       {verify}

@@ -1,11 +1,13 @@
 import type { Connector } from "@wc/contracts";
-import { PREREQUISITE_NOTES, PREREQUISITES, type PrerequisiteRow } from "@wc/workday";
+import { PREREQUISITE_NOTES, PREREQUISITES, verifySetup, type PrerequisiteRow } from "@wc/workday";
 import { useState, type FormEvent } from "react";
 import { paths } from "../../../config/paths";
 import { furthestStep, laterStep } from "../steps";
 import { useWizardSubmit } from "../use-wizard-submit";
+import { ProvedByChecks } from "./proved-by-checks";
 import { StepNav } from "./step-nav";
 import { TableScroll } from "../../../components/ui/table-scroll";
+import { NoAddressHint, TaskLink } from "./task-link";
 
 const rowLabel = (row: PrerequisiteRow) => `Done: ${row.domainPolicy}${row.subdomainPolicy ? ` › ${row.subdomainPolicy}` : ""}`;
 
@@ -13,6 +15,7 @@ const rowLabel = (row: PrerequisiteRow) => `Done: ${row.domainPolicy}${row.subdo
 export function PrerequisitesStep({ connector }: { connector: Connector }) {
   const [ticks, setTicks] = useState<Record<string, boolean>>(() => ({ ...connector.prerequisites }));
   const { send, busy } = useWizardSubmit();
+  const proved = verifySetup(connector.lastChecks);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -45,6 +48,7 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
                 <td>{row.reportTaskPermissions}</td>
                 <td>{row.integrationPermissions}</td>
                 <td>
+                  <ProvedByChecks state={proved[row.key]} />
                   <input
                     type="checkbox"
                     aria-label={rowLabel(row)}
@@ -62,6 +66,11 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
           <li key={note.key}>{note.text}</li>
         ))}
       </ul>
+      <p>
+        Open in Workday: <TaskLink address={connector.workdayAddress} task="Domain Security Policies for Functional Area" /> ·{" "}
+        <TaskLink address={connector.workdayAddress} task="Activate Pending Security Policy Changes" />
+      </p>
+      {connector.workdayAddress === null ? <NoAddressHint /> : null}
       <StepNav back={paths.wizard.getHref(connector.id, "name")} busy={busy} />
     </form>
   );

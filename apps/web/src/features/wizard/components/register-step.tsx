@@ -7,6 +7,7 @@ import { furthestStep, laterStep } from "../steps";
 import { useWizardSubmit } from "../use-wizard-submit";
 import { StepNav } from "./step-nav";
 import { TableScroll } from "../../../components/ui/table-scroll";
+import { NoAddressHint, TaskLink } from "./task-link";
 
 /** The exact values for Workday's "Register API Client" task, with this connector's Redirection URI. */
 export function RegisterStep({ connector }: { connector: Connector }) {
@@ -18,8 +19,10 @@ export function RegisterStep({ connector }: { connector: Connector }) {
   return (
     <form onSubmit={onSubmit}>
       <p>
-        In Workday, run the task <strong>Register API Client</strong> and enter these values.
+        In Workday, run the task <TaskLink address={connector.workdayAddress} task="Register API Client" /> and enter these values. Copy is offered on the
+        values you type; the others are picked from a list or ticked.
       </p>
+      {connector.workdayAddress === null ? <NoAddressHint /> : null}
       <TableScroll label="Register API Client values">
         <table className="table">
           <caption>Register API Client values</caption>
@@ -40,15 +43,16 @@ export function RegisterStep({ connector }: { connector: Connector }) {
                   <code>{v.value}</code>
                   {v.note ? <p className="muted">{v.note}</p> : null}
                 </td>
-                <td>
-                  <CopyButton label={v.label} value={v.value} />
-                </td>
+                <td>{v.typed ? <CopyButton label={v.label} value={v.value} /> : null}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      <p>On the done page, note these five values:</p>
+      <p>
+        On the done page, note these five values (all but the secret stay on <TaskLink address={connector.workdayAddress} task="View API Clients" />
+        ):
+      </p>
       <ul>
         {DONE_PAGE_VALUES.map((v) => (
           <li key={v}>{v}</li>

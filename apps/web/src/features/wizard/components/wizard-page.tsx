@@ -45,7 +45,7 @@ interface WizardPageProps {
 function StepBody({ connector, step, allow, error, connect, verify }: WizardPageProps) {
   switch (step) {
     case "name":
-      return <NameStep connector={connector} />;
+      return <NameStep connector={connector} allow={allow} error={error} />;
     case "prerequisites":
       return <PrerequisitesStep connector={connector} />;
     case "tenant_setup":
@@ -84,11 +84,11 @@ export function WizardPage(props: WizardPageProps) {
 }
 
 /** Step 1 before a draft exists. */
-export function NewConnectorPage({ error }: { error?: WizardActionError | undefined }) {
+export function NewConnectorPage({ error, allow }: { error?: WizardActionError | undefined; allow: HostAllowList }) {
   const general = withoutRepeat(error);
   return (
     <WizardFrame connector={null} step="name" error={general}>
-      <NameStep connector={null} error={error} />
+      <NameStep connector={null} allow={allow} error={error} />
     </WizardFrame>
   );
 }
