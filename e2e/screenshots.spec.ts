@@ -1,10 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { E2E } from "../playwright.config";
 import { openConsentPopup, readRedirectUriAndNext, registerClientInWorkday, sim, startWizard, tickAllAndNext } from "./support";
 
 // Takes the README's screenshots (pnpm screenshots). Skipped in the ordinary test run.
 const shot = (name: string) => ({ path: path.resolve("docs/screenshots", `${name}.png`), fullPage: true });
+
+/** A phone-sized shot (390 px wide, one screen high: a full page on a phone is too tall to read in the README), then back to the desktop size. */
+async function phoneShot(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Focus on a step's heading scrolls the page; the shot starts at the top bar.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.resolve("docs/screenshots", `${name}.png`) });
+  await page.setViewportSize({ width: 1200, height: 800 });
+}
 
 test("screenshots of the wizard and the status pages", async ({ page, context, request }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
@@ -15,6 +24,7 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
   await page.screenshot(shot("2-tenant-setup"));
   await tickAllAndNext(page);
   await page.screenshot(shot("3-register-api-client"));
+  await phoneShot(page, "15-phone-wizard");
   const redirectUri = await readRedirectUriAndNext(page);
   const block = await registerClientInWorkday(context, "acme", redirectUri);
   await page.getByLabel("Paste from Workday").fill(block);
@@ -34,6 +44,7 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
   await page.screenshot(shot("7-done-verified"));
   await page.goto(`/connectors/${id}`);
   await page.screenshot(shot("8-connector-connected"));
+  await phoneShot(page, "16-phone-connector");
   await sim(request, "PUT", "/tenants/acme/permissions/system_auditing", { granted: false });
   await sim(request, "POST", "/tenants/acme/permissions/activate", {});
   try {

@@ -1,9 +1,30 @@
 import type { ClientAuthMethod, Environment, Role, SessionUser } from "@wc/contracts";
 
-export const ENVIRONMENT_NAMES: Record<Environment, string> = {
+/** The environments a Workday tenant can be; the console stores only production or sandbox. */
+export type EnvironmentKind = Environment | "implementation";
+
+export const ENVIRONMENT_NAMES: Record<EnvironmentKind, string> = {
   production: "Production",
   sandbox: "Sandbox",
+  implementation: "Implementation",
 };
+
+// Workday names implementation tenants "<company>_impl" (or _impl1, _impl2…); the hosts ("impl")
+// serve sandboxes too, so only the tenant name tells them apart.
+const IMPLEMENTATION_TENANT = /_impl\d*$/i;
+
+/**
+ * Implementation tenants are stored as "sandbox" (both are refreshed from production and break the
+ * same way), but each is shown by its own name: "Implementation" for an _impl tenant.
+ */
+export function environmentKind(environment: Environment, tenant: string | null): EnvironmentKind {
+  return environment === "sandbox" && tenant !== null && IMPLEMENTATION_TENANT.test(tenant) ? "implementation" : environment;
+}
+
+/** "Production", "Sandbox", "Implementation", or "—" while the environment is not known yet. */
+export function environmentName(environment: Environment | null, tenant: string | null): string {
+  return environment === null ? "—" : ENVIRONMENT_NAMES[environmentKind(environment, tenant)];
+}
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: "Admin",

@@ -21,12 +21,17 @@ export function isoToUtcInput(value: string): string {
   return seconds === undefined || seconds === "00" ? (match[1] ?? value) : `${match[1] ?? ""}:${seconds}`;
 }
 
-/** "2026-11-21 10:00:05" for an ISO instant; the value itself when it is not a date. */
-export function formatUtc(value: string, { seconds = true }: { seconds?: boolean } = {}): string {
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const two = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The one way the console shows an instant: "5 Dec 2026, 14:03 UTC" (with ":05" when `seconds`).
+ * Always UTC and always these English month names, whatever the reader's locale, so times read the
+ * same on every page, in screenshots and in support tickets. The value itself when it is not a date.
+ */
+export function formatUtc(value: string, { seconds = false }: { seconds?: boolean } = {}): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date
-    .toISOString()
-    .slice(0, seconds ? 19 : 16)
-    .replace("T", " ");
+  const time = `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}${seconds ? `:${two(date.getUTCSeconds())}` : ""}`;
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ""} ${date.getUTCFullYear()}, ${time} UTC`;
 }

@@ -44,7 +44,7 @@ export function ConnectorsRoute() {
       {result?.error ? <ProblemMessage message={result.error.message} requestId={result.error.requestId} /> : null}
       {connectors.length > 0 ? <StatusFilter /> : null}
       {status !== null && shown.length === 0 ? (
-        <p>No connectors have the status {STATUS_LABELS[status]}.</p>
+        <p>No connectors have the status {STATUS_LABELS[status]}. Choose All in Filter by status to see every connector.</p>
       ) : (
         <ConnectorsTable connectors={shown} canEdit={canEdit} />
       )}

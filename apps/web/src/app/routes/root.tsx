@@ -1,5 +1,6 @@
 import { parseHostAllowList } from "@wc/workday";
-import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
+import { useState } from "react";
+import { Form, NavLink, Outlet, useLocation, useNavigation, useRouteLoaderData } from "react-router";
 import { paths } from "../../config/paths";
 import { getConfig } from "../../features/session/api/get-config";
 import { getSession } from "../../features/session/api/get-session";
@@ -23,32 +24,51 @@ export function useRootData() {
   return { ...data, canEdit: data.user.role === "admin" };
 }
 
+/**
+ * Below ~720 px the navigation and Sign out fold behind a Menu button (styles.css, responsive
+ * section); wider screens show them always and hide the button. The menu is open for the page it
+ * was opened on only, so following one of its links closes it without an effect.
+ */
+function useMenu() {
+  const { pathname } = useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  return { open, toggle: () => setOpenOn(open ? null : pathname) };
+}
+
 function TopBar() {
   const { user, canEdit } = useRootData();
   const navigation = useNavigation();
+  const menu = useMenu();
   return (
     <header className="topbar">
       <span className="brand">workday-connect</span>
-      <nav aria-label="Main" className="topbar-nav">
-        <NavLink to={paths.connectors.getHref()}>App Connectors</NavLink>
-        <NavLink to={paths.activity.getHref()}>Activity</NavLink>
-        {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
-        {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
-        <NavLink to={paths.notifications.getHref()}>Notifications</NavLink>
-        <NavLink to={paths.account.getHref()}>Account</NavLink>
-      </nav>
+      {/* Outside the menu, so "Loading…" is announced while the menu is folded away. */}
       <span role="status" className="topbar-busy">
         {navigation.state === "loading" ? "Loading…" : ""}
       </span>
-      <div className="topbar-user">
-        <p>
-          Signed in as {user.name} <span className="role">{ROLE_NAMES[user.role]}</span>
-        </p>
-        <Form method="post" action={paths.signOut.getHref()}>
-          <button type="submit" className="button-small">
-            Sign out
-          </button>
-        </Form>
+      <button type="button" className="topbar-menu-button button-small" aria-expanded={menu.open} aria-controls="topbar-menu" onClick={menu.toggle}>
+        Menu
+      </button>
+      <div id="topbar-menu" className={menu.open ? "topbar-menu topbar-menu-open" : "topbar-menu"}>
+        <nav aria-label="Main" className="topbar-nav">
+          <NavLink to={paths.connectors.getHref()}>App Connectors</NavLink>
+          <NavLink to={paths.activity.getHref()}>Activity</NavLink>
+          {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
+          {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
+          <NavLink to={paths.notifications.getHref()}>Notifications</NavLink>
+          <NavLink to={paths.account.getHref()}>Account</NavLink>
+        </nav>
+        <div className="topbar-user">
+          <p>
+            Signed in as {user.name} <span className="role">{ROLE_NAMES[user.role]}</span>
+          </p>
+          <Form method="post" action={paths.signOut.getHref()}>
+            <button type="submit" className="button-small">
+              Sign out
+            </button>
+          </Form>
+        </div>
       </div>
     </header>
   );

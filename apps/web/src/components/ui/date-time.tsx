@@ -1,9 +1,8 @@
-const format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { formatUtc } from "../../lib/utc";
 
-/** A server timestamp in the reader's locale, with the exact ISO value kept in `dateTime`. */
-export function DateTime({ value, empty = "—" }: { value: string | null; empty?: string }) {
+/** A server timestamp as "5 Dec 2026, 14:03 UTC" (lib/utc.ts), with the exact ISO value kept in `dateTime`. */
+export function DateTime({ value, empty = "—", seconds = false }: { value: string | null; empty?: string; seconds?: boolean }) {
   if (value === null) return <>{empty}</>;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return <>{value}</>;
-  return <time dateTime={value}>{format.format(date)}</time>;
+  if (Number.isNaN(new Date(value).getTime())) return <>{value}</>;
+  return <time dateTime={value}>{formatUtc(value, { seconds })}</time>;
 }

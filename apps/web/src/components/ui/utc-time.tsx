@@ -1,6 +1,6 @@
-import { formatUtc } from "../../lib/utc";
+import { DateTime } from "./date-time";
 
-/** An instant in UTC ("2026-11-21 10:00:05"), with the exact value kept in `dateTime`. Say "UTC" in the heading or sentence around it. */
+/** An instant to the second, for logs read side by side ("21 Nov 2026, 10:00:05 UTC"); the same format as DateTime. */
 export function UtcTime({ value, seconds = true }: { value: string; seconds?: boolean }) {
-  return <time dateTime={value}>{formatUtc(value, { seconds })}</time>;
+  return <DateTime value={value} seconds={seconds} />;
 }

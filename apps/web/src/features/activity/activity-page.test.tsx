@@ -36,8 +36,8 @@ describe("connector activity page", () => {
   it("when it opens, then the rows show newest first with time in UTC, account, task, action, IP address, device and session", async () => {
     const { calls } = await openConnectorActivity();
     expect(headers()).toEqual(["Time (UTC)", "Account", "Task", "Action", "IP address", "Device", "Session"]);
-    expect(cellsOf(0)).toEqual(["2026-11-21 09:15:07", "Logan McNeil (lmcneil)", "Find Workers", "READ", "203.0.113.7", "Desktop", "sess-1"]);
-    expect(cellsOf(1)).toEqual(["2026-11-21 08:00:00", "svc_payroll", "Change Job", "WRITE", "—", "Phone", "sess-2"]);
+    expect(cellsOf(0)).toEqual(["21 Nov 2026, 09:15:07 UTC", "Logan McNeil (lmcneil)", "Find Workers", "READ", "203.0.113.7", "Desktop", "sess-1"]);
+    expect(cellsOf(1)).toEqual(["21 Nov 2026, 08:00:00 UTC", "svc_payroll", "Change Job", "WRITE", "—", "Phone", "sess-2"]);
     expect(screen.getByText("2 rows")).toBeDefined();
     expect(lastQuery(calls)).toEqual({});
     expect(screen.getByRole("link", { name: "Back to Acme sandbox" }).getAttribute("href")).toBe("/connectors/c1");
@@ -138,9 +138,9 @@ describe("connector activity page", () => {
     expect(await screen.findByText("Some fields need fixing. Cursor is not one this server issued.")).toBeDefined();
   });
 
-  it("when no rows match, then it says No activity matches these filters. and Clear leads back to everything", async () => {
+  it("when no rows match the filters, then it says what to try and Clear leads back to everything", async () => {
     const { router, user } = await openConnectorActivity("?account=nobody", activityPage([]));
-    expect(screen.getByText("No activity matches these filters.")).toBeDefined();
+    expect(screen.getByText("No activity matches these filters. Try a wider date range or clear the account filter.")).toBeDefined();
     expect(screen.getByText("0 rows")).toBeDefined();
     expect(screen.queryByRole("table")).toBeNull();
     await user.click(within(filters()).getByRole("link", { name: "Clear" }));

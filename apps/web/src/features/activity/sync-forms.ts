@@ -57,7 +57,7 @@ async function resync(id: string, form: FormData): Promise<SyncFormResult> {
   const parsed = resyncRequestSchema.safeParse({ from: utcInputToIso(from), to: utcInputToIso(to) });
   if (!parsed.success) return invalid("resync", parsed.error);
   await startResync(id, parsed.data);
-  const window = `${formatUtc(parsed.data.from, { seconds: false })} to ${formatUtc(parsed.data.to, { seconds: false })} UTC`;
+  const window = `${formatUtc(parsed.data.from)} to ${formatUtc(parsed.data.to)}`;
   return { intent: "resync", ok: true, message: `Re-sync of ${window} started.` };
 }
 

@@ -40,7 +40,7 @@ describe("connector page: activity sync while it runs", () => {
     expect(Number(bar.getAttribute("value"))).toBeCloseTo(0.5);
     expect(bar.getAttribute("max")).toBe("1");
     expect(within(section()).getByText(/^Backfilling 7 days:/).textContent).toBe(
-      "Backfilling 7 days: 45,210 rows so far · 1,830 rows/s · covered until 2026-11-17 22:00 UTC",
+      "Backfilling 7 days: 45,210 rows so far · 1,830 rows/s · covered until 17 Nov 2026, 22:00 UTC",
     );
   });
 
@@ -83,7 +83,7 @@ describe("connector page: activity sync between runs", () => {
     expect(fact("Rows in the last 24 h")).toBe("12,345");
     expect(fact("Rows stored")).toBe("98,765");
     expect(fact("Accounts")).toMatch(/^1,204 \(list refreshed .+\)$/);
-    expect(fact("Covered until")).toBe("2026-11-21 10:28 UTC");
+    expect(fact("Covered until")).toBe("21 Nov 2026, 10:28 UTC");
     expect(within(section()).queryByRole("progressbar")).toBeNull();
     expect(within(section()).getByRole("link", { name: "View activity" }).getAttribute("href")).toBe("/connectors/c1/activity");
   });
@@ -222,7 +222,7 @@ describe("connector page: sync settings and re-sync", () => {
     fireEvent.change(within(resyncForm()).getByLabelText("From (UTC)"), { target: { value: "2026-11-20T00:00" } });
     fireEvent.change(within(resyncForm()).getByLabelText("To (UTC)"), { target: { value: "2026-11-20T06:00" } });
     await user.click(within(resyncForm()).getByRole("button", { name: "Re-sync" }));
-    expect(await within(resyncForm()).findByText("Re-sync of 2026-11-20 00:00 to 2026-11-20 06:00 UTC started.")).toBeDefined();
+    expect(await within(resyncForm()).findByText("Re-sync of 20 Nov 2026, 00:00 UTC to 20 Nov 2026, 06:00 UTC started.")).toBeDefined();
     expect(calls[0]?.body).toEqual({ from: "2026-11-20T00:00:00.000Z", to: "2026-11-20T06:00:00.000Z" });
     const bar = await within(section()).findByRole("progressbar", { name: "Re-sync progress" });
     expect(Number(bar.getAttribute("value"))).toBeCloseTo(0.5);

@@ -33,16 +33,18 @@ describe("App Connectors list: health", () => {
     expect(cellUnder(rowOf("Acme production"), "Reason").textContent).toBe(TROUBLESHOOTING.token_endpoint_unavailable.title);
     expect(cellUnder(rowOf("Globex sandbox"), "Reason").textContent).toBe(TROUBLESHOOTING.invalid_grant.title);
     expect(cellUnder(rowOf("Acme sandbox"), "Last successful check").querySelector("time")?.getAttribute("datetime")).toBe("2026-11-22T08:30:00.000Z");
-    expect(cellUnder(rowOf("Acme production"), "Last successful check").textContent).toBe("Never");
+    expect(cellUnder(rowOf("Acme production"), "Last successful check").textContent).toBe("Never succeeded");
     expect(within(rowOf("Globex sandbox")).getByText("Reconnect needed")).toBeDefined();
   });
 
-  it("when a connector is a sandbox, then a Sandbox badge sits next to its name", async () => {
-    server.use(api.connectors({ connectors: [healthy, slow].map(toSummary) }));
+  it("when a connector is a sandbox or an implementation tenant, then a badge with that name sits next to its name", async () => {
+    const sandbox = connected({ id: "c4", name: "Acme preview", tenant: "acme_sandbox" });
+    server.use(api.connectors({ connectors: [healthy, slow, sandbox].map(toSummary) }));
     renderApp("/connectors");
     await screen.findByRole("link", { name: "Acme sandbox" });
     const nameCell = (name: string) => screen.getByRole("link", { name }).closest("td");
-    expect(nameCell("Acme sandbox")?.textContent).toBe("Acme sandboxSandbox");
+    expect(nameCell("Acme sandbox")?.textContent).toBe("Acme sandboxImplementation");
+    expect(nameCell("Acme preview")?.textContent).toBe("Acme previewSandbox");
     expect(nameCell("Acme production")?.textContent).toBe("Acme production");
   });
 
@@ -70,7 +72,7 @@ describe("App Connectors list: health", () => {
     renderApp("/connectors?status=action_required");
     const filter = await screen.findByRole("combobox", { name: "Filter by status" });
     expect((filter as HTMLSelectElement).value).toBe("action_required");
-    expect(screen.getByText("No connectors have the status Action required in Workday.")).toBeDefined();
+    expect(screen.getByText("No connectors have the status Action required in Workday. Choose All in Filter by status to see every connector.")).toBeDefined();
     expect(screen.queryByRole("link", { name: "Acme sandbox" })).toBeNull();
   });
 });

@@ -19,14 +19,14 @@ const broken = connected({
 });
 
 describe("App Connectors page", () => {
-  it("when connectors load, then each status is shown in words with tenant and environment", async () => {
+  it("when connectors load, then each status is shown in words with tenant and environment (an _impl tenant as Implementation)", async () => {
     server.use(api.connectors({ connectors: [draft, live, broken].map(toSummary) }));
     renderApp("/connectors");
     expect(await screen.findByRole("heading", { name: "App Connectors" })).toBeDefined();
     const rows = screen.getAllByRole("row");
     const text = rows.map((r) => r.textContent);
     expect(text.some((t) => t?.includes("Acme draft") && t.includes(STATUS_LABELS.pending_configuration))).toBe(true);
-    expect(text.some((t) => t?.includes("Acme sandbox") && t.includes("Connected") && t.includes("Sandbox") && t.includes("acme_impl"))).toBe(true);
+    expect(text.some((t) => t?.includes("Acme sandbox") && t.includes("Connected") && t.includes("Implementation") && t.includes("acme_impl"))).toBe(true);
     expect(text.some((t) => t?.includes("Acme production") && t.includes("Reconnect needed") && t.includes("Production"))).toBe(true);
     expect(screen.queryByText("relink_needed")).toBeNull();
     expect(screen.getByRole("link", { name: "Acme sandbox" }).getAttribute("href")).toBe("/connectors/c1");

@@ -80,7 +80,7 @@ describe("Notifications page", () => {
   it("when there are no channels, then the page says so and the top bar links to it", async () => {
     fakeNotificationsApi();
     await openNotifications();
-    expect(screen.getByText("No channels yet.")).toBeDefined();
+    expect(screen.getByText(/^No channels yet\. Nobody is told/)).toBeDefined();
     expect(
       within(screen.getByRole("navigation", { name: "Main" }))
         .getByRole("link", { name: "Notifications" })
@@ -270,7 +270,7 @@ describe("Notifications page", () => {
     fakeNotificationsApi({ channels: [makeChannel({ lastAttempt: { at: "2026-11-29T10:00:05.000Z", outcome: "delivered", answer: "HTTP 200" } })] });
     await openNotifications();
     expect(rowOf("On-call webhook")).toBeDefined();
-    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out"]);
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Menu", "Sign out"]);
     expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("region", { name: "Add webhook" })).toBeNull();
     expect(screen.getByText("Only admins can add or change channels.")).toBeDefined();

@@ -79,7 +79,7 @@ describe("Users page", () => {
         .getAllByRole("cell")
         .map((c) => c.textContent);
     expect(cells("Sam Support").slice(0, 2)).toEqual(["Sam Support", "support@example.com"]);
-    expect(cells("Sam Support").slice(3, 6)).toEqual(["Local", "Never", "2"]);
+    expect(cells("Sam Support").slice(3, 6)).toEqual(["Local", "Not signed in yet", "2"]);
     expect(cells("Olga Okta")[3]).toBe("SSO");
     expect(cells("Ada Admin")[0]).toBe("Ada Admin (you)");
     expect(within(rowOf("Sam Support")).getByRole<HTMLSelectElement>("combobox", { name: "Role for Sam Support" }).value).toBe("support");
@@ -202,7 +202,7 @@ describe("Users page", () => {
     server.use(api.session("support"), api.error("get", routes.users, 403, { code: "forbidden", message: "Admins only." }));
     renderApp("/users");
     expect(await screen.findByText("Only admins can manage users.")).toBeDefined();
-    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Sign out"]);
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Menu", "Sign out"]);
     expect(screen.queryByRole("table")).toBeNull();
   });
 });

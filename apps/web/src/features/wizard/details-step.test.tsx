@@ -96,7 +96,7 @@ describe("wizard: Enter details", () => {
     expect((box as HTMLTextAreaElement).value).toBe("");
     const summary = screen.getByRole("region", { name: "Summary" });
     expect(within(summary).getByText("Tenant: acme_impl")).toBeDefined();
-    expect(within(summary).getByText(/Looks like a sandbox\/implementation tenant/)).toBeDefined();
+    expect(within(summary).getByText(/Looks like an implementation tenant/)).toBeDefined();
   });
 
   it("when SAML SSO is ticked, then the effective authorization URL with redirect=n shows", async () => {

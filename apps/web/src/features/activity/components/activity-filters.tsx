@@ -1,5 +1,6 @@
 import { activityActionSchema } from "@wc/contracts";
 import { Form, Link, useLocation, useSubmit } from "react-router";
+import { FiltersDisclosure } from "../../../components/ui/filters-disclosure";
 import { SelectField } from "../../../components/ui/select-field";
 import { TextField } from "../../../components/ui/text-field";
 import { filledFormValues } from "../../../lib/search-params";
@@ -43,41 +44,43 @@ export function ActivityFilters({ values, errors, listPath, connectors }: Props)
     <TextField key={name} label={label} name={name} defaultValue={values[name] ?? ""} error={errors[name]} {...(hint ? { hint } : {})} />
   );
   return (
-    <Form
-      // A new URL (Clear, a shared link) puts its values into the fields.
-      key={search}
-      method="get"
-      action={listPath}
-      role="search"
-      aria-label="Activity filters"
-      className="activity-filters"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(filledFormValues(new FormData(event.currentTarget)), { method: "get", action: listPath });
-      }}
-    >
-      <div className="filter-grid">
-        <TextField label="From (UTC)" name="from" type="datetime-local" defaultValue={values.from ?? ""} error={errors.from} />
-        <TextField label="To (UTC)" name="to" type="datetime-local" defaultValue={values.to ?? ""} error={errors.to} />
-        {TEXT_FILTERS.map((f) => text(f.name, f.label, f.hint))}
-        <SelectField label="Action" name="action" options={ACTION_OPTIONS} defaultValue={values.action ?? ""} error={errors.action} />
-        {MORE_FILTERS.map((f) => text(f.name, f.label))}
-        {connectors ? (
-          <SelectField
-            label="Connector"
-            name="connectorId"
-            options={[{ value: "", label: "Any" }, ...connectors.map((c) => ({ value: c.id, label: c.name }))]}
-            defaultValue={values.connectorId ?? ""}
-            error={errors.connectorId}
-          />
-        ) : null}
-      </div>
-      <div className="actions">
-        <button type="submit" className="button-primary">
-          Apply filters
-        </button>
-        <Link to={listPath}>Clear</Link>
-      </div>
-    </Form>
+    <FiltersDisclosure active={Object.keys(values).length}>
+      <Form
+        // A new URL (Clear, a shared link) puts its values into the fields.
+        key={search}
+        method="get"
+        action={listPath}
+        role="search"
+        aria-label="Activity filters"
+        className="activity-filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(filledFormValues(new FormData(event.currentTarget)), { method: "get", action: listPath });
+        }}
+      >
+        <div className="filter-grid">
+          <TextField label="From (UTC)" name="from" type="datetime-local" defaultValue={values.from ?? ""} error={errors.from} />
+          <TextField label="To (UTC)" name="to" type="datetime-local" defaultValue={values.to ?? ""} error={errors.to} />
+          {TEXT_FILTERS.map((f) => text(f.name, f.label, f.hint))}
+          <SelectField label="Action" name="action" options={ACTION_OPTIONS} defaultValue={values.action ?? ""} error={errors.action} />
+          {MORE_FILTERS.map((f) => text(f.name, f.label))}
+          {connectors ? (
+            <SelectField
+              label="Connector"
+              name="connectorId"
+              options={[{ value: "", label: "Any" }, ...connectors.map((c) => ({ value: c.id, label: c.name }))]}
+              defaultValue={values.connectorId ?? ""}
+              error={errors.connectorId}
+            />
+          ) : null}
+        </div>
+        <div className="actions">
+          <button type="submit" className="button-primary">
+            Apply filters
+          </button>
+          <Link to={listPath}>Clear</Link>
+        </div>
+      </Form>
+    </FiltersDisclosure>
   );
 }

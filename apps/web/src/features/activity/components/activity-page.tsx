@@ -31,6 +31,12 @@ function otherMessages(fields: Readonly<Record<string, string>>, shown: readonly
     .map(([, message]) => message);
 }
 
+/** An empty list says what to try: widen the filters, or wait for a connected connector's sync. */
+function NoActivity({ filtered }: { filtered: boolean }) {
+  if (filtered) return <p>No activity matches these filters. Try a wider date range or clear the account filter.</p>;
+  return <p>No activity stored yet. It arrives with each sync once a connector is connected; the connector's page shows the sync's progress.</p>;
+}
+
 /** The filtered, paged list of activity rows with its exports. */
 export function ActivityPage({ heading, title, search, result, listPath, exportPath, connectors }: Props) {
   const shown = FILTER_NAMES.filter((name) => connectors !== undefined || name !== "connectorId");
@@ -48,7 +54,11 @@ export function ActivityPage({ heading, title, search, result, listPath, exportP
             <p className="list-count">{formatRows(result.list.total)}</p>
             <ExportLinks exportPath={exportPath} search={search} />
           </div>
-          {result.list.rows.length === 0 ? <p>No activity matches these filters.</p> : <ActivityTable rows={result.list.rows} connectors={connectors} />}
+          {result.list.rows.length === 0 ? (
+            <NoActivity filtered={Object.keys(search.values).length > 0} />
+          ) : (
+            <ActivityTable rows={result.list.rows} connectors={connectors} />
+          )}
           <ActivityPaging list={result.list} search={search} listPath={listPath} />
         </>
       )}

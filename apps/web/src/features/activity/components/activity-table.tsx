@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { UtcTime } from "../../../components/ui/utc-time";
 import { paths } from "../../../config/paths";
 import type { ConnectorOption } from "./activity-filters";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 const orDash = (value: string | null) => value ?? "—";
 
@@ -24,7 +25,7 @@ interface Props {
 /** One page of activity, newest first as the API sends it. */
 export function ActivityTable({ rows, connectors }: Props) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="User activity">
       <table className="table activity-table">
         <caption className="visually-hidden">User activity, newest first</caption>
         <thead>
@@ -60,6 +61,6 @@ export function ActivityTable({ rows, connectors }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

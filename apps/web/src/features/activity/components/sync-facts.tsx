@@ -1,7 +1,7 @@
 import type { SyncStatus } from "@wc/contracts";
 import type { ReactNode } from "react";
 import { RelativeTime } from "../../../components/ui/relative-time";
-import { UtcTime } from "../../../components/ui/utc-time";
+import { DateTime } from "../../../components/ui/date-time";
 import { formatCount } from "../../../lib/numbers";
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -21,13 +21,7 @@ export function SyncFacts({ sync }: { sync: SyncStatus }) {
       <Item term="Next sync">{sync.nextSyncAt ? <RelativeTime value={sync.nextSyncAt} /> : "Not scheduled"}</Item>
       <Item term="Lag">{sync.lagSeconds === null ? "—" : `${formatCount(Math.round(sync.lagSeconds / 60))} min`}</Item>
       <Item term="Covered until">
-        {sync.coveredUntil ? (
-          <>
-            <UtcTime value={sync.coveredUntil} seconds={false} /> UTC
-          </>
-        ) : (
-          "Nothing stored yet"
-        )}
+        <DateTime value={sync.coveredUntil} empty="Nothing stored yet" />
       </Item>
       <Item term="Rows in the last 24 h">{formatCount(sync.rowsLast24h)}</Item>
       <Item term="Rows stored">{formatCount(sync.rowsStored)}</Item>

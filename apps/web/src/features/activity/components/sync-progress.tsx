@@ -1,6 +1,6 @@
 import type { SyncProgress } from "@wc/contracts";
 import { useId } from "react";
-import { UtcTime } from "../../../components/ui/utc-time";
+import { DateTime } from "../../../components/ui/date-time";
 import { formatCount } from "../../../lib/numbers";
 import { coveredFraction, describeSpan } from "../sync-text";
 
@@ -16,7 +16,7 @@ export function SyncProgressView({ progress }: { progress: SyncProgress }) {
       <progress aria-labelledby={`${id}-label`} aria-describedby={`${id}-text`} max={1} value={coveredFraction(progress)} />
       <p id={`${id}-text`}>
         {backfill ? "Backfilling" : "Re-syncing"} {describeSpan(progress.from, progress.to)}: {formatCount(progress.rows)} rows so far ·{" "}
-        {formatCount(progress.rowsPerSecond)} rows/s · covered until <UtcTime value={progress.coveredUntil} seconds={false} /> UTC
+        {formatCount(progress.rowsPerSecond)} rows/s · covered until <DateTime value={progress.coveredUntil} />
       </p>
     </div>
   );

@@ -1,23 +1,16 @@
 import type { AuditEntry } from "@wc/contracts";
+import { UtcTime } from "../../../components/ui/utc-time";
 import { changeLines } from "../audit-change";
-
-/** "2026-11-29 10:00:05": the log's times in UTC, to the second, as they sort. */
-export function utcTime(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : date.toISOString().slice(0, 19).replace("T", " ");
-}
+import { AUDIT_ACTION_LABELS } from "../audit-labels";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function Change({ entry }: { entry: AuditEntry }) {
   const lines = changeLines(entry.before, entry.after);
   if (lines.length === 0) return <>—</>;
   return (
     <ul className="change-list">
-      {lines.map(({ key, before, after }) => (
-        <li key={key}>
-          <code>{key}</code>: {before ?? ""}
-          {before !== null && after !== null ? " → " : null}
-          {after ?? (before !== null ? " → (removed)" : "")}
-        </li>
+      {lines.map((line) => (
+        <li key={line.key}>{line.text}</li>
       ))}
     </ul>
   );
@@ -40,9 +33,9 @@ function Target({ entry }: { entry: AuditEntry }) {
 
 /** The log as the BFF sends it: newest first. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p>No audit entries match these filters.</p>;
+  if (entries.length === 0) return <p>No audit entries match these filters. Try a wider time range, another action, or Clear filters.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Audit log entries">
       <table className="table">
         <caption className="visually-hidden">Audit log entries, newest first</caption>
         <thead>
@@ -59,12 +52,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.seq}>
               <td>
-                <time dateTime={e.at}>{utcTime(e.at)}</time>
+                <UtcTime value={e.at} />
               </td>
               <td>{e.actorName}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
+              <td>{AUDIT_ACTION_LABELS[e.action]}</td>
               <td>
                 <Target entry={e} />
               </td>
@@ -76,6 +67,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,7 +1,7 @@
 import { COPIED_DETAILS_FIELDS, DETAILS_FIELDS, type Connector } from "@wc/contracts";
 import type { ReactNode } from "react";
 import { DateTime } from "../../../components/ui/date-time";
-import { CLIENT_AUTH_NAMES, describeSecret, ENVIRONMENT_NAMES } from "../../../lib/labels";
+import { CLIENT_AUTH_NAMES, describeSecret, environmentName } from "../../../lib/labels";
 import { ConsentingAccount } from "../../../components/ui/consenting-account";
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -20,7 +20,7 @@ function Environment({ connector }: { connector: Connector }) {
   const how = connector.environmentSource === "override" ? " (set by an admin)" : connector.environmentSource === "detected" ? " (detected)" : "";
   return (
     <>
-      {ENVIRONMENT_NAMES[connector.environment]}
+      {environmentName(connector.environment, connector.tenant)}
       {how}
       {connector.environmentReason ? <span className="muted"> {connector.environmentReason}</span> : null}
     </>

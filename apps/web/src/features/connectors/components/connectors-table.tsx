@@ -4,8 +4,9 @@ import { DateTime } from "../../../components/ui/date-time";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { reasonTitle } from "../../../components/ui/troubleshooting-entry";
 import { paths } from "../../../config/paths";
-import { ENVIRONMENT_NAMES } from "../../../lib/labels";
+import { environmentName } from "../../../lib/labels";
 import { isDraft } from "../status-groups";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function DiscardButton({ connector }: { connector: ConnectorSummary }) {
   const fetcher = useFetcher();
@@ -32,17 +33,18 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
     <tr>
       <td>
         <Link to={paths.connector.getHref(connector.id)}>{connector.name}</Link>
-        {connector.environment === "sandbox" ? <span className="badge badge-sandbox">Sandbox</span> : null}
+        {connector.environment === "sandbox" ? <span className="badge badge-sandbox">{environmentName(connector.environment, connector.tenant)}</span> : null}
       </td>
       <td>{connector.tenant ?? "—"}</td>
-      <td>{connector.environment ? ENVIRONMENT_NAMES[connector.environment] : "—"}</td>
+      <td>{environmentName(connector.environment, connector.tenant)}</td>
       <td>
         <StatusBadge status={connector.status} />
         {isDraft(connector) && connector.status !== "pending_configuration" ? <span className="muted"> (setup not finished)</span> : null}
       </td>
       <td>{connector.status === "connected" ? "" : reasonTitle(connector.reasonCode)}</td>
       <td>
-        <DateTime value={connector.lastSuccessAt} empty="Never" />
+        {/* A setup still in the wizard has nothing to succeed at yet; "Never succeeded" is for a connector that tried. */}
+        {isDraft(connector) ? "—" : <DateTime value={connector.lastSuccessAt} empty="Never succeeded" />}
       </td>
       <td>
         <DateTime value={connector.connectedAt} empty="Not connected" />
@@ -61,30 +63,32 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
 
 export function ConnectorsTable({ connectors, canEdit }: { connectors: ConnectorSummary[]; canEdit: boolean }) {
   if (connectors.length === 0) {
-    return <p>No apps are connected yet.{canEdit ? " Select Connect an app to connect Workday." : ""}</p>;
+    return <p>No apps are connected yet. {canEdit ? "Select Connect an app, then Workday, to start." : "An admin connects Workday with Connect an app."}</p>;
   }
   return (
-    <table className="table">
-      <caption className="visually-hidden">Connected apps</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Tenant</th>
-          <th scope="col">Environment</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Last successful check</th>
-          <th scope="col">Connected</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {connectors.map((c) => (
-          <Row key={c.id} connector={c} canEdit={canEdit} />
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label="Connected apps">
+      <table className="table">
+        <caption className="visually-hidden">Connected apps</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Tenant</th>
+            <th scope="col">Environment</th>
+            <th scope="col">Status</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Last successful check</th>
+            <th scope="col">Connected</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {connectors.map((c) => (
+            <Row key={c.id} connector={c} canEdit={canEdit} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

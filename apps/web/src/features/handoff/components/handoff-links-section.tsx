@@ -12,6 +12,7 @@ import { CopyButton } from "../../../components/ui/copy-button";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { SelectField } from "../../../components/ui/select-field";
 import { UtcTime } from "../../../components/ui/utc-time";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import { ApiError } from "../../../lib/api-client";
 import { createHandoffLink, listHandoffLinks, revokeHandoffLink } from "../api/handoff-links-api";
 
@@ -113,9 +114,9 @@ export function HandoffLinksSection({ connector }: { connector: Pick<Connector, 
         </div>
       ) : null}
       {links && links.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="Hand-off links">
           <table className="table">
-            <caption>Hand-off links (times in UTC)</caption>
+            <caption>Hand-off links</caption>
             <thead>
               <tr>
                 <th scope="col">Created</th>
@@ -161,7 +162,7 @@ export function HandoffLinksSection({ connector }: { connector: Pick<Connector, 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : links ? (
         <p className="muted">No hand-off links yet.</p>
       ) : null}

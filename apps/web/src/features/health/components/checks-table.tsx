@@ -2,6 +2,7 @@ import type { CheckResult } from "@wc/contracts";
 import { CHECKS, prerequisiteLabel, type CheckInfo } from "../check-catalog";
 import { CheckReason } from "./check-reason";
 import { CheckResultWord } from "./check-result-word";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function Proves({ info }: { info: CheckInfo }) {
   return (
@@ -32,7 +33,7 @@ function Row({ info, check, running }: { info: CheckInfo; check: CheckResult | u
 /** One row per live check: what it proves, and how it last went (or how it is going, while running). */
 export function ChecksTable({ checks, running }: { checks: CheckResult[] | null; running: boolean }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Checks">
       <table className="table" aria-busy={running || undefined}>
         <caption>Checks</caption>
         <thead>
@@ -49,6 +50,6 @@ export function ChecksTable({ checks, running }: { checks: CheckResult[] | null;
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { paths } from "../../../config/paths";
 import { CHANNEL_KIND_NAMES, channelTarget, connectorsText, WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
 import { LastAttempt } from "./last-attempt";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function Row({ channel, connectors }: { channel: ChannelView; connectors: readonly ConnectorName[] }) {
   return (
@@ -33,9 +34,9 @@ function Row({ channel, connectors }: { channel: ChannelView; connectors: readon
 
 /** Every channel; its name opens the channel page with its delivery log (and, for admins, its actions). */
 export function ChannelsTable({ channels, connectors }: { channels: readonly ChannelView[]; connectors: readonly ConnectorName[] }) {
-  if (channels.length === 0) return <p>No channels yet.</p>;
+  if (channels.length === 0) return <p>No channels yet. Nobody is told when a connector breaks until a webhook or email channel is added.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Notification channels">
       <table className="table">
         <caption className="visually-hidden">Notification channels</caption>
         <thead>
@@ -55,6 +56,6 @@ export function ChannelsTable({ channels, connectors }: { channels: readonly Cha
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { DateTime } from "../../../components/ui/date-time";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { DELIVERY_OUTCOME_NAMES } from "../channel-words";
 import type { DeliveriesLoad } from "../load-deliveries";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 function AttemptRow({ attempt }: { attempt: DeliveryAttempt }) {
   return (
@@ -25,9 +26,9 @@ function AttemptRow({ attempt }: { attempt: DeliveryAttempt }) {
 }
 
 function Attempts({ attempts, channelName }: { attempts: readonly DeliveryAttempt[]; channelName: string }) {
-  if (attempts.length === 0) return <p>No deliveries yet.</p>;
+  if (attempts.length === 0) return <p>No deliveries yet. One is logged when an event this channel listens to happens, or when an admin selects Send test.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={`Delivery attempts of ${channelName}`}>
       <table className="table">
         <caption className="visually-hidden">Delivery attempts of {channelName}, newest first</caption>
         <thead>
@@ -46,7 +47,7 @@ function Attempts({ attempts, channelName }: { attempts: readonly DeliveryAttemp
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -130,7 +130,7 @@ export function UserRow({ user, isYou }: { user: User; isYou: boolean }) {
       </td>
       <td>{SIGN_IN_SOURCE_NAMES[user.source]}</td>
       <td>
-        <DateTime value={user.lastSignInAt} empty="Never" />
+        <DateTime value={user.lastSignInAt} empty="Not signed in yet" />
       </td>
       <td>{user.activeSessions}</td>
       <td>

@@ -1,10 +1,11 @@
 import type { User } from "@wc/contracts";
 import { UserRow } from "./user-row";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 export function UsersTable({ users, youId }: { users: User[]; youId: string }) {
-  if (users.length === 0) return <p>No users yet.</p>;
+  if (users.length === 0) return <p>No users yet. Add one with the form below.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Users">
       <table className="table">
         <caption className="visually-hidden">People who can sign in</caption>
         <thead>
@@ -26,6 +27,6 @@ export function UsersTable({ users, youId }: { users: User[]; youId: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

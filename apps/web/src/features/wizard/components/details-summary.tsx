@@ -1,5 +1,11 @@
-import { ENVIRONMENT_NAMES, SANDBOX_NOTE } from "../../../lib/labels";
+import { environmentKind, environmentName, SANDBOX_NOTE, type EnvironmentKind } from "../../../lib/labels";
 import type { DetailsSummary as Summary } from "../details-validation";
+
+const LOOKS_LIKE: Record<EnvironmentKind, string> = {
+  production: "Looks like production",
+  sandbox: "Looks like a sandbox tenant",
+  implementation: "Looks like an implementation tenant",
+};
 
 /** What the pasted endpoints say, updated as you type. */
 export function DetailsSummary({ summary }: { summary: Summary }) {
@@ -11,11 +17,10 @@ export function DetailsSummary({ summary }: { summary: Summary }) {
       {environment === null ? (
         <p>Environment: paste an endpoint to detect it.</p>
       ) : environment.overridden ? (
-        <p>Environment: {ENVIRONMENT_NAMES[environment.value]} (set under Advanced).</p>
+        <p>Environment: {environmentName(environment.value, tenant)} (set under Advanced).</p>
       ) : (
         <p>
-          {environment.value === "sandbox" ? "Looks like a sandbox/implementation tenant" : "Looks like production"}.{" "}
-          <span className="muted">{environment.reason}</span>
+          {LOOKS_LIKE[environmentKind(environment.value, tenant)]}. <span className="muted">{environment.reason}</span>
         </p>
       )}
       {environment?.value === "sandbox" ? <p className="note">{SANDBOX_NOTE}</p> : null}

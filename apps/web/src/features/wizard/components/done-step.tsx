@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { StatusBadge } from "../../../components/ui/status-badge";
 import { paths } from "../../../config/paths";
-import { ENVIRONMENT_NAMES, SANDBOX_NOTE } from "../../../lib/labels";
+import { environmentName, SANDBOX_NOTE } from "../../../lib/labels";
 import { ConsentingAccount } from "../../../components/ui/consenting-account";
 
 /** Consent succeeded: what is now connected, the live checks that prove it (`verify`), and where to watch it. */
@@ -23,7 +23,7 @@ export function DoneStep({ connector, verify }: { connector: Connector; verify: 
         </div>
         <div className="dl-row">
           <dt>Environment</dt>
-          <dd>{connector.environment ? ENVIRONMENT_NAMES[connector.environment] : "—"}</dd>
+          <dd>{environmentName(connector.environment, connector.tenant)}</dd>
         </div>
         {connector.consentGrantedBy ? (
           <div className="dl-row">

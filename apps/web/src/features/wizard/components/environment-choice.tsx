@@ -2,7 +2,7 @@ import { DETAILS_FIELDS, environmentSchema, type DetailsValues } from "@wc/contr
 import { addressOfAuthorizationEndpoint, guessEnvironment } from "@wc/workday";
 import { useId } from "react";
 import { detailsInputId } from "../../../lib/details-fields";
-import { ENVIRONMENT_NAMES } from "../../../lib/labels";
+import { ENVIRONMENT_NAMES, environmentName } from "../../../lib/labels";
 
 const DETECT = "detect";
 
@@ -19,7 +19,7 @@ function detected(values: DetailsValues) {
   const hosts = [values.authorizationEndpoint, values.tokenEndpoint, values.restApiEndpoint].map(hostOf).filter((h): h is string => h !== null);
   if (hosts.length === 0) return null;
   const tenant = addressOfAuthorizationEndpoint(values.authorizationEndpoint.trim())?.tenant ?? null;
-  return guessEnvironment({ hosts, tenant });
+  return { ...guessEnvironment({ hosts, tenant }), tenant };
 }
 
 /** The environment in plain view: what the endpoints say it is, and a way to change it when that guess is wrong. */
@@ -31,7 +31,9 @@ export function EnvironmentChoice({ values, onChange }: { values: DetailsValues;
     <div className="field">
       <label htmlFor={detailsInputId("environmentOverride")}>{label}</label>
       <p className="field-hint" id={`${id}-detected`} role="status">
-        {guess === null ? "Detected from the endpoints once they are filled in." : `Detected: ${ENVIRONMENT_NAMES[guess.environment]}. ${guess.reason}`}
+        {guess === null
+          ? "Detected from the endpoints once they are filled in."
+          : `Detected: ${environmentName(guess.environment, guess.tenant)}. ${guess.reason}`}
       </p>
       <p className="field-hint" id={`${id}-help`}>
         {help}
@@ -45,9 +47,9 @@ export function EnvironmentChoice({ values, onChange }: { values: DetailsValues;
           onChange({ environmentOverride: parsed.success ? parsed.data : null });
         }}
       >
-        <option value={DETECT}>As detected{guess ? ` (${ENVIRONMENT_NAMES[guess.environment]})` : ""}</option>
+        <option value={DETECT}>As detected{guess ? ` (${environmentName(guess.environment, guess.tenant)})` : ""}</option>
         <option value="production">{ENVIRONMENT_NAMES.production}</option>
-        <option value="sandbox">{ENVIRONMENT_NAMES.sandbox}</option>
+        <option value="sandbox">{`${ENVIRONMENT_NAMES.sandbox} or implementation`}</option>
       </select>
     </div>
   );

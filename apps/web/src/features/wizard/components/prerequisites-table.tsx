@@ -1,4 +1,5 @@
 import { PREREQUISITE_NOTES, PREREQUISITES, type PrerequisiteRow, type SetupCheckState, type SetupKey } from "@wc/workday";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import { ProvedByChecks } from "./proved-by-checks";
 import { NoAddressHint, TaskLink } from "./task-link";
 
@@ -25,7 +26,7 @@ export function PrerequisitesTable({
 }) {
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Security group permissions">
         <table className="table">
           <caption>Security group permissions</caption>
           <thead>
@@ -61,7 +62,7 @@ export function PrerequisitesTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul className="notes">
         {PREREQUISITE_NOTES.map((note) => (
           <li key={note.key}>{note.text}</li>

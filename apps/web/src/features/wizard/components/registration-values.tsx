@@ -1,4 +1,5 @@
 import { DONE_PAGE_VALUES, registrationValues } from "@wc/workday";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import { CopyButton } from "../../../components/ui/copy-button";
 import { NoAddressHint, TaskLink } from "./task-link";
 
@@ -11,7 +12,7 @@ export function RegistrationValues({ redirectUri, address }: { redirectUri: stri
         others are picked from a list or ticked.
       </p>
       {address === null ? <NoAddressHint /> : null}
-      <div className="table-scroll">
+      <TableScroll label="Register API Client values">
         <table className="table">
           <caption>Register API Client values</caption>
           <thead>
@@ -36,7 +37,7 @@ export function RegistrationValues({ redirectUri, address }: { redirectUri: stri
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>
         On the done page, note these five values (all but the secret stay on <TaskLink address={address} task="View API Clients" />
         ):
