@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "../playwright.config";
-import { enterDetails, openConsentPopup, readRedirectUriAndNext, registerClientInWorkday, signInAndDecide, sim, tickAllAndNext, unique } from "./support";
+import { enterDetails, openConsentPopup, readRedirectUriAndNext, registerClientInWorkday, signInAndDecide, sim, startWizard, tickAllAndNext, unique } from "./support";
 
 // axe-core's rules for WCAG 2.0/2.1 A and AA and 2.2 AA; the journeys fail on what axe rates serious or critical.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -102,6 +102,37 @@ async function connectorStates(page: Page, request: Page["request"], id: string,
   }
 }
 
+/**
+ * A connector that still needs consent: its page with the menu open and a hand-off link just
+ * created, then the hand-off page in a browser without a session, and that page once the link is revoked.
+ */
+async function handoffStates(page: Page, browser: Browser, width: number) {
+  const id = await startWizard(page, unique(`A11y hand-off ${width}`));
+  await page.goto(`/connectors/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "More actions" }).click();
+  await expect(page.getByRole("button", { name: "Delete connector" })).toBeVisible();
+  await checkState(page, "connector: needs consent, menu open", width);
+  await page.getByRole("button", { name: "More actions" }).click();
+  const section = page.getByRole("region", { name: "Hand-off link" });
+  await section.getByRole("button", { name: "Create hand-off link" }).click();
+  const url = await section.locator("code.handoff-url").innerText();
+  await checkState(page, "connector: hand-off link shown once", width);
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width, height: 800 } });
+  const wd = await context.newPage();
+  await wd.goto(url);
+  await expect(wd.getByRole("heading", { level: 1, name: /^Connect Workday – / })).toBeVisible();
+  await checkState(wd, "hand-off page", width);
+  await section.getByRole("button", { name: "Done" }).click();
+  await section.getByRole("button", { name: "Revoke" }).click();
+  await expect(section.getByText("Revoked", { exact: false }).first()).toBeVisible();
+  await wd.goto(url);
+  await expect(wd.getByRole("heading", { name: "This hand-off link can no longer be used" })).toBeVisible();
+  await checkState(wd, "hand-off page: link refused", width);
+  await context.close();
+}
+
 /** A channel made through the API (the notifications journey covers the forms); returns its id. */
 async function emailChannel(page: Page): Promise<string> {
   const channel = { kind: "email", name: unique("A11y inbox"), recipients: ["soc@example.com"], events: ["connector.status_changed"] };
@@ -135,6 +166,7 @@ for (const width of WIDTHS) {
       }
       const id = await wizardSteps(page, context, width);
       await connectorStates(page, page.request, id, width);
+      await handoffStates(page, browser, width);
       await visit(page, "/connectors", "App Connectors", "connectors: with connectors", width);
       await visit(page, "/activity", "Activity", "activity", width);
       await visit(page, "/activity?account=nobody-at-all", "Activity", "activity: no match for the filters", width);

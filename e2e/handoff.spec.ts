@@ -81,8 +81,8 @@ test.describe("hand-off link", () => {
     await expect(section.getByRole("cell", { name: "Used" })).toBeVisible();
     await expect(section.getByText(/Completed consent/)).toBeVisible();
     await page.goto(`/audit?targetId=${id}`);
-    await expect(page.getByRole("cell", { name: "connector.handoff_link_used" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "connector.handoff_link_created" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Hand-off link used" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Hand-off link created" })).toBeVisible();
   });
 
   test("when pop-ups are blocked, then consent runs as a full-page redirect and the results show on the hand-off page", async ({ page, browser }) => {
