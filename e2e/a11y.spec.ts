@@ -1,7 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "../playwright.config";
-import { enterDetails, openConsentPopup, readRedirectUriAndNext, registerClientInWorkday, signInAndDecide, sim, startWizard, tickAllAndNext, unique } from "./support";
+import {
+  enterDetails,
+  openConsentPopup,
+  readRedirectUriAndNext,
+  registerClientInWorkday,
+  signInAndDecide,
+  sim,
+  startWizard,
+  tickAllAndNext,
+  unique,
+} from "./support";
 
 // axe-core's rules for WCAG 2.0/2.1 A and AA and 2.2 AA; the journeys fail on what axe rates serious or critical.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

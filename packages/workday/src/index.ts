@@ -36,3 +36,4 @@ export * from "./classify-activity";
 export * from "./worker-accounts";
 export * from "./sandbox-refresh";
 export * from "./consenting-account";
+export * from "./format-utc";

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { HANDOFF_CONNECTOR_STATUSES, pages, STATUS_LABELS, type HandoffLink, type HandoffLinkState } from "@wc/contracts";
+import { formatUtc } from "@wc/workday";
 import type { Logger } from "pino";
 import { AppError, notFound } from "../platform/http/app-error";
 import type { ConnectorRecord, Store } from "../store/types";
@@ -95,16 +96,15 @@ export async function revokeLink(d: HandoffDeps, c: ConnectorRecord, linkId: str
 }
 
 const ASK = "Ask the console admin who sent it for a new link.";
-const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** What a link that no longer opens anything says, in the page's words (410). */
 export function goneMessage(l: HandoffLinkRecord, state: Exclude<HandoffLinkState, "active">): string {
   switch (state) {
     case "used":
-      return `This hand-off link has already been used: Workday consent was completed with it on ${l.usedAt ? utc(l.usedAt) : "an earlier visit"}. It works only once. ${ASK}`;
+      return `This hand-off link has already been used: Workday consent was completed with it on ${l.usedAt ? formatUtc(l.usedAt) : "an earlier visit"}. It works only once. ${ASK}`;
     case "revoked":
       return `This hand-off link was revoked by an admin. ${ASK}`;
     case "expired":
-      return `This hand-off link expired on ${utc(l.expiresAt)}. ${ASK}`;
+      return `This hand-off link expired on ${formatUtc(l.expiresAt)}. ${ASK}`;
   }
 }

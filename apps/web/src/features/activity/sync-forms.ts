@@ -1,7 +1,8 @@
 import { resyncRequestSchema, syncSettingsSchema } from "@wc/contracts";
 import type { z } from "zod";
 import { ApiError } from "../../lib/api-client";
-import { formatUtc, utcInputToIso } from "../../lib/utc";
+import { formatUtc } from "@wc/workday";
+import { utcInputToIso } from "../../lib/utc";
 import { startResync } from "./api/start-resync";
 import { updateSyncSettings } from "./api/update-sync-settings";
 

@@ -1,6 +1,6 @@
 import { DETAILS_FIELDS, isDetailsField, NOTIFICATION_EVENT_LABELS, STATUS_LABELS, type AuditAction, type NotificationEvent } from "@wc/contracts";
 import { reasonTitle } from "../../components/ui/troubleshooting-entry";
-import { formatUtc } from "../../lib/utc";
+import { formatUtc } from "@wc/workday";
 import { ENVIRONMENT_NAMES, ROLE_NAMES, SIGN_IN_SOURCE_NAMES } from "../../lib/labels";
 
 /** What each code the BFF writes means, in the words of the page it happened on. */

@@ -76,15 +76,21 @@ describe("hand-off page", () => {
     }
     expect(screen.getByText("http://localhost:3000/api/oauth/connect/c1")).toBeDefined();
     expect(screen.queryByRole("navigation")).toBeNull();
+    // The Workday administrator cannot give the address: the wizard's hint to do so would only confuse.
+    expect(screen.queryByText(/Give your Workday address/)).toBeNull();
   });
 
   it.each([
     [
       410,
-      "This hand-off link has already been used: Workday consent was completed with it on 2026-11-21 10:00 UTC.",
+      "This hand-off link has already been used: Workday consent was completed with it on 21 Nov 2026, 10:00 UTC.",
       "This hand-off link can no longer be used",
     ],
-    [410, "This hand-off link expired on 2026-11-21 10:00 UTC. Ask the console admin who sent it for a new link.", "This hand-off link can no longer be used"],
+    [
+      410,
+      "This hand-off link expired on 21 Nov 2026, 10:00 UTC. Ask the console admin who sent it for a new link.",
+      "This hand-off link can no longer be used",
+    ],
     [410, "This hand-off link was revoked by an admin. Ask the console admin who sent it for a new link.", "This hand-off link can no longer be used"],
     [401, "This hand-off link is not valid: check that you opened the whole link.", "This hand-off link cannot be opened"],
   ])("when the BFF answers %i, then the page says so in its words", async (status, message, title) => {

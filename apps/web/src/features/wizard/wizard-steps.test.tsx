@@ -161,6 +161,14 @@ describe("wizard: Register API client", () => {
     expect(link.getAttribute("rel")).toBe("noopener noreferrer");
   });
 
+  it("when the Workday address is not known yet, then the step says where to give it and the task names are plain text", async () => {
+    fakeConnectorApi(makeConnector({ wizardStep: "register", workdayAddress: null }));
+    renderApp("/connectors/c1/setup?step=register");
+    await stepHeading("Register API client");
+    expect(screen.getByText(/Give your Workday address on the Name step/)).toBeDefined();
+    expect(screen.queryByRole("link", { name: /Register API Client/ })).toBeNull();
+  });
+
   it("when an address outside Workday's hosts is given with the name, then the field says why and nothing is created", async () => {
     const { calls, record } = recorder();
     server.use(api.write("post", routes.connectors, makeConnector(), record));

@@ -22,7 +22,12 @@ export function PrerequisitesStep({ connector }: { connector: Connector }) {
   return (
     <form onSubmit={onSubmit}>
       <p>The Workday account that grants consent needs a security group with these permissions. Ask a Workday administrator to set them, then tick each row.</p>
-      <PrerequisitesTable tick={{ ticks, onTick: (key, done) => setTicks({ ...ticks, [key]: done }) }} address={connector.workdayAddress} proved={proved} />
+      <PrerequisitesTable
+        tick={{ ticks, onTick: (key, done) => setTicks({ ...ticks, [key]: done }) }}
+        address={connector.workdayAddress}
+        addressHint
+        proved={proved}
+      />
       <StepNav back={paths.wizard.getHref(connector.id, "name")} busy={busy} />
     </form>
   );

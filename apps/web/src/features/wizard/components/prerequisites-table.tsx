@@ -18,10 +18,13 @@ interface Ticks {
 export function PrerequisitesTable({
   tick,
   address,
+  addressHint = false,
   proved = {},
 }: {
   tick?: Ticks;
   address: string | null;
+  /** In the wizard the admin can still give the address; on the hand-off page nobody can. */
+  addressHint?: boolean;
   proved?: Partial<Record<SetupKey, SetupCheckState>>;
 }) {
   return (
@@ -72,7 +75,7 @@ export function PrerequisitesTable({
         Open in Workday: <TaskLink address={address} task="Domain Security Policies for Functional Area" /> ·{" "}
         <TaskLink address={address} task="Activate Pending Security Policy Changes" />
       </p>
-      {address === null ? <NoAddressHint /> : null}
+      {address === null && addressHint ? <NoAddressHint /> : null}
     </>
   );
 }

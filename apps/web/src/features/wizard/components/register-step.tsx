@@ -15,7 +15,7 @@ export function RegisterStep({ connector }: { connector: Connector }) {
   }
   return (
     <form onSubmit={onSubmit}>
-      <RegistrationValues redirectUri={connector.redirectUri} address={connector.workdayAddress} />
+      <RegistrationValues redirectUri={connector.redirectUri} address={connector.workdayAddress} addressHint />
       <StepNav back={paths.wizard.getHref(connector.id, "tenant_setup")} busy={busy} />
     </form>
   );

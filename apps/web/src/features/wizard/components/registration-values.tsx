@@ -4,14 +4,14 @@ import { CopyButton } from "../../../components/ui/copy-button";
 import { NoAddressHint, TaskLink } from "./task-link";
 
 /** The exact values for Workday's "Register API Client" task, with this connector's Redirection URI, and what to note after. */
-export function RegistrationValues({ redirectUri, address }: { redirectUri: string; address: string | null }) {
+export function RegistrationValues({ redirectUri, address, addressHint = false }: { redirectUri: string; address: string | null; addressHint?: boolean }) {
   return (
     <>
       <p>
         In Workday, run the task <TaskLink address={address} task="Register API Client" /> and enter these values. Copy is offered on the values you type; the
         others are picked from a list or ticked.
       </p>
-      {address === null ? <NoAddressHint /> : null}
+      {address === null && addressHint ? <NoAddressHint /> : null}
       <TableScroll label="Register API Client values">
         <table className="table">
           <caption>Register API Client values</caption>

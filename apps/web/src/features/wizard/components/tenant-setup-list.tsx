@@ -8,10 +8,20 @@ interface Ticks {
 }
 
 /** The two tenant switches the connection depends on; with `tick`, each has its Done box (the wizard). */
-export function TenantSetupList({ tick, address, proved = {} }: { tick?: Ticks; address: string | null; proved?: Partial<Record<SetupKey, SetupCheckState>> }) {
+export function TenantSetupList({
+  tick,
+  address,
+  addressHint = false,
+  proved = {},
+}: {
+  tick?: Ticks;
+  address: string | null;
+  addressHint?: boolean;
+  proved?: Partial<Record<SetupKey, SetupCheckState>>;
+}) {
   return (
     <>
-      {address === null ? <NoAddressHint /> : null}
+      {address === null && addressHint ? <NoAddressHint /> : null}
       <ol className="cards">
         {TENANT_SETUP_STEPS.map((s) => (
           <li key={s.key} className="card">

@@ -22,7 +22,12 @@ export function TenantSetupStep({ connector }: { connector: Connector }) {
   return (
     <form onSubmit={onSubmit}>
       <p>Two settings in Workday must be switched on. A Workday administrator can do this.</p>
-      <TenantSetupList tick={{ ticks, onTick: (key, done) => setTicks({ ...ticks, [key]: done }) }} address={connector.workdayAddress} proved={proved} />
+      <TenantSetupList
+        tick={{ ticks, onTick: (key, done) => setTicks({ ...ticks, [key]: done }) }}
+        address={connector.workdayAddress}
+        addressHint
+        proved={proved}
+      />
       <StepNav back={paths.wizard.getHref(connector.id, "prerequisites")} busy={busy} />
     </form>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc } from "./utc";
+import { formatUtc } from "../src";
 
 describe("formatUtc", () => {
   it("when given an instant, then it reads '5 Dec 2026, 14:03 UTC' whatever the offset it came with", () => {
