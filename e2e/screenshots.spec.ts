@@ -18,7 +18,8 @@ async function phoneShot(page: Page, name: string) {
 test("screenshots of the wizard and the status pages", async ({ page, context, request }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
   await page.setViewportSize({ width: 1200, height: 800 });
-  const id = await startWizard(page, "Acme production");
+  // With the tenant's address, the Workday task names are links into it.
+  const id = await startWizard(page, "Acme production", `${E2E.simUrl}/acme/d/home.htmld`);
   await page.screenshot(shot("1-prerequisites"));
   await tickAllAndNext(page);
   await page.screenshot(shot("2-tenant-setup"));
@@ -68,6 +69,23 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
   await page.goto("/notifications");
   await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
   await page.screenshot(shot("14-notifications"));
+});
+
+test("screenshot of the hand-off page the Workday administrator opens", async ({ page, browser }) => {
+  test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
+  await page.setViewportSize({ width: 1200, height: 800 });
+  const id = await startWizard(page, "Acme production (hand-off)", `${E2E.simUrl}/acme/d/home.htmld`);
+  await page.goto(`/connectors/${id}`);
+  const section = page.getByRole("region", { name: "Hand-off link" });
+  await section.getByRole("button", { name: "Create hand-off link" }).click();
+  const url = await section.locator("code.handoff-url").innerText();
+  // The Workday administrator's browser: no console session.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 1200, height: 800 } });
+  const wd = await context.newPage();
+  await wd.goto(url);
+  await expect(wd.getByRole("heading", { level: 1, name: /^Connect Workday – / })).toBeVisible();
+  await wd.screenshot(shot("17-handoff"));
+  await context.close();
 });
 
 test("screenshot of the sign-in page", async ({ browser }) => {

@@ -17,12 +17,13 @@ export async function sim<T = unknown>(
 }
 
 /** App Connectors → Connect an app → Workday → Name → Next; returns the new connector's id. */
-export async function startWizard(page: Page, name: string): Promise<string> {
+export async function startWizard(page: Page, name: string, workdayAddress?: string): Promise<string> {
   await page.goto("/connectors");
   await expect(page.getByRole("heading", { name: "App Connectors" })).toBeVisible();
   await page.getByRole("button", { name: "Connect an app" }).click();
   await page.getByRole("link", { name: "Workday", exact: true }).click();
   await page.getByLabel("Name", { exact: true }).fill(name);
+  if (workdayAddress !== undefined) await page.getByLabel("Workday address (optional)").fill(workdayAddress);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/connectors\/[0-9a-f-]{36}\/setup\?step=prerequisites/);
   return /\/connectors\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? "";

@@ -116,7 +116,7 @@ export function HandoffLinksSection({ connector }: { connector: Pick<Connector, 
       {links && links.length > 0 ? (
         <TableScroll label="Hand-off links">
           <table className="table">
-            <caption>Hand-off links</caption>
+            <caption className="visually-hidden">Hand-off links</caption>
             <thead>
               <tr>
                 <th scope="col">Created</th>

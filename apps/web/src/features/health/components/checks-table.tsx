@@ -35,7 +35,7 @@ export function ChecksTable({ checks, running }: { checks: CheckResult[] | null;
   return (
     <TableScroll label="Checks">
       <table className="table" aria-busy={running || undefined}>
-        <caption>Checks</caption>
+        <caption className="visually-hidden">Checks</caption>
         <thead>
           <tr>
             <th scope="col">Check</th>
