@@ -15,3 +15,4 @@ export * from "./details-view";
 export * from "./details-values";
 export * from "./details-audit";
 export * from "./handoff";
+export * from "./api-tokens";

@@ -79,6 +79,12 @@ export const routes = {
   handoffConsent: (id: string) => `/api/handoff/connectors/${enc(id)}/consent`,
   /** POST with the results ticket: the live checks, streamed as NDJSON like connectorChecks. */
   handoffChecks: (id: string) => `/api/handoff/connectors/${enc(id)}/checks`,
+  /** GET (admin session) → apiTokensResponseSchema; POST (admin session) createApiTokenRequestSchema → 201 apiTokenCreatedResponseSchema. */
+  apiTokens: "/api/api-tokens",
+  /** DELETE (admin session): revokes the token → apiTokenResponseSchema. */
+  apiToken: (id: string) => `/api/api-tokens/${enc(id)}`,
+  /** GET (public): the OpenAPI 3.1 document of every /api/ route. */
+  openapi: "/api/openapi.json",
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
   oauthCallback: (id: string) => `/api/oauth/connect/${enc(id)}`,
   /** GET on the callback with `?selftest=1`: answers redirectSelfTestResponseSchema when the URL reaches this deployment. */
@@ -93,6 +99,7 @@ export const pages = {
   users: "/users",
   audit: "/audit",
   notifications: "/notifications",
+  apiTokens: "/api-tokens",
   connectors: "/connectors",
   connector: (id: string) => `/connectors/${enc(id)}`,
   wizard: (id: string) => `/connectors/${enc(id)}/setup`,
