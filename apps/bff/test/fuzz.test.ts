@@ -83,6 +83,8 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   "POST /api/notifications/channels/:id/secret": {},
   "POST /api/connectors/:id/handoff-links": { expiresInHours: 24 },
   "DELETE /api/connectors/:id/handoff-links/:linkId": {},
+  "POST /api/api-tokens/": { name: "Fuzz script", role: "support", expiresInDays: 30 },
+  "DELETE /api/api-tokens/:id": {},
   // Without a hand-off token these stop at the guard (401): handoff.test.ts sends them with one.
   "PUT /api/handoff/connectors/:id/details": { clientId: "client", clientSecret: "secret-value", samlSso: false },
   "POST /api/handoff/connectors/:id/consent": { mode: "popup" },

@@ -194,7 +194,7 @@ describe("/metrics on the main port", () => {
 
   it("when the token is set, then GET /metrics is a route marked public (the token, not a session, guards it)", () => {
     const found = walkRoutes(stack.bff.app as unknown as Parameters<typeof walkRoutes>[0]).filter((r) => r.path === "/metrics");
-    expect(found).toEqual([{ method: "GET", path: "/metrics", access: "public" }]);
+    expect(found).toEqual([{ method: "GET", path: "/metrics", access: "public", sessionOnly: false }]);
   });
 
   it("when everything above has been logged and answered, then the token appears in no log line and no response", () => {
