@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+    // The end-to-end tests run dist/workday-connect.mjs: build it once before any test file.
+    globalSetup: ["test/build-once.ts"],
+  },
+});
