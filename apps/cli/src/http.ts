@@ -100,7 +100,8 @@ export function refusal(base: URL, call: Pick<Call, "method" | "route">, status:
   }
   const { message, fields, requestId } = parsed.data.error;
   const lines = [message, ...Object.entries(fields ?? {}).map(([field, text]) => `  ${field}: ${text}`)];
-  if (requestId) lines.push(`  (request ${requestId}; quote it to your console's administrators)`);
+  // The console logs the request under this id: support can find it from a cron job's mail.
+  if (requestId) lines.push(`  request id: ${requestId}`);
   return new CliError(lines.join("\n"));
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { apiTokenCreatedResponseSchema, routes, type Role } from "@wc/contracts";
+import { routes } from "@wc/contracts";
 import type { Client } from "../../bff/test/harness";
 
 /** The built binary, as `bin` installs it (vitest's globalSetup builds it before any test file). */
@@ -48,14 +48,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
 /** The variables a script would set: the console's address and an API token. */
 export const envFor = (url: string, token: string) => ({ WORKDAY_CONNECT_URL: url, WORKDAY_CONNECT_TOKEN: token });
 
-/** An admin creates an API token through the console's API, as the API tokens page does; the secret is shown this once. */
-export async function createToken(admin: Client, role: Role, over: { name?: string; expiresInDays?: number } = {}) {
-  const res = await admin.post(routes.apiTokens, { name: over.name ?? `cli test ${role}`, role, expiresInDays: over.expiresInDays ?? 30 });
-  if (res.status !== 201) throw new Error(`API token not created: ${res.status} ${res.text}`);
-  const created = apiTokenCreatedResponseSchema.parse(res.json());
-  return { id: created.token.id, secret: created.secret };
-}
-
+/** An admin revokes the token on the API tokens page (its DELETE route). */
 export async function revokeToken(admin: Client, id: string) {
   const res = await admin.delete(routes.apiToken(id));
   if (res.status !== 200) throw new Error(`API token not revoked: ${res.status} ${res.text}`);
