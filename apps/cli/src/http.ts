@@ -77,7 +77,10 @@ function innermostMessage(error: unknown): string {
 /** A request that never got an answer: names the console's address and why, never the token. */
 export function unreachable(base: URL, error: unknown, timedOutAfterMs?: number): CliError {
   const where = `Could not reach the console at ${describeBase(base)}`;
-  if (timedOutAfterMs !== undefined) return new CliError(`${where}: no answer within ${timedOutAfterMs / 1000} seconds.`);
+  if (timedOutAfterMs !== undefined) {
+    const seconds = timedOutAfterMs / 1000;
+    return new CliError(`${where}: no answer within ${seconds} second${seconds === 1 ? "" : "s"}.`);
+  }
   const code = codeOf(error);
   const reason = code ? (NETWORK_REASONS[code] ?? code) : innermostMessage(error);
   return new CliError(`${where}: ${reason}.`);
