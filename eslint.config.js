@@ -156,6 +156,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ["apps/cli/src/**/*.ts"],
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          // Zones are relative to the workspace root, wherever ESLint runs from.
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: "./apps/cli/src",
+              from: ["./apps/bff", "./apps/workday-sim", "./apps/web"],
+              message: "The CLI uses the console over HTTP only: it imports contracts and packages/workday, never the BFF, the simulator or the SPA.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/**/*.ts", "apps/workday-sim/**/*.ts"],
     rules: {
       "import-x/no-restricted-paths": [
