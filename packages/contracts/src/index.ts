@@ -16,3 +16,4 @@ export * from "./details-values";
 export * from "./details-audit";
 export * from "./handoff";
 export * from "./api-tokens";
+export * from "./api-operations";
