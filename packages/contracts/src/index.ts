@@ -17,3 +17,4 @@ export * from "./details-audit";
 export * from "./handoff";
 export * from "./api-tokens";
 export * from "./api-operations";
+export * from "./openapi";
