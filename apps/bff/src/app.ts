@@ -45,6 +45,8 @@ import { handoffConsentHooks } from "./handoff";
 import { handoffRouter } from "./handoff/handoff-routes";
 import { handoffAdminRouter } from "./handoff/handoff-admin-routes";
 import type { HandoffRateLimit } from "./handoff/handoff-guard";
+import { apiTokenAuth, auditTokenRefusals, type ApiTokenRateLimit } from "./api-tokens/api-token-auth";
+import { apiTokenRouter } from "./api-tokens/api-token-routes";
 
 /** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
 const SYNC_MAX_BYTES = 16 * 1024 * 1024;
@@ -77,6 +79,8 @@ export interface AppDeps {
   notify?: Partial<NotifyOptions>;
   /** Requests per minute on the hand-off routes, per link and per client address (default 30). */
   handoff?: Partial<HandoffRateLimit>;
+  /** Requests per minute per API token (API_TOKEN_REQUESTS_PER_MINUTE, default 600). */
+  apiTokens?: Partial<ApiTokenRateLimit>;
 }
 
 /** Notification settings (NOTIFY_*, SMTP_URL; docs/notifications.md). */
@@ -225,12 +229,15 @@ export function createApp(deps: AppDeps) {
   // Before the session middleware: probes must not create a session per request.
   api.use(healthRouter());
   api.use(openApiRouter({ publicUrl: deps.publicUrl, version }));
+  const apiTokens = { store: deps.store, log: deps.log, now };
+  api.use(apiTokenAuth({ ...apiTokens, rate: { perMinute: 600, ...deps.apiTokens } }));
   api.use(sessionMiddleware(sessions));
   api.use(csrfGuard(publicUrl.origin));
   api.use(authRouter(authRoutes));
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
   api.use("/users", usersRouter(authRoutes));
   api.use("/audit", auditRouter(authRoutes));
+  api.use("/api-tokens", apiTokenRouter(apiTokens));
   api.use("/connectors", connectorsRouter(consent, detailsSchema, allow));
   api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));
   api.use("/connectors", connectorActivityRouter(activity, activitySync));
@@ -252,6 +259,7 @@ export function createApp(deps: AppDeps) {
     notificationsRouter({ store: deps.store, keyring: deps.keyring, now, log: deps.log, targetProblem: (url) => webhookTargetProblem(url, notifyAllow) }),
   );
   api.use((_req, _res, next) => next(new AppError(404, "not_found", "No such API route.")));
+  api.use(auditTokenRefusals(apiTokens));
   app.use("/api", api);
   mountMetrics(app, metrics, deps.metricsToken ?? null, deps.log);
 

@@ -24,6 +24,7 @@ async function main() {
     version: process.env.npm_package_version ?? "dev",
     health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter },
     auth: { ...env.auth, oidc: env.oidc },
+    apiTokens: { perMinute: env.apiTokenRequestsPerMinute },
     activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling, leaseMs: env.activity.leaseMs },
     startSyncAfterConsent: env.activity.tickMs > 0,
     notify: {

@@ -40,6 +40,8 @@ export interface Harness {
   newClient(): Client;
   /** A new browser signed in as the harness's admin or support account. */
   signedIn(role?: Role): Promise<Client>;
+  /** A script with a new API token of that role, created by the harness's admin; `token` is the secret. */
+  withToken(role?: Role, opts?: { name?: string; expiresInDays?: number }): Promise<{ client: Client; token: string; id: string }>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,8 @@ export async function startBff(
     notify?: Partial<NotifyOptions>;
     /** Hand-off requests per minute per link and per address; tests not about the limit raise it (every client is 127.0.0.1). */
     handoffPerMinute?: number;
+    /** Requests per minute per API token (default 600). */
+    apiTokenPerMinute?: number;
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
@@ -122,6 +126,7 @@ export async function startBff(
     processMetrics: opts.processMetrics ?? false,
     ...(opts.notify ? { notify: opts.notify } : {}),
     ...(opts.handoffPerMinute === undefined ? {} : { handoff: { perMinute: opts.handoffPerMinute } }),
+    ...(opts.apiTokenPerMinute === undefined ? {} : { apiTokens: { perMinute: opts.apiTokenPerMinute } }),
   });
   server.on("request", app);
   answerClientErrors(server);
@@ -136,6 +141,13 @@ export async function startBff(
     return c;
   };
   const client = opts.noAccounts ? newClient() : await signedIn("admin");
+  let tokens = 0;
+  const withToken = async (role: Role = "admin", o: { name?: string; expiresInDays?: number } = {}) => {
+    const res = await client.post(routes.apiTokens, { name: o.name ?? `${role} script ${++tokens}`, role, expiresInDays: o.expiresInDays ?? 90 });
+    if (res.status !== 201) throw new Error(`harness token for ${role} failed: ${res.status} ${res.text}`);
+    const body = res.json<{ token: { id: string }; secret: string }>();
+    return { client: new Client(url, body.secret), token: body.secret, id: body.token.id };
+  };
   return {
     url,
     app,
@@ -150,6 +162,7 @@ export async function startBff(
     client,
     newClient,
     signedIn,
+    withToken,
     async close() {
       await app.background.activity.stop();
       server.closeAllConnections();
@@ -166,10 +179,16 @@ export interface Sent {
   json: <T = unknown>() => T;
 }
 
-/** A browser-like client: a cookie jar, our CSRF header on writes, and a transcript of every answer. */
+/**
+ * A browser-like client: a cookie jar, our CSRF header on writes, and a transcript of every answer.
+ * With `bearer`, a script's client instead: `Authorization: Bearer <token>`, no cookies, no CSRF header.
+ */
 export class Client {
   private cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    readonly bearer: string | null = null,
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -177,8 +196,11 @@ export class Client {
 
   async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Sent> {
     const h: Record<string, string> = { ...headers };
-    if (this.cookies.size > 0) h.cookie = this.cookieHeader();
-    if (method !== "GET" && method !== "HEAD" && !(CSRF_HEADER in h)) h[CSRF_HEADER] = CSRF_HEADER_VALUE;
+    if (this.bearer !== null) h.authorization ??= `Bearer ${this.bearer}`;
+    else {
+      if (this.cookies.size > 0) h.cookie = this.cookieHeader();
+      if (method !== "GET" && method !== "HEAD" && !(CSRF_HEADER in h)) h[CSRF_HEADER] = CSRF_HEADER_VALUE;
+    }
     if (body !== undefined && !("content-type" in h)) h["content-type"] = "application/json";
     const res = await fetch(new URL(path, this.base), {
       method,

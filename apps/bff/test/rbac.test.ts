@@ -60,7 +60,32 @@ const EXPECTED: Record<string, Role | "public" | "handoff"> = {
   "PUT /api/handoff/connectors/:id/details": "handoff",
   "POST /api/handoff/connectors/:id/consent": "handoff",
   "POST /api/handoff/connectors/:id/checks": "handoff",
+  "GET /api/api-tokens/": "admin",
+  "POST /api/api-tokens/": "admin",
+  "DELETE /api/api-tokens/:id": "admin",
 };
+
+/**
+ * The routes an API token never opens, whatever its role: the browser session's own routes, the
+ * consent pop-up, the token routes themselves, and the users routes that make or strengthen a way
+ * to sign in. A route missing here that is marked (or marked and missing) fails the walk.
+ */
+const SESSION_ONLY = new Set([
+  "GET /api/session",
+  "POST /api/auth/sign-in",
+  "POST /api/auth/sign-out",
+  "POST /api/auth/setup",
+  "GET /api/auth/sso/start",
+  "GET /api/auth/sso/callback",
+  "POST /api/session/password",
+  "POST /api/connectors/:id/consent",
+  "POST /api/users/",
+  "PATCH /api/users/:id",
+  "POST /api/users/:id/password",
+  "GET /api/api-tokens/",
+  "POST /api/api-tokens/",
+  "DELETE /api/api-tokens/:id",
+]);
 
 let h: Harness;
 let as: Record<"anonymous" | Role, Client>;
@@ -84,6 +109,10 @@ async function concretePath(path: string): Promise<string> {
       (await h.client.post(routes.users, { name: `U${n}`, email: `u${n}@example.com`, role: "support", password: "long-enough-pass" })).json(),
     ).user;
     return path.replace(":id", u.id);
+  }
+  if (path.includes("/api-tokens/:id")) {
+    const res = await h.client.post(routes.apiTokens, { name: `RBAC ${n}`, role: "support" });
+    return path.replace(":id", res.json<{ token: { id: string } }>().token.id);
   }
   if (path.includes("/notifications/channels/:id")) {
     const res = await h.client.post(routes.notificationChannels, {
@@ -113,7 +142,36 @@ describe("route access", () => {
   it("when the router is walked, then every route has a role guard or a public marker, exactly as the matrix says", () => {
     const found = Object.fromEntries(routesOf().map((r) => [`${r.method} ${r.path}`, r.access]));
     expect(found).toEqual(EXPECTED);
+    const sessionOnly = routesOf()
+      .filter((r) => r.sessionOnly)
+      .map((r) => `${r.method} ${r.path}`);
+    expect(new Set(sessionOnly)).toEqual(SESSION_ONLY);
   });
+
+  it("when every route is called with a support and an admin API token (no cookie, no CSRF header), then each answers as the matrix says", async () => {
+    const tokens = { support: (await h.withToken("support")).client, admin: (await h.withToken("admin")).client };
+    const table: string[] = [];
+    for (const r of routesOf()) {
+      const key = `${r.method} ${r.path}`;
+      for (const role of ["support", "admin"] as const) {
+        const res = await tokens[role].send(r.method, await concretePath(r.path), SAFE.has(r.method) ? undefined : {});
+        const need = EXPECTED[key];
+        // A hand-off route wants its link's token (401); a session-only route refuses every API token (403).
+        const expected =
+          need === "handoff"
+            ? 401
+            : SESSION_ONLY.has(key)
+              ? 403
+              : need === "public" || need === "support" || (need === "admin" && role === "admin")
+                ? "allowed"
+                : 403;
+        const got = res.status === 401 || res.status === 403 ? res.status : res.status >= 500 ? `5xx ${res.text}` : "allowed";
+        table.push(`${key} with a ${role} token: ${got}${got === expected ? "" : ` (expected ${expected})`}`);
+      }
+    }
+    expect(table.filter((l) => l.includes("expected"))).toEqual([]);
+    expect(table.length).toBe(Object.keys(EXPECTED).length * 2);
+  }, 120_000);
 
   it("when every route is called as anonymous, support and admin, then each answers as the matrix says", async () => {
     const table: string[] = [];

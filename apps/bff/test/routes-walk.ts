@@ -5,6 +5,8 @@ export interface RouteInfo {
   path: string;
   /** The role guard on the route, "public" for publicRoute(why), "handoff" for handoffGuard (a hand-off link's token), null when it has none. */
   access: Role | "public" | "handoff" | null;
+  /** Marked for a browser session only (requireRole(…, { sessionOnly }) or browserRoute): an API token never opens it. */
+  sessionOnly: boolean;
 }
 
 interface Layer {
@@ -23,9 +25,15 @@ export function walkRoutes(app: { router: { stack: Layer[] } }): RouteInfo[] {
         const role = handlers.find((h) => typeof h.requiredRole === "string")?.requiredRole as Role | undefined;
         const isPublic = handlers.some((h) => typeof h.publicRoute === "string");
         const isHandoff = handlers.some((h) => typeof h.handoffRoute === "string");
+        const sessionOnly = handlers.some((h) => h.sessionOnly === true);
         for (const [m, on] of Object.entries(layer.route.methods)) {
           if (!on || m === "_all") continue;
-          out.push({ method: m.toUpperCase(), path: prefix + layer.route.path, access: role ?? (isPublic ? "public" : isHandoff ? "handoff" : null) });
+          out.push({
+            method: m.toUpperCase(),
+            path: prefix + layer.route.path,
+            access: role ?? (isPublic ? "public" : isHandoff ? "handoff" : null),
+            sessionOnly,
+          });
         }
         continue;
       }

@@ -6,6 +6,7 @@ import { describeLeaseContract } from "./lease-contract";
 import { describeActivityStoreContract } from "./activity-store-contract";
 import { describeNotificationStoreContract } from "./notification-store-contract";
 import { describeHandoffStoreContract } from "./handoff-store-contract";
+import { describeApiTokenStoreContract } from "./api-token-store-contract";
 import { connectorRecord } from "./connector-record";
 
 /** Behaviour every store implementation must share; run against each engine. */
@@ -237,6 +238,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
   describeActivityStoreContract(engine, open, connector);
   describeNotificationStoreContract(engine, open, connector);
   describeHandoffStoreContract(engine, open, connector);
+  describeApiTokenStoreContract(engine, open);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {

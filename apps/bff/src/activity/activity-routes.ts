@@ -9,7 +9,7 @@ import {
   type SyncStatusResponse,
 } from "@wc/contracts";
 import { AppError } from "../platform/http/app-error";
-import { requireAdmin, requireSupport, requireSession } from "../auth";
+import { requireAdmin, requirePrincipal, requireSupport } from "../auth";
 import { actorOf, audit, diff } from "../audit";
 import { param, parseQuery, withBody } from "../platform/http/validate";
 import type { ActivityDeps } from "./activity-deps";
@@ -76,7 +76,7 @@ export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
     withBody(syncSettingsRequestSchema, async (req, res, settings) => {
       const id = param(req, "id");
       const before = await syncStatus(d, sync, id);
-      const body: SyncStatusResponse = { sync: await updateSyncSettings(d, sync, id, settings, requireSession(res).userName) };
+      const body: SyncStatusResponse = { sync: await updateSyncSettings(d, sync, id, settings, requirePrincipal(res).name) };
       const c = await loadConnector(d, id);
       await audit(d, actorOf(req, res), {
         action: "connector.sync_settings_changed",
@@ -93,7 +93,7 @@ export function connectorActivityRouter(d: ActivityDeps, sync: ActivitySync) {
     requireAdmin,
     withBody(resyncRequestSchema, async (req, res, window) => {
       const id = param(req, "id");
-      const body: SyncStatusResponse = { sync: await requestResync(d, sync, id, window, requireSession(res).userName) };
+      const body: SyncStatusResponse = { sync: await requestResync(d, sync, id, window, requirePrincipal(res).name) };
       const c = await loadConnector(d, id);
       await audit(d, actorOf(req, res), {
         action: "connector.resync_requested",

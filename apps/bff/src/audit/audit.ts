@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import type { AuditAction, AuditEntry } from "@wc/contracts";
 import type { Logger } from "pino";
-import { currentSession, type NewAuditEntry } from "../auth";
+import { currentPrincipal, type NewAuditEntry } from "../auth";
 import type { Store } from "../store/types";
 
 export interface AuditDeps {
@@ -10,7 +10,7 @@ export interface AuditDeps {
   now: () => Date;
 }
 
-/** Who did it and from where: the signed-in user (or a named system actor) and the request. */
+/** Who did it and from where: the signed-in user or API token (or a named system actor) and the request. */
 export interface Actor {
   id: string | null;
   name: string;
@@ -19,10 +19,10 @@ export interface Actor {
 }
 
 export function actorOf(req: Request, res: Response, fallbackName = "anonymous"): Actor {
-  const s = currentSession(res);
+  const p = currentPrincipal(res);
   return {
-    id: s?.userId ?? null,
-    name: s?.userName ?? fallbackName,
+    id: p?.id ?? null,
+    name: p?.name ?? fallbackName,
     ip: req.ip ?? null,
     requestId: typeof res.locals.requestId === "string" ? res.locals.requestId : null,
   };

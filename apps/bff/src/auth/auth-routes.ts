@@ -2,8 +2,7 @@ import { Router, type Response } from "express";
 import { changeOwnPasswordRequestSchema, isSafeReturnTo, pages, setupRequestSchema, signInRequestSchema, type SessionResponse } from "@wc/contracts";
 import { AppError } from "../platform/http/app-error";
 import { hashPassword, verifyPassword } from "./password";
-import { publicRoute } from "../platform/http/public-route";
-import { requireSupport } from "./roles";
+import { browserRoute, requireRole } from "./roles";
 import { currentSession, currentUser } from "./session-middleware";
 import { withBody } from "../platform/http/validate";
 import { actorOf, audit, type AuditDeps } from "../audit";
@@ -26,14 +25,14 @@ export function authRouter(d: AuthRouteDeps) {
   const body = async (res: Response): Promise<SessionResponse> =>
     sessionBody(currentSession(res), currentUser(res), { setupRequired: await setupRequired(d), sso: ssoInfo() }, d.sessions.policy);
 
-  r.get("/session", publicRoute("tells the SPA whether to show sign-in"), async (_req, res) => {
+  r.get("/session", browserRoute("tells the SPA whether to show sign-in"), async (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
     res.json(await body(res));
   });
 
   r.post(
     "/auth/sign-in",
-    publicRoute("signing in"),
+    browserRoute("signing in"),
     withBody(signInRequestSchema, async (req, res, b) => {
       try {
         const user = await signIn(d.signIn, b.email, b.password, req.ip ?? "unknown");
@@ -52,7 +51,7 @@ export function authRouter(d: AuthRouteDeps) {
     }),
   );
 
-  r.post("/auth/sign-out", publicRoute("signing out works even with an expired session"), async (req, res) => {
+  r.post("/auth/sign-out", browserRoute("signing out works even with an expired session"), async (req, res) => {
     const actor = actorOf(req, res);
     if (await endSession(d.sessions, req, res)) await audit(d, actor, { action: "auth.signed_out", targetType: "user", targetId: actor.id });
     res.status(204).end();
@@ -60,7 +59,7 @@ export function authRouter(d: AuthRouteDeps) {
 
   r.post(
     "/auth/setup",
-    publicRoute("creating the first admin with the one-time setup token"),
+    browserRoute("creating the first admin with the one-time setup token"),
     withBody(setupRequestSchema, async (req, res, b) => {
       const user = await completeSetup(d, b);
       await startSession(d.sessions, req, res, user);
@@ -78,7 +77,7 @@ export function authRouter(d: AuthRouteDeps) {
 
   r.post(
     "/session/password",
-    requireSupport,
+    requireRole("support", { sessionOnly: true }),
     withBody(changeOwnPasswordRequestSchema, async (req, res, b) => {
       const user = currentUser(res);
       if (!user?.passwordHash) throw new AppError(409, "conflict", "Your account signs in with single sign-on; change the password at your identity provider.");
@@ -94,7 +93,7 @@ export function authRouter(d: AuthRouteDeps) {
     }),
   );
 
-  r.get("/auth/sso/start", publicRoute("starts single sign-on"), async (req, res) => {
+  r.get("/auth/sso/start", browserRoute("starts single sign-on"), async (req, res) => {
     const returnTo = typeof req.query.returnTo === "string" && isSafeReturnTo(req.query.returnTo) ? req.query.returnTo : pages.connectors;
     if (!d.sso) return signInError(res, "Single sign-on is not configured for this console.");
     try {
@@ -105,7 +104,7 @@ export function authRouter(d: AuthRouteDeps) {
     }
   });
 
-  r.get("/auth/sso/callback", publicRoute("the identity provider's redirect back"), async (req, res) => {
+  r.get("/auth/sso/callback", browserRoute("the identity provider's redirect back"), async (req, res) => {
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("Referrer-Policy", "no-referrer");
     if (!d.sso) return signInError(res, "Single sign-on is not configured for this console.");

@@ -1,4 +1,5 @@
 // The auth capability's public entry: what other capabilities may use. Routes are mounted by app.ts.
-export { requireAdmin, requireSupport, requireRole } from "./roles";
+export { requireAdmin, requireAdminSession, requireSupport, requireRole } from "./roles";
+export { currentPrincipal, requirePrincipal, setPrincipal, type Principal } from "./principal";
 export { currentSession, currentUser, requireSession } from "./session-middleware";
 export type { NewAuditEntry } from "./auth-store";

@@ -3,6 +3,7 @@ import { serializeCookie } from "../platform/http/cookies";
 import type { UserRecord } from "./auth-store";
 import type { SessionRecord } from "../store/types";
 import { hashSessionToken, isExpired, sessionCookie, sessionTokenOf, type SessionDeps } from "./sessions";
+import { currentPrincipal, setPrincipal } from "./principal";
 
 /** Writing last-seen on every request would be a write per request; a minute of slack is harmless. */
 const TOUCH_EVERY_MS = 60_000;
@@ -14,6 +15,8 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export function sessionMiddleware(d: SessionDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
+    // An API token already said who this is (api-tokens/); its requests carry no cookie.
+    if (currentPrincipal(res)) return next();
     const token = sessionTokenOf(req, d.secure);
     if (!token) return next();
     const s = await d.store.getSession(hashSessionToken(token));
@@ -31,6 +34,7 @@ export function sessionMiddleware(d: SessionDeps) {
     }
     res.locals.session = { ...s, lastSeenAt, userName: user.name, role: user.role } satisfies SessionRecord;
     res.locals.user = user;
+    setPrincipal(res, { kind: "session", id: user.id, name: user.name, role: user.role });
     next();
   };
 }

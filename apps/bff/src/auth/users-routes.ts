@@ -8,7 +8,7 @@ import {
   type UserResponse,
 } from "@wc/contracts";
 import { notFound } from "../platform/http/app-error";
-import { requireAdmin } from "./roles";
+import { requireAdmin, requireAdminSession } from "./roles";
 import { param, withBody } from "../platform/http/validate";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
 import { auditView, createUser, removeUser, resetPassword, toUser, updateUser } from "./users";
@@ -23,9 +23,11 @@ export function usersRouter(d: AuditDeps) {
     res.json(body);
   });
 
+  // Adding a user, changing a role and setting a password make or strengthen a way to sign in:
+  // a browser session only, so an API token can never turn itself into a session.
   r.post(
     "/",
-    requireAdmin,
+    requireAdminSession,
     withBody(createUserRequestSchema, async (req, res, b) => {
       const u = await createUser(d, b);
       await audit(d, actorOf(req, res), { action: "user.created", targetType: "user", targetId: u.id, targetName: u.email, after: auditView(u) });
@@ -36,7 +38,7 @@ export function usersRouter(d: AuditDeps) {
 
   r.patch(
     "/:id",
-    requireAdmin,
+    requireAdminSession,
     withBody(updateUserRequestSchema, async (req, res, b) => {
       const { before, after } = await updateUser(d, param(req, "id"), b);
       await audit(d, actorOf(req, res), {
@@ -54,7 +56,7 @@ export function usersRouter(d: AuditDeps) {
 
   r.post(
     "/:id/password",
-    requireAdmin,
+    requireAdminSession,
     withBody(resetPasswordRequestSchema, async (req, res, b) => {
       const { user, ended } = await resetPassword(d, param(req, "id"), b.password);
       await audit(d, actorOf(req, res), {

@@ -2,7 +2,7 @@ import { Router, type Response } from "express";
 import type { CheckStreamLine, RunChecksResponse } from "@wc/contracts";
 import { AppError } from "../platform/http/app-error";
 import { param } from "../platform/http/validate";
-import { requireSession, requireAdmin, requireSupport } from "../auth";
+import { requireAdmin, requirePrincipal, requireSupport } from "../auth";
 import { actorOf, audit, type AuditDeps } from "../audit";
 import { disconnect } from "./disconnect";
 import { diagnosticsBundle } from "./diagnostics";
@@ -19,7 +19,7 @@ export function connectorActionsRouter(d: HealthDeps & AuditDeps & { publicUrl: 
   // so the wizard can show them live; otherwise one JSON answer.
   r.post("/:id/checks", requireAdmin, async (req, res) => {
     const id = param(req, "id");
-    const actor = requireSession(res).userName;
+    const actor = requirePrincipal(res).name;
     const before = await d.store.getConnector(id);
     if (before)
       await audit(d, actorOf(req, res), {
@@ -49,7 +49,7 @@ export function connectorActionsRouter(d: HealthDeps & AuditDeps & { publicUrl: 
   });
 
   r.post("/:id/disconnect", requireAdmin, async (req, res) => {
-    const c = await disconnect(d, param(req, "id"), requireSession(res).userName);
+    const c = await disconnect(d, param(req, "id"), requirePrincipal(res).name);
     await audit(d, actorOf(req, res), {
       action: "connector.disconnected",
       targetType: "connector",

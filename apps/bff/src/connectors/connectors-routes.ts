@@ -13,7 +13,7 @@ import {
 import type { HostAllowList } from "@wc/workday";
 import type { z } from "zod";
 import { param, withBody } from "../platform/http/validate";
-import { requireSession, requireAdmin, requireSupport } from "../auth";
+import { requireAdmin, requireAdminSession, requirePrincipal, requireSession, requireSupport } from "../auth";
 import { createDraft, loadConnector, saveDetails, saveProgress } from "./connectors";
 import { startConsent, type ConsentDeps } from "../consent";
 import { toSummary, toView } from "./connector-view";
@@ -45,7 +45,7 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
     "/",
     requireAdmin,
     withBody(createConnectorRequestSchema, async (req, res, body) => {
-      const c = await createDraft(d, body.name, requireSession(res).userName, { address: body.workdayAddress, allow });
+      const c = await createDraft(d, body.name, requirePrincipal(res).name, { address: body.workdayAddress, allow });
       await audit(d, actorOf(req, res), { action: "connector.created", ...target(c), after: { name: c.name, workdayAddress: c.workdayAddress } });
       res.status(201).json(view(c));
     }),
@@ -80,7 +80,7 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
     requireAdmin,
     withBody(detailsSchema, async (req, res, body) => {
       const c = await loadConnector(d, param(req, "id"));
-      const updated = await saveDetails(d, c, body, requireSession(res).userName);
+      const updated = await saveDetails(d, c, body, requirePrincipal(res).name);
       await audit(d, actorOf(req, res), { action: "connector.details_saved", ...target(c), ...diff(detailsEntry(c), detailsEntry(updated)) });
       res.json(view(updated));
     }),
@@ -88,7 +88,8 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
 
   r.post(
     "/:id/consent",
-    requireAdmin,
+    // Consent happens in the admin's browser (pop-up or redirect) and is bound to that session.
+    requireAdminSession,
     withBody(startConsentRequestSchema, async (req, res, body) => {
       const out: StartConsentResponse = await startConsent(d, param(req, "id"), requireSession(res), body.mode);
       const c = await loadConnector(d, param(req, "id"));

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { createHandoffLinkRequestSchema, type HandoffLinkCreatedResponse, type HandoffLinkResponse, type HandoffLinksResponse } from "@wc/contracts";
 import { param, withBody } from "../platform/http/validate";
-import { requireAdmin, requireSession } from "../auth";
+import { requireAdmin, requirePrincipal } from "../auth";
 import { actorOf, audit } from "../audit";
 import { loadConnector, type ConnectorDeps } from "../connectors";
 import type { ConnectorRecord } from "../store/types";
@@ -25,8 +25,8 @@ export function handoffAdminRouter(d: HandoffDeps & ConnectorDeps & { publicUrl:
     requireAdmin,
     withBody(createHandoffLinkRequestSchema, async (req, res, body) => {
       const c = await loadConnector(d, param(req, "id"));
-      const s = requireSession(res);
-      const { link, token } = await createLink(d, c, body.expiresInHours, { id: s.userId, name: s.userName });
+      const p = requirePrincipal(res);
+      const { link, token } = await createLink(d, c, body.expiresInHours, { id: p.id, name: p.name });
       await audit(d, actorOf(req, res), {
         action: "connector.handoff_link_created",
         ...target(c),
@@ -39,7 +39,7 @@ export function handoffAdminRouter(d: HandoffDeps & ConnectorDeps & { publicUrl:
 
   r.delete("/:id/handoff-links/:linkId", requireAdmin, async (req, res) => {
     const c = await loadConnector(d, param(req, "id"));
-    const link = await revokeLink(d, c, param(req, "linkId"), requireSession(res).userName);
+    const link = await revokeLink(d, c, param(req, "linkId"), requirePrincipal(res).name);
     await audit(d, actorOf(req, res), { action: "connector.handoff_link_revoked", ...target(c), after: { linkId: link.id, revokedAt: link.revokedAt } });
     const out: HandoffLinkResponse = { link: toLinkView(link, d.now()) };
     res.json(out);

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { channelRequestSchema, type ChannelCreatedResponse, type ChannelsResponse, type ChannelView, type DeliveryLogResponse } from "@wc/contracts";
 import { param, withBody } from "../platform/http/validate";
-import { requireAdmin, requireSession, requireSupport } from "../auth";
+import { requireAdmin, requirePrincipal, requireSupport } from "../auth";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
 import { auditView, createChannel, loadChannel, rotateSigningSecret, toView, updateChannel, type ChannelDeps } from "./channels";
 import { testEvent } from "./outbox-events";
@@ -74,7 +74,7 @@ export function notificationsRouter(d: ChannelDeps & AuditDeps) {
 
   r.post("/channels/:id/test", requireAdmin, async (req, res) => {
     const c = await loadChannel(d, param(req, "id"));
-    const e = testEvent(c, requireSession(res).userName, d.now());
+    const e = testEvent(c, requirePrincipal(res).name, d.now());
     await d.store.enqueueEvent(e);
     await audit(d, actorOf(req, res), {
       action: "notification.test_sent",

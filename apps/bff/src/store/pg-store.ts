@@ -7,6 +7,7 @@ import { migratePg } from "../platform/store/pg-migrations";
 import { pgAuthStore } from "../auth/pg-auth";
 import { pgLeases } from "../platform/store/pg-leases";
 import { pgHandoffStore } from "../handoff/pg-handoff";
+import { pgApiTokenStore } from "../api-tokens/pg-api-tokens";
 import { inTransaction } from "../platform/store/pg-transaction";
 import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
@@ -171,6 +172,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...pgActivityStore(pool),
     ...pgNotificationStore(pool),
     ...pgHandoffStore(pool),
+    ...pgApiTokenStore(pool),
     async close() {
       await pool.end();
     },

@@ -13,6 +13,7 @@ import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord
 import { sqliteActivityStore } from "../activity/sqlite-activity";
 import { sqliteNotificationStore, sqliteOutboxWriter } from "../notifications/sqlite-notifications";
 import { sqliteHandoffStore } from "../handoff/sqlite-handoff";
+import { sqliteApiTokenStore } from "../api-tokens/sqlite-api-tokens";
 import type { OutboxEvent } from "../notifications/notification-store";
 import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
 
@@ -81,6 +82,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     ...sqliteActivityStore(db, writer),
     ...sqliteNotificationStore(db),
     ...sqliteHandoffStore(db),
+    ...sqliteApiTokenStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);

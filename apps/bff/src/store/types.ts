@@ -15,6 +15,7 @@ import type { ActivityStore } from "../activity/activity-store";
 import type { LeaseStore } from "../platform/store/leases";
 import type { NotificationStore, OutboxEvent } from "../notifications/notification-store";
 import type { HandoffStore } from "../handoff/handoff-store";
+import type { ApiTokenStore } from "../api-tokens/api-token-store";
 
 export type * from "../activity/activity-store";
 
@@ -124,7 +125,7 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore, ApiTokenStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;

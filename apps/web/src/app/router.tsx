@@ -2,7 +2,7 @@ import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { paths } from "../config/paths";
 import { ConsentComplete } from "../features/consent/components/consent-complete";
 import { HandoffComplete } from "../features/handoff/components/handoff-complete";
-import { handoffAction, handoffLoader, HandoffRoute } from "./routes/handoff";
+import { handoffAction, handoffLoader, HandoffRoute, handoffShouldRevalidate } from "./routes/handoff";
 import { accountAction, AccountRoute } from "./routes/account";
 import { auditLoader, AuditRoute } from "./routes/audit";
 import { activityLoader, ActivityRoute, connectorActivityLoader, ConnectorActivityRoute } from "./routes/activity";
@@ -42,7 +42,7 @@ export const routeObjects: RouteObject[] = [
       { path: paths.setup.path, loader: setupLoader, action: setupAction, Component: SetupRoute },
       { path: paths.signOut.path, loader: signOutLoader, action: signOutAction },
       // Opened by a hand-off link's token, never by a session: no sign-in redirect, no console navigation.
-      { path: paths.handoff.path, loader: handoffLoader, action: handoffAction, Component: HandoffRoute },
+      { path: paths.handoff.path, loader: handoffLoader, action: handoffAction, shouldRevalidate: handoffShouldRevalidate, Component: HandoffRoute },
     ],
   },
   ...gate([

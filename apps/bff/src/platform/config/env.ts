@@ -106,6 +106,7 @@ const envSchema = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    API_TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     // Optional single sign-on with the organisation's OpenID Connect provider.
     OIDC_ISSUER: z.url({ error: "OIDC_ISSUER must be the provider's issuer URL, e.g. https://login.example.com" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -236,6 +237,7 @@ const envSchema = z
         maxFailures: e.SIGN_IN_MAX_FAILURES,
         lockoutMs: Math.round(e.SIGN_IN_LOCKOUT_MINUTES * 60_000),
       },
+      apiTokenRequestsPerMinute: e.API_TOKEN_REQUESTS_PER_MINUTE,
       oidc:
         e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
           ? {

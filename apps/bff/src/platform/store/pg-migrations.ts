@@ -335,6 +335,27 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE oauth_transactions ADD CONSTRAINT oauth_transactions_one_owner CHECK ((session_id IS NULL) <> (handoff_link_id IS NULL));
     `,
   },
+  {
+    version: 11,
+    name: "API tokens (hashes only)",
+    sql: `
+      CREATE TABLE api_tokens (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        seq BIGSERIAL NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        token_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_by_id TEXT,
+        created_at TEXT COLLATE "C" NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL,
+        last_used_at TEXT COLLATE "C",
+        revoked_at TEXT,
+        revoked_by TEXT
+      );
+    `,
+  },
 ];
 
 /**

@@ -341,4 +341,24 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       ALTER TABLE oauth_transactions_next RENAME TO oauth_transactions;
     `,
   },
+  {
+    version: 12,
+    name: "API tokens (hashes only)",
+    sql: `
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_by_id TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT,
+        revoked_by TEXT
+      );
+    `,
+  },
 ];

@@ -1,6 +1,14 @@
 import { parseHostAllowList } from "@wc/workday";
 import { useEffect, useMemo } from "react";
-import { useActionData, useLoaderData, useLocation, useNavigate, useNavigation, type ActionFunctionArgs } from "react-router";
+import {
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useNavigation,
+  type ActionFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+} from "react-router";
 import { getHandoffView, NO_LINK, saveHandoffDetails, streamHandoffChecks } from "../../features/handoff/api/handoff-api";
 import { HandoffConnect } from "../../features/handoff/components/handoff-connect";
 import { HandoffPage } from "../../features/handoff/components/handoff-page";
@@ -30,6 +38,17 @@ export async function handoffLoader() {
     if (error instanceof ApiError) return { problem: { status: error.status, message: error.message } } as const;
     throw error;
   }
+}
+
+/**
+ * Dropping the token's fragment from the address (useForgetFragment) is a navigation, which would
+ * read the page again with the same credential: one request for nothing. Revalidations after the
+ * details are saved or consent finishes keep the address as it is, so they still run.
+ */
+export function handoffShouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  const fragmentDropped =
+    !formMethod && currentUrl.hash !== "" && nextUrl.hash === "" && currentUrl.pathname === nextUrl.pathname && currentUrl.search === nextUrl.search;
+  return fragmentDropped ? false : defaultShouldRevalidate;
 }
 
 /** The details form (the wizard's own) posts here; the hand-off page has no other form. */
