@@ -105,10 +105,12 @@ export const CONNECTOR_OPERATIONS: readonly ApiOperation[] = [
     method: "POST",
     path: "/api/connectors/{id}/consent",
     access: "admin",
+    sessionOnly: true,
     tag: "Connectors",
     summary: "Start Workday consent",
     description:
-      "The URL to open (in a pop-up or by redirecting the page) where a Workday account grants the console access. Workday then redirects to the OAuth callback.",
+      "The URL to open (in a pop-up or by redirecting the page) where a Workday account grants the console access. Workday then redirects to the OAuth callback, " +
+      "which is bound to this browser session.",
     params: id,
     body: startConsentRequestSchema,
     responses: { 200: { description: "Open `authorizationUrl`.", json: startConsentResponseSchema } },

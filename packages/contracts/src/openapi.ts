@@ -86,7 +86,9 @@ function securitySchemes(secure: boolean): Record<string, Json> {
       type: "http",
       scheme: "bearer",
       bearerFormat: "wct_…",
-      description: "An API token (`Authorization: Bearer wct_…`), created by an admin on the API tokens page; it has the role it was given.",
+      description:
+        "An API token (`Authorization: Bearer wct_…`), created by an admin on the API tokens page, with the role it was given. No cookie and no " +
+        `\`${CSRF}\` header are needed. Operations marked \`x-session-only\` refuse it (403), and each token has a rate limit per minute (429).`,
     },
     handoffLink: {
       type: "apiKey",
@@ -104,7 +106,7 @@ function operation(op: ApiOperation, ref: (schema: z.ZodType) => JsonSchema): Op
     operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
-    description: `${op.description}\n\nAccess: ${ACCESS_WORDS[op.access]}${op.sessionOnly && op.access !== "public" ? " Session only: an API token never opens it." : ""}`,
+    description: `${op.description}\n\nAccess: ${accessWords(op)}`,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body) } } } } : {}),
     responses: { ...successResponses(op, ref), ...errorResponses(op) },
@@ -114,12 +116,17 @@ function operation(op: ApiOperation, ref: (schema: z.ZodType) => JsonSchema): Op
   };
 }
 
-const ACCESS_WORDS: Record<ApiOperation["access"], string> = {
-  public: "anyone, without signing in.",
-  support: "a signed-in support user or admin.",
-  admin: "a signed-in admin.",
-  handoff: "a hand-off link's token (no session).",
-};
+function accessWords(op: ApiOperation): string {
+  const who = { support: "a support user or an admin", admin: "an admin" };
+  switch (op.access) {
+    case "public":
+      return op.sessionOnly ? "anyone, without signing in; a request with an API token is refused." : "anyone, without signing in.";
+    case "handoff":
+      return "a hand-off link's token (no session).";
+    default:
+      return op.sessionOnly ? `${who[op.access]}, signed in (an API token never opens it).` : `${who[op.access]}, signed in or with an API token.`;
+  }
+}
 
 function security(op: ApiOperation): Record<string, string[]>[] {
   if (op.access === "public") return [];
@@ -177,20 +184,23 @@ function errorResponses(op: ApiOperation): Record<string, Json> {
   const add = (status: ErrorStatus, text: string | undefined) => {
     if (text !== undefined && op.responses[status] === undefined) reasons.set(status, [...(reasons.get(status) ?? []), text]);
   };
+  const tokens = (op.access === "support" || op.access === "admin") && !op.sessionOnly;
   if (op.access === "support" || op.access === "admin") {
-    add(
-      401,
-      op.sessionOnly ? "`unauthenticated`: no valid session (an API token never opens this route)." : "`unauthenticated`: no valid session or API token.",
-    );
-    if (op.access === "admin") add(403, "`forbidden`: only an admin may do this.");
+    add(401, tokens ? "`unauthenticated`: no session, or an API token that is unknown, expired or revoked." : "`unauthenticated`: no session.");
+    if (op.access === "admin") add(403, "`forbidden`: the caller's role is not admin.");
+    if (tokens) add(429, "`rate_limited`: too many requests with this API token; `Retry-After` says when to try again.");
   }
+  if (op.sessionOnly) add(403, "`forbidden`: the request carries an API token, which never opens this route.");
   if (op.access === "handoff") {
     add(401, "`unauthenticated`: no hand-off credential, or not a valid one.");
     add(403, "`forbidden`: the link is for another connector, or this needs the results ticket issued at consent.");
     add(410, "`gone`: the link was used, expired or revoked, its connector was deleted, or its results are no longer shown.");
     add(429, "`rate_limited`: too many requests with this link or from this address; `Retry-After` says when to try again.");
   }
-  if (op.method !== "GET") add(403, `\`csrf_rejected\`: the \`${CSRF}\` header is missing, or the request comes from another origin or site.`);
+  if (op.method !== "GET") {
+    const exempt = tokens ? " (a request with an API token needs neither)" : "";
+    add(403, `\`csrf_rejected\`: the \`${CSRF}\` header is missing, or the request comes from another origin or site${exempt}.`);
+  }
   if (op.body) {
     add(400, "`validation_failed`: `fields` maps each field to fix (`body` for the body as a whole) to what to do; or the body is not valid JSON.");
     add(413, "`payload_too_large`: the body is over 32 kB.");

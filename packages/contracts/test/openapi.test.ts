@@ -64,6 +64,9 @@ describe("the OpenAPI document", () => {
     expect(tokens).toMatchObject({ security: [{ sessionCookie: [] }], "x-required-role": "admin", "x-session-only": true });
     expect(doc.paths["/api/connectors"]?.get).toMatchObject({ security: [{ sessionCookie: [] }, { bearerAuth: [] }], "x-required-role": "support" });
     expect(doc.paths["/api/connectors"]?.get).not.toHaveProperty("x-session-only");
+    expect(doc.paths["/api/users"]?.post).toMatchObject({ security: [{ sessionCookie: [] }], "x-session-only": true });
+    expect(doc.paths["/api/users"]?.post?.responses["403"]?.description).toContain("API token, which never opens this route");
+    expect(doc.paths["/api/users"]?.get?.responses["429"]?.description).toContain("API token");
     expect(doc.paths["/api/handoff"]?.get).toMatchObject({ security: [{ handoffLink: [] }], "x-required-role": "handoff" });
     expect(doc.paths["/api/health"]?.get).toMatchObject({ security: [], "x-required-role": "public" });
     expect(doc.components.securitySchemes).toMatchObject({
@@ -77,7 +80,7 @@ describe("the OpenAPI document", () => {
 
   it("when a route changes state or takes a body, then its errors include 403 csrf_rejected, 400 with fields, 413 and 415, in the Error shape", () => {
     const create = doc.paths["/api/connectors"]?.post;
-    expect(Object.keys(create?.responses ?? {})).toEqual(["201", "400", "401", "403", "409", "413", "415", "500"]);
+    expect(Object.keys(create?.responses ?? {})).toEqual(["201", "400", "401", "403", "409", "413", "415", "429", "500"]);
     expect(create?.responses["400"]).toMatchObject({
       description: expect.stringContaining("`fields`"),
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
