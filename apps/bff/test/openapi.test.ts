@@ -3,6 +3,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import {
   ACTIVITY_CSV_COLUMNS,
   API_OPERATIONS,
+  apiTokenCreatedResponseSchema,
   channelCreatedResponseSchema,
   connectorResponseSchema,
   handoffLinkCreatedResponseSchema,
@@ -13,16 +14,10 @@ import {
   type OpenApiDocument,
 } from "@wc/contracts";
 import type { StoredActivityRow } from "../src/store/types";
-import { ACCOUNTS, type Client } from "./harness";
+import { ACCOUNTS, Client } from "./harness";
 import { documentChecker } from "./openapi-checker";
 import { walkRoutes } from "./routes-walk";
 import { connect, consentInWorkday, preparedConnector, registerClient, startStack } from "./sim-fixture";
-
-/**
- * The API token routes are in the catalogue before the BFF serves them (they land on main with
- * the tokens themselves). Remove this list once they are served: the walk test fails until then.
- */
-const NOT_YET_SERVED = ["GET /api/api-tokens", "POST /api/api-tokens", "DELETE /api/api-tokens/{id}"];
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let doc: OpenApiDocument;
@@ -105,28 +100,32 @@ describe("the router and the document", () => {
     new Map(
       walkRoutes(stack.bff.app as unknown as Parameters<typeof walkRoutes>[0]).map((r) => [
         `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}").replace(/(.)\/+$/, "$1")}`,
-        r.access,
+        { role: r.access, sessionOnly: r.sessionOnly },
       ]),
     );
-
-  it("when the router is walked, then every route it serves is in the document with the same role", () => {
-    const roles = new Map(
-      Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op["x-required-role"]])),
+  const documented = () =>
+    new Map(
+      Object.entries(doc.paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([m, op]) => [`${m.toUpperCase()} ${path}`, { role: op["x-required-role"], sessionOnly: op["x-session-only"] === true }]),
+      ),
     );
-    const missing = [...servedRoutes().keys()].filter((route) => !roles.has(route));
+
+  it("when the router is walked, then every route it serves is in the document with the same role and session-only mark", () => {
+    const inDocument = documented();
+    const missing = [...servedRoutes().keys()].filter((route) => !inDocument.has(route));
     expect(missing, "served but not in the document").toEqual([]);
-    const otherRole = [...servedRoutes()]
-      .filter(([route, access]) => roles.get(route) !== access)
-      .map(([route, access]) => `${route}: ${access} served, ${roles.get(route)} documented`);
-    expect(otherRole).toEqual([]);
+    const differ = [...servedRoutes()]
+      .filter(([route, access]) => JSON.stringify(inDocument.get(route)) !== JSON.stringify(access))
+      .map(([route, access]) => `${route}: served ${JSON.stringify(access)}, documented ${JSON.stringify(inDocument.get(route))}`);
+    expect(differ).toEqual([]);
   });
 
-  it("when the document is read, then every route it names is served, but for the ones not served yet", () => {
+  it("when the document is read, then every route it names is served", () => {
     const servedNow = servedRoutes();
-    const extra = documentedOperations().filter((route) => !servedNow.has(route) && !NOT_YET_SERVED.includes(route));
-    expect(extra, "in the document but not served").toEqual([]);
-    // Fails once they are served, as a reminder to empty NOT_YET_SERVED.
-    expect(NOT_YET_SERVED.filter((route) => servedNow.has(route))).toEqual([]);
+    expect(
+      [...documented().keys()].filter((route) => !servedNow.has(route)),
+      "in the document but not served",
+    ).toEqual([]);
     expect(documentedOperations()).toHaveLength(API_OPERATIONS.length);
   });
 });
@@ -342,10 +341,33 @@ describe("real answers against the documented schemas", () => {
     expect(bff.logs.join("\n")).not.toContain('"level":50');
   }, 60_000);
 
-  it("when every test above ran, then every documented operation was called, but for the ones not served yet", () => {
-    // The API token routes are left out until the BFF serves them (NOT_YET_SERVED).
+  it("when an admin manages API tokens and a script uses one, then each answer is as documented", async () => {
+    await check.call(admin(), "GET", "/api/api-tokens");
+    const nameless = await check.call(admin(), "POST", "/api/api-tokens", { body: { name: "", role: "support" } });
+    expect(errorOf(nameless).fields).toHaveProperty("name");
+    const created = apiTokenCreatedResponseSchema.parse(
+      (await check.call(admin(), "POST", "/api/api-tokens", { body: { name: "Doc script", role: "admin" } })).json(),
+    );
+    const script = new Client(stack.bff.url, created.secret);
+    await check.call(script, "GET", "/api/connectors");
+    await check.call(script, "POST", "/api/notifications/channels", {
+      body: { kind: "email", name: "Doc script channel", recipients: ["soc@example.com"], events: ["consent.completed"] },
+    });
+    expect(errorOf(await check.call(script, "POST", "/api/users", { body: {} })).code).toBe("forbidden");
+    expect((await check.call(script, "GET", "/api/session")).status).toBe(403);
+    expect((await check.call(script, "GET", "/api/api-tokens")).status).toBe(403);
+    expect((await check.call(new Client(stack.bff.url, `wct_${"A".repeat(43)}`), "GET", "/api/connectors")).status).toBe(401);
+    const params = { id: created.token.id };
+    await check.call(admin(), "DELETE", "/api/api-tokens/{id}", { params });
+    expect((await check.call(admin(), "DELETE", "/api/api-tokens/{id}", { params })).status).toBe(409);
+    expect((await check.call(admin(), "DELETE", "/api/api-tokens/{id}", { params: { id: "no-such-token" } })).status).toBe(404);
+    expect((await check.call(script, "GET", "/api/connectors")).status).toBe(401);
+  });
+
+  // Reads what the tests above called, so it runs last and with them.
+  it("when every test above ran, then every documented operation was called and the errors included 400, 401, 403, 404, 409 and 410", () => {
     const called = check.calledOperations();
-    expect(documentedOperations().filter((op) => !called.has(op))).toEqual(NOT_YET_SERVED);
+    expect(documentedOperations().filter((op) => !called.has(op))).toEqual([]);
     const errors = [...check.answered].map((a) => a.split(" ")[2]).filter((s) => Number(s) >= 400);
     expect(new Set(errors)).toEqual(new Set(["400", "401", "403", "404", "409", "410"]));
   });
