@@ -22,7 +22,7 @@ const exportFile: ApiResponse = {
 };
 
 const FILTERS =
-  "Filters: `from` ≤ requestTime < `to`; `account` is the system account or a worker's full name, in any case; `task` is a task id or part of its name; " +
+  "Filters: `from` ≤ requestTime < `to` (`from` before `to`); `account` is the system account or a worker's full name, in any case; `task` is a task id or part of its name; " +
   "`action` OTHER is anything but READ and WRITE. An unknown parameter is refused, so a misspelt filter never returns everything.";
 
 /** Workday activity the console synchronises, its export, the account list and the sync. */
@@ -106,7 +106,7 @@ export const ACTIVITY_OPERATIONS: readonly ApiOperation[] = [
     access: "admin",
     tag: "Activity",
     summary: "Change the sync settings",
-    description: "Backfill, poll interval, lag and retention; the whole settings object.",
+    description: "Backfill, poll interval, lag and retention; the whole settings object. Retention must be at least the backfill days.",
     params: id,
     body: syncSettingsRequestSchema,
     responses: { 200: { description: "Changed.", json: syncStatusResponseSchema } },
@@ -119,7 +119,8 @@ export const ACTIVITY_OPERATIONS: readonly ApiOperation[] = [
     access: "admin",
     tag: "Activity",
     summary: "Fetch a window of activity again",
-    description: "In the background; rows already stored are kept and missing ones added. `to` may not be in the future.",
+    description:
+      "In the background; rows already stored are kept and missing ones added. `from` must be before `to`, within the retention, and `to` may not be in the future.",
     params: id,
     body: resyncRequestSchema,
     responses: { 202: { description: "Queued.", json: syncStatusResponseSchema } },
