@@ -21,7 +21,7 @@ import { usersRouter } from "./auth/users-routes";
 import { purgeSessions, type SessionDeps } from "./auth/sessions";
 import { createSso, type OidcOptions } from "./auth/sso";
 import { connectorsRouter } from "./connectors/connectors-routes";
-import { healthRouter, metaRouter } from "./meta/meta-routes";
+import { healthRouter, metaRouter, openApiRouter } from "./meta/meta-routes";
 import { oauthCallbackRouter } from "./consent/oauth-callback-routes";
 import type { ConsentDeps } from "./consent/consent";
 import { runDueChecks, type HealthDeps, type HealthOptions } from "./health/health";
@@ -228,6 +228,7 @@ export function createApp(deps: AppDeps) {
   api.use(noStore);
   // Before the session middleware: probes must not create a session per request.
   api.use(healthRouter());
+  api.use(openApiRouter({ publicUrl: deps.publicUrl, version }));
   const apiTokens = { store: deps.store, log: deps.log, now };
   api.use(apiTokenAuth({ ...apiTokens, rate: { perMinute: 600, ...deps.apiTokens } }));
   api.use(sessionMiddleware(sessions));

@@ -39,6 +39,7 @@ describe("hand-off link scope", () => {
     expect(publicRoutes.sort()).toEqual(
       [
         "GET /api/health",
+        "GET /api/openapi.json",
         "GET /api/session",
         "POST /api/auth/sign-in",
         "POST /api/auth/sign-out",

@@ -9,6 +9,7 @@ import { walkRoutes } from "./routes-walk";
  */
 const EXPECTED: Record<string, Role | "public" | "handoff"> = {
   "GET /api/health": "public",
+  "GET /api/openapi.json": "public",
   "GET /api/session": "public",
   "POST /api/auth/sign-in": "public",
   "POST /api/auth/sign-out": "public",

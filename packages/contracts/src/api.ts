@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { connectorSchema, connectorSummarySchema, timelineEntrySchema } from "./connector";
 
+/** GET /api/health: the process answers (no store access, so it says nothing about the database). */
+export const healthResponseSchema = z.object({ ok: z.literal(true) });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** GET /api/openapi.json: an OpenAPI 3.1 document; only its frame is checked here (a validator checks the rest). */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+
 /** Public, non-secret deployment facts the SPA needs to validate and explain. */
 export const publicConfigSchema = z.object({
   publicUrl: z.string(),

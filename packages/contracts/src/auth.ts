@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { roleSchema } from "./statuses";
 
+/** The session cookie's name (`__Host-wc_session` when the console is served over https). */
+export const SESSION_COOKIE = "wc_session";
+
 /** Long enough to resist guessing offline; the cap keeps the KDF from being a denial-of-service lever. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -32,6 +35,20 @@ export function isSafeReturnTo(v: string): boolean {
   if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch === "\\")) return false;
   return !v.startsWith("/api/");
 }
+
+/** GET /api/auth/sso/start: where to go once signed in; an unsafe or missing returnTo goes to the connectors list. */
+export const ssoStartQuerySchema = z.object({ returnTo: z.string().max(2000).optional() });
+
+/**
+ * The query of an OAuth 2.0 authorization response (RFC 6749 §4.1.2, §4.1.2.1): `code` and
+ * `state`, or `error`. Loose: providers add their own parameters (`iss`, `session_state`).
+ */
+export const authorizationResponseQuerySchema = z.looseObject({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
 
 export const sessionUserSchema = z.object({
   id: z.string(),

@@ -16,3 +16,5 @@ export * from "./details-values";
 export * from "./details-audit";
 export * from "./handoff";
 export * from "./api-tokens";
+export * from "./api-operations";
+export * from "./openapi";

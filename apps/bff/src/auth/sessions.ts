@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
-import type { SessionResponse } from "@wc/contracts";
+import { SESSION_COOKIE, type SessionResponse } from "@wc/contracts";
 import { cookieName, readCookie, serializeCookie } from "../platform/http/cookies";
 import type { UserRecord } from "./auth-store";
 import type { SessionRecord, Store } from "../store/types";
@@ -18,7 +18,7 @@ export interface SessionDeps {
 }
 
 export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("base64url");
-export const sessionCookie = (secure: boolean) => cookieName("wc_session", secure);
+export const sessionCookie = (secure: boolean) => cookieName(SESSION_COOKIE, secure);
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export function sessionTokenOf(req: Request, secure: boolean): string | undefined {
