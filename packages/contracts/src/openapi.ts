@@ -163,11 +163,6 @@ function response(r: ApiResponse, ref: (schema: z.ZodType) => JsonSchema): Json 
   // OpenAPI 3.1 has no schema for one line of a stream (3.2's itemSchema): the body is text, each line is x-itemSchema.
   if (r.ndjson) content["application/x-ndjson"] = { schema: TEXT(), "x-itemSchema": ref(r.ndjson) };
   if (r.csv) content["text/csv"] = { schema: { ...TEXT(), description: r.csv } };
-  if (r.location) {
-    // Express writes a one-line note with the redirect, as text or as HTML after the Accept header.
-    const note = { schema: { ...TEXT(), description: "A note naming where Location points." } };
-    Object.assign(content, { "text/plain": note, "text/html": note });
-  }
   const headers: Record<string, Json> = {};
   if (r.attachment) headers["Content-Disposition"] = { description: '`attachment; filename="…"`: save it as a file.', schema: TEXT() };
   if (r.location) headers.Location = { description: r.location, schema: TEXT() };

@@ -11,6 +11,7 @@ import { endSession, sessionBody, startSession, type SessionDeps } from "./sessi
 import { signIn, type SignInDeps } from "./sign-in";
 import { SsoError, type Sso } from "./sso";
 import { auditView } from "./users";
+import { seeOther } from "../platform/http/see-other";
 
 export interface AuthRouteDeps extends AuditDeps {
   sessions: SessionDeps;
@@ -97,7 +98,7 @@ export function authRouter(d: AuthRouteDeps) {
     const returnTo = typeof req.query.returnTo === "string" && isSafeReturnTo(req.query.returnTo) ? req.query.returnTo : pages.connectors;
     if (!d.sso) return signInError(res, "Single sign-on is not configured for this console.");
     try {
-      res.redirect(303, (await d.sso.start(returnTo)).href);
+      seeOther(res, (await d.sso.start(returnTo)).href);
     } catch (e) {
       if (e instanceof SsoError) return signInError(res, e.message);
       throw e;
@@ -120,7 +121,7 @@ export function authRouter(d: AuthRouteDeps) {
         targetName: user.email,
         after: { via: "sso", role: user.role },
       });
-      res.redirect(303, isSafeReturnTo(returnTo) ? returnTo : pages.connectors);
+      seeOther(res, isSafeReturnTo(returnTo) ? returnTo : pages.connectors);
     } catch (e) {
       if (!(e instanceof SsoError)) throw e;
       await audit(d, actorOf(req, res), { action: "auth.sign_in_failed", after: { via: "sso", reason: e.message } });
@@ -131,5 +132,5 @@ export function authRouter(d: AuthRouteDeps) {
 }
 
 function signInError(res: Response, message: string) {
-  res.redirect(303, `${pages.signIn}?error=${encodeURIComponent(message)}`);
+  seeOther(res, `${pages.signIn}?error=${encodeURIComponent(message)}`);
 }

@@ -5,6 +5,7 @@ import { currentSession } from "../auth";
 import { completeConsent, type ConsentDeps } from "./consent";
 import { publicRoute } from "../platform/http/public-route";
 import { actorOf, audit, type AuditDeps } from "../audit";
+import { seeOther } from "../platform/http/see-other";
 
 const one = (req: Request, key: string): string | undefined => {
   const v = req.query[key];
@@ -39,7 +40,7 @@ export function oauthCallbackRouter(d: ConsentDeps & AuditDeps) {
       client: { ip: req.ip ?? null, userAgent: req.get("user-agent")?.slice(0, 300) ?? null, requestId: actorOf(req, res).requestId },
     });
     if (result.kind === "refused") {
-      res.redirect(303, result.handoff ? pages.handoffComplete(id, { outcome: "refused" }) : pages.consentComplete(id, { refused: true }));
+      seeOther(res, result.handoff ? pages.handoffComplete(id, { outcome: "refused" }) : pages.consentComplete(id, { refused: true }));
       return;
     }
     const ok = result.outcome.outcome === "success";
@@ -55,10 +56,10 @@ export function oauthCallbackRouter(d: ConsentDeps & AuditDeps) {
     if (result.handoff) {
       // The results ticket rides in the fragment: the browser keeps it, no server or Referer sees it.
       const ticket = result.handoff.resultTicket ? `#result=${result.handoff.resultTicket}` : "";
-      res.redirect(303, `${pages.handoffComplete(id, { outcome: ok ? "success" : "error", reasonCode: result.outcome.reasonCode })}${ticket}`);
+      seeOther(res, `${pages.handoffComplete(id, { outcome: ok ? "success" : "error", reasonCode: result.outcome.reasonCode })}${ticket}`);
       return;
     }
-    res.redirect(303, pages.consentComplete(id));
+    seeOther(res, pages.consentComplete(id));
   });
   return r;
 }
