@@ -143,6 +143,31 @@ async function handoffStates(page: Page, browser: Browser, width: number) {
   await context.close();
 }
 
+/**
+ * The API tokens page: empty (in a run where no token was made yet) or listing tokens, the form
+ * refusing an empty name, a token just created with its secret shown once, and the list with it.
+ */
+async function apiTokenStates(page: Page, width: number) {
+  await page.goto("/api-tokens");
+  await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
+  const empty = (await page.getByText("No API tokens yet.", { exact: false }).count()) > 0;
+  await checkState(page, empty ? "api tokens: empty" : "api tokens: with tokens", width);
+  const form = page.getByRole("region", { name: "Create API token" });
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(form.getByText("Give the token a name", { exact: false })).toBeVisible();
+  await checkState(page, "api tokens: name missing", width);
+  const name = unique(`A11y token ${width}`);
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.getByRole("button", { name: "Create token" }).click();
+  const box = page.getByRole("region", { name: `New API token: ${name}` });
+  await expect(box).toBeVisible();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+  await checkState(page, "api tokens: token shown once", width);
+  await box.getByRole("button", { name: "Done" }).click();
+  await expect(box).toHaveCount(0);
+  await checkState(page, "api tokens: with a token", width);
+}
+
 /** A channel made through the API (the notifications journey covers the forms); returns its id. */
 async function emailChannel(page: Page): Promise<string> {
   const channel = { kind: "email", name: unique("A11y inbox"), recipients: ["soc@example.com"], events: ["connector.status_changed"] };
@@ -182,6 +207,7 @@ for (const width of WIDTHS) {
       await visit(page, "/activity?account=nobody-at-all", "Activity", "activity: no match for the filters", width);
       await visit(page, "/audit", "Audit log", "audit log", width);
       await visit(page, "/users", "Users", "users", width);
+      await apiTokenStates(page, width);
       await visit(page, "/account", "Account", "account", width);
       const channelId = await emailChannel(page);
       await visit(page, "/notifications", "Notifications", "notifications", width);

@@ -4,7 +4,7 @@ import { E2E_ADMIN, E2E_SUPPORT, ensureSupportUser, openConsentPopup, signIn, si
 
 /** What only admins may press or follow; support staff must find none of it. */
 const ADMIN_BUTTONS = ["Connect an app", "Run checks now", "Reconnect", "Disconnect", "Delete connector", "Test redirect URI", "Discard"];
-const ADMIN_LINKS = ["Edit details", "Resume setup", "Users", "Audit log"];
+const ADMIN_LINKS = ["Edit details", "Resume setup", "Users", "Audit log", "API tokens"];
 
 async function expectNoAdminControls(page: Page) {
   for (const name of ADMIN_BUTTONS) await expect(page.getByRole("button", { name, exact: true }), name).toHaveCount(0);
@@ -83,6 +83,9 @@ test.describe("sign-in and roles", () => {
     await expect(page.getByText("Only admins can manage users.")).toBeVisible();
     await page.goto("/audit");
     await expect(page.getByText("Only admins can read the audit log.")).toBeVisible();
+    await page.goto("/api-tokens");
+    await expect(page.getByText("Only admins can manage API tokens.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create token" })).toHaveCount(0);
     await page.goto("/notifications");
     await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
     await expect(page.getByText("Only admins can add or change channels.")).toBeVisible();

@@ -88,6 +88,21 @@ test("screenshot of the hand-off page the Workday administrator opens", async ({
   await context.close();
 });
 
+test("screenshot of the API tokens page with a token just created", async ({ page }) => {
+  test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto("/api-tokens");
+  await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+  // A throwaway token of the demo run: showing its secret is the point of the shot.
+  const form = page.getByRole("region", { name: "Create API token" });
+  await form.getByLabel("Name", { exact: true }).fill("Uptime monitor");
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("region", { name: "New API token: Uptime monitor" })).toBeVisible();
+  // The list is read again after the create: the shot waits for the new row.
+  await expect(page.getByRole("cell", { name: "Uptime monitor", exact: true })).toBeVisible();
+  await page.screenshot(shot("18-api-tokens"));
+});
+
 test("screenshot of the sign-in page", async ({ browser }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
   const context = await browser.newContext({ baseURL: E2E.bffUrl, viewport: { width: 1200, height: 800 } });

@@ -4,6 +4,7 @@ import { ConsentComplete } from "../features/consent/components/consent-complete
 import { HandoffComplete } from "../features/handoff/components/handoff-complete";
 import { handoffAction, handoffLoader, HandoffRoute, handoffShouldRevalidate } from "./routes/handoff";
 import { accountAction, AccountRoute } from "./routes/account";
+import { apiTokensAction, apiTokensLoader, ApiTokensRoute } from "./routes/api-tokens";
 import { auditLoader, AuditRoute } from "./routes/audit";
 import { activityLoader, ActivityRoute, connectorActivityLoader, ConnectorActivityRoute } from "./routes/activity";
 import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/connector";
@@ -64,6 +65,7 @@ export const routeObjects: RouteObject[] = [
             { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
             { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
             { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
+            { path: paths.apiTokens.path, loader: apiTokensLoader, action: apiTokensAction, Component: ApiTokensRoute },
             { path: paths.audit.path, loader: auditLoader, Component: AuditRoute },
             { path: paths.notifications.path, loader: notificationsLoader, action: notificationsAction, Component: NotificationsRoute },
             { path: paths.notificationChannel.path, loader: notificationChannelLoader, action: notificationChannelAction, Component: NotificationChannelRoute },

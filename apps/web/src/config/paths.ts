@@ -14,6 +14,8 @@ export const paths = {
   ssoStart: { getHref: (returnTo: string) => withReturnTo(routes.ssoStart, returnTo) },
   account: { path: "/account", getHref: () => "/account" },
   users: { path: pages.users, getHref: () => pages.users },
+  /** Admins make and revoke the tokens scripts call the API with. */
+  apiTokens: { path: pages.apiTokens, getHref: () => pages.apiTokens },
   audit: { path: pages.audit, getHref: (query?: URLSearchParams) => (query && query.size > 0 ? `${pages.audit}?${query.toString()}` : pages.audit) },
   notifications: { path: pages.notifications, getHref: () => pages.notifications },
   /** One channel: what it sends, its delivery log and, for admins, its actions. */

@@ -1,5 +1,6 @@
 import {
   CHECK_IDS,
+  type ApiToken,
   type AuditEntry,
   type ActivityListResponse,
   type ActivityRow,
@@ -52,6 +53,24 @@ export function makeUser(overrides: Partial<User> = {}): User {
     createdAt: "2026-11-01T09:00:00.000Z",
     lastSignInAt: "2026-11-28T08:00:00.000Z",
     activeSessions: 1,
+    ...overrides,
+  };
+}
+
+/** A support token an admin made for a monitoring check, never used yet. */
+export function makeApiToken(overrides: Partial<ApiToken> = {}): ApiToken {
+  return {
+    id: "t1",
+    name: "Uptime check",
+    role: "support",
+    prefix: "wct_AbCd",
+    createdAt: "2026-11-20T09:00:00.000Z",
+    createdBy: "Ada Admin",
+    expiresAt: "2027-02-18T09:00:00.000Z",
+    lastUsedAt: null,
+    revokedAt: null,
+    revokedBy: null,
+    state: "active",
     ...overrides,
   };
 }

@@ -56,6 +56,7 @@ function TopBar() {
           <NavLink to={paths.activity.getHref()}>Activity</NavLink>
           {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
           {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
+          {canEdit ? <NavLink to={paths.apiTokens.getHref()}>API tokens</NavLink> : null}
           <NavLink to={paths.notifications.getHref()}>Notifications</NavLink>
           <NavLink to={paths.account.getHref()}>Account</NavLink>
         </nav>

@@ -5,6 +5,7 @@ export const ADMIN_ONLY_MESSAGES = {
   connectors: "Only admins can change connectors.",
   users: "Only admins can manage users.",
   audit: "Only admins can read the audit log.",
+  apiTokens: "Only admins can manage API tokens.",
 } as const;
 
 /**

@@ -1,20 +1,28 @@
-import { useId, type SelectHTMLAttributes } from "react";
+import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "children"> {
   label: string;
   options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
   /** Shown when set; says what is wrong and how to fix it. */
   error?: string | undefined;
 }
 
-/** A labelled select whose error is read out with it, like `TextField`. */
-export function SelectField({ label, options, error, className, ...select }: SelectFieldProps) {
+/** A labelled select whose hint and error are read out with it, like `TextField`. */
+export function SelectField({ label, options, hint, error, className, ...select }: SelectFieldProps) {
   const id = useId();
+  const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={["field", error ? "field-invalid" : null, className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...select}>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
