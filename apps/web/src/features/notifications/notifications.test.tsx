@@ -1,6 +1,6 @@
 import { CSRF_HEADER, NOTIFICATION_EVENT_LABELS, routes, SUBSCRIBABLE_EVENTS } from "@wc/contracts";
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fakeNotificationsApi } from "../../testing/fake-notifications-api";
 import { connected, makeChannel, makeEmailChannel, toSummary } from "../../testing/fixtures";
 import { api } from "../../testing/handlers";
@@ -130,8 +130,9 @@ describe("Notifications page", () => {
     expect(within(box).getByText("whsec_created1")).toBeDefined();
     expect(within(box).getByText("Added the webhook channel Slack #hr-alerts.")).toBeDefined();
     expect(within(box).getByRole("button", { name: "Copy signing secret" })).toBeDefined();
-    expect(document.activeElement).toBe(box);
-    expect(rowOf("Slack #hr-alerts")).toBeDefined();
+    // Focus moves in an effect and the list comes from the loader's re-read: both may land a tick after the box.
+    await vi.waitFor(() => expect(document.activeElement).toBe(box));
+    await vi.waitFor(() => expect(rowOf("Slack #hr-alerts")).toBeDefined());
     expect(calls.map((c) => [c.method, new URL(c.url).pathname, c.headers.get(CSRF_HEADER)])).toEqual([["POST", routes.notificationChannels, "1"]]);
     expect(calls[0]?.body).toEqual({
       kind: "webhook",
@@ -142,7 +143,7 @@ describe("Notifications page", () => {
       connectorIds: ["c2"],
       enabled: true,
     });
-    expect(within(form).getByRole<HTMLInputElement>("textbox", { name: "Name" }).value).toBe("");
+    await vi.waitFor(() => expect(within(form).getByRole<HTMLInputElement>("textbox", { name: "Name" }).value).toBe(""));
   });
 
   it("when the page is left after adding a webhook, then the signing secret is gone and was never stored in the browser", async () => {
