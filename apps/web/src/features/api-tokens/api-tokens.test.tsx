@@ -78,7 +78,8 @@ describe("API tokens page", () => {
   it("when tokens load, then each shows its role, prefix, creator, expiry, Never for an unused one, and its state", async () => {
     fakeApiTokensApi();
     await openApiTokens();
-    expect(document.title).toBe("API tokens · workday-connect");
+    // PageTitle sets it in an effect, which may run a tick after the table shows.
+    await vi.waitFor(() => expect(document.title).toBe("API tokens · workday-connect"));
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
       "Name",
       "Role",
