@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { makeApiToken } from "../../testing/fixtures";
 import { api, recorder } from "../../testing/handlers";
 import { renderApp } from "../../testing/render-app";
+import { storedText } from "../../testing/stored-text";
 import { server } from "../../testing/server";
 
 const SECRET = `wct_${"s3cr3t".repeat(7)}x`;
@@ -53,18 +54,6 @@ const cells = (name: string) =>
   within(rowOf(name))
     .getAllByRole("cell")
     .map((c) => c.textContent);
-
-/** Everything the browser keeps across page loads, as one string to search. */
-function storedText(): string {
-  const all: string[] = [];
-  for (const storage of [window.localStorage, window.sessionStorage]) {
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i) ?? "";
-      all.push(key, storage.getItem(key) ?? "");
-    }
-  }
-  return all.join("\n");
-}
 
 async function openApiTokens() {
   const view = renderApp("/api-tokens");

@@ -5,6 +5,7 @@ import { fakeNotificationsApi } from "../../testing/fake-notifications-api";
 import { connected, makeChannel, makeEmailChannel, toSummary } from "../../testing/fixtures";
 import { api } from "../../testing/handlers";
 import { renderApp } from "../../testing/render-app";
+import { storedText } from "../../testing/stored-text";
 import { server } from "../../testing/server";
 
 const CONNECTORS = [toSummary(connected({ id: "c1", name: "Acme sandbox" })), toSummary(connected({ id: "c2", name: "Globex production" }))];
@@ -22,18 +23,6 @@ const rowOf = (name: string) => {
   if (!row) throw new Error(`no row for ${name}`);
   return row;
 };
-
-/** Every value the browser keeps across page loads, as one string to search. */
-function storedText(): string {
-  const all: string[] = [];
-  for (const storage of [window.localStorage, window.sessionStorage]) {
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i) ?? "";
-      all.push(key, storage.getItem(key) ?? "");
-    }
-  }
-  return all.join("\n");
-}
 
 describe("Notifications page", () => {
   it("when channels load, then each shows name, kind, target, events, connectors, enabled and the last attempt", async () => {

@@ -1,22 +1,10 @@
 import { API_TOKEN_STATE_LABELS, type ApiToken } from "@wc/contracts";
 import { useFetcher } from "react-router";
 import { DateTime } from "../../../components/ui/date-time";
-import { ProblemMessage } from "../../../components/ui/problem-message";
+import { ActionResult } from "../../../components/ui/action-result";
 import { paths } from "../../../config/paths";
 import { ROLE_NAMES } from "../../../lib/labels";
 import type { ApiTokenActionResult } from "../api-token-intents";
-
-function RowResult({ result }: { result: ApiTokenActionResult | undefined }) {
-  if (result === undefined) return null;
-  if ("done" in result) {
-    return (
-      <p role="status" className="ok">
-        {result.done}
-      </p>
-    );
-  }
-  return "problem" in result && result.problem.message ? <ProblemMessage message={result.problem.message} requestId={result.problem.requestId} /> : null;
-}
 
 /** One token: never its secret, only the first characters that tell it apart in a script's configuration. */
 export function ApiTokenRow({ token }: { token: ApiToken }) {
@@ -60,7 +48,7 @@ export function ApiTokenRow({ token }: { token: ApiToken }) {
             </button>
           </fetcher.Form>
         )}
-        <RowResult result={result} />
+        <ActionResult result={result} />
       </td>
     </tr>
   );

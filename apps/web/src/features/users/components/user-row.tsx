@@ -2,7 +2,7 @@ import { PASSWORD_MIN_LENGTH, roleSchema, type User } from "@wc/contracts";
 import { useState } from "react";
 import { Form, useFetcher, type FetcherWithComponents } from "react-router";
 import { DateTime } from "../../../components/ui/date-time";
-import { ProblemMessage } from "../../../components/ui/problem-message";
+import { ActionResult } from "../../../components/ui/action-result";
 import { TextField } from "../../../components/ui/text-field";
 import { paths } from "../../../config/paths";
 import { ROLE_NAMES, SIGN_IN_SOURCE_NAMES } from "../../../lib/labels";
@@ -101,18 +101,6 @@ function RemoveForm({ user }: { user: User }) {
   );
 }
 
-function RowResult({ result }: { result: UserActionResult | undefined }) {
-  if (result === undefined) return null;
-  if ("done" in result) {
-    return (
-      <p role="status" className="ok">
-        {result.done}
-      </p>
-    );
-  }
-  return result.problem.message ? <ProblemMessage message={result.problem.message} requestId={result.problem.requestId} /> : null;
-}
-
 /** One person: their role can be changed, their password reset (local accounts), their sessions ended, or they are removed. */
 export function UserRow({ user, isYou }: { user: User; isYou: boolean }) {
   const fetcher = useFetcher<UserActionResult>();
@@ -144,7 +132,7 @@ export function UserRow({ user, isYou }: { user: User; isYou: boolean }) {
           </fetcher.Form>
           <RemoveForm user={user} />
         </div>
-        <RowResult result={result} />
+        <ActionResult result={result} />
       </td>
     </tr>
   );
