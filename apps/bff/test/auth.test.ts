@@ -16,7 +16,8 @@ const session = async (c = h.client) => sessionResponseSchema.parse((await c.get
 const cookieOf = (res: { headers: Headers }) => res.headers.getSetCookie().find((c) => c.startsWith("wc_session="));
 const at = (iso: string) => (h.clock.now = new Date(iso));
 
-describe("sign-in", () => {
+// Every attempt runs the password KDF (scrypt): a handful of them take seconds on a busy machine.
+describe("sign-in", { timeout: 30_000 }, () => {
   it("when the password is right, then a session cookie is set (HttpOnly, SameSite=Lax, Path=/, bounded Max-Age) and the user is known", async () => {
     const c = h.newClient();
     const res = await c.post(routes.signIn, { email: "  ADMIN@example.com ", password: ACCOUNTS.admin.password });

@@ -14,7 +14,8 @@ async function importProblems(filePath: string, code: string): Promise<string[]>
   return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith("import-x/")).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe("the BFF's capability boundaries", () => {
+// Each case runs ESLint with type information over a file: seconds of CPU, many more on a busy machine.
+describe("the BFF's capability boundaries", { timeout: 60_000 }, () => {
   it("when platform/ imports a capability, then lint refuses it", async () => {
     const problems = await importProblems(
       "apps/bff/src/platform/http/fixture.ts",
