@@ -14,7 +14,12 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A TypeScript entry run by node with the tsx loader directly, so the pid is the program's own. */
 export function runTs(script: string, cwd: string, env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return runNode(["--import", "tsx", script], cwd, env);
+}
+
+/** node with these arguments (a built .mjs, or a loader and an entry), its last 50 kB of output kept. */
+export function runNode(args: string[], cwd: string, env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const keep = (b: Buffer) => (out = (out + b.toString()).slice(-50_000));
   child.stdout.on("data", keep);

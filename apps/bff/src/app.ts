@@ -1,7 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { CHECK_IDS, makeDetailsRequestSchema } from "@wc/contracts";
 import { isHostAllowed, parseHostAllowList } from "@wc/workday";
 import type { Logger } from "pino";
@@ -13,6 +12,8 @@ import { csrfGuard } from "./platform/http/csrf";
 import { errorHandler } from "./platform/http/error-handler";
 import { jsonBody } from "./platform/http/json-body";
 import { noStore } from "./platform/http/no-store";
+import { compressAnswers } from "./platform/http/compress-answers";
+import { serveSpa } from "./platform/http/serve-spa";
 import { requestContext } from "./platform/http/request-context";
 import { sessionMiddleware } from "./auth/session-middleware";
 import { auditRouter } from "./audit/audit-routes";
@@ -221,6 +222,8 @@ export function createApp(deps: AppDeps) {
   app.use(requestContext(deps.log));
   app.use(countRequests(metrics, () => templates));
   app.use(securityHeaders(secure));
+  // The SPA's files are compressed at build time instead (serve-spa.ts).
+  app.use(["/api", "/metrics"], compressAnswers());
   app.use(jsonBody());
 
   const detailsSchema = makeDetailsRequestSchema(allow);
@@ -338,21 +341,6 @@ function securityHeaders(secure: boolean) {
       next();
     });
   };
-}
-
-function serveSpa(app: express.Express, dir: string) {
-  const index = path.join(dir, "index.html");
-  // Vite names every file under assets/ by its content hash: a new build means new names.
-  app.use("/assets", express.static(path.join(dir, "assets"), { index: false, immutable: true, maxAge: "365d" }));
-  // An asset of an older build must not be answered with index.html (the browser would run HTML as script).
-  app.use("/assets", (_req, _res, next) =>
-    next(new AppError(404, "not_found", "No such file: the console was upgraded since this page loaded. Reload the page.")),
-  );
-  app.use(express.static(dir, { index: false, maxAge: "1h" }));
-  app.get("/{*splat}", (_req, res) => {
-    res.setHeader("Cache-Control", "no-store");
-    res.sendFile(index);
-  });
 }
 
 /** Why a webhook URL cannot be a target, said on the form: plain http needs the host listed in NOTIFY_ALLOWED_HOSTS. */

@@ -23,11 +23,14 @@ export interface Replica {
   kill(signal: NodeJS.Signals): void;
 }
 
+/** How the console is started: from source under tsx, or (`["dist/server.mjs"]`) as built for production. */
+const FROM_SOURCE = ["--import", "tsx", "src/server.ts"];
+
 /** A real console process (`tsx src/server.ts`), as a replica behind a load balancer would run it. */
-export async function startReplica(env: Record<string, string>): Promise<Replica> {
+export async function startReplica(env: Record<string, string>, nodeArgs: string[] = FROM_SOURCE): Promise<Replica> {
   const port = await freePort();
   const logs: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: BFF_DIR,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "info", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,49 +1,74 @@
 import { createBrowserRouter, redirect, type RouteObject } from "react-router";
 import { paths } from "../config/paths";
-import { ConsentComplete } from "../features/consent/components/consent-complete";
-import { HandoffComplete } from "../features/handoff/components/handoff-complete";
-import { handoffAction, handoffLoader, HandoffRoute, handoffShouldRevalidate } from "./routes/handoff";
-import { accountAction, AccountRoute } from "./routes/account";
-import { apiTokensAction, apiTokensLoader, ApiTokensRoute } from "./routes/api-tokens";
-import { auditLoader, AuditRoute } from "./routes/audit";
-import { activityLoader, ActivityRoute, connectorActivityLoader, ConnectorActivityRoute } from "./routes/activity";
-import { connectorAction, connectorLoader, ConnectorRoute } from "./routes/connector";
-import { connectorsAction, connectorsLoader, ConnectorsRoute } from "./routes/connectors";
-import { newConnectorAction, NewConnectorRoute } from "./routes/new-connector";
 import { NotFound } from "./routes/not-found";
-import {
-  notificationChannelAction,
-  notificationChannelLoader,
-  NotificationChannelRoute,
-  notificationsAction,
-  notificationsLoader,
-  NotificationsRoute,
-} from "./routes/notifications";
 import { PublicLayout, ROOT_ROUTE_ID, rootLoader, RootFallback, RootLayout } from "./routes/root";
 import { RouteError } from "./routes/route-error";
-import { setupAction, setupLoader, SetupRoute } from "./routes/setup";
-import { signInAction, signInLoader, SignInRoute } from "./routes/sign-in";
-import { signOutAction, signOutLoader } from "./routes/sign-out";
-import { usersAction, usersLoader, UsersRoute } from "./routes/users";
-import { wizardAction, wizardLoader, WizardRoute } from "./routes/wizard";
 import { gate } from "./session-gate";
+
+type RouteParts = Pick<RouteObject, "loader" | "action" | "Component" | "shouldRevalidate">;
+
+/**
+ * A page whose code (component, loader, action) is a chunk of its own, fetched the first time the
+ * route matches: the first load carries only the page it opens, not the whole console.
+ */
+function page<M>(load: () => Promise<M>, parts: (module: M) => RouteParts): () => Promise<RouteParts> {
+  return async () => parts(await load());
+}
 
 export const routeObjects: RouteObject[] = [
   // The consent pop-up lands here: no session or config to load, it only tells its opener.
-  { path: paths.consentComplete.path, Component: ConsentComplete },
+  {
+    path: paths.consentComplete.path,
+    HydrateFallback: RootFallback,
+    lazy: page(
+      () => import("../features/consent/components/consent-complete"),
+      (m) => ({ Component: m.ConsentComplete }),
+    ),
+  },
   // The hand-off page's consent pop-up (or full-page redirect) lands here, with no session.
-  { path: paths.handoffComplete.path, Component: HandoffComplete },
+  {
+    path: paths.handoffComplete.path,
+    HydrateFallback: RootFallback,
+    lazy: page(
+      () => import("../features/handoff/components/handoff-complete"),
+      (m) => ({ Component: m.HandoffComplete }),
+    ),
+  },
   // Outside the sign-in gate: signing in, first-admin setup, signing out.
   {
     Component: PublicLayout,
     HydrateFallback: RootFallback,
     ErrorBoundary: RouteError,
     children: [
-      { path: paths.signIn.path, loader: signInLoader, action: signInAction, Component: SignInRoute },
-      { path: paths.setup.path, loader: setupLoader, action: setupAction, Component: SetupRoute },
-      { path: paths.signOut.path, loader: signOutLoader, action: signOutAction },
+      {
+        path: paths.signIn.path,
+        lazy: page(
+          () => import("./routes/sign-in"),
+          (m) => ({ loader: m.signInLoader, action: m.signInAction, Component: m.SignInRoute }),
+        ),
+      },
+      {
+        path: paths.setup.path,
+        lazy: page(
+          () => import("./routes/setup"),
+          (m) => ({ loader: m.setupLoader, action: m.setupAction, Component: m.SetupRoute }),
+        ),
+      },
+      {
+        path: paths.signOut.path,
+        lazy: page(
+          () => import("./routes/sign-out"),
+          (m) => ({ loader: m.signOutLoader, action: m.signOutAction }),
+        ),
+      },
       // Opened by a hand-off link's token, never by a session: no sign-in redirect, no console navigation.
-      { path: paths.handoff.path, loader: handoffLoader, action: handoffAction, shouldRevalidate: handoffShouldRevalidate, Component: HandoffRoute },
+      {
+        path: paths.handoff.path,
+        lazy: page(
+          () => import("./routes/handoff"),
+          (m) => ({ loader: m.handoffLoader, action: m.handoffAction, shouldRevalidate: m.handoffShouldRevalidate, Component: m.HandoffRoute }),
+        ),
+      },
     ],
   },
   ...gate([
@@ -60,18 +85,91 @@ export const routeObjects: RouteObject[] = [
           ErrorBoundary: RouteError,
           children: [
             { index: true, loader: () => redirect(paths.connectors.getHref()) },
-            { path: paths.connectors.path, loader: connectorsLoader, action: connectorsAction, Component: ConnectorsRoute },
-            { path: paths.newConnector.path, action: newConnectorAction, Component: NewConnectorRoute },
-            { path: paths.connector.path, loader: connectorLoader, action: connectorAction, Component: ConnectorRoute },
-            { path: paths.wizard.path, loader: wizardLoader, action: wizardAction, Component: WizardRoute },
-            { path: paths.users.path, loader: usersLoader, action: usersAction, Component: UsersRoute },
-            { path: paths.apiTokens.path, loader: apiTokensLoader, action: apiTokensAction, Component: ApiTokensRoute },
-            { path: paths.audit.path, loader: auditLoader, Component: AuditRoute },
-            { path: paths.notifications.path, loader: notificationsLoader, action: notificationsAction, Component: NotificationsRoute },
-            { path: paths.notificationChannel.path, loader: notificationChannelLoader, action: notificationChannelAction, Component: NotificationChannelRoute },
-            { path: paths.account.path, action: accountAction, Component: AccountRoute },
-            { path: paths.connectorActivity.path, loader: connectorActivityLoader, Component: ConnectorActivityRoute },
-            { path: paths.activity.path, loader: activityLoader, Component: ActivityRoute },
+            {
+              path: paths.connectors.path,
+              lazy: page(
+                () => import("./routes/connectors"),
+                (m) => ({ loader: m.connectorsLoader, action: m.connectorsAction, Component: m.ConnectorsRoute }),
+              ),
+            },
+            {
+              path: paths.newConnector.path,
+              lazy: page(
+                () => import("./routes/new-connector"),
+                (m) => ({ action: m.newConnectorAction, Component: m.NewConnectorRoute }),
+              ),
+            },
+            {
+              path: paths.connector.path,
+              lazy: page(
+                () => import("./routes/connector"),
+                (m) => ({ loader: m.connectorLoader, action: m.connectorAction, Component: m.ConnectorRoute }),
+              ),
+            },
+            {
+              path: paths.wizard.path,
+              lazy: page(
+                () => import("./routes/wizard"),
+                (m) => ({ loader: m.wizardLoader, action: m.wizardAction, Component: m.WizardRoute }),
+              ),
+            },
+            {
+              path: paths.users.path,
+              lazy: page(
+                () => import("./routes/users"),
+                (m) => ({ loader: m.usersLoader, action: m.usersAction, Component: m.UsersRoute }),
+              ),
+            },
+            {
+              path: paths.apiTokens.path,
+              lazy: page(
+                () => import("./routes/api-tokens"),
+                (m) => ({ loader: m.apiTokensLoader, action: m.apiTokensAction, Component: m.ApiTokensRoute }),
+              ),
+            },
+            {
+              path: paths.audit.path,
+              lazy: page(
+                () => import("./routes/audit"),
+                (m) => ({ loader: m.auditLoader, Component: m.AuditRoute }),
+              ),
+            },
+            {
+              path: paths.notifications.path,
+              lazy: page(
+                () => import("./routes/notifications"),
+                (m) => ({ loader: m.notificationsLoader, action: m.notificationsAction, Component: m.NotificationsRoute }),
+              ),
+            },
+            {
+              path: paths.notificationChannel.path,
+              lazy: page(
+                () => import("./routes/notifications"),
+                (m) => ({ loader: m.notificationChannelLoader, action: m.notificationChannelAction, Component: m.NotificationChannelRoute }),
+              ),
+            },
+            {
+              path: paths.account.path,
+              lazy: page(
+                () => import("./routes/account"),
+                (m) => ({ action: m.accountAction, Component: m.AccountRoute }),
+              ),
+            },
+            {
+              path: paths.connectorActivity.path,
+              lazy: page(
+                () => import("./routes/activity"),
+                (m) => ({ loader: m.connectorActivityLoader, Component: m.ConnectorActivityRoute }),
+              ),
+            },
+            {
+              path: paths.activity.path,
+              lazy: page(
+                () => import("./routes/activity"),
+                (m) => ({ loader: m.activityLoader, Component: m.ActivityRoute }),
+              ),
+            },
+            // The error boundary shows it too, so it is in the first chunk anyway.
             { path: "*", Component: NotFound },
           ],
         },

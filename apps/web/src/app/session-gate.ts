@@ -22,17 +22,27 @@ async function signedIn(request: Request, run: () => unknown): Promise<unknown> 
   }
 }
 
-function gateRoute(route: RouteObject): RouteObject {
+type Handlers = Pick<RouteObject, "loader" | "action">;
+
+function gateHandlers<T extends Handlers>(route: T): T {
   const gated = { ...route };
   const { loader, action } = route;
   if (typeof loader === "function") gated.loader = ((args, ctx) => signedIn(args.request, () => loader(args, ctx))) satisfies LoaderFunction;
   if (typeof action === "function") gated.action = ((args, ctx) => signedIn(args.request, () => action(args, ctx))) satisfies ActionFunction;
+  return gated;
+}
+
+function gateRoute(route: RouteObject): RouteObject {
+  const gated = gateHandlers(route);
+  // A lazy page brings its loader and action when first matched: they are gated as they arrive.
+  const { lazy } = route;
+  if (typeof lazy === "function") gated.lazy = async () => gateHandlers(await lazy());
   if (!gated.index && gated.children) gated.children = gated.children.map(gateRoute);
   return gated;
 }
 
 /**
- * Every loader and action in `routes` (and below) sends the reader to sign-in when the BFF says the
+ * Every loader and action in `routes` (and below, lazy ones included) sends the reader to sign-in when the BFF says the
  * session is missing or ended (a 401, thrown as `SessionEndedError`), with the page to return to.
  * Done once here, so no route can forget it and route code only handles the API's other answers.
  */

@@ -17,7 +17,7 @@ describe("/oauth/complete", () => {
     stubOpener({ closed: false, postMessage, location: { origin: window.location.origin } });
     const close = vi.spyOn(window, "close").mockImplementation(() => undefined);
     renderApp("/oauth/complete?connector=c1");
-    expect(screen.getByRole("heading", { name: "Finishing…" })).toBeDefined();
+    expect(await screen.findByRole("heading", { name: "Finishing…" })).toBeDefined();
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
     expect(postMessage).toHaveBeenCalledWith({ type: CONSENT_MESSAGE_TYPE, connectorId: "c1" }, window.location.origin);
   });
@@ -54,17 +54,17 @@ describe("/oauth/complete", () => {
     expect(postMessage).toHaveBeenCalledWith({ type: CONSENT_MESSAGE_TYPE, connectorId: "c1", refused: true }, window.location.origin);
   });
 
-  it("when Workday's answer was refused and there is no opener, then the page says why and links back to the setup", () => {
+  it("when Workday's answer was refused and there is no opener, then the page says why and links back to the setup", async () => {
     stubOpener(null);
     const { router } = renderApp("/oauth/complete?connector=c1&refused=state");
-    expect(screen.getByRole("alert").textContent).toBe(REFUSED_MESSAGE);
+    expect((await screen.findByRole("alert")).textContent).toBe(REFUSED_MESSAGE);
     expect(screen.getByRole("link", { name: "Back to the setup" }).getAttribute("href")).toBe("/connectors/c1/setup?step=connect");
     expect(router.state.location.pathname).toBe("/oauth/complete");
   });
 
-  it("when the connector is missing from the address, then the page says so instead of staying blank", () => {
+  it("when the connector is missing from the address, then the page says so instead of staying blank", async () => {
     stubOpener(null);
     renderApp("/oauth/complete");
-    expect(screen.getByText(/opened without a connector/)).toBeDefined();
+    expect(await screen.findByText(/opened without a connector/)).toBeDefined();
   });
 });

@@ -1,0 +1,89 @@
+import { routes } from "@wc/contracts";
+import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBff, type Harness } from "./harness";
+
+const METRICS_TOKEN = "m".repeat(40);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A GET with exactly these headers, the body as its bytes on the wire (fetch would decode it). */
+function get(base: string, urlPath: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    request({ host: hostname, port, path: urlPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+const decoded = (a: Answer) => {
+  const coding = a.headers["content-encoding"];
+  if (coding === "br") return brotliDecompressSync(a.body).toString();
+  if (coding === "gzip") return gunzipSync(a.body).toString();
+  return a.body.toString();
+};
+
+describe("compressed JSON answers", () => {
+  let h: Harness;
+  let token: string;
+  beforeAll(async () => {
+    h = await startBff({ metricsToken: METRICS_TOKEN });
+    token = (await h.withToken("support")).token;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("when a JSON answer is over 1 KB, then it is brotli- or gzip-compressed as Accept-Encoding allows, with Vary and the security headers", async () => {
+    const plain = await get(h.url, routes.openapi);
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    for (const [accept, coding] of [
+      ["gzip, deflate, br", "br"],
+      ["gzip", "gzip"],
+    ] as const) {
+      const res = await get(h.url, routes.openapi, { "accept-encoding": accept });
+      expect([res.status, res.headers["content-encoding"]]).toEqual([200, coding]);
+      expect(res.body.length).toBeLessThan(plain.body.length / 3);
+      expect(JSON.parse(decoded(res))).toEqual(JSON.parse(plain.body.toString()));
+      expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    }
+  });
+
+  it("when a JSON answer is small, then it is sent as it is", async () => {
+    const res = await get(h.url, routes.health, { "accept-encoding": "br, gzip" });
+    expect([res.status, res.headers["content-encoding"]]).toEqual([200, undefined]);
+    expect(res.body.length).toBeLessThan(1024);
+  });
+
+  it("when an activity export streams (CSV or NDJSON), then it is never compressed, so each line leaves as it is written", async () => {
+    for (const format of ["csv", "ndjson"]) {
+      const res = await get(h.url, `${routes.activityExport}?format=${format}`, { "accept-encoding": "br, gzip", authorization: `Bearer ${token}` });
+      expect(res.status).toBe(200);
+      expect(res.headers["content-type"]).toMatch(format === "csv" ? /^text\/csv/ : /^application\/x-ndjson/);
+      expect(res.headers["content-encoding"]).toBeUndefined();
+    }
+  });
+
+  it("when Prometheus scrapes /metrics on the main port with gzip accepted, then the text comes gzipped and reads the same", async () => {
+    const auth = { authorization: `Bearer ${METRICS_TOKEN}` };
+    const res = await get(h.url, "/metrics", { ...auth, "accept-encoding": "gzip" });
+    expect([res.status, res.headers["content-encoding"]]).toEqual([200, "gzip"]);
+    expect(res.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(decoded(res)).toContain("# TYPE workday_connect_http_requests_total counter");
+  });
+});
