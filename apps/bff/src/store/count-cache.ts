@@ -16,7 +16,7 @@ interface Entry {
 }
 
 /**
- * Activity row counts for the status pages, and connectors by status, shared between requests. Counting a connector's rows
+ * Activity row counts for the status pages, shared between requests. Counting a connector's rows
  * reads its whole primary-key range (about 80 ms for 1,000,000 rows on SQLite), and every open
  * connector page asks for it, so 200 sessions reading the pages queued behind the same count
  * (bench/src/load.ts timed requests out after 30 s). Requests for the same count at the same moment
@@ -46,19 +46,6 @@ export function withCountCache(store: Store, options: CountCacheOptions): Store 
     }
   };
 
-  // Connectors by status: every connectors list page shows them, and counting reads an index
-  // entry per connector (10,000 on a large console), so they are shared the same way.
-  let statusGeneration = 0;
-  let statusCounts: { value: ReturnType<Store["countConnectorsByStatus"]>; at: number; generation: number } | null = null;
-  const aroundConnectorWrite = async <T>(write: () => Promise<T>): Promise<T> => {
-    statusGeneration++;
-    try {
-      return await write();
-    } finally {
-      statusGeneration++;
-    }
-  };
-
   return {
     ...store,
     countActivity(filter) {
@@ -77,20 +64,8 @@ export function withCountCache(store: Store, options: CountCacheOptions): Store 
       });
       return value;
     },
-    countConnectorsByStatus() {
-      const hit = statusCounts;
-      if (hit && hit.generation === statusGeneration && now() - hit.at < options.ttlMs) return hit.value;
-      const entry = { value: store.countConnectorsByStatus(), at: now(), generation: statusGeneration };
-      statusCounts = entry;
-      entry.value.catch(() => {
-        if (statusCounts === entry) statusCounts = null;
-      });
-      return entry.value;
-    },
-    insertConnector: (rec, timeline) => aroundConnectorWrite(() => store.insertConnector(rec, timeline)),
-    updateConnector: (id, patch, timeline, events) => aroundConnectorWrite(() => store.updateConnector(id, patch, timeline, events)),
     commitActivityPage: (connectorId, rows, checkpoint) => aroundWrite(connectorId, () => store.commitActivityPage(connectorId, rows, checkpoint)),
     pruneActivity: (connectorId, before) => aroundWrite(connectorId, () => store.pruneActivity(connectorId, before)),
-    deleteConnector: (id) => aroundConnectorWrite(() => aroundWrite(id, () => store.deleteConnector(id))),
+    deleteConnector: (id) => aroundWrite(id, () => store.deleteConnector(id)),
   };
 }
