@@ -220,7 +220,7 @@ export function describeConnectorListContract(engine: string, open: () => Promis
       });
     }
 
-    it("when a cursor is for another sort or order, or was not issued by the console, then the list refuses it by name", async () => {
+    it("when a cursor is sent alone it pages on with its sort and filters; for another sort, order or filter, or not issued by the console, it is refused by name", async () => {
       const s = await open();
       await seed(s);
       const first = await page(s, { sort: "status", limit: "2" });
@@ -230,6 +230,15 @@ export function describeConnectorListContract(engine: string, open: () => Promis
       });
       await expect(page(s, { order: "desc", cursor: first.nextCursor ?? "" })).rejects.toMatchObject({ status: 400 });
       expect((await page(s, { cursor: first.nextCursor ?? "", limit: "2" })).connectors).toHaveLength(2);
+      const filtered = await page(s, { status: "connected,degraded", q: "E", limit: "2" });
+      const alone = await page(s, { cursor: filtered.nextCursor ?? "", limit: "50" });
+      expect(alone.total).toBe(filtered.total);
+      expect(alone.connectors.every((c) => c.status === "connected" || c.status === "degraded")).toBe(true);
+      expect((await page(s, { status: "degraded,connected", q: "E ", cursor: filtered.nextCursor ?? "" })).total).toBe(filtered.total);
+      await expect(page(s, { status: "degraded", cursor: filtered.nextCursor ?? "" })).rejects.toMatchObject({
+        status: 400,
+        fields: { cursor: expect.stringMatching(/other filters/) },
+      });
       for (const forged of ["nonsense", Buffer.from(JSON.stringify({ s: "status", o: "asc", d: "next", p: ["x", "y", "z"] })).toString("base64url")]) {
         await expect(page(s, { cursor: forged })).rejects.toMatchObject({
           status: 400,

@@ -37,7 +37,7 @@ export const CONNECTOR_OPERATIONS: readonly ApiOperation[] = [
       `${STATUS_SORT_ORDER.join(", ")}; \`lastSuccess\`, where never counts as oldest) in \`order\`, ties by name. ` +
       "Filtered by `status` (one or several, comma-separated), `environment` and `q` (part of the name or the tenant, any case). " +
       "`total` counts the matches; `counts` counts every connector by status, whatever the filters. " +
-      "Page on with `cursor` set to `nextCursor` or `prevCursor` and the same `sort` and `order` (a cursor alone keeps them): " +
+      "Page on with `cursor` set to `nextCursor` or `prevCursor`: it carries its sort, order and filters, so it may be sent alone, or with the same ones (others are refused); " +
       "a connector that keeps its place in the order is listed exactly once, whatever else is added, changed or removed between pages. " +
       "An unknown parameter is refused.",
     query: connectorListQuerySchema,

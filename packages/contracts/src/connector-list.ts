@@ -54,7 +54,7 @@ export const connectorListQuerySchema = z
       .transform(Number)
       .refine((n) => n >= 1 && n <= CONNECTOR_PAGE_MAX, `Limit must be between 1 and ${CONNECTOR_PAGE_MAX}.`)
       .default(CONNECTOR_PAGE_DEFAULT),
-    /** A previous answer's `nextCursor` or `prevCursor`; it carries its sort and order. */
+    /** A previous answer's `nextCursor` or `prevCursor`; it carries its sort, order and filters. */
     cursor: z.string().min(1, "Cursor is empty: leave it out for the first page.").max(1000, "Cursor is not one this server issued.").optional(),
     /** `name` when neither this nor a cursor says otherwise. */
     sort: z.enum(CONNECTOR_SORTS, { error: `Sort must be one of ${CONNECTOR_SORTS.join(", ")}.` }).optional(),
