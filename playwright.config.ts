@@ -15,6 +15,8 @@ const SYNC_BFF_PORT = 3200 + OFFSET;
 const SIM_PORT = 4100 + OFFSET;
 /** A webhook receiver the notifications journey starts (e2e/notifications.spec.ts). */
 const RECEIVER_PORT = 4170 + OFFSET;
+/** The console with 10,000 connectors that the list journey starts itself (e2e/connectors-scale.spec.ts). */
+const SCALE_BFF_PORT = 3300 + OFFSET;
 // Evaluated again in each worker: the runner's directory is handed down through the environment.
 const dataDir = process.env.WC_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wc-e2e-"));
 process.env.WC_E2E_DATA_DIR = dataDir;
@@ -24,6 +26,9 @@ export const E2E = {
   simUrl: `http://localhost:${SIM_PORT}`,
   simServicesUrl: `http://127.0.0.1:${SIM_PORT}`,
   receiverPort: RECEIVER_PORT,
+  // 127.0.0.1, not localhost: its session cookie must not replace the journeys' on localhost.
+  scaleBffPort: SCALE_BFF_PORT,
+  scaleBffUrl: `http://127.0.0.1:${SCALE_BFF_PORT}`,
   /** Every line the BFF logged during the run, for the secret-leak scan. */
   bffLogFile: path.join(dataDir, "bff.log"),
   /** The run's first admin (ADMIN_EMAIL/ADMIN_PASSWORD) and the support user the journeys add. */

@@ -216,6 +216,9 @@ export function createApp(deps: AppDeps) {
 
   const app = express();
   app.disable("x-powered-by");
+  // Express hashes every res.json/res.send body for an ETag; every /api/ answer is no-store, so no
+  // browser revalidates with it (the SPA's files get theirs from express.static and sendFile).
+  app.set("etag", false);
   // Only X-Forwarded-For from listed proxies is believed, and only for the client's address: every
   // URL we build comes from PUBLIC_URL, never from X-Forwarded-Host/-Proto or Host.
   app.set("trust proxy", deps.trustProxy ?? false);

@@ -73,12 +73,13 @@ describe("POST /api/connectors", () => {
 });
 
 describe("GET /api/connectors and /api/connectors/:id", () => {
-  it("when connectors exist, then the list shows each one without any secret field", async () => {
-    await create("One");
+  it("when connectors exist, then the list shows each one without any secret field, by name, with the counts", async () => {
     await create("Two");
+    await create("One");
     const res = await h.client.get(routes.connectors);
-    const list = listConnectorsResponseSchema.parse(res.json()).connectors;
-    expect(list.map((c) => c.name)).toEqual(["One", "Two"]);
+    const page = listConnectorsResponseSchema.parse(res.json());
+    expect(page.connectors.map((c) => c.name)).toEqual(["One", "Two"]);
+    expect(page).toMatchObject({ nextCursor: null, prevCursor: null, total: 2, counts: { pending_configuration: 2, connected: 0 } });
     expect(res.text).not.toMatch(/secretEnc|refreshToken|accessToken/);
   });
 

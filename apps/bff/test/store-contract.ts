@@ -8,6 +8,7 @@ import { describeNotificationStoreContract } from "./notification-store-contract
 import { describeHandoffStoreContract } from "./handoff-store-contract";
 import { describeApiTokenStoreContract } from "./api-token-store-contract";
 import { connectorRecord } from "./connector-record";
+import { describeConnectorListContract } from "./connector-list-contract";
 
 /** Behaviour every store implementation must share; run against each engine. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>) {
@@ -239,6 +240,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
   describeNotificationStoreContract(engine, open, connector);
   describeHandoffStoreContract(engine, open, connector);
   describeApiTokenStoreContract(engine, open);
+  describeConnectorListContract(engine, open);
 
   function tx(hash: string, connectorId: string): OAuthTransaction {
     return {

@@ -1,6 +1,7 @@
 import { parseHostAllowList } from "@wc/workday";
 import type { ApiOperation } from "./api-operation";
-import { connectorDetailResponseSchema, connectorResponseSchema, listConnectorsResponseSchema } from "./api";
+import { connectorDetailResponseSchema, connectorResponseSchema } from "./api";
+import { CONNECTOR_PAGE_MAX, connectorListQuerySchema, listConnectorsResponseSchema, STATUS_SORT_ORDER } from "./connector-list";
 import { apiErrorSchema } from "./errors";
 import { checkStreamLineSchema, diagnosticsBundleSchema, oauthCallbackQuerySchema, redirectSelfTestResponseSchema, runChecksResponseSchema } from "./checks";
 import {
@@ -30,8 +31,17 @@ export const CONNECTOR_OPERATIONS: readonly ApiOperation[] = [
     access: "support",
     tag: "Connectors",
     summary: "List connectors",
-    description: "Every connector with its status and when it last worked.",
-    responses: { 200: { description: "The connectors.", json: listConnectorsResponseSchema } },
+    description:
+      `A page of connectors (\`limit\`, at most ${CONNECTOR_PAGE_MAX}), each with its status and when it last worked. ` +
+      "Sorted by `sort` (`name`, any case; `status`, in the order " +
+      `${STATUS_SORT_ORDER.join(", ")}; \`lastSuccess\`, where never counts as oldest) in \`order\`, ties by name. ` +
+      "Filtered by `status` (one or several, comma-separated), `environment` and `q` (part of the name or the tenant, any case). " +
+      "`total` counts the matches; `counts` counts every connector by status, whatever the filters. " +
+      "Page on with `cursor` set to `nextCursor` or `prevCursor`: it carries its sort, order and filters, so it may be sent alone, or with the same ones (others are refused); " +
+      "a connector that keeps its place in the order is listed exactly once, whatever else is added, changed or removed between pages. " +
+      "An unknown parameter is refused.",
+    query: connectorListQuerySchema,
+    responses: { 200: { description: "A page of connectors.", json: listConnectorsResponseSchema } },
   },
   {
     operationId: "createConnector",

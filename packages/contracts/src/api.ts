@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectorSchema, connectorSummarySchema, timelineEntrySchema } from "./connector";
+import { connectorSchema, timelineEntrySchema } from "./connector";
 
 /** GET /api/health: the process answers (no store access, so it says nothing about the database). */
 export const healthResponseSchema = z.object({ ok: z.literal(true) });
@@ -20,9 +20,6 @@ export const publicConfigSchema = z.object({
   version: z.string(),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
-
-export const listConnectorsResponseSchema = z.object({ connectors: z.array(connectorSummarySchema) });
-export type ListConnectorsResponse = z.infer<typeof listConnectorsResponseSchema>;
 
 export const connectorResponseSchema = z.object({ connector: connectorSchema });
 export type ConnectorResponse = z.infer<typeof connectorResponseSchema>;

@@ -1,6 +1,7 @@
 export * from "./statuses";
 export * from "./errors";
 export * from "./connector";
+export * from "./connector-list";
 export * from "./details";
 export * from "./checks";
 export * from "./api";

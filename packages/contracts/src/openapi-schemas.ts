@@ -8,6 +8,7 @@ import * as audit from "./audit";
 import * as auth from "./auth";
 import * as checks from "./checks";
 import * as connector from "./connector";
+import * as connectorList from "./connector-list";
 import * as details from "./details";
 import * as errors from "./errors";
 import * as handoff from "./handoff";
@@ -47,7 +48,22 @@ const RENAMED = new Map<z.ZodType, string>([[errors.apiErrorSchema, "Error"]]);
 /** `connectorResponseSchema` → `ConnectorResponse`: a component is named as its schema is exported, so both read alike. */
 function exportedNames(): Map<z.ZodType, string> {
   const names = new Map<z.ZodType, string>(RENAMED);
-  const modules = [activity, api, apiTokens, audit, auth, checks, connector, connectorOperations, details, errors, handoff, notifications, statuses];
+  const modules = [
+    activity,
+    api,
+    apiTokens,
+    audit,
+    auth,
+    checks,
+    connector,
+    connectorList,
+    connectorOperations,
+    details,
+    errors,
+    handoff,
+    notifications,
+    statuses,
+  ];
   for (const module of modules) {
     for (const [key, value] of Object.entries(module)) {
       if (!(value instanceof z.ZodType) || !key.endsWith("Schema") || names.has(value)) continue;

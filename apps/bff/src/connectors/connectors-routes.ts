@@ -1,22 +1,23 @@
 import { Router } from "express";
 import {
   auditedDetails,
+  connectorListQuerySchema,
   createConnectorRequestSchema,
   startConsentRequestSchema,
   wizardProgressRequestSchema,
   type ConnectorDetailResponse,
   type ConnectorResponse,
   type DetailsParsed,
-  type ListConnectorsResponse,
   type StartConsentResponse,
 } from "@wc/contracts";
 import type { HostAllowList } from "@wc/workday";
 import type { z } from "zod";
-import { param, withBody } from "../platform/http/validate";
+import { param, parseQuery, withBody } from "../platform/http/validate";
 import { requireAdmin, requireAdminSession, requirePrincipal, requireSession, requireSupport } from "../auth";
 import { createDraft, loadConnector, saveDetails, saveProgress } from "./connectors";
 import { startConsent, type ConsentDeps } from "../consent";
-import { toSummary, toView } from "./connector-view";
+import { toView } from "./connector-view";
+import { listConnectorsPage } from "./connector-list";
 import { notFound } from "../platform/http/app-error";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
 import type { ConnectorRecord } from "../store/types";
@@ -36,9 +37,8 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
   // From the browser's view, so the log holds no more than an admin may see: a new secret shows by its last characters.
   const detailsEntry = (c: ConnectorRecord) => auditedDetails(toView(c, d.publicUrl));
 
-  r.get("/", requireSupport, async (_req, res) => {
-    const body: ListConnectorsResponse = { connectors: (await d.store.listConnectors()).map(toSummary) };
-    res.json(body);
+  r.get("/", requireSupport, async (req, res) => {
+    res.json(await listConnectorsPage(d.store, parseQuery(connectorListQuerySchema, req)));
   });
 
   r.post(

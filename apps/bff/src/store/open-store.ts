@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { openPgStore } from "./pg-store";
 import { openSqliteStore } from "./sqlite-store";
 import { withCountCache } from "./count-cache";
+import { withConnectorReadCache } from "./connector-read-cache";
 import type { Store } from "./types";
 
 /**
@@ -10,10 +11,10 @@ import type { Store } from "./types";
  * `postgres://` or `postgresql://` → PostgreSQL (several replicas can share it).
  */
 export async function openStore(databaseUrl: string, log?: Pick<Logger, "warn">): Promise<Store> {
-  return withCountCache(await openRawStore(databaseUrl, log), { ttlMs: COUNT_REUSE_MS });
+  return withConnectorReadCache(withCountCache(await openRawStore(databaseUrl, log), { ttlMs: COUNT_REUSE_MS }), { ttlMs: COUNT_REUSE_MS });
 }
 
-/** A status page's row counts may trail another replica's writes by this much (this process's own writes show at once). */
+/** A status page's row counts, and the connectors list, may trail another replica's writes by this much (this process's own writes show at once). */
 const COUNT_REUSE_MS = 2000;
 
 async function openRawStore(databaseUrl: string, log?: Pick<Logger, "warn">): Promise<Store> {

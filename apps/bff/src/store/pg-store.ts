@@ -9,6 +9,7 @@ import { pgLeases } from "../platform/store/pg-leases";
 import { pgHandoffStore } from "../handoff/pg-handoff";
 import { pgApiTokenStore } from "../api-tokens/pg-api-tokens";
 import { inTransaction } from "../platform/store/pg-transaction";
+import { pgConnectorListStore } from "../connectors/pg-connector-list";
 import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
 import { NameTakenError, type SessionRecord, type Store, type SyncCoverage } from "./types";
@@ -173,6 +174,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...pgNotificationStore(pool),
     ...pgHandoffStore(pool),
     ...pgApiTokenStore(pool),
+    ...pgConnectorListStore(pool),
     async close() {
       await pool.end();
     },

@@ -16,6 +16,7 @@ import { sqliteHandoffStore } from "../handoff/sqlite-handoff";
 import { sqliteApiTokenStore } from "../api-tokens/sqlite-api-tokens";
 import type { OutboxEvent } from "../notifications/notification-store";
 import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
+import { sqliteConnectorListStore } from "../connectors/sqlite-connector-list";
 
 type Row = Record<string, unknown>;
 
@@ -83,6 +84,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     ...sqliteNotificationStore(db),
     ...sqliteHandoffStore(db),
     ...sqliteApiTokenStore(db),
+    ...sqliteConnectorListStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);

@@ -16,6 +16,7 @@ import type { LeaseStore } from "../platform/store/leases";
 import type { NotificationStore, OutboxEvent } from "../notifications/notification-store";
 import type { HandoffStore } from "../handoff/handoff-store";
 import type { ApiTokenStore } from "../api-tokens/api-token-store";
+import type { ConnectorListStore } from "../connectors/connector-list-store";
 
 export type * from "../activity/activity-store";
 
@@ -125,11 +126,11 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore, ApiTokenStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore, ApiTokenStore, ConnectorListStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;
-  /** Connectors per status (a status with none is absent): one grouped query, read on every metrics scrape. */
+  /** Connectors per status (a status with none is absent): one grouped query, read on every metrics scrape and list page. */
   countConnectorsByStatus(): Promise<Partial<Record<ConnectorStatus, number>>>;
   /** Each connector that finished an activity window: its status and how far its activity reaches (not its record), for the metrics scrape. */
   listSyncCoverage(): Promise<SyncCoverage[]>;

@@ -6,8 +6,11 @@ import { CliError, EXIT, type ExitCode } from "../errors";
 import type { ConsoleClient } from "../http";
 import { align, cell, checkReason, checkTitle, environmentLabel, reasonText, resultOf, RESULT_WORDS, statusLabel, table, when } from "../format";
 
-/** The list as today's console answers it, and the `nextCursor` a paged console will add (followed as `?cursor=`). */
-const listPageSchema = listConnectorsResponseSchema.extend({ nextCursor: z.string().min(1).nullable().optional() });
+/**
+ * One page of the list, read for its connectors and `nextCursor` (followed as `?cursor=`) only: a
+ * console from before paging sends neither the cursor nor the page's counts, and is read whole.
+ */
+const listPageSchema = z.object({ connectors: listConnectorsResponseSchema.shape.connectors, nextCursor: z.string().min(1).nullable().optional() });
 const MAX_PAGES = 10_000;
 
 export interface ConnectorList {

@@ -9,6 +9,7 @@ import {
 } from "@wc/contracts";
 import { http, HttpResponse } from "msw";
 import { recorder } from "./handlers";
+import { connectorListAnswer } from "./fake-connector-list";
 import { server } from "./server";
 
 interface Options {
@@ -32,7 +33,7 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
   const edited = () => `2026-11-30T10:00:${String(++state.edits).padStart(2, "0")}.000Z`;
   const one = `${routes.notificationChannels}/:id`;
   server.use(
-    http.get(routes.connectors, () => HttpResponse.json<ListConnectorsResponse>({ connectors })),
+    http.get(routes.connectors, ({ request }) => HttpResponse.json<ListConnectorsResponse>(connectorListAnswer(connectors, new URL(request.url)))),
     http.get(routes.notificationChannels, () => HttpResponse.json({ channels: state.channels })),
     http.post(routes.notificationChannels, async ({ request }) => {
       await record(request);

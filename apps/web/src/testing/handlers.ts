@@ -5,6 +5,7 @@ import {
   type Connector,
   type ConnectorDetailResponse,
   type ConnectorResponse,
+  type ConnectorSummary,
   type HandoffLinksResponse,
   type ListAuditResponse,
   type ListConnectorsResponse,
@@ -18,6 +19,7 @@ import {
 } from "@wc/contracts";
 import { http, HttpResponse, type DefaultBodyType, type StrictRequest } from "msw";
 import { CONFIG, makeSync, sessionFor, signedOut } from "./fixtures";
+import { connectorListAnswer } from "./fake-connector-list";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type OnRequest = (r: StrictRequest<DefaultBodyType>) => Promise<void>;
@@ -65,7 +67,11 @@ export const api = {
       return new HttpResponse(null, { status: 204 });
     }),
   config: (config: PublicConfig = CONFIG) => http.get<never, never, PublicConfig>(routes.config, () => HttpResponse.json(config)),
-  connectors: (body: ListConnectorsResponse) => http.get<never, never, ListConnectorsResponse>(routes.connectors, () => HttpResponse.json(body)),
+  /** The list as the BFF pages, sorts and filters it, over these connectors. */
+  connectors: (body: { connectors: readonly ConnectorSummary[] }) =>
+    http.get<never, never, ListConnectorsResponse>(routes.connectors, ({ request }) =>
+      HttpResponse.json(connectorListAnswer(body.connectors, new URL(request.url))),
+    ),
   connector: (connector: Connector | (() => Connector), timeline: TimelineEntry[] = []) => {
     const current = () => (typeof connector === "function" ? connector() : connector);
     return http.get<never, never, ConnectorDetailResponse>(routes.connector(current().id), () => HttpResponse.json({ connector: current(), timeline }));

@@ -356,6 +356,28 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: "the connectors list at scale: sort keys and indexes for its pages",
+    // SQLite's v13. The columns the list sorts, compares or lower()s become COLLATE "C", so pages
+    // come in SQLite's bytewise order and the search folds A–Z only, as SQLite's does. Their types
+    // change before the generated columns that read them exist (PostgreSQL refuses it after).
+    sql: `
+      ALTER TABLE connectors ALTER COLUMN name_key TYPE TEXT COLLATE "C";
+      ALTER TABLE connectors ALTER COLUMN status TYPE TEXT COLLATE "C";
+      ALTER TABLE connectors ALTER COLUMN tenant TYPE TEXT COLLATE "C";
+      ALTER TABLE connectors ALTER COLUMN last_success_at TYPE TEXT COLLATE "C";
+      ALTER TABLE connectors ADD COLUMN status_rank INTEGER GENERATED ALWAYS AS (
+        CASE status WHEN 'relink_needed' THEN 0 WHEN 'action_required' THEN 1 WHEN 'degraded' THEN 2 WHEN 'disconnected' THEN 3
+          WHEN 'pending_authorization' THEN 4 WHEN 'pending_configuration' THEN 5 WHEN 'connected' THEN 6 ELSE 7 END
+      ) STORED;
+      ALTER TABLE connectors ADD COLUMN last_success_key TEXT COLLATE "C" GENERATED ALWAYS AS (coalesce(last_success_at, '')) STORED;
+      CREATE INDEX connectors_by_status_rank ON connectors(status_rank, name_key, id);
+      CREATE INDEX connectors_by_last_success ON connectors(last_success_key, name_key, id);
+      CREATE INDEX connectors_by_status ON connectors(status, name_key, id);
+      CREATE INDEX connectors_by_environment ON connectors(environment, name_key, id);
+    `,
+  },
 ];
 
 /**

@@ -25,11 +25,31 @@ export function isUniqueViolation(e: unknown): boolean {
   return e instanceof Error && (e as { errcode?: unknown }).errcode === 2067;
 }
 
+/** Statements kept per connection; past this many the set starts again (the store has fewer kinds). */
+const MAX_KEPT_STATEMENTS = 500;
+/** Longer texts are built for one large query (a UNION per connector): prepared for that call only. */
+const MAX_KEPT_SQL_LENGTH = 4000;
+
 export function openSqlite(file: string): SqliteDb {
   const db = new DatabaseSync(file);
   let savepoints = 0;
+  // The store prepares statements where it runs them, on every call; preparing (parsing and
+  // planning the SQL) costs more than running a point query, and a request runs several (the
+  // session, the user, the page), so each connection keeps its statements by their text. SQLite
+  // re-prepares a kept statement by itself when a migration changes the schema under it.
+  const kept = new Map<string, SqliteStatement>();
+  const prepare = (sql: string): SqliteStatement => {
+    const known = kept.get(sql);
+    if (known) return known;
+    const statement = nodeStatement(db, sql);
+    if (sql.length <= MAX_KEPT_SQL_LENGTH) {
+      if (kept.size >= MAX_KEPT_STATEMENTS) kept.clear();
+      kept.set(sql, statement);
+    }
+    return statement;
+  };
   return {
-    prepare: (sql) => nodeStatement(db, sql),
+    prepare,
     exec: (sql) => db.exec(sql),
     // A nested call uses a savepoint, so an inner failure undoes only the inner writes.
     immediate:

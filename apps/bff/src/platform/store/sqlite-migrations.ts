@@ -361,4 +361,26 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       );
     `,
   },
+  {
+    version: 13,
+    name: "the connectors list at scale: sort keys and indexes for its pages",
+    // The list pages by keyset (sort key, name, id). A never-successful connector sorts as the
+    // empty string and a status by its rank (contracts' STATUS_SORT_ORDER; a status this version
+    // does not know ranks last), so every sort key is a plain non-null column an index serves and
+    // a row-value comparison continues after. VIRTUAL: computed on read, only the indexes store them.
+    // Search by part of the name or tenant (LIKE '%…%') is a scan of the rows either way.
+    sql: `
+      ALTER TABLE connectors ADD COLUMN status_rank INTEGER GENERATED ALWAYS AS (
+        CASE status WHEN 'relink_needed' THEN 0 WHEN 'action_required' THEN 1 WHEN 'degraded' THEN 2 WHEN 'disconnected' THEN 3
+          WHEN 'pending_authorization' THEN 4 WHEN 'pending_configuration' THEN 5 WHEN 'connected' THEN 6 ELSE 7 END
+      ) VIRTUAL;
+      ALTER TABLE connectors ADD COLUMN last_success_key TEXT GENERATED ALWAYS AS (coalesce(last_success_at, '')) VIRTUAL;
+      CREATE INDEX connectors_by_status_rank ON connectors(status_rank, name_key, id);
+      CREATE INDEX connectors_by_last_success ON connectors(last_success_key, name_key, id);
+      -- The filters, and the counts by status or environment (index-only scans). Sorting by name
+      -- reads the unique name_key index (a name is one row: the id never breaks a tie).
+      CREATE INDEX connectors_by_status ON connectors(status, name_key, id);
+      CREATE INDEX connectors_by_environment ON connectors(environment, name_key, id);
+    `,
+  },
 ];

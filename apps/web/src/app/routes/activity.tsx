@@ -6,14 +6,14 @@ import { getConnectorActivity } from "../../features/activity/api/get-connector-
 import { listQuery, loadActivityPage, readActivitySearch } from "../../features/activity/activity-search";
 import { ActivityPage } from "../../features/activity/components/activity-page";
 import { getConnector } from "../../features/connectors/api/get-connector";
-import { getConnectors } from "../../features/connectors/api/get-connectors";
+import { getConnectorNames } from "../../features/connectors/api/get-connector-names";
 import { requireId } from "./params";
 
 /** `/activity`: every connector's activity; the connectors list names the Connector filter and column. */
 export async function activityLoader({ request }: LoaderFunctionArgs) {
   const search = readActivitySearch(new URL(request.url).searchParams, "all");
-  const [{ connectors }, result] = await Promise.all([getConnectors(request.signal), loadActivityPage(getActivity(listQuery(search), request.signal))]);
-  return { search, result, connectors: connectors.map(({ id, name }) => ({ id, name })) };
+  const [connectors, result] = await Promise.all([getConnectorNames(request.signal), loadActivityPage(getActivity(listQuery(search), request.signal))]);
+  return { search, result, connectors };
 }
 
 /** `/connectors/:id/activity`: one connector's activity. */

@@ -1,6 +1,6 @@
 import { Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { paths } from "../../config/paths";
-import { getConnectors } from "../../features/connectors/api/get-connectors";
+import { getConnectorNames } from "../../features/connectors/api/get-connector-names";
 import { getChannel } from "../../features/notifications/api/get-channel";
 import { getChannels } from "../../features/notifications/api/get-channels";
 import { performChannelIntent, type ChannelActionResult } from "../../features/notifications/channel-intents";
@@ -17,15 +17,9 @@ import { requireId } from "./params";
 import { useRootData } from "./root";
 import { PageTitle } from "../../components/ui/page-title";
 
-/** The connectors by name: the channels name the ones they are about, and the forms offer them. */
-async function connectorNames(signal: AbortSignal) {
-  const { connectors } = await getConnectors(signal);
-  return connectors.map(({ id, name }) => ({ id, name }));
-}
-
 /** Both roles read the channels; only admins get the forms (the BFF refuses support staff's writes anyway). */
 export async function notificationsLoader({ request }: LoaderFunctionArgs) {
-  const [{ channels }, connectors] = await Promise.all([getChannels(request.signal), connectorNames(request.signal)]);
+  const [{ channels }, connectors] = await Promise.all([getChannels(request.signal), getConnectorNames(request.signal)]);
   return { channels, connectors };
 }
 
@@ -40,7 +34,7 @@ export async function notificationChannelLoader({ params, request }: LoaderFunct
   const [channel, deliveries, connectors] = await Promise.all([
     getChannel(id, request.signal),
     loadDeliveries(id, request.signal),
-    connectorNames(request.signal),
+    getConnectorNames(request.signal),
   ]);
   return { channel, deliveries, connectors };
 }

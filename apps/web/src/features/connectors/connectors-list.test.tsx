@@ -47,32 +47,4 @@ describe("App Connectors list: health", () => {
     expect(nameCell("Acme preview")?.textContent).toBe("Acme previewSandbox");
     expect(nameCell("Acme production")?.textContent).toBe("Acme production");
   });
-
-  it("when a status is chosen in Filter by status, then only those connectors show and the URL keeps it", async () => {
-    server.use(api.connectors({ connectors: [healthy, slow, refreshed].map(toSummary) }));
-    const { user, router } = renderApp("/connectors");
-    const filter = await screen.findByRole("combobox", { name: "Filter by status" });
-    expect(
-      within(filter)
-        .getAllByRole("option")
-        .map((o) => o.textContent),
-    ).toEqual(["All", "Setup not finished", "Waiting for consent", "Connected", "Degraded", "Reconnect needed", "Action required in Workday", "Disconnected"]);
-    await user.selectOptions(filter, "Degraded");
-    expect(router.state.location.search).toBe("?status=degraded");
-    await screen.findByRole("link", { name: "Acme production" });
-    expect(screen.queryByRole("link", { name: "Acme sandbox" })).toBeNull();
-    expect(screen.queryByRole("link", { name: "Globex sandbox" })).toBeNull();
-    await user.selectOptions(screen.getByRole("combobox", { name: "Filter by status" }), "All");
-    expect(router.state.location.search).toBe("");
-    expect(await screen.findByRole("link", { name: "Globex sandbox" })).toBeDefined();
-  });
-
-  it("when the list is opened with ?status=, then the filter is preselected and says when nothing matches", async () => {
-    server.use(api.connectors({ connectors: [healthy].map(toSummary) }));
-    renderApp("/connectors?status=action_required");
-    const filter = await screen.findByRole("combobox", { name: "Filter by status" });
-    expect((filter as HTMLSelectElement).value).toBe("action_required");
-    expect(screen.getByText("No connectors have the status Action required in Workday. Choose All in Filter by status to see every connector.")).toBeDefined();
-    expect(screen.queryByRole("link", { name: "Acme sandbox" })).toBeNull();
-  });
 });

@@ -4,6 +4,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { connected, makeConnector, readyToConnect, TIMELINE, toSummary } from "../../testing/fixtures";
 import { api } from "../../testing/handlers";
+import { connectorListAnswer } from "../../testing/fake-connector-list";
 import { renderApp } from "../../testing/render-app";
 import { server } from "../../testing/server";
 
@@ -35,7 +36,7 @@ describe("App Connectors page", () => {
   it("when a draft is listed, then it offers Resume setup and Discard, and Discard deletes it after confirming", async () => {
     let list = [toSummary(draft), toSummary(live)];
     server.use(
-      http.get(routes.connectors, () => HttpResponse.json({ connectors: list })),
+      http.get(routes.connectors, ({ request }) => HttpResponse.json(connectorListAnswer(list, new URL(request.url)))),
       http.delete(routes.connector("d1"), () => {
         list = list.filter((c) => c.id !== "d1");
         return new HttpResponse(null, { status: 204 });

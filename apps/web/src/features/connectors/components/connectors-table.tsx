@@ -7,6 +7,8 @@ import { paths } from "../../../config/paths";
 import { environmentName } from "../../../lib/labels";
 import { isDraft } from "../status-groups";
 import { TableScroll } from "../../../components/ui/table-scroll";
+import type { ConnectorSearch } from "../connector-search";
+import { SortHeader } from "./sort-header";
 
 function DiscardButton({ connector }: { connector: ConnectorSummary }) {
   const fetcher = useFetcher();
@@ -61,22 +63,19 @@ function Row({ connector, canEdit }: { connector: ConnectorSummary; canEdit: boo
   );
 }
 
-export function ConnectorsTable({ connectors, canEdit }: { connectors: ConnectorSummary[]; canEdit: boolean }) {
-  if (connectors.length === 0) {
-    return <p>No apps are connected yet. {canEdit ? "Select Connect an app, then Workday, to start." : "An admin connects Workday with Connect an app."}</p>;
-  }
+export function ConnectorsTable({ connectors, canEdit, search }: { connectors: ConnectorSummary[]; canEdit: boolean; search: ConnectorSearch }) {
   return (
     <TableScroll label="Connected apps">
       <table className="table">
         <caption className="visually-hidden">Connected apps</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
+            <SortHeader label="Name" sort="name" search={search} />
             <th scope="col">Tenant</th>
             <th scope="col">Environment</th>
-            <th scope="col">Status</th>
+            <SortHeader label="Status" sort="status" search={search} />
             <th scope="col">Reason</th>
-            <th scope="col">Last successful check</th>
+            <SortHeader label="Last successful check" sort="lastSuccess" search={search} />
             <th scope="col">Connected</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>

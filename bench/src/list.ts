@@ -1,0 +1,121 @@
+// Bench P3 (issue 16): the connectors list at 10,000 connectors. The console (its own process, a
+// fresh SQLite store seeded with `count` connectors, background work off) answers its first list
+// page to a signed-in session; bare Express (its own process) answers the same bytes from memory.
+// Each gets `connections` keep-alive connections for `seconds` (autocannon, in this process),
+// after a short warm-up; with rounds > 1 they alternate and each keeps its best round (the
+// machine is shared). Prints requests/s and p99 for both and the ratios; exits 1 on any error.
+//   pnpm --filter @wc/bench list-scale [count] [seconds] [rounds] [connections]   (defaults 10000, 10, 1, 50)
+// BENCH_CPU_PROF=<dir> profiles the console (node --cpu-prof) for a look at where its time goes.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { seedConnectors } from "../../apps/bff/src/cli/seed-connectors";
+import { freePort, runTs, stop, waitForUrl } from "./processes";
+
+const [countArg, secondsArg, roundsArg, connectionsArg] = process.argv.slice(2);
+const COUNT = Number(countArg ?? 10_000);
+const SECONDS = Number(secondsArg ?? 10);
+const ROUNDS = Number(roundsArg ?? 1);
+const CONNECTIONS = Number(connectionsArg ?? 50);
+const WARM_UP_SECONDS = 2;
+const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const work = mkdtempSync(path.join(tmpdir(), "wc-list-"));
+const PAGE = "/api/connectors";
+
+interface Figures {
+  rate: number;
+  p50: number;
+  p99: number;
+  bad: number;
+}
+
+async function measure(url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  return { rate: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+}
+
+const best = (all: Figures[]): Figures => all.reduce((a, b) => (b.rate > a.rate ? b : a));
+
+const dataDir = path.join(work, "data");
+mkdirSync(dataDir, { recursive: true });
+const seededAt = performance.now();
+await seedConnectors(path.join(dataDir, "workday-connect.db"), COUNT);
+const seedMs = performance.now() - seededAt;
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const bff = runTs("src/server.ts", path.join(ROOT, "apps/bff"), {
+  NODE_ENV: "production",
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  PORT: String(port),
+  PUBLIC_URL: origin,
+  DATA_DIR: dataDir,
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  LOG_LEVEL: "warn",
+  HEALTH_SCHEDULER_TICK_SECONDS: "0",
+  ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
+  NOTIFY_TICK_SECONDS: "0",
+  // BENCH_CPU_PROF=<dir>: the console writes a V8 CPU profile there when it stops.
+  ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
+});
+const barePort = await freePort();
+const bodyFile = path.join(work, "first-page.json");
+let bare: ReturnType<typeof runTs> | null = null;
+
+try {
+  await waitForUrl(`${origin}/api/health`, bff);
+  const signIn = await fetch(`${origin}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-csrf": "1" },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const first = await fetch(`${origin}${PAGE}`, { headers: { cookie } });
+  const body = Buffer.from(await first.arrayBuffer());
+  const page = JSON.parse(body.toString()) as { connectors: unknown[]; total: number };
+  if (!first.ok || page.total !== COUNT) throw new Error(`the first page: ${first.status}, total ${page.total} (expected ${COUNT})`);
+  writeFileSync(bodyFile, body);
+  bare = runTs("src/bare-list-server.ts", path.join(ROOT, "bench"), { PORT: String(barePort), BODY_FILE: bodyFile });
+  await waitForUrl(`http://127.0.0.1:${barePort}/health`, bare);
+
+  const consoleRounds: Figures[] = [];
+  const bareRounds: Figures[] = [];
+  await measure(`${origin}${PAGE}`, { cookie }, WARM_UP_SECONDS);
+  await measure(`http://127.0.0.1:${barePort}${PAGE}`, {}, WARM_UP_SECONDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternating which goes first, so neither always has the quieter moment.
+    const order = round % 2 === 0 ? ["console", "bare"] : ["bare", "console"];
+    for (const which of order) {
+      if (which === "console") consoleRounds.push(await measure(`${origin}${PAGE}`, { cookie }, SECONDS));
+      else bareRounds.push(await measure(`http://127.0.0.1:${barePort}${PAGE}`, {}, SECONDS));
+    }
+  }
+  const c = best(consoleRounds);
+  const b = best(bareRounds);
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(34)}${f.rate.toFixed(0).padStart(8)}${f.p50.toFixed(1).padStart(8)}${f.p99.toFixed(1).padStart(8)}${String(f.bad).padStart(8)}`;
+  console.log(
+    `\nlist: the first page (${page.connectors.length} of ${COUNT.toLocaleString("en-US")} connectors, ${body.length.toLocaleString("en-US")} bytes), ` +
+      `${CONNECTIONS} connections, ${SECONDS} s, best of ${ROUNDS} round(s); seeded in ${(seedMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `${cpus().length} cores (${cpus()[0]?.model ?? "?"}); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} after the run`,
+  );
+  console.log(`${"".padEnd(34)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"errors".padStart(8)}`);
+  console.log(row("console (session, SQLite)", c));
+  console.log(row("bare Express (bytes in memory)", b));
+  console.log(`console / bare: ${(c.rate / b.rate).toFixed(2)}× the requests (goal ≥ 0.5), p99 ${c.p99.toFixed(1)} ms (goal ≤ 50)`);
+  if (c.bad + b.bad > 0) process.exitCode = 1;
+} finally {
+  if (bare) await stop(bare);
+  await stop(bff);
+  rmSync(work, { recursive: true, force: true });
+}
