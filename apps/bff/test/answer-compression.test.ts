@@ -1,38 +1,13 @@
 import { routes } from "@wc/contracts";
-import { request } from "node:http";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBff, type Harness } from "./harness";
+import { decodedText, rawRequest } from "./raw-http";
 
 const METRICS_TOKEN = "m".repeat(40);
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A GET with exactly these headers, the body as its bytes on the wire (fetch would decode it). */
-function get(base: string, urlPath: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    request({ host: hostname, port, path: urlPath, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    })
-      .on("error", reject)
-      .end();
-  });
-}
-
-const decoded = (a: Answer) => {
-  const coding = a.headers["content-encoding"];
-  if (coding === "br") return brotliDecompressSync(a.body).toString();
-  if (coding === "gzip") return gunzipSync(a.body).toString();
-  return a.body.toString();
-};
+/** A GET with exactly these headers, the body as its bytes on the wire (fetch would decode it and add its own Accept-Encoding). */
+const get = (base: string, urlPath: string, headers: Record<string, string> = {}) => rawRequest(base, "GET", urlPath, headers);
+const decoded = decodedText;
 
 describe("compressed JSON answers", () => {
   let h: Harness;

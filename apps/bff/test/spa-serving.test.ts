@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBff, type Harness } from "./harness";
+import { decodedText, rawRequest, type RawAnswer } from "./raw-http";
 
 const SCRIPT = `console.log(${JSON.stringify("a line of the app ".repeat(200))})`;
 const INDEX = '<!doctype html><script type="module" src="/assets/index-Ab12.js"></script>';
@@ -26,35 +26,11 @@ function fakeBuild(): string {
   return dir;
 }
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
 /** A GET with exactly these headers, the body as its bytes on the wire (fetch would decode it and add its own Accept-Encoding). */
-function get(base: string, urlPath: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    request({ host: hostname, port, path: urlPath, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    })
-      .on("error", reject)
-      .end();
-  });
-}
+const get = (base: string, urlPath: string, headers: Record<string, string> = {}) => rawRequest(base, "GET", urlPath, headers);
+const decoded = decodedText;
 
-const decoded = (a: Answer) => {
-  const coding = a.headers["content-encoding"];
-  if (coding === "br") return brotliDecompressSync(a.body).toString();
-  if (coding === "gzip") return gunzipSync(a.body).toString();
-  return a.body.toString();
-};
-
-const varies = (a: Answer) =>
+const varies = (a: RawAnswer) =>
   String(a.headers.vary ?? "")
     .toLowerCase()
     .split(/\s*,\s*/)
