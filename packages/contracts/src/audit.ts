@@ -36,6 +36,12 @@ export const AUDIT_ACTIONS = [
   "notification.channel_deleted",
   "notification.secret_rotated",
   "notification.test_sent",
+  "policy.created",
+  "policy.updated",
+  "policy.deleted",
+  "alert.resolved",
+  "alert.dismissed",
+  "alert.reopened",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -19,3 +19,4 @@ export * from "./handoff";
 export * from "./api-tokens";
 export * from "./api-operations";
 export * from "./openapi";
+export * from "./policies";

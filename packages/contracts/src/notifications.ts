@@ -11,12 +11,19 @@ export const NOTIFICATION_EVENTS = [
   "connector.sandbox_refresh_due",
   "activity.stalled",
   "consent.completed",
+  "activity.alert",
   "notification.test",
 ] as const;
 export const notificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;
 
-export const SUBSCRIBABLE_EVENTS = ["connector.status_changed", "connector.sandbox_refresh_due", "activity.stalled", "consent.completed"] as const;
+export const SUBSCRIBABLE_EVENTS = [
+  "connector.status_changed",
+  "connector.sandbox_refresh_due",
+  "activity.stalled",
+  "consent.completed",
+  "activity.alert",
+] as const;
 export const subscribableEventSchema = z.enum(SUBSCRIBABLE_EVENTS, { error: "Choose events from the list." });
 
 /** Plain words for each event, for the Notifications page and the email subject. */
@@ -25,6 +32,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   "connector.sandbox_refresh_due": "A sandbox refresh is coming (reconnect afterwards)",
   "activity.stalled": "Activity stopped arriving",
   "consent.completed": "Consent completed",
+  "activity.alert": "An activity policy raised an alert",
   "notification.test": "Test",
 };
 

@@ -83,6 +83,20 @@ export const routes = {
   apiTokens: "/api/api-tokens",
   /** DELETE (admin session): revokes the token → apiTokenResponseSchema. */
   apiToken: (id: string) => `/api/api-tokens/${enc(id)}`,
+  /** GET (support) → policiesResponseSchema; POST (admin) policyRequestSchema → 201 policyViewSchema. */
+  policies: "/api/policies",
+  /** GET (support) → policyViewSchema; PUT (admin) policyRequestSchema; DELETE (admin). */
+  policy: (id: string) => `/api/policies/${enc(id)}`,
+  /** GET (support) → policyTemplatesResponseSchema. */
+  policyTemplates: "/api/policies/templates",
+  /** POST (admin): policyRequestSchema, not saved → backtestResponseSchema over the last 7 days of stored activity. */
+  policyBacktest: "/api/policies/backtest",
+  /** GET (support): alertListQuerySchema → alertListResponseSchema. */
+  alerts: "/api/alerts",
+  /** GET (support) → alertDetailSchema. */
+  alert: (id: string) => `/api/alerts/${enc(id)}`,
+  /** POST (admin): alertStatusRequestSchema → alertViewSchema (audited). */
+  alertStatus: (id: string) => `/api/alerts/${enc(id)}/status`,
   /** GET (public): the OpenAPI 3.1 document of every /api/ route. */
   openapi: "/api/openapi.json",
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */
@@ -99,6 +113,11 @@ export const pages = {
   users: "/users",
   audit: "/audit",
   notifications: "/notifications",
+  policies: "/policies",
+  policy: (id: string) => `/policies/${enc(id)}`,
+  newPolicy: "/policies/new",
+  alerts: "/alerts",
+  alert: (id: string) => `/alerts/${enc(id)}`,
   apiTokens: "/api-tokens",
   connectors: "/connectors",
   connector: (id: string) => `/connectors/${enc(id)}`,

@@ -37,3 +37,4 @@ export * from "./worker-accounts";
 export * from "./sandbox-refresh";
 export * from "./consenting-account";
 export * from "./format-utc";
+export * from "./policy/index";

@@ -50,6 +50,15 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
       return { subject: `Activity stalled: ${name}`, text: `No activity from ${name} has been stored since ${str(e.data.lastActivityAt)}.`, link };
     case "consent.completed":
       return { subject: `Connected: ${name}`, text: `Consent for ${name} was completed by ${str(e.data.grantedBy)}.`, link };
+    case "activity.alert": {
+      const alertLink = `${publicUrl}${pages.alert(str(e.data.alertId))}`;
+      const rows = typeof e.data.rowCount === "number" ? e.data.rowCount : 1;
+      return {
+        subject: `${str(e.data.severity).toUpperCase()} alert: ${str(e.data.policyName)} (${name})`,
+        text: `${str(e.data.policyName)} matched ${rows} activity row${rows === 1 ? "" : "s"} by ${str(e.data.account)} in ${name}, from ${str(e.data.firstRowAt)}.`,
+        link: alertLink,
+      };
+    }
     case "notification.test":
       return {
         subject: "workday-connect test notification",

@@ -1,0 +1,105 @@
+import { inRange, parseCidr, parseIp, type IpRange } from "./cidr";
+import { isLeaf, type PolicyCondition, type PolicyDefinition, type PolicyField, type PolicyLeaf } from "./policy-types";
+import { outsideHoursTest } from "./working-hours";
+
+/** The row fields a policy reads (a stored activity row has them all). */
+export interface PolicyRow {
+  requestTime: string;
+  systemAccount: string;
+  taskId: string | null;
+  taskDisplayName: string | null;
+  activityAction: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  deviceType: string | null;
+  targetId: string | null;
+  targetDescriptor: string | null;
+}
+
+type Test = (row: PolicyRow) => boolean;
+
+const read =
+  (field: PolicyField): ((row: PolicyRow) => string | null) =>
+  (row) =>
+    row[field];
+
+/** Parsed addresses, shared by every policy: a page repeats the same few addresses many times. */
+const ipCache = new Map<string, ReturnType<typeof parseIp>>();
+function ipOf(raw: string) {
+  let hit = ipCache.get(raw);
+  if (hit === undefined) {
+    hit = parseIp(raw);
+    if (ipCache.size > 50_000) ipCache.clear();
+    ipCache.set(raw, hit);
+  }
+  return hit;
+}
+
+function leafTest(leaf: PolicyLeaf): Test {
+  const get = read(leaf.field);
+  const lower = leaf.values.map((v) => v.toLowerCase());
+  switch (leaf.op) {
+    case "is": {
+      const set = new Set(lower);
+      return (row) => {
+        const v = get(row);
+        return v !== null && set.has(v.toLowerCase());
+      };
+    }
+    case "is_not": {
+      const set = new Set(lower);
+      return (row) => {
+        const v = get(row);
+        return v === null || !set.has(v.toLowerCase());
+      };
+    }
+    case "contains":
+      return (row) => {
+        const v = get(row)?.toLowerCase();
+        return v !== undefined && lower.some((s) => v.includes(s));
+      };
+    case "matches": {
+      const res = leaf.values.map((p) => new RegExp(p, "i"));
+      return (row) => {
+        const v = get(row);
+        return v !== null && res.some((re) => re.test(v));
+      };
+    }
+    case "in_ranges":
+    case "outside_ranges": {
+      const ranges = leaf.values.map(parseCidr).filter((r): r is IpRange => r !== null);
+      const inside = leaf.op === "in_ranges";
+      return (row) => {
+        const v = get(row);
+        const ip = v === null ? null : ipOf(v);
+        // An absent or unreadable address is neither inside nor outside: it never matches.
+        if (!ip) return false;
+        return ranges.some((r) => inRange(ip, r)) === inside;
+      };
+    }
+  }
+}
+
+function conditionTest(c: PolicyCondition): Test {
+  if (isLeaf(c)) return leafTest(c);
+  if ("all" in c) {
+    const parts = c.all.map(conditionTest);
+    const [only] = parts;
+    return parts.length === 1 && only ? only : (row) => parts.every((t) => t(row));
+  }
+  const parts = c.any.map(conditionTest);
+  const [only] = parts;
+  return parts.length === 1 && only ? only : (row) => parts.some((t) => t(row));
+}
+
+/**
+ * A policy's per-row test, built once per policy version: value lists become sets, patterns
+ * regular expressions and ranges bigints, so a row costs a few comparisons per policy. The
+ * working-hours test runs last, on the few rows the condition let through.
+ */
+export function compilePolicy(def: PolicyDefinition): Test {
+  const cond = conditionTest(def.condition);
+  if (!def.outsideHours) return cond;
+  const outside = outsideHoursTest(def.outsideHours);
+  return (row) => cond(row) && outside(Date.parse(row.requestTime));
+}
