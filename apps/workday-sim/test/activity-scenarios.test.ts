@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AGENTS, ORGANISATION_RANGES, SCENARIO_TASKS } from "../src/activity/catalog";
 import { activityClient, allRows } from "./support/activity";
+import { labelledIds } from "./support/admin";
+import { Browser } from "./support/browser";
 import { apiGet, control, useSimulator } from "./support/sim";
 
 // Generated activity: 2000 events over the 8 days before this instant (the default week).
@@ -232,5 +234,28 @@ describe("activity scenarios: ordinary traffic stays quiet", () => {
     const { query } = await activityClient(ctx.sim);
     const rows = (await allRows(query, FROM, TO, 1000)).rows as unknown as Row[];
     expect(maxViewWorkerIn10Minutes(rows)).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe("activity scenarios: the admin page", () => {
+  it("when Inject Scenario is pressed on the tenant page, then the rows are logged and the page says how many and as whom", async () => {
+    const b = new Browser();
+    const page = await b.get(`${ctx.sim.url}/_sim/tenants/acme`);
+    expect(page.text).toContain("<h2>Inject a scenario</h2>");
+    for (const name of ["worker-read-burst", "security-change", "foreign-address", "isu-browser", "proxy-session"])
+      expect(page.text).toContain(`<option value="${name}"`);
+    expect(labelledIds(page.text).filter((f) => !f.labelled)).toEqual([]);
+    const posted = await b.submit(page, "Inject Scenario", { scenario: "security-change" });
+    expect(posted.status).toBe(303);
+    const done = await b.follow(posted);
+    expect(done.text).toContain('<p class="ok" role="status">Scenario security-change: 3 rows logged as admin.</p>');
+    expect((await control<{ activity: { realEvents: number } }>(ctx.sim, "GET", "/tenants/acme")).json.activity.realEvents).toBe(3);
+  });
+
+  it("when the tenant's logging is off, then the page answers 409 saying so", async () => {
+    const b = new Browser();
+    const res = await b.submit(await b.get(`${ctx.sim.url}/_sim/tenants/globex_impl`), "Inject Scenario", { scenario: "isu-browser" });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain("User Activity Logging is off");
   });
 });
