@@ -105,7 +105,7 @@ export interface ScenarioResult {
   to: string;
 }
 
-/** Logs one scenario's rows (src/activity/scenarios.ts), the first at `atMs` (default: now). */
+/** Logs one scenario's rows (src/activity/scenarios.ts), the first at `at` (default: the simulator's now); all or nothing. */
 export function injectScenario(
   state: SimState,
   tenant: Tenant,
