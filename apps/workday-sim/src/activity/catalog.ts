@@ -48,6 +48,25 @@ export const WEB_SERVICE_TASKS: readonly TaskSpec[] = [
 
 export const CONSENT_TASK = "Submit OAuth 2.0 Consent (Web Service)";
 
+/**
+ * Tasks that only the injected scenarios log (src/activity/scenarios.ts): security administration
+ * and proxying. They are deliberately not in UI_TASKS or WEB_SERVICE_TASKS, so ordinary generated
+ * traffic never contains them and a policy watching for them stays silent until a scenario runs.
+ */
+export const SCENARIO_TASKS: readonly Omit<TaskSpec, "weight">[] = [
+  { name: "Maintain Permissions for Security Group", action: "WRITE", target: "none" },
+  { name: "Activate Pending Security Policy Changes", action: "WRITE", target: "none" },
+  { name: "Edit Tenant Setup - Security", action: "WRITE", target: "none" },
+  { name: "Start Proxy", action: "WRITE", target: "worker" },
+  { name: "Stop Proxy", action: "WRITE", target: "none" },
+];
+
+/**
+ * The organisation's address ranges (RFC 5737 documentation ranges): every ordinary generated row,
+ * people's homes, roaming and the ISU, comes from one of these /24s.
+ */
+export const ORGANISATION_RANGES = ["192.0.2", "198.51.100", "203.0.113"] as const;
+
 export type DeviceType = "Desktop" | "Mobile" | "Tablet";
 
 export interface AgentSpec {
@@ -55,8 +74,14 @@ export interface AgentSpec {
   deviceType: DeviceType;
 }
 
+/** The most common browser; also the admin's, and the one someone signs in to the ISU with in a scenario. */
+export const CHROME_ON_WINDOWS: AgentSpec = {
+  deviceType: "Desktop",
+  userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+};
+
 export const AGENTS: readonly AgentSpec[] = [
-  { deviceType: "Desktop", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36" },
+  CHROME_ON_WINDOWS,
   {
     deviceType: "Desktop",
     userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0",

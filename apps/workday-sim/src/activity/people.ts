@@ -1,4 +1,5 @@
 import { at, hash, hex32, pick, unit } from "../lib/hash";
+import { ORGANISATION_RANGES } from "./catalog";
 
 /**
  * The tenant's people: the workers that /workers lists and the system accounts that appear in the
@@ -131,7 +132,7 @@ export function buildDirectory(seed: number, emailDomain: string): Directory {
       orgIndex,
       isManager,
       // Documentation address ranges (RFC 5737): realistic shape, never someone's real address.
-      homeIp: `${pick(["192.0.2", "198.51.100", "203.0.113"], seed, i, 8)}.${1 + (hash(seed, i, 9) % 254)}`,
+      homeIp: `${pick(ORGANISATION_RANGES, seed, i, 8)}.${1 + (hash(seed, i, 9) % 254)}`,
       agentIndex: unit(seed, i, 10) < 0.75 ? hash(seed, i, 11) % 4 : 4 + (hash(seed, i, 12) % 3),
     });
   }

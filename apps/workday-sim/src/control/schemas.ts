@@ -3,6 +3,7 @@ import { FAULT_KINDS, FAULT_ROUTES } from "../model/faults";
 import { FUNCTIONAL_AREAS } from "../model/permissions";
 import { TENANT_KINDS, TENANT_NAME } from "../model/tenant";
 import { controlError } from "../lib/http-error";
+import { SCENARIO_NAMES } from "../activity/scenarios";
 
 /** Request bodies of the control API (and the admin forms, after form fields are mapped). */
 
@@ -73,6 +74,12 @@ export const activityEventSchema = z.strictObject({
     .default("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"),
   sessionId: z.string().min(1).max(100).optional(),
   target: z.strictObject({ id: z.string(), descriptor: z.string(), href: z.string() }).optional(),
+});
+
+export const activityScenarioSchema = z.strictObject({
+  scenario: z.enum(SCENARIO_NAMES, { error: `must be one of ${SCENARIO_NAMES.join(", ")}` }),
+  at: z.iso.datetime({ error: "must be an ISO date-time in UTC, e.g. 2024-06-05T09:30:00Z" }).optional(),
+  account: z.string().min(1).max(200).optional(),
 });
 
 export const faultSchema = z

@@ -4,13 +4,23 @@ import { isoMillis } from "../lib/time";
 import { isPermissionKey } from "../model/permissions";
 import { refreshSandbox, setWeeklySchedule } from "../model/sandbox-refresh";
 import type { SimState } from "../model/state";
-import { activatePendingChanges, addAccount, logActivity, setActivity, setPermission, updateAccount, updateSettings } from "../model/tenant-admin";
+import {
+  activatePendingChanges,
+  addAccount,
+  injectScenario,
+  logActivity,
+  setActivity,
+  setPermission,
+  updateAccount,
+  updateSettings,
+} from "../model/tenant-admin";
 import { tenantView } from "../model/tenant-view";
 import type { Account } from "../model/tenant";
 import {
   accountPatchSchema,
   accountSchema,
   activityEventSchema,
+  activityScenarioSchema,
   activitySchema,
   createTenantSchema,
   parseBody,
@@ -92,6 +102,10 @@ export function tenantRoutes(state: SimState): Router {
     const logged = logActivity(tenant, { ...event, timeMs, ...(sessionId === undefined ? {} : { sessionId }), ...(target ? { target } : {}) });
     if (!logged) throw controlError(409, `User Activity Logging is off in '${tenant.name}'; nothing was logged.`);
     res.status(201).json({ requestTime: isoMillis(timeMs) });
+  });
+  router.post("/tenants/:tenant/activity/scenarios", (req: TenantReq, res: Response) => {
+    const tenant = state.tenant(req.params.tenant);
+    res.status(201).json(injectScenario(state, tenant, parseBody(activityScenarioSchema, req.body)));
   });
 
   return router;

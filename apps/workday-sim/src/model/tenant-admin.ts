@@ -2,8 +2,11 @@ import { controlError } from "../lib/http-error";
 import { hashString } from "../lib/hash";
 import { deviceTypeOf, type ActivityAction } from "../activity/catalog";
 import { taskIdOf } from "../activity/rows";
+import { scenarioEvents, type ScenarioName } from "../activity/scenarios";
+import { isoMillis } from "../lib/time";
 import type { PermissionKey } from "./permissions";
-import type { Account, AccountKind, Tenant, TenantSettings } from "./tenant";
+import type { SimState } from "./state";
+import { ADMIN_USERNAME, ISU_USERNAME, type Account, type AccountKind, type Tenant, type TenantSettings } from "./tenant";
 
 /** Changes made by the control API and the admin pages alike. */
 
@@ -92,6 +95,39 @@ export function logActivity(tenant: Tenant, event: LoggedEvent): boolean {
     },
   });
   return true;
+}
+
+export interface ScenarioResult {
+  scenario: ScenarioName;
+  account: string;
+  rows: number;
+  from: string;
+  to: string;
+}
+
+/** Logs one scenario's rows (src/activity/scenarios.ts), the first at `at` (default: the simulator's now); all or nothing. */
+export function injectScenario(
+  state: SimState,
+  tenant: Tenant,
+  input: { scenario: ScenarioName; at?: string | undefined; account?: string | undefined },
+): ScenarioResult {
+  if (!tenant.settings.userActivityLogging) throw controlError(409, `User Activity Logging is off in '${tenant.name}'; nothing was logged.`);
+  const startMs = input.at === undefined ? state.now() : Date.parse(input.at);
+  const context = {
+    directory: tenant.activity.directory,
+    isuAccount: ISU_USERNAME,
+    adminAccount: ADMIN_USERNAME,
+    workerHref: (id: string) => `${state.endpoints(tenant.name).restApiEndpoint}/workers/${id}`,
+  };
+  const { account, events } = scenarioEvents(input.scenario, context, startMs, input.account);
+  for (const event of events) logActivity(tenant, event);
+  return {
+    scenario: input.scenario,
+    account,
+    rows: events.length,
+    from: isoMillis(events[0]?.timeMs ?? startMs),
+    to: isoMillis(events.at(-1)?.timeMs ?? startMs),
+  };
 }
 
 export function setActivity(

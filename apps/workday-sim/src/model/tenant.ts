@@ -51,9 +51,10 @@ export interface Tenant {
 }
 
 export const ISU_USERNAME = "isu_wdconnect";
+export const ADMIN_USERNAME = "admin";
 
 export const SEEDED_ACCOUNTS: readonly Account[] = [
-  { username: "admin", password: "Workday-admin-1", kind: "administrator", memberOfConnectorGroup: true, disabled: false, locked: false },
+  { username: ADMIN_USERNAME, password: "Workday-admin-1", kind: "administrator", memberOfConnectorGroup: true, disabled: false, locked: false },
   { username: ISU_USERNAME, password: "Workday-isu-1", kind: "integration_system_user", memberOfConnectorGroup: true, disabled: false, locked: false },
 ];
 
