@@ -1,7 +1,7 @@
 /**
  * How one account's matching rows become alerts. Rows are sorted by time; an alert opens at the
  * first moment `count` of them fall within `withinMinutes`, and takes in every following match
- * less than `withinMinutes` after the one before (the activity is still going on). Pure and
+ * at most `withinMinutes` after the one before (the activity is still going on). Pure and
  * deterministic: the same stored matches always give the same alerts, whatever the page
  * boundaries they arrived in, which is what lets the store key alerts by their first row.
  */

@@ -56,7 +56,7 @@ export interface PolicyDefinition {
 }
 
 /**
- * Matches without a threshold are still grouped: one account's matches less than this far apart
+ * Matches without a threshold are still grouped: one account's matches at most this far apart
  * make one alert, so a burst of five foreign-address rows is one alert, not five.
  */
 export const GROUP_MINUTES = 60;
