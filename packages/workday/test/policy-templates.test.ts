@@ -21,6 +21,7 @@ const ISU = "isu_wdconnect";
 const ORGANISATION_RANGES = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"];
 const OFFICE_ADDRESS = "192.0.2.10";
 const FOREIGN_ADDRESS = "185.220.101.23";
+const CONSENT_TASK = "Submit OAuth 2.0 Consent (Web Service)";
 
 const T0 = Date.parse("2026-03-02T09:00:00.000Z");
 const SECOND = 1000;
@@ -168,6 +169,17 @@ describe("policy templates on the simulator's scenarios", () => {
     );
     const found = alerts(template("integration-user-in-browser").definition, [...ordinary, ...scenario]);
     expect(found.map((rows) => rows.map((r) => r.key))).toEqual([scenario.map((r) => r.key)]);
+  });
+
+  it("when the integration system user gives the OAuth consent from a browser (as the console's setup asks), then integration-user-in-browser stays silent", () => {
+    const consent = row(T0 + 50 * MINUTE, {
+      systemAccount: ISU,
+      taskDisplayName: CONSENT_TASK,
+      activityAction: "WRITE",
+      ipAddress: OFFICE_ADDRESS,
+      userAgent: CHROME,
+    });
+    expect(alerts(template("integration-user-in-browser").definition, [...ordinary, consent])).toEqual([]);
   });
 
   it("when accounts are named ISU-… or integration_…, then integration-user-in-browser recognises them; a person whose name only contains isu does not match", () => {

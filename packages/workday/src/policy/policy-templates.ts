@@ -1,3 +1,4 @@
+import { CONSENT_TASK_NAME } from "../consenting-account";
 import type { PolicyDefinition } from "./policy-types";
 
 export type Severity = "low" | "medium" | "high";
@@ -73,14 +74,15 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
     id: "integration-user-in-browser",
     name: "Integration system user acting from a browser",
     severity: "high",
-    looksFor: "An account named like an integration system user (isu_…, ISU-…) with a browser's user agent.",
-    why: "Integration system users are for web services; one signing in through a browser means its password is known to a person.",
+    looksFor: `An account named like an integration system user (isu_…, ISU-…) with a browser's user agent, other than its ${CONSENT_TASK_NAME} when it connects the console.`,
+    why: "Integration system users are for web services; one signing in through a browser means its password is known to a person. The consent that connects the console is given from a browser on purpose, so it is left out.",
     adjust: "Match your own naming convention for integration system users.",
     definition: {
       condition: {
         all: [
           { field: "systemAccount", op: "matches", values: ["^(isu|integration)[_-]"] },
           { field: "userAgent", op: "contains", values: ["Mozilla/"] },
+          { field: "taskDisplayName", op: "is_not", values: [CONSENT_TASK_NAME] },
         ],
       },
       threshold: null,
