@@ -48,6 +48,7 @@ import { handoffAdminRouter } from "./handoff/handoff-admin-routes";
 import type { HandoffRateLimit } from "./handoff/handoff-guard";
 import { apiTokenAuth, auditTokenRefusals, type ApiTokenRateLimit } from "./api-tokens/api-token-auth";
 import { apiTokenRouter } from "./api-tokens/api-token-routes";
+import { alertsRouter, createPolicyMatcher, policiesRouter } from "./policies";
 
 /** Activity pages hold up to 1000 rows (~0.6 MB in the simulator); the general 1 MB cap would be tight. */
 const SYNC_MAX_BYTES = 16 * 1024 * 1024;
@@ -169,6 +170,7 @@ export function createApp(deps: AppDeps) {
     metrics,
     activity: { ...DEFAULT_ACTIVITY_OPTIONS, ...deps.activity },
     syncFetch: deps.fetch ?? createOutboundFetch({ allow, timeoutMs: deps.outboundTimeoutMs, maxBytes: SYNC_MAX_BYTES }),
+    policies: createPolicyMatcher({ store: deps.store, log: deps.log }),
   };
   const activitySync = createActivitySync(activity);
   const dispatch = {
@@ -243,6 +245,8 @@ export function createApp(deps: AppDeps) {
   api.use(metaRouter({ publicUrl: deps.publicUrl, allowedWorkdayHosts: deps.allowedWorkdayHosts, version }));
   api.use("/users", usersRouter(authRoutes));
   api.use("/audit", auditRouter(authRoutes));
+  api.use("/policies", policiesRouter(authRoutes));
+  api.use("/alerts", alertsRouter(authRoutes));
   api.use("/api-tokens", apiTokenRouter(apiTokens));
   api.use("/connectors", connectorsRouter(consent, detailsSchema, allow));
   api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));

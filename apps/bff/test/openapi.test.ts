@@ -16,6 +16,7 @@ import {
 import type { StoredActivityRow } from "../src/store/types";
 import { ACCOUNTS, Client } from "./harness";
 import { documentChecker } from "./openapi-checker";
+import { decideAlerts } from "../src/policies";
 import { walkRoutes } from "./routes-walk";
 import { connect, consentInWorkday, preparedConnector, registerClient, startStack } from "./sim-fixture";
 
@@ -299,6 +300,38 @@ describe("real answers against the documented schemas", () => {
     expect(json<{ attempts: unknown[] }>(log).attempts.length).toBeGreaterThan(0);
     expect((await check.call(admin(), "DELETE", "/api/notifications/channels/{id}", { params: { id } })).status).toBe(204);
     expect((await check.call(support, "GET", "/api/notifications/channels/{id}", { params: { id } })).status).toBe(404);
+  });
+
+  it("when an admin writes activity policies and works an alert, then each answer is as documented", async () => {
+    const { bff, sim } = stack;
+    const body = { name: "Doc policy", severity: "high", condition: { field: "taskDisplayName", op: "is", values: ["Start Proxy"] } };
+    await check.call(support, "GET", "/api/policies/templates");
+    await check.call(admin(), "POST", "/api/policies/backtest", { body });
+    const bad = await check.call(admin(), "POST", "/api/policies", { body: { ...body, condition: { field: "taskDisplayName", op: "is", values: [] } } });
+    expect(errorOf(bad).fields).toHaveProperty("condition.values");
+    const policy = json<{ id: string }>(await check.call(admin(), "POST", "/api/policies", { body }));
+    const params = { id: policy.id };
+    await check.call(support, "GET", "/api/policies");
+    await check.call(support, "GET", "/api/policies/{id}", { params });
+    await check.call(admin(), "PUT", "/api/policies/{id}", { params, body: { ...body, severity: "medium" } });
+
+    // A stored page with a row the policy matched, decided as the sync decides it.
+    const { connector } = await preparedConnector(bff, sim, "acme_sandbox");
+    const row = activityRow(90, { key: "docproxy", taskDisplayName: "Start Proxy", systemAccount: "admin" });
+    await bff.store.commitActivityPage(connector.id, [row], {}, [{ policyId: policy.id, rowKey: row.key, requestTime: row.requestTime, account: "admin" }]);
+    const record = await bff.store.getConnector(connector.id);
+    if (!record) throw new Error("connector vanished");
+    expect(await decideAlerts({ store: bff.store, now: () => new Date() }, record)).toBe(1);
+
+    const list = json<{ alerts: { id: string }[] }>(await check.call(support, "GET", "/api/alerts", { query: { policyId: policy.id, status: "open" } }));
+    const alert = { id: list.alerts[0]?.id ?? "" };
+    await check.call(support, "GET", "/api/alerts/{id}", { params: alert });
+    await check.call(admin(), "POST", "/api/alerts/{id}/status", { params: alert, body: { status: "dismissed", note: "Planned test of proxy." } });
+    expect((await check.call(admin(), "POST", "/api/alerts/{id}/status", { params: alert, body: { status: "dismissed", note: "again" } })).status).toBe(409);
+    await check.call(admin(), "POST", "/api/alerts/{id}/status", { params: alert, body: { status: "open" } });
+    expect((await check.call(support, "GET", "/api/alerts/{id}", { params: { id: "al_none" } })).status).toBe(404);
+    expect((await check.call(admin(), "DELETE", "/api/policies/{id}", { params })).status).toBe(204);
+    expect((await check.call(support, "GET", "/api/policies/{id}", { params })).status).toBe(404);
   });
 
   it("when an admin hands a connector off and the Workday administrator completes it through the link, then each answer is as documented", async () => {

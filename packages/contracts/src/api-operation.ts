@@ -19,6 +19,8 @@ export const API_TAGS = {
   Connectors: "Workday connectors: the setup wizard, consent, health checks, disconnecting and the diagnostics bundle.",
   Activity: "Workday user activity the console synchronises, its export, the account list and the sync settings.",
   Notifications: "Notification channels (webhooks and email) and their delivery logs.",
+  Policies: "Activity policies: conditions over Workday activity that raise alerts as rows are stored.",
+  Alerts: "Alerts raised by activity policies, and resolving or dismissing them.",
   "Hand-off links": "Links an admin sends a Workday administrator who has no console account, to enter the client details and consent for one connector.",
   "Hand-off": "What the hand-off page may do with a link's token (`Authorization: Handoff <token>`), or after consent with its results ticket.",
   "API tokens": "Tokens for scripts (`Authorization: Bearer wct_…`). Managed from a signed-in admin session only.",

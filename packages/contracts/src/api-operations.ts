@@ -4,6 +4,7 @@ import { CONNECTOR_OPERATIONS } from "./api-operations-connectors";
 import { CONSOLE_OPERATIONS } from "./api-operations-console";
 import { HANDOFF_OPERATIONS } from "./api-operations-handoff";
 import { NOTIFICATION_OPERATIONS } from "./api-operations-notifications";
+import { POLICY_OPERATIONS } from "./api-operations-policies";
 
 export * from "./api-operation";
 export { detailsRequestSchema } from "./api-operations-connectors";
@@ -17,5 +18,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...CONNECTOR_OPERATIONS,
   ...ACTIVITY_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,
+  ...POLICY_OPERATIONS,
   ...HANDOFF_OPERATIONS,
 ];

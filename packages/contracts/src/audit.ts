@@ -52,7 +52,7 @@ export const auditEntrySchema = z.object({
   actorId: z.string().nullable(),
   actorName: z.string(),
   action: auditActionSchema,
-  targetType: z.enum(["connector", "user", "session", "key", "channel", "api_token"]).nullable(),
+  targetType: z.enum(["connector", "user", "session", "key", "channel", "api_token", "policy", "alert"]).nullable(),
   targetId: z.string().nullable(),
   targetName: z.string().nullable(),
   ip: z.string().nullable(),

@@ -13,6 +13,7 @@ import * as details from "./details";
 import * as errors from "./errors";
 import * as handoff from "./handoff";
 import * as notifications from "./notifications";
+import * as policies from "./policies";
 import * as statuses from "./statuses";
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
@@ -40,7 +41,11 @@ const SHARED = [
   notifications.deliveryAttemptSchema,
   handoff.handoffLinkSchema,
   apiTokens.apiTokenSchema,
+  policies.policyConditionViewSchema,
 ];
+
+/** Request parts that recur (a policy's condition nests itself): components of their own, for requests. */
+const SHARED_INPUT: z.ZodType[] = [policies.policyConditionSchema];
 
 /** The error shape is `Error` in the document, as clients of other APIs expect. */
 const RENAMED = new Map<z.ZodType, string>([[errors.apiErrorSchema, "Error"]]);
@@ -62,6 +67,7 @@ function exportedNames(): Map<z.ZodType, string> {
     errors,
     handoff,
     notifications,
+    policies,
     statuses,
   ];
   for (const module of modules) {
@@ -116,6 +122,7 @@ export function componentSchemas(operations: readonly ApiOperation[]) {
   };
 
   for (const schema of SHARED) add(schema, "output");
+  for (const schema of SHARED_INPUT) add(schema, "input");
   for (const op of operations) {
     const base = pascal(op.operationId);
     if (op.body) add(op.body, "input", `${base}Request`);

@@ -31,6 +31,15 @@ export const policyConditionSchema: z.ZodType<PolicyCondition> = z.lazy(() =>
   ),
 );
 
+/** The same shape as answered (a separate schema: the document describes requests and answers apart). */
+export const policyConditionViewSchema: z.ZodType<PolicyCondition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(policyConditionViewSchema) }),
+    z.object({ any: z.array(policyConditionViewSchema) }),
+    z.object({ field: z.enum(POLICY_FIELDS), op: z.enum(POLICY_OPS), values: z.array(z.string()) }),
+  ]),
+);
+
 export const thresholdSchema = z.strictObject({
   count: z
     .number({ error: "Enter how many rows." })
@@ -53,6 +62,9 @@ export const workingHoursSchema = z.strictObject({
   start: z.string({ error: "Write the start as HH:MM." }),
   end: z.string({ error: "Write the end as HH:MM." }),
 });
+
+/** Working hours as answered (no parsing). */
+const workingHoursViewSchema = z.object({ timeZone: z.string(), days: z.array(z.number()), start: z.string(), end: z.string() });
 
 const nameSchema = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
 
@@ -88,9 +100,9 @@ export const policyViewSchema = z.object({
   severity: severitySchema,
   enabled: z.boolean(),
   connectorIds: z.array(z.string()).nullable(),
-  condition: policyConditionSchema,
+  condition: policyConditionViewSchema,
   threshold: thresholdSchema.nullable(),
-  outsideHours: z.object({ timeZone: z.string(), days: z.array(z.number()), start: z.string(), end: z.string() }).nullable(),
+  outsideHours: workingHoursViewSchema.nullable(),
   templateId: z.string().nullable(),
   /** Rows stored at or after this instant are evaluated by this version of the policy. */
   effectiveFrom: z.string(),
@@ -103,6 +115,7 @@ export const policyViewSchema = z.object({
 export type PolicyView = z.infer<typeof policyViewSchema>;
 
 export const policiesResponseSchema = z.object({ policies: z.array(policyViewSchema) });
+export type PoliciesResponse = z.infer<typeof policiesResponseSchema>;
 
 export const policyTemplateSchema = z.object({
   id: z.string(),
@@ -111,7 +124,7 @@ export const policyTemplateSchema = z.object({
   looksFor: z.string(),
   why: z.string(),
   adjust: z.string().nullable(),
-  definition: z.object({ condition: policyConditionSchema, threshold: thresholdSchema.nullable(), outsideHours: workingHoursSchema.nullable() }),
+  definition: z.object({ condition: policyConditionViewSchema, threshold: thresholdSchema.nullable(), outsideHours: workingHoursViewSchema.nullable() }),
 });
 export const policyTemplatesResponseSchema = z.object({ templates: z.array(policyTemplateSchema) });
 export const POLICY_TEMPLATE_IDS = POLICY_TEMPLATES.map((t) => t.id);

@@ -4,6 +4,7 @@ import type { StatusMoveDeps } from "../health";
 import type { TokenService, WorkdayDeps } from "../workday";
 import type { LeaseDeps } from "../platform/background/leased";
 import type { Metrics } from "../platform/metrics/metrics";
+import type { PolicyMatcher } from "../policies";
 
 export interface ActivityOptions {
   /** ACTIVITY_* defaults; a connector's own settings override them. */
@@ -47,6 +48,8 @@ export interface ActivityDeps extends WorkdayDeps, Omit<LeaseDeps, "store">, Sta
   activity: ActivityOptions;
   /** The guarded outbound fetch with a response cap sized for full activity pages. */
   syncFetch: FetchLike;
+  /** Activity policies, run on every page the sync stores (policies/). */
+  policies: PolicyMatcher;
 }
 
 export const SYNC_ACTOR = "activity sync";

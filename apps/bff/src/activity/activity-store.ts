@@ -1,3 +1,4 @@
+import type { PolicyMatch } from "../policies";
 import type { ActivityFilter, ActivityRow, SyncProgress } from "@wc/contracts";
 import type { ActivityRecord, PagingCursor, WorkerAccount } from "@wc/workday";
 
@@ -82,9 +83,10 @@ export interface ActivityStore {
   saveSyncState(connectorId: string, patch: SyncStatePatch): Promise<SyncStateRecord>;
   /**
    * Inserts the rows (a row already stored is skipped, never duplicated or overwritten) and applies
-   * the checkpoint patch, in ONE transaction. Returns how many rows were new.
+   * the checkpoint patch, in ONE transaction. Returns how many rows were new. `matches` (rows the
+   * policies matched) are recorded in the same transaction, only for rows not stored before.
    */
-  commitActivityPage(connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch): Promise<{ inserted: number }>;
+  commitActivityPage(connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, matches?: PolicyMatch[]): Promise<{ inserted: number }>;
   /** One page in (requestTime, connectorId, key) order; `accountName` from the stored accounts. */
   listActivity(q: ActivityQuery): Promise<ActivityRow[]>;
   countActivity(filter: ActivityFilter): Promise<number>;

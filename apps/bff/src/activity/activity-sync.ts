@@ -19,6 +19,7 @@ import { SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
 import { fetchActivityPage, type PageFetch } from "./activity-page-fetch";
 import { effectiveSettings, withKeys } from "./activity-rows";
 import { moveHealth } from "../health";
+import { decideAlerts } from "../policies";
 
 export type WindowResult = "idle" | "finished" | "stopped";
 
@@ -109,6 +110,8 @@ async function runWindow(
         d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
         return { kind: "aborted" };
       });
+  // Matches a crash left undecided are decided before this window adds more.
+  await decideAlerts(d, c);
   let cursor = run.cursor;
   let rows = run.rows;
   let pending = fetchAt(cursor);
@@ -154,8 +157,10 @@ async function runWindow(
     }
     rows += stored.length;
     const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
-    const { inserted } = await d.store.commitActivityPage(c.id, stored, checkpoint);
+    const matches = stored.length > 0 ? d.policies.match(await d.policies.forConnector(c.id), stored) : [];
+    const { inserted } = await d.store.commitActivityPage(c.id, stored, checkpoint, matches);
     d.metrics.activityRowsStored(inserted);
+    if (matches.length > 0) await decideAlerts(d, c);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;
     if (signal.aborted) return "stopped";

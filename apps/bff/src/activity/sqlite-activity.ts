@@ -13,6 +13,7 @@ import {
 } from "./activity-columns";
 import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
+import { INSERT_MATCH, matchParams, type PolicyMatch } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
 
 type Row = Record<string, unknown>;
@@ -43,10 +44,12 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
   });
 
   /** Rows, then the checkpoint: one transaction on the writer's connection. */
-  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch): WriteBatch[] => {
+  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, matches: PolicyMatch[]): WriteBatch[] => {
     const patch = syncPatchToRow(checkpoint);
     const cols = Object.keys(patch);
     return [
+      // Before the rows: a match counts only for a row this page stores for the first time.
+      ...(matches.length > 0 ? [{ sql: INSERT_MATCH, rows: matches.map((m) => matchParams(connectorId, m)) }] : []),
       { sql: INSERT_ROW, rows: rows.map((r) => activityRowValues(connectorId, r)) },
       { sql: ENSURE_STATE, rows: [[connectorId]] },
       ...(cols.length > 0
@@ -91,9 +94,9 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     async saveSyncState(connectorId, patch) {
       return saveState(connectorId, patch);
     },
-    async commitActivityPage(connectorId, rows, checkpoint) {
-      const [inserted = 0] = await writer.run(commitBatches(connectorId, rows, checkpoint));
-      return { inserted };
+    async commitActivityPage(connectorId, rows, checkpoint, matches = []) {
+      const changes = await writer.run(commitBatches(connectorId, rows, checkpoint, matches));
+      return { inserted: changes[matches.length > 0 ? 1 : 0] ?? 0 };
     },
     async listActivity(q) {
       return listActivity(q);

@@ -68,3 +68,27 @@ export function activityStalledEvent(c: Named, lastActivityAt: string, threshold
 export function testEvent(channel: { id: string; name: string }, actor: string, at: Date): OutboxEvent {
   return event("notification.test", at, { channel: { id: channel.id, name: channel.name }, sentBy: actor }, { channelId: channel.id });
 }
+
+/** Once per alert: extending an alert with more rows is not news, a new alert is. */
+export function activityAlertEvent(
+  c: Named,
+  a: { id: string; policyId: string; policyName: string; severity: string; account: string; rowCount: number; firstRowAt: string; lastRowAt: string },
+  at: Date,
+): OutboxEvent {
+  return event(
+    "activity.alert",
+    at,
+    {
+      connector: connectorOf(c),
+      alertId: a.id,
+      policyId: a.policyId,
+      policyName: a.policyName,
+      severity: a.severity,
+      account: a.account,
+      rowCount: a.rowCount,
+      firstRowAt: a.firstRowAt,
+      lastRowAt: a.lastRowAt,
+    },
+    { connectorId: c.id, onceKey: `activity.alert:${a.id}` },
+  );
+}

@@ -1,3 +1,4 @@
+import { pgPolicyStore } from "../policies";
 import { DatabaseError, Pool, type PoolClient } from "pg";
 import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
@@ -175,6 +176,7 @@ export async function openPgStore(url: string): Promise<Store> {
     ...pgHandoffStore(pool),
     ...pgApiTokenStore(pool),
     ...pgConnectorListStore(pool),
+    ...pgPolicyStore(pool),
     async close() {
       await pool.end();
     },

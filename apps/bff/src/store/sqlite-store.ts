@@ -1,3 +1,4 @@
+import { sqlitePolicyStore } from "../policies";
 import { writeTx } from "../platform/store/sqlite-tx";
 import { isUniqueViolation, openSqlite, type SqliteDb } from "../platform/store/sqlite-driver";
 import type { Logger } from "pino";
@@ -85,6 +86,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
     ...sqliteHandoffStore(db),
     ...sqliteApiTokenStore(db),
     ...sqliteConnectorListStore(db),
+    ...sqlitePolicyStore(db),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);

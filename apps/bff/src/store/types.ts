@@ -17,6 +17,7 @@ import type { NotificationStore, OutboxEvent } from "../notifications/notificati
 import type { HandoffStore } from "../handoff/handoff-store";
 import type { ApiTokenStore } from "../api-tokens/api-token-store";
 import type { ConnectorListStore } from "../connectors/connector-list-store";
+import type { PolicyStore } from "../policies";
 
 export type * from "../activity/activity-store";
 
@@ -126,7 +127,7 @@ export interface CiphertextSwap {
  * The one persistence seam. Async so a PostgreSQL implementation can sit behind it; every method
  * that changes more than one row does so in one transaction.
  */
-export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore, ApiTokenStore, ConnectorListStore {
+export interface Store extends AuthStore, ActivityStore, LeaseStore, NotificationStore, HandoffStore, ApiTokenStore, ConnectorListStore, PolicyStore {
   insertConnector(rec: ConnectorRecord, timeline: TimelineEntry): Promise<void>;
   getConnector(id: string): Promise<ConnectorRecord | null>;
   listConnectors(): Promise<ConnectorRecord[]>;

@@ -383,4 +383,67 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX connectors_by_environment ON connectors(environment, name_key, id);
     `,
   },
+  {
+    version: 14,
+    name: "activity policies, their pending matches, alerts and the rows behind each alert",
+    // Policies evaluate each stored page in the sync's own pass (docs/policies.md). policy_matches
+    // holds the rows a policy matched until their alerts are decided: written in the page's
+    // transaction, decided (evaluated) right after, so a crash in between is finished on the next
+    // page. Alerts are unique on their key (policy, connector, account, first row), and their rows
+    // are listed by key: pruning activity leaves an alert's facts intact.
+    sql: `
+      CREATE TABLE activity_policies (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        connector_ids TEXT,
+        definition TEXT NOT NULL,
+        template_id TEXT,
+        effective_from TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+      CREATE TABLE policy_matches (
+        policy_id TEXT NOT NULL,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        row_key TEXT NOT NULL,
+        request_time TEXT NOT NULL,
+        account TEXT NOT NULL,
+        evaluated INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (policy_id, connector_id, row_key)
+      );
+      CREATE INDEX policy_matches_by_time ON policy_matches(connector_id, request_time);
+      CREATE INDEX policy_matches_pending ON policy_matches(connector_id, evaluated);
+      CREATE TABLE activity_alerts (
+        id TEXT PRIMARY KEY,
+        alert_key TEXT NOT NULL UNIQUE,
+        policy_id TEXT NOT NULL,
+        policy_name TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        account TEXT NOT NULL,
+        status TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        first_row_at TEXT NOT NULL,
+        last_row_at TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        note TEXT,
+        closed_by TEXT,
+        closed_at TEXT
+      );
+      CREATE INDEX activity_alerts_newest ON activity_alerts(raised_at, id);
+      CREATE INDEX activity_alerts_by_episode ON activity_alerts(connector_id, last_row_at);
+      CREATE INDEX activity_alerts_by_policy ON activity_alerts(policy_id, status);
+      CREATE TABLE activity_alert_rows (
+        alert_id TEXT NOT NULL REFERENCES activity_alerts(id) ON DELETE CASCADE,
+        row_key TEXT NOT NULL,
+        request_time TEXT NOT NULL,
+        PRIMARY KEY (alert_id, request_time, row_key)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,103 @@
+import { Router } from "express";
+import { alertListQuerySchema, alertStatusRequestSchema, type AlertDetail, type AlertListResponse, type AlertView } from "@wc/contracts";
+import { param, parseQuery, withBody } from "../platform/http/validate";
+import { AppError } from "../platform/http/app-error";
+import { requireAdmin, requirePrincipal, requireSupport } from "../auth";
+import { actorOf, audit, type AuditDeps } from "../audit";
+import type { AlertWithConnector } from "./policy-store";
+
+/** Rows an alert's page lists; the Activity page has the rest. */
+const ALERT_ROWS_SHOWN = 500;
+
+const toView = (a: AlertWithConnector): AlertView => ({
+  id: a.id,
+  policyId: a.policyId,
+  policyName: a.policyName,
+  severity: a.severity,
+  connector: { id: a.connectorId, name: a.connectorName, tenant: a.tenant },
+  account: a.account,
+  status: a.status,
+  rowCount: a.rowCount,
+  firstRowAt: a.firstRowAt,
+  lastRowAt: a.lastRowAt,
+  raisedAt: a.raisedAt,
+  note: a.note,
+  closedBy: a.closedBy,
+  closedAt: a.closedAt,
+});
+
+const encodeCursor = (a: { raisedAt: string; id: string }) => Buffer.from(JSON.stringify([a.raisedAt, a.id])).toString("base64url");
+function decodeCursor(cursor: string): { raisedAt: string; id: string } {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return { raisedAt: v[0], id: v[1] };
+  } catch {
+    // falls through to the 400
+  }
+  throw new AppError(400, "validation_failed", "Some fields need fixing.", { cursor: "Cursor is not one this server issued." });
+}
+
+const ACTIONS = { resolved: "alert.resolved", dismissed: "alert.dismissed", open: "alert.reopened" } as const;
+
+/** Alerts raised by activity policies: support reads, admins resolve, dismiss or reopen them (audited). */
+export function alertsRouter(d: AuditDeps) {
+  const r = Router();
+
+  const load = async (id: string) => {
+    const a = await d.store.getAlert(id);
+    if (!a) throw new AppError(404, "not_found", "No such alert.");
+    return a;
+  };
+
+  r.get("/", requireSupport, async (req, res) => {
+    const q = parseQuery(alertListQuerySchema, req);
+    const { pageSize, cursor, ...filter } = q;
+    const page = await d.store.listAlerts({ ...filter, limit: pageSize + 1, after: cursor === undefined ? undefined : decodeCursor(cursor) });
+    const shown = page.slice(0, pageSize);
+    const last = shown.at(-1);
+    const { status: _status, ...others } = filter;
+    const counts = await d.store.countAlertsByStatus(others);
+    const body: AlertListResponse = {
+      alerts: shown.map(toView),
+      nextCursor: page.length > pageSize && last ? encodeCursor(last) : null,
+      counts: { open: counts.open ?? 0, resolved: counts.resolved ?? 0, dismissed: counts.dismissed ?? 0 },
+    };
+    res.json(body);
+  });
+
+  r.get("/:id", requireSupport, async (req, res) => {
+    const a = await load(param(req, "id"));
+    const rows = await d.store.listAlertRows(a.id, ALERT_ROWS_SHOWN + 1);
+    const body: AlertDetail = { ...toView(a), rows: rows.slice(0, ALERT_ROWS_SHOWN), moreRows: rows.length > ALERT_ROWS_SHOWN };
+    res.json(body);
+  });
+
+  r.post(
+    "/:id/status",
+    requireAdmin,
+    withBody(alertStatusRequestSchema, async (req, res, b) => {
+      const before = await load(param(req, "id"));
+      if (before.status === b.status) throw new AppError(409, "conflict", `The alert is already ${b.status}.`);
+      const closing = b.status !== "open";
+      const at = d.now().toISOString();
+      const after = await d.store.setAlertStatus(before.id, {
+        status: b.status,
+        note: b.note === "" ? null : b.note,
+        closedBy: closing ? requirePrincipal(res).name : null,
+        closedAt: closing ? at : null,
+      });
+      if (!after) throw new AppError(404, "not_found", "No such alert.");
+      await audit(d, actorOf(req, res), {
+        action: ACTIONS[b.status],
+        targetType: "alert",
+        targetId: before.id,
+        targetName: `${before.policyName}: ${before.account}`,
+        before: { status: before.status, note: before.note },
+        after: { status: after.status, note: after.note },
+      });
+      res.json(toView({ ...before, ...after }));
+    }),
+  );
+
+  return r;
+}

@@ -1,0 +1,128 @@
+import type { SqliteDb } from "../platform/store/sqlite-driver";
+import { writeTx } from "../platform/store/sqlite-tx";
+import { sqliteOutboxWriter } from "../notifications";
+import {
+  ALERT_ROWS,
+  alertCountsSql,
+  alertPageSql,
+  CONTEXT_MATCHES,
+  GET_ALERT,
+  INSERT_ALERT_ROW,
+  MARK_DECIDED,
+  OPEN_BY_POLICY,
+  PENDING_MATCHES,
+  PRUNE_MATCHES,
+  RECENT_ALERTS,
+  RECOUNT_ALERT,
+} from "./alert-sql";
+import {
+  ALERT_COLUMNS,
+  alertFromRow,
+  alertRowFromDb,
+  alertToRow,
+  alertWithConnectorFromRow,
+  matchFromRow,
+  POLICY_COLUMNS,
+  policyFromRow,
+  policyToRow,
+} from "./policy-columns";
+import type { OutboxEvent } from "../notifications";
+import type { AlertChange, PolicyMatch, PolicyRecord, PolicyStore } from "./policy-store";
+
+type Row = Record<string, unknown>;
+
+const INSERT_POLICY = `INSERT INTO activity_policies (${POLICY_COLUMNS.join(", ")}) VALUES (${POLICY_COLUMNS.map((c) => `@${c}`).join(", ")})`;
+const UPDATE_POLICY = `UPDATE activity_policies SET ${POLICY_COLUMNS.filter((c) => c !== "id" && c !== "created_at" && c !== "created_by")
+  .map((c) => `${c} = @${c}`)
+  .join(", ")} WHERE id = @id`;
+const INSERT_ALERT = `INSERT INTO activity_alerts (${ALERT_COLUMNS.join(", ")}) VALUES (${ALERT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (alert_key) DO NOTHING`;
+
+// better-sqlite3 binds no booleans.
+const sqliteRow = (p: PolicyRecord) => ({ ...policyToRow(p), enabled: p.enabled ? 1 : 0 });
+
+/** The policies half of the SQLite store. Page matches are written by the activity store's page commit. */
+export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
+  const enqueue = sqliteOutboxWriter(db);
+  const update = writeTx(db, (p: PolicyRecord) => {
+    db.prepare(UPDATE_POLICY).run(sqliteRow(p));
+    db.prepare("DELETE FROM policy_matches WHERE policy_id = ? AND evaluated = 0").run(p.id);
+  });
+  const remove = writeTx(db, (id: string) => {
+    db.prepare("DELETE FROM policy_matches WHERE policy_id = ?").run(id);
+    return db.prepare("DELETE FROM activity_policies WHERE id = ?").run(id).changes > 0;
+  });
+  const apply = writeTx(db, (connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: PolicyMatch[], pruneBefore: string) => {
+    const insertAlert = db.prepare(INSERT_ALERT);
+    const insertRow = db.prepare(INSERT_ALERT_ROW);
+    const recount = db.prepare(RECOUNT_ALERT);
+    for (const ch of changes) {
+      insertAlert.run(...Object.values(alertToRow(ch.alert)));
+      for (const r of ch.rows) insertRow.run(ch.alert.id, r.rowKey, r.requestTime);
+      recount.run(ch.alert.id, ch.alert.id, ch.alert.id, ch.alert.id);
+    }
+    for (const e of events) enqueue(e);
+    const mark = db.prepare(MARK_DECIDED);
+    for (const m of decided) mark.run(1, m.policyId, connectorId, m.rowKey);
+    db.prepare(PRUNE_MATCHES).run(connectorId, 1, pruneBefore);
+  });
+  const setStatus = writeTx(db, (id: string, patch: Parameters<PolicyStore["setAlertStatus"]>[1]) => {
+    const changed = db
+      .prepare("UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id = ?")
+      .run(patch.status, patch.note, patch.closedBy, patch.closedAt, id).changes;
+    if (changed === 0) return null;
+    return alertFromRow(db.prepare("SELECT * FROM activity_alerts WHERE id = ?").get(id) as Row);
+  });
+
+  return {
+    async listPolicies() {
+      return (db.prepare("SELECT * FROM activity_policies ORDER BY name COLLATE NOCASE, id").all() as Row[]).map(policyFromRow);
+    },
+    async getPolicy(id) {
+      const row = db.prepare("SELECT * FROM activity_policies WHERE id = ?").get(id) as Row | undefined;
+      return row ? policyFromRow(row) : null;
+    },
+    async insertPolicy(p) {
+      db.prepare(INSERT_POLICY).run(sqliteRow(p));
+    },
+    async updatePolicy(p) {
+      update(p);
+    },
+    async deletePolicy(id) {
+      return remove(id);
+    },
+    async countOpenAlertsByPolicy() {
+      return Object.fromEntries((db.prepare(OPEN_BY_POLICY).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
+    },
+    async matchesToDecide(connectorId, lookbackMs) {
+      const pending = (db.prepare(PENDING_MATCHES).all(connectorId, 0) as Row[]).map(matchFromRow);
+      const first = pending[0];
+      if (!first) return { pending, context: [] };
+      const from = new Date(Date.parse(first.requestTime) - lookbackMs).toISOString();
+      return { pending, context: (db.prepare(CONTEXT_MATCHES).all(connectorId, from, 1) as Row[]).map(matchFromRow) };
+    },
+    async recentAlerts(connectorId, from) {
+      return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(alertFromRow);
+    },
+    async applyAlertChanges(connectorId, changes, events, decided, pruneBefore) {
+      apply(connectorId, changes, events, decided, pruneBefore);
+    },
+    async listAlerts(q) {
+      const { sql, params } = alertPageSql(q);
+      return (db.prepare(sql).all(...params) as Row[]).map(alertWithConnectorFromRow);
+    },
+    async countAlertsByStatus(q) {
+      const { sql, params } = alertCountsSql(q);
+      return Object.fromEntries((db.prepare(sql).all(...params) as Row[]).map((r) => [String(r.status), Number(r.n)]));
+    },
+    async getAlert(id) {
+      const row = db.prepare(GET_ALERT).get(id) as Row | undefined;
+      return row ? alertWithConnectorFromRow(row) : null;
+    },
+    async listAlertRows(alertId, limit) {
+      return (db.prepare(ALERT_ROWS).all(alertId, limit) as Row[]).map(alertRowFromDb);
+    },
+    async setAlertStatus(id, patch) {
+      return setStatus(id, patch);
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  alertDetailSchema,
+  channelCreatedResponseSchema,
+  alertListResponseSchema,
+  alertViewSchema,
+  backtestResponseSchema,
+  listAuditResponseSchema,
+  policiesResponseSchema,
+  policyViewSchema,
+  routes,
+  type PolicyRequest,
+} from "@wc/contracts";
+import { POLICY_TEMPLATES } from "@wc/workday";
+import { connect, preparedConnector, simApi, startStack } from "./sim-fixture";
+import { startReceiver } from "./webhook-receiver";
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const iso = (ms: number) => new Date(ms).toISOString();
+const ORG_RANGES = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"];
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+beforeAll(async () => {
+  receiver = await startReceiver();
+  stack = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 200 }, notify: { allowedHosts: receiver.allowEntry } });
+});
+afterAll(async () => {
+  await stack.close();
+  await receiver.close();
+});
+
+const template = (id: string) => {
+  const t = POLICY_TEMPLATES.find((x) => x.id === id);
+  if (!t) throw new Error(`no template ${id}`);
+  return t;
+};
+const fromTemplate = (id: string, over: Partial<PolicyRequest> = {}): PolicyRequest => {
+  const t = template(id);
+  return { name: `${t.name} ${Math.random()}`, severity: t.severity, templateId: t.id, ...t.definition, ...over };
+};
+
+async function createPolicy(body: PolicyRequest) {
+  const res = await stack.bff.client.post(routes.policies, body);
+  expect(res.status, res.text).toBe(201);
+  return policyViewSchema.parse(res.json());
+}
+
+async function alertsOf(query: Record<string, string>) {
+  const res = await stack.bff.client.get(`${routes.alerts}?${new URLSearchParams(query).toString()}`);
+  expect(res.status, res.text).toBe(200);
+  return alertListResponseSchema.parse(res.json());
+}
+
+/** A connector whose backfill covers `scenarios`, injected in the simulator before consent. */
+async function connectedWith(tenant: string, scenarios: { scenario: string; at: string }[]) {
+  for (const s of scenarios) await simApi(stack.sim, "POST", `/tenants/${tenant}/activity/scenarios`, s);
+  const p = await preparedConnector(stack.bff, stack.sim, tenant);
+  await connect(stack.bff.client, p.connector.id);
+  await stack.bff.activity.whenIdle(p.connector.id);
+  return p.connector.id;
+}
+
+describe("policy requests", () => {
+  it("when a condition's value list is empty, then 400 names the list that can never match", async () => {
+    const res = await stack.bff.client.post(
+      routes.policies,
+      fromTemplate("proxy-session-started", { condition: { field: "taskDisplayName", op: "is", values: [] } }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: "validation_failed", fields: { "condition.values": expect.stringContaining("never match") } } });
+  });
+
+  it("when a pattern is invalid or a range is not a range, then 400 says which and how to write it", async () => {
+    const res = await stack.bff.client.post(
+      routes.policies,
+      fromTemplate("proxy-session-started", {
+        condition: {
+          all: [
+            { field: "systemAccount", op: "matches", values: ["(isu"] },
+            { field: "ipAddress", op: "outside_ranges", values: ["10.0.0.0/33"] },
+          ],
+        },
+      }),
+    );
+    expect(res.status).toBe(400);
+    const fields = res.json<{ error: { fields: Record<string, string> } }>().error.fields;
+    expect(fields["condition.all.0.values"]).toContain("not a valid pattern");
+    expect(fields["condition.all.1.values"]).toContain("192.0.2.0/24");
+  });
+
+  it("when the policy names a connector that does not exist, then 400 on that connector", async () => {
+    const res = await stack.bff.client.post(routes.policies, fromTemplate("proxy-session-started", { connectorIds: ["nope"] }));
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: { fields: { "connectorIds.0": expect.stringContaining("nope") } } });
+  });
+
+  it("when support reads policies, then it sees them and may not create, change, test or delete one", async () => {
+    const p = await createPolicy(fromTemplate("proxy-session-started"));
+    const support = await stack.bff.signedIn("support");
+    expect(policiesResponseSchema.parse((await support.get(routes.policies)).json()).policies.map((x) => x.id)).toContain(p.id);
+    expect((await support.get(routes.policyTemplates)).status).toBe(200);
+    expect((await support.post(routes.policies, fromTemplate("proxy-session-started"))).status).toBe(403);
+    expect((await support.post(routes.policyBacktest, fromTemplate("proxy-session-started"))).status).toBe(403);
+    expect((await support.put(routes.policy(p.id), fromTemplate("proxy-session-started"))).status).toBe(403);
+    expect((await support.delete(routes.policy(p.id))).status).toBe(403);
+  });
+
+  it("when an admin creates, changes and deletes a policy, then each is in the audit log with what changed", async () => {
+    const p = await createPolicy(fromTemplate("proxy-session-started"));
+    const changed = await stack.bff.client.put(routes.policy(p.id), fromTemplate("proxy-session-started", { name: p.name, severity: "high" }));
+    expect(changed.status, changed.text).toBe(200);
+    expect(policyViewSchema.parse(changed.json())).toMatchObject({ severity: "high", updatedBy: "Ada Admin" });
+    expect((await stack.bff.client.delete(routes.policy(p.id))).status).toBe(204);
+    expect((await stack.bff.client.get(routes.policy(p.id))).status).toBe(404);
+    const audit = listAuditResponseSchema.parse((await stack.bff.client.get(`${routes.audit}?targetId=${p.id}`)).json()).entries;
+    expect(audit.map((e) => e.action).sort()).toEqual(["policy.created", "policy.deleted", "policy.updated"]);
+    expect(audit.find((e) => e.action === "policy.updated")).toMatchObject({ before: { severity: "medium" }, after: { severity: "high" } });
+  });
+});
+
+describe("alerts from the sync", () => {
+  it("when a security change is in the backfill window, then exactly one alert holds its three rows, an activity.alert event is queued, and a re-sync raises nothing more", async () => {
+    const channel = await stack.bff.client.post(routes.notificationChannels, { kind: "webhook", name: "SOC", url: receiver.url, events: ["activity.alert"] });
+    expect(channel.status, channel.text).toBe(201);
+    receiver.useSecret(channelCreatedResponseSchema.parse(channel.json()).signingSecret ?? "");
+    const policy = await createPolicy(fromTemplate("security-configuration-changed"));
+    const at = iso(Date.now() - 2 * DAY);
+    const id = await connectedWith("acme", [{ scenario: "security-change", at }]);
+    const { alerts } = await alertsOf({ policyId: policy.id, connectorId: id });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ account: "admin", rowCount: 3, firstRowAt: at, status: "open", severity: "high", policyName: policy.name });
+    const detail = alertDetailSchema.parse((await stack.bff.client.get(routes.alert(alerts[0]?.id ?? ""))).json());
+    expect(detail.rows.map((r) => r.taskDisplayName)).toEqual([
+      "Maintain Permissions for Security Group",
+      "Activate Pending Security Policy Changes",
+      "Edit Tenant Setup - Security",
+    ]);
+    for (let i = 0; i < 50 && receiver.received.length === 0; i++) await stack.bff.app.background.runDeliveries();
+    const sent = receiver.received.map((r) => r.payload as { type: string; data: Record<string, unknown> });
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+    expect(sent.filter((e) => e.type === "activity.alert")).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ alertId: alerts[0]?.id, policyName: policy.name, account: "admin", rowCount: 3, severity: "high" }),
+      }),
+    ]);
+
+    const resync = await stack.bff.client.post(routes.connectorResync(id), { from: iso(Date.now() - 3 * DAY), to: iso(Date.now() - DAY) });
+    expect(resync.status, resync.text).toBe(202);
+    await stack.bff.activity.runDue();
+    await stack.bff.activity.whenIdle(id);
+    expect((await alertsOf({ policyId: policy.id, connectorId: id })).alerts).toHaveLength(1);
+  });
+
+  it("when one account reads 60 workers in 5 minutes, then the 50-in-10-minutes template raises one alert, and a threshold of 61 stays silent", async () => {
+    const burst = await createPolicy(fromTemplate("many-worker-records-read"));
+    const above = await createPolicy(fromTemplate("many-worker-records-read", { threshold: { count: 61, withinMinutes: 5 } }));
+    const id = await connectedWith("acme_sandbox", [{ scenario: "worker-read-burst", at: iso(Date.now() - 3 * DAY) }]);
+    const fired = (await alertsOf({ policyId: burst.id, connectorId: id })).alerts;
+    expect(fired).toHaveLength(1);
+    expect(fired[0]?.rowCount).toBeGreaterThanOrEqual(60);
+    expect((await alertsOf({ policyId: above.id, connectorId: id })).alerts).toHaveLength(0);
+  });
+
+  it("when the organisation's ranges are set, then only the foreign address fires, and an admin resolves it with a note (audited)", async () => {
+    const policy = await createPolicy(
+      fromTemplate("address-outside-organisation", {
+        condition: {
+          all: [
+            { field: "ipAddress", op: "outside_ranges", values: ORG_RANGES },
+            // The consent row comes from this test's loopback address.
+            { field: "taskDisplayName", op: "is_not", values: ["Submit OAuth 2.0 Consent (Web Service)"] },
+          ],
+        },
+      }),
+    );
+    const id = await connectedWith("globex_impl", [{ scenario: "foreign-address", at: iso(Date.now() - DAY) }]).catch(async () =>
+      connectedWith("acme", [{ scenario: "foreign-address", at: iso(Date.now() - DAY) }]),
+    );
+    const { alerts } = await alertsOf({ policyId: policy.id, connectorId: id });
+    expect(alerts).toHaveLength(1);
+    const alert = alerts[0];
+    expect(alert?.rowCount).toBe(5);
+    const noNote = await stack.bff.client.post(routes.alertStatus(alert?.id ?? ""), { status: "resolved" });
+    expect(noNote.status).toBe(400);
+    expect(noNote.json()).toMatchObject({ error: { fields: { note: expect.stringContaining("note") } } });
+    const support = await stack.bff.signedIn("support");
+    expect((await support.post(routes.alertStatus(alert?.id ?? ""), { status: "resolved", note: "x" })).status).toBe(403);
+    const done = await stack.bff.client.post(routes.alertStatus(alert?.id ?? ""), { status: "resolved", note: "Travelling; confirmed by phone." });
+    expect(done.status, done.text).toBe(200);
+    expect(alertViewSchema.parse(done.json())).toMatchObject({ status: "resolved", note: "Travelling; confirmed by phone.", closedBy: "Ada Admin" });
+    expect((await stack.bff.client.post(routes.alertStatus(alert?.id ?? ""), { status: "resolved", note: "again" })).status).toBe(409);
+    const audit = listAuditResponseSchema.parse((await stack.bff.client.get(`${routes.audit}?targetId=${alert?.id ?? ""}`)).json()).entries;
+    expect(audit[0]).toMatchObject({ action: "alert.resolved", after: { status: "resolved", note: "Travelling; confirmed by phone." } });
+    const counts = (await alertsOf({ policyId: policy.id })).counts;
+    expect(counts).toEqual({ open: 0, resolved: 1, dismissed: 0 });
+  });
+
+  it("when a policy is created after the rows were stored, then those rows raise nothing, and the backtest still counts them", async () => {
+    const id = await connectedWith("acme", [{ scenario: "proxy-session", at: iso(Date.now() - 4 * DAY) }]);
+    const body = fromTemplate("proxy-session-started", { connectorIds: [id] });
+    const tested = await stack.bff.client.post(routes.policyBacktest, body);
+    expect(tested.status, tested.text).toBe(200);
+    const figures = backtestResponseSchema.parse(tested.json());
+    expect(figures).toMatchObject({ alerts: 1, rows: 1, truncated: false });
+    expect(figures.scanned).toBeGreaterThan(100);
+    expect(figures.examples[0]).toMatchObject({ connectorId: id, account: "admin" });
+    const policy = await createPolicy(body);
+    const resync = await stack.bff.client.post(routes.connectorResync(id), { from: iso(Date.now() - 5 * DAY), to: iso(Date.now() - 3 * DAY) });
+    expect(resync.status, resync.text).toBe(202);
+    await stack.bff.activity.runDue();
+    await stack.bff.activity.whenIdle(id);
+    expect((await alertsOf({ policyId: policy.id })).alerts).toHaveLength(0);
+  });
+});
+
+describe("the alerts list", () => {
+  it("when alerts span several pages, then the cursor walks them newest first with no repeats and a bad cursor is refused", async () => {
+    const all = (await alertsOf({ pageSize: "200" })).alerts;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof alertsOf>> = await alertsOf({ pageSize: "1", ...(cursor ? { cursor } : {}) });
+      seen.push(...page.alerts.map((a) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((a) => a.id));
+    expect((await stack.bff.client.get(`${routes.alerts}?cursor=zzz`)).status).toBe(400);
+    expect((await stack.bff.client.get(`${routes.alerts}?severity=urgent`)).status).toBe(400);
+    expect((await stack.bff.client.get(routes.alert("al_missing"))).status).toBe(404);
+  });
+});
