@@ -39,6 +39,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "notification.channel_deleted": "Channel deleted",
   "notification.secret_rotated": "Channel signing secret replaced",
   "notification.test_sent": "Test notification sent",
+  "policy.created": "Policy added",
+  "policy.updated": "Policy changed",
+  "policy.deleted": "Policy deleted",
+  "alert.resolved": "Alert resolved",
+  "alert.dismissed": "Alert dismissed",
+  "alert.reopened": "Alert reopened",
 };
 
 /** The fields the BFF records in before/after; anything else is named from its key ("sessionsEnded" → "Sessions ended"). */
