@@ -35,8 +35,8 @@ export function PoliciesRoute() {
         ) : null}
       </div>
       <p>
-        A policy says what in Workday&apos;s activity should raise an alert: a security change, many worker records read by one account, an address
-        outside your ranges. Each new activity row is checked as it is stored.
+        A policy says what in Workday&apos;s activity should raise an alert: a security change, many worker records read by one account, an address outside your
+        ranges. Each new activity row is checked as it is stored.
       </p>
       <RouteNote />
       <PoliciesTable policies={policies} />
@@ -108,9 +108,7 @@ export function EditPolicyRoute() {
         <PolicyForm key={policy.id} initial={draft} saved={{ id: policy.id, name: policy.name }} connectors={connectors} />
       ) : (
         <>
-          {canEdit ? (
-            <p className="warning">This policy&apos;s condition nests groups deeper than this form shows; change it through the API.</p>
-          ) : null}
+          {canEdit ? <p className="warning">This policy&apos;s condition nests groups deeper than this form shows; change it through the API.</p> : null}
           <PolicySummary policy={policy} connectors={connectors} />
         </>
       )}

@@ -122,9 +122,7 @@ type Definition = Pick<PolicyView, "condition" | "threshold" | "outsideHours">;
 function definitionDraft(d: Definition) {
   const condition = conditionDraft(d.condition);
   if (condition === null) return null;
-  const threshold = d.threshold
-    ? { thresholdOn: true, count: String(d.threshold.count), withinMinutes: String(d.threshold.withinMinutes) }
-    : THRESHOLD_OFF;
+  const threshold = d.threshold ? { thresholdOn: true, count: String(d.threshold.count), withinMinutes: String(d.threshold.withinMinutes) } : THRESHOLD_OFF;
   const hours = d.outsideHours ? { hoursOn: true, ...d.outsideHours, days: [...d.outsideHours.days] } : HOURS_OFF;
   return { ...condition, ...threshold, ...hours };
 }

@@ -81,7 +81,11 @@ describe("Policy form", () => {
     const row = within(condition("Condition 1"));
     await user.selectOptions(row.getByRole("combobox", { name: "Field" }), "IP address");
     const comparison = row.getByRole("combobox", { name: "Comparison" });
-    expect(within(comparison).getAllByRole("option").map((o) => o.textContent)).toContain("is outside ranges");
+    expect(
+      within(comparison)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toContain("is outside ranges");
     await user.selectOptions(comparison, "is outside ranges");
     await user.type(row.getByRole("textbox", { name: "Values" }), "10.0.0.0/8, 192.168.0.0/33");
     await user.click(screen.getByRole("button", { name: "Add policy" }));
@@ -149,7 +153,10 @@ describe("Policy form", () => {
     await user.type(within(condition("Condition 1")).getByRole("textbox", { name: "Values" }), "WRITE");
     await user.click(screen.getByRole("button", { name: "Add group" }));
     const group = within(screen.getByRole("group", { name: "Group 2" }));
-    await user.type(within(group.getByRole("group", { name: "Condition 2.1" })).getByRole("textbox", { name: "Values" }), "Hire Employee{Enter}Terminate Employee");
+    await user.type(
+      within(group.getByRole("group", { name: "Condition 2.1" })).getByRole("textbox", { name: "Values" }),
+      "Hire Employee{Enter}Terminate Employee",
+    );
     await user.click(group.getByRole("button", { name: "Add condition to group 2" }));
     const second = within(group.getByRole("group", { name: "Condition 2.2" }));
     await user.selectOptions(second.getByRole("combobox", { name: "Field" }), "Account");

@@ -31,11 +31,22 @@ export function checkDraft(draft: PolicyDraft): Checked {
   const raw = requestFromDraft(draft);
   const parsed = policyRequestSchema.safeParse(raw);
   if (parsed.success) return { ok: true, request: parsed.data, raw };
-  return { ok: false, problem: policyProblem(parsed.error.issues.map((i) => [i.path, i.message] as const), draft, raw) };
+  return {
+    ok: false,
+    problem: policyProblem(
+      parsed.error.issues.map((i) => [i.path, i.message] as const),
+      draft,
+      raw,
+    ),
+  };
 }
 
 /** The BFF's refusal with its `fields` (keyed by the dotted request path) placed on the form's inputs. */
-async function orRefusal<T>(call: () => Promise<T>, draft: PolicyDraft | null, raw: unknown): Promise<{ ok: true; value: T } | { ok: false; problem: FormProblem }> {
+async function orRefusal<T>(
+  call: () => Promise<T>,
+  draft: PolicyDraft | null,
+  raw: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; problem: FormProblem }> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {

@@ -7,7 +7,8 @@ import { FIELD_NAMES, OP_NAMES, opsFor } from "../policy-words";
 const FIELD_OPTIONS = POLICY_FIELDS.map((f) => ({ value: f, label: FIELD_NAMES[f] }));
 
 function valuesHint(leaf: LeafDraft): string {
-  if (leaf.op === "in_ranges" || leaf.op === "outside_ranges") return "One range per line or comma-separated, like 192.0.2.0/24, 2001:db8::/32 or a single address.";
+  if (leaf.op === "in_ranges" || leaf.op === "outside_ranges")
+    return "One range per line or comma-separated, like 192.0.2.0/24, 2001:db8::/32 or a single address.";
   if (leaf.op === "matches") return "One regular expression per line, matched in any case (commas are part of the pattern).";
   return commasSeparate(leaf.op) ? "One per line, or separated by commas. Any case matches." : "One per line (commas are part of the text). Any case matches.";
 }

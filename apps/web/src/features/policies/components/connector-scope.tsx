@@ -18,7 +18,10 @@ interface Props {
 export function ConnectorScope({ connectors, draft, error, onChange }: Props) {
   const toggle = (id: string, on: boolean) => onChange({ connectorIds: on ? [...draft.connectorIds, id] : draft.connectorIds.filter((c) => c !== id) });
   // A connector deleted since the policy was saved is still listed, so it can be unticked.
-  const listed = [...connectors, ...draft.connectorIds.filter((id) => !connectors.some((c) => c.id === id)).map((id) => ({ id, name: `Deleted connector ${id}` }))];
+  const listed = [
+    ...connectors,
+    ...draft.connectorIds.filter((id) => !connectors.some((c) => c.id === id)).map((id) => ({ id, name: `Deleted connector ${id}` })),
+  ];
   return (
     <FieldGroup legend="Connectors" error={error}>
       <label className="checkbox">

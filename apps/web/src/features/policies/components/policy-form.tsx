@@ -59,7 +59,11 @@ export function PolicyForm({ initial, saved, templates, connectors }: Props) {
   const change = (patch: Partial<PolicyDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const send = (intent: PolicyIntent) => {
     const submission: PolicySubmission = { intent, draft, ...(saved ? { name: saved.name } : {}) };
-    void fetcher.submit(JSON.parse(JSON.stringify(submission)) as Parameters<typeof fetcher.submit>[0], { method: "post", encType: "application/json", action });
+    void fetcher.submit(JSON.parse(JSON.stringify(submission)) as Parameters<typeof fetcher.submit>[0], {
+      method: "post",
+      encType: "application/json",
+      action,
+    });
   };
   const chooseTemplate = (t: PolicyTemplate) => {
     setDraft((d) => draftFromTemplate(t, d));
@@ -95,7 +99,14 @@ export function PolicyForm({ initial, saved, templates, connectors }: Props) {
             {result.message}
           </p>
         ) : null}
-        <TextField label="Name" name="name" autoComplete="off" value={draft.name} onChange={(e) => change({ name: e.currentTarget.value })} error={fields.name} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          value={draft.name}
+          onChange={(e) => change({ name: e.currentTarget.value })}
+          error={fields.name}
+        />
         <TextAreaField
           label="Description"
           rows={2}

@@ -53,8 +53,20 @@ export function WorkingHoursFields({ draft, fields, onChange }: Props) {
             ))}
           </FieldGroup>
           <div className="field-row">
-            <TextField label="Start" type="time" value={draft.start} onChange={(e) => onChange({ start: e.currentTarget.value })} error={fields["outsideHours.start"]} />
-            <TextField label="End" type="time" value={draft.end} onChange={(e) => onChange({ end: e.currentTarget.value })} error={fields["outsideHours.end"]} />
+            <TextField
+              label="Start"
+              type="time"
+              value={draft.start}
+              onChange={(e) => onChange({ start: e.currentTarget.value })}
+              error={fields["outsideHours.start"]}
+            />
+            <TextField
+              label="End"
+              type="time"
+              value={draft.end}
+              onChange={(e) => onChange({ end: e.currentTarget.value })}
+              error={fields["outsideHours.end"]}
+            />
           </div>
         </div>
       ) : null}
