@@ -166,7 +166,26 @@ export const routeObjects: RouteObject[] = [
               path: paths.policy.path,
               lazy: page(
                 () => import("./routes/policies"),
-                (m) => ({ loader: m.editPolicyLoader, action: m.editPolicyAction, shouldRevalidate: m.editPolicyShouldRevalidate, Component: m.EditPolicyRoute }),
+                (m) => ({
+                  loader: m.editPolicyLoader,
+                  action: m.editPolicyAction,
+                  shouldRevalidate: m.editPolicyShouldRevalidate,
+                  Component: m.EditPolicyRoute,
+                }),
+              ),
+            },
+            {
+              path: paths.alerts.path,
+              lazy: page(
+                () => import("./routes/alerts"),
+                (m) => ({ loader: m.alertsLoader, Component: m.AlertsRoute }),
+              ),
+            },
+            {
+              path: paths.alert.path,
+              lazy: page(
+                () => import("./routes/alerts"),
+                (m) => ({ loader: m.alertLoader, action: m.alertAction, Component: m.AlertRoute }),
               ),
             },
             {
