@@ -1,5 +1,5 @@
 import { CSRF_HEADER, routes } from "@wc/contracts";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { fakePoliciesApi } from "../../testing/fake-policies-api";
 import { connected, toSummary } from "../../testing/fixtures";
@@ -70,7 +70,8 @@ describe("Policy form", () => {
     const values = within(condition("Condition 1")).getByRole("textbox", { name: "Values" });
     await vi.waitFor(() => expect(values.getAttribute("aria-invalid")).toBe("true"));
     expect(within(condition("Condition 1")).getByRole("alert").textContent).toBe("Add at least one value: an empty list can never match.");
-    expect(document.activeElement).toBe(values);
+    // The focus moves in an effect after the messages render.
+    await vi.waitFor(() => expect(document.activeElement).toBe(values));
     expect(calls).toHaveLength(0);
   });
 
@@ -176,6 +177,34 @@ describe("Policy form", () => {
           },
         ],
       },
+    });
+  });
+
+  it("when only outside working hours is asked, then the zone, days and hours are sent, and an end before the start is refused on End", async () => {
+    const { calls } = fakePoliciesApi();
+    const { user } = await openNew();
+    await user.type(within(form()).getByRole("textbox", { name: "Name" }), "Security changes at night");
+    await user.type(within(condition("Condition 1")).getByRole("textbox", { name: "Values" }), "Create Security Group");
+    await user.click(screen.getByRole("checkbox", { name: "Only outside working hours" }));
+    const zone = screen.getByRole("combobox", { name: "Time zone" });
+    await user.clear(zone);
+    await user.type(zone, "Europe/Paris");
+    const days = within(screen.getByRole("group", { name: "Working days" }));
+    expect(days.getAllByRole<HTMLInputElement>("checkbox").map((d) => d.checked)).toEqual([true, true, true, true, true, false, false]);
+    await user.click(days.getByRole("checkbox", { name: "Saturday" }));
+    fireEvent.change(screen.getByLabelText("End"), { target: { value: "07:00" } });
+    await user.click(screen.getByRole("button", { name: "Add policy" }));
+    const end = screen.getByLabelText("End");
+    await vi.waitFor(() => expect(end.getAttribute("aria-invalid")).toBe("true"));
+    expect(end.parentElement?.querySelector(".field-error")?.textContent).toBe("The end of working hours must come after their start.");
+    expect(calls).toHaveLength(0);
+
+    fireEvent.change(end, { target: { value: "19:30" } });
+    await user.click(screen.getByRole("button", { name: "Test against the last 7 days" }));
+    await screen.findByText(/^Would have raised/);
+    expect(calls[0]?.body).toMatchObject({
+      outsideHours: { timeZone: "Europe/Paris", days: [1, 2, 3, 4, 5, 6], start: "08:00", end: "19:30" },
+      threshold: null,
     });
   });
 

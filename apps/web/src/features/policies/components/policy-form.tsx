@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useFetcher, useNavigate } from "react-router";
+import { useFetcher, useNavigate, type SubmitTarget } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TextAreaField } from "../../../components/ui/text-area-field";
 import { TextField } from "../../../components/ui/text-field";
@@ -59,11 +59,8 @@ export function PolicyForm({ initial, saved, templates, connectors }: Props) {
   const change = (patch: Partial<PolicyDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const send = (intent: PolicyIntent) => {
     const submission: PolicySubmission = { intent, draft, ...(saved ? { name: saved.name } : {}) };
-    void fetcher.submit(JSON.parse(JSON.stringify(submission)) as Parameters<typeof fetcher.submit>[0], {
-      method: "post",
-      encType: "application/json",
-      action,
-    });
+    // A plain JSON object: the interface lacks the index signature React Router's JSON target is typed with.
+    void fetcher.submit(submission as unknown as SubmitTarget, { method: "post", encType: "application/json", action });
   };
   const chooseTemplate = (t: PolicyTemplate) => {
     setDraft((d) => draftFromTemplate(t, d));
