@@ -149,6 +149,46 @@ export const routeObjects: RouteObject[] = [
               ),
             },
             {
+              path: paths.policies.path,
+              lazy: page(
+                () => import("./routes/policies"),
+                (m) => ({ loader: m.policiesLoader, Component: m.PoliciesRoute }),
+              ),
+            },
+            {
+              path: paths.newPolicy.path,
+              lazy: page(
+                () => import("./routes/policies"),
+                (m) => ({ loader: m.newPolicyLoader, action: m.newPolicyAction, Component: m.NewPolicyRoute }),
+              ),
+            },
+            {
+              path: paths.policy.path,
+              lazy: page(
+                () => import("./routes/policies"),
+                (m) => ({
+                  loader: m.editPolicyLoader,
+                  action: m.editPolicyAction,
+                  shouldRevalidate: m.editPolicyShouldRevalidate,
+                  Component: m.EditPolicyRoute,
+                }),
+              ),
+            },
+            {
+              path: paths.alerts.path,
+              lazy: page(
+                () => import("./routes/alerts"),
+                (m) => ({ loader: m.alertsLoader, Component: m.AlertsRoute }),
+              ),
+            },
+            {
+              path: paths.alert.path,
+              lazy: page(
+                () => import("./routes/alerts"),
+                (m) => ({ loader: m.alertLoader, action: m.alertAction, Component: m.AlertRoute }),
+              ),
+            },
+            {
               path: paths.account.path,
               lazy: page(
                 () => import("./routes/account"),

@@ -20,6 +20,13 @@ export const paths = {
   notifications: { path: pages.notifications, getHref: () => pages.notifications },
   /** One channel: what it sends, its delivery log and, for admins, its actions. */
   notificationChannel: { path: `${pages.notifications}/:id`, getHref: (id: string) => `${pages.notifications}/${encodeURIComponent(id)}` },
+  /** Activity policies: what in Workday's activity raises an alert. */
+  policies: { path: pages.policies, getHref: () => pages.policies },
+  newPolicy: { path: pages.newPolicy, getHref: () => pages.newPolicy },
+  policy: { path: `${pages.policies}/:id`, getHref: (id: string) => pages.policy(id) },
+  /** The alerts the policies raised; `query` carries the filters and the paging cursors. */
+  alerts: { path: pages.alerts, getHref: (query?: URLSearchParams) => (query && query.size > 0 ? `${pages.alerts}?${query.toString()}` : pages.alerts) },
+  alert: { path: `${pages.alerts}/:id`, getHref: (id: string) => pages.alert(id) },
   connectors: { path: pages.connectors, getHref: () => pages.connectors },
   newConnector: { path: "/connectors/new", getHref: () => "/connectors/new" },
   connector: { path: "/connectors/:id", getHref: (id: string) => pages.connector(id) },

@@ -1,4 +1,4 @@
-import type { ClientAuthMethod, Environment, Role, SessionUser } from "@wc/contracts";
+import type { AlertStatus, ClientAuthMethod, Environment, Role, SessionUser, Severity } from "@wc/contracts";
 
 /** The environments a Workday tenant can be; the console stores only production or sandbox. */
 export type EnvironmentKind = Environment | "implementation";
@@ -50,3 +50,8 @@ export function describeSecret(set: boolean, hint: string | null): string {
   if (!set) return "not set";
   return hint ? `set (ends in …${hint})` : "set";
 }
+
+/** A policy's severity, and so its alerts'. */
+export const SEVERITY_NAMES: Record<Severity, string> = { low: "Low", medium: "Medium", high: "High" };
+
+export const ALERT_STATUS_NAMES: Record<AlertStatus, string> = { open: "Open", resolved: "Resolved", dismissed: "Dismissed" };

@@ -54,6 +54,8 @@ function TopBar() {
         <nav aria-label="Main" className="topbar-nav">
           <NavLink to={paths.connectors.getHref()}>App Connectors</NavLink>
           <NavLink to={paths.activity.getHref()}>Activity</NavLink>
+          <NavLink to={paths.alerts.getHref()}>Alerts</NavLink>
+          <NavLink to={paths.policies.getHref()}>Policies</NavLink>
           {canEdit ? <NavLink to={paths.users.getHref()}>Users</NavLink> : null}
           {canEdit ? <NavLink to={paths.audit.getHref()}>Audit log</NavLink> : null}
           {canEdit ? <NavLink to={paths.apiTokens.getHref()}>API tokens</NavLink> : null}

@@ -6,6 +6,7 @@ export const ADMIN_ONLY_MESSAGES = {
   users: "Only admins can manage users.",
   audit: "Only admins can read the audit log.",
   apiTokens: "Only admins can manage API tokens.",
+  policies: "Only admins can add or change policies.",
 } as const;
 
 /**

@@ -66,7 +66,7 @@ describe("sign-in gate", () => {
 });
 
 describe("top bar", () => {
-  it("when an admin is signed in, then it names them and their role, and links App Connectors, Activity, Users, Audit log, API tokens, Notifications and Account", async () => {
+  it("when an admin is signed in, then it names them and their role, and links App Connectors, Activity, Alerts, Policies, Users, Audit log, API tokens, Notifications and Account", async () => {
     server.use(api.connectors({ connectors: [] }));
     renderApp("/connectors");
     const nav = await screen.findByRole("navigation", { name: "Main" });
@@ -74,12 +74,12 @@ describe("top bar", () => {
       within(nav)
         .getAllByRole("link")
         .map((l) => l.textContent),
-    ).toEqual(["App Connectors", "Activity", "Users", "Audit log", "API tokens", "Notifications", "Account"]);
+    ).toEqual(["App Connectors", "Activity", "Alerts", "Policies", "Users", "Audit log", "API tokens", "Notifications", "Account"]);
     expect(screen.getByText(/Signed in as Ada Admin/).textContent).toBe("Signed in as Ada Admin Admin");
     expect(screen.getByRole("button", { name: "Sign out" })).toBeDefined();
   });
 
-  it("when support staff are signed in, then there are no Users, Audit log or API tokens links, Notifications is there, and the role says read-only", async () => {
+  it("when support staff are signed in, then there are no Users, Audit log or API tokens links, Alerts, Policies and Notifications are there, and the role says read-only", async () => {
     server.use(api.session("support"), api.connectors({ connectors: [] }));
     renderApp("/connectors");
     const nav = await screen.findByRole("navigation", { name: "Main" });
@@ -87,7 +87,7 @@ describe("top bar", () => {
       within(nav)
         .getAllByRole("link")
         .map((l) => l.textContent),
-    ).toEqual(["App Connectors", "Activity", "Notifications", "Account"]);
+    ).toEqual(["App Connectors", "Activity", "Alerts", "Policies", "Notifications", "Account"]);
     expect(screen.getByText("Support (read-only)")).toBeDefined();
   });
 

@@ -1,0 +1,6 @@
+import { routes } from "@wc/contracts";
+import { apiClient } from "../../../lib/api-client";
+
+export function deletePolicy(id: string) {
+  return apiClient.delete(routes.policy(id));
+}
