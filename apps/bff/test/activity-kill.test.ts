@@ -5,10 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { syncStatusResponseSchema, routes } from "@wc/contracts";
+import { policyViewSchema, syncStatusResponseSchema, routes } from "@wc/contracts";
 import { generateKey } from "../src/platform/crypto/crypto";
 import { openSqliteStore } from "../src/store/sqlite-store";
-import { simKeys, storedKeys } from "./activity-fixture";
+import { expectedAlerts, simKeys, simRows, storedAlerts, storedKeys } from "./activity-fixture";
+import { POLICY_TEMPLATES } from "@wc/workday";
 import { ACCOUNTS, Client } from "./harness";
 import { connect, preparedConnector, simApi, type Sim } from "./sim-fixture";
 import { startSimulator } from "@wc/workday-sim";
@@ -118,7 +119,7 @@ async function durableState(connectorId: string) {
 }
 
 describe("process killed during a backfill", () => {
-  it("when the BFF is SIGKILLed at random points and restarted, then each time the durable rows are a gap-free prefix of Workday's, and at the end exactly Workday's set", async () => {
+  it("when the BFF is SIGKILLed at random points and restarted, then each time the durable rows are a gap-free prefix of Workday's, and at the end exactly Workday's set with each policy's alerts exactly once", async () => {
     const seed = Date.now() % 100_000;
     const random = prng(seed);
     const trace: string[] = [];
@@ -127,6 +128,25 @@ describe("process killed during a backfill", () => {
     const client = new Client(`http://127.0.0.1:${port}`);
     // The session lives in the database file, so it outlives every kill and restart.
     expect((await client.post(routes.signIn, { email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password })).status).toBe(200);
+    // Policies and the scenarios they catch, in the window the backfill is about to fetch: their
+    // alerts must come out exactly once however often the process dies between a page and its alerts.
+    const policies = [];
+    for (const id of ["security-configuration-changed", "many-worker-records-read", "proxy-session-started"]) {
+      const t = POLICY_TEMPLATES.find((x) => x.id === id);
+      if (!t) throw new Error(id);
+      const res = await client.post(routes.policies, { name: t.name, severity: t.severity, ...t.definition });
+      expect(res.status, res.text).toBe(201);
+      policies.push(policyViewSchema.parse(res.json()));
+    }
+    const DAY = 24 * 3_600_000;
+    for (const [scenario, daysAgo] of [
+      ["security-change", 5],
+      ["worker-read-burst", 4],
+      ["proxy-session", 3],
+      ["security-change", 2],
+    ] as const) {
+      await simApi(sim, "POST", "/tenants/acme/activity/scenarios", { scenario, at: new Date(Date.now() - daysAgo * DAY).toISOString() });
+    }
     const { connector } = await preparedConnector({ client }, sim, "acme");
     await connect(client, connector.id); // the backfill starts on consent
     let midBackfill = 0;
@@ -180,6 +200,17 @@ describe("process killed during a backfill", () => {
       extra: 0,
       count: expected.size,
     });
-    console.log(`kill test: seed ${seed}, ${midBackfill} kills mid-backfill, ${lives} lives, ${expected.size} rows`);
+    const alerts = await (async () => {
+      const store = openSqliteStore(path.join(dataDir, "workday-connect.db"));
+      try {
+        return await storedAlerts(store, connector.id);
+      } finally {
+        await store.close();
+      }
+    })();
+    const wanted = expectedAlerts(policies, simRows(sim, "acme", window?.from ?? "", state?.coveredUntil ?? ""));
+    expect(wanted.length, "every scenario raises its alert").toBeGreaterThanOrEqual(4);
+    expect(alerts, `seed ${seed}: each alert exactly once, with exactly its rows`).toEqual(wanted);
+    console.log(`kill test: seed ${seed}, ${midBackfill} kills mid-backfill, ${lives} lives, ${expected.size} rows, ${alerts.length} alerts`);
   }, 240_000);
 });

@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "@wc/workday-sim";
-import { connectorDetailResponseSchema, connectorResponseSchema, routes, startConsentResponseSchema, syncStatusResponseSchema } from "@wc/contracts";
+import {
+  connectorDetailResponseSchema,
+  connectorResponseSchema,
+  policyViewSchema,
+  routes,
+  startConsentResponseSchema,
+  syncStatusResponseSchema,
+} from "@wc/contracts";
 import { generateKey } from "../src/platform/crypto/crypto";
 import { Client } from "./harness";
 import { pgTestDatabase } from "./pg-test-database";
 import { startReplica, type Replica } from "./replica-process";
 import { consentInWorkday, registerClient, simApi, type Sim } from "./sim-fixture";
-import { backfillWindow, expectStoredExactly, simKeys } from "./activity-fixture";
+import { backfillWindow, expectedAlerts, expectStoredExactly, simKeys, simRows, storedAlerts } from "./activity-fixture";
+import { POLICY_TEMPLATES } from "@wc/workday";
 import { openPgStore } from "../src/store/pg-store";
 
 const baseUrl = process.env.WC_TEST_DATABASE_URL;
@@ -96,13 +104,32 @@ const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
     }
   }, 120_000);
 
-  it("when the replica running a backfill of over 100,000 rows is SIGKILLed, then the other finishes it and the stored rows equal Workday's exactly", async () => {
+  it("when the replica running a backfill of over 100,000 rows is SIGKILLed, then the other finishes it, the stored rows equal Workday's exactly and each policy's alerts are raised exactly once", async () => {
     // acme_sandbox: ~118,000 events in the 7-day window, served with a little latency per page.
     await simApi(sim, "PUT", "/tenants/acme_sandbox/activity", { events: 135_000, days: 8 });
     await simApi(sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 30, count: 10_000, tenant: "acme_sandbox" });
     const viaA = browserOn(a);
     expect((await viaA.post(routes.signIn, ADMIN)).status).toBe(200);
     const viaB = browserOn(b, viaA);
+    // Policies and their scenarios inside the window: both replicas run the sync's policies, and
+    // each alert must be raised once, whichever replica stored its rows, across the kill.
+    const policies = [];
+    for (const id of ["security-configuration-changed", "many-worker-records-read", "proxy-session-started"]) {
+      const t = POLICY_TEMPLATES.find((x) => x.id === id);
+      if (!t) throw new Error(id);
+      const res = await viaB.post(routes.policies, { name: `${t.name} ${Math.random()}`, severity: t.severity, ...t.definition, connectorIds: null });
+      expect(res.status, res.text).toBe(201);
+      policies.push(policyViewSchema.parse(res.json()));
+    }
+    const DAY = 24 * 3_600_000;
+    for (const [scenario, daysAgo] of [
+      ["security-change", 6],
+      ["worker-read-burst", 4],
+      ["proxy-session", 2],
+      ["security-change", 1],
+    ] as const) {
+      await simApi(sim, "POST", "/tenants/acme_sandbox/activity/scenarios", { scenario, at: new Date(Date.now() - daysAgo * DAY).toISOString() });
+    }
     const c = connectorResponseSchema.parse((await viaA.post(routes.connectors, { name: `Big ${Math.random()}` })).json()).connector;
     const reg = await registerClient(sim, "acme_sandbox", c.redirectUri);
     expect((await viaA.put(routes.connectorDetails(c.id), { ...reg, samlSso: false })).status).toBe(200);
@@ -137,6 +164,9 @@ const ADMIN = { email: "admin@example.com", password: "correct-horse-battery" };
       const expected = simKeys(sim, "acme_sandbox", from, coveredUntil);
       expect(expected.size).toBeGreaterThanOrEqual(100_000);
       await expectStoredExactly(store, c.id, expected);
+      const wanted = expectedAlerts(policies, simRows(sim, "acme_sandbox", from, coveredUntil));
+      expect(wanted.length, "every scenario raises its alert").toBeGreaterThanOrEqual(4);
+      expect(await storedAlerts(store, c.id), "each alert exactly once, with exactly its rows").toEqual(wanted);
       expect(b.logs.join("")).not.toContain('"level":50');
     } finally {
       await store.close();

@@ -5,6 +5,7 @@ import { describeAuthStoreContract } from "./auth-store-contract";
 import { describeLeaseContract } from "./lease-contract";
 import { describeActivityStoreContract } from "./activity-store-contract";
 import { describeNotificationStoreContract } from "./notification-store-contract";
+import { describePolicyStoreContract } from "./policy-store-contract";
 import { describeHandoffStoreContract } from "./handoff-store-contract";
 import { describeApiTokenStoreContract } from "./api-token-store-contract";
 import { connectorRecord } from "./connector-record";
@@ -238,6 +239,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
 
   describeActivityStoreContract(engine, open, connector);
   describeNotificationStoreContract(engine, open, connector);
+  describePolicyStoreContract(engine, open, connector);
   describeHandoffStoreContract(engine, open, connector);
   describeApiTokenStoreContract(engine, open);
   describeConnectorListContract(engine, open);

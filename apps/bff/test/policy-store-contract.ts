@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import type { ConnectorRecord, Store, StoredActivityRow } from "../src/store/types";
+import { decideAlerts, type PolicyRecord } from "../src/policies";
+
+/** Policy and alert storage every store must share; part of describeStoreContract. */
+export function describePolicyStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
+  const t0 = Date.parse("2026-11-29T10:00:00.000Z");
+  const iso = (ms: number) => new Date(t0 + ms).toISOString();
+  const created = { at: iso(0), from: null, to: "pending_configuration" as const, reasonCode: null, actor: "tester" };
+  const policy = (id: string, over: Partial<PolicyRecord> = {}): PolicyRecord => ({
+    id,
+    name: `Policy ${id}`,
+    description: "",
+    severity: "high",
+    enabled: true,
+    connectorIds: null,
+    condition: { field: "taskDisplayName", op: "is", values: ["Start Proxy"] },
+    threshold: null,
+    outsideHours: null,
+    templateId: null,
+    effectiveFrom: iso(0),
+    createdAt: iso(0),
+    createdBy: "Ada",
+    updatedAt: iso(0),
+    updatedBy: "Ada",
+    ...over,
+  });
+  const row = (key: string, minute: number, over: Partial<StoredActivityRow> = {}): StoredActivityRow => ({
+    key,
+    requestTime: iso(minute * 60_000),
+    systemAccount: "admin",
+    taskId: null,
+    taskDisplayName: "Start Proxy",
+    activityAction: "WRITE",
+    ipAddress: "192.0.2.10",
+    userAgent: "Mozilla/5.0",
+    deviceType: "Desktop",
+    sessionId: "s1",
+    targetId: null,
+    targetDescriptor: null,
+    targetHref: null,
+    ...over,
+  });
+  const match = (policyId: string, r: StoredActivityRow) => ({ policyId, rowKey: r.key, requestTime: r.requestTime, account: r.systemAccount });
+  const now = () => new Date(t0 + 3_600_000);
+
+  async function withConnector(id: string) {
+    const store = await open();
+    await store.insertConnector(connector(id, `Policies ${id}`), created);
+    const rec = await store.getConnector(id);
+    if (!rec) throw new Error("connector not stored");
+    return { store, rec };
+  }
+
+  describe(`${engine}: policies and alerts`, () => {
+    it("when a policy is stored, changed and deleted, then it reads back as written each time", async () => {
+      const store = await open();
+      try {
+        const p = policy("p1", {
+          connectorIds: ["c9"],
+          threshold: { count: 3, withinMinutes: 10 },
+          outsideHours: { timeZone: "Europe/Paris", days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" },
+        });
+        await store.insertPolicy(p);
+        expect(await store.getPolicy("p1")).toEqual(p);
+        const changed = { ...p, enabled: false, severity: "low" as const, updatedAt: iso(1000) };
+        await store.updatePolicy(changed);
+        expect(await store.getPolicy("p1")).toEqual(changed);
+        expect((await store.listPolicies()).map((x) => x.id)).toEqual(["p1"]);
+        expect(await store.deletePolicy("p1")).toBe(true);
+        expect(await store.deletePolicy("p1")).toBe(false);
+        expect(await store.getPolicy("p1")).toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("when a page is committed with matches, then only rows stored for the first time keep theirs, and deciding twice raises one alert", async () => {
+      const { store, rec } = await withConnector("pc1");
+      try {
+        await store.insertPolicy(policy("p2"));
+        const [a, b, c] = [row("a", 1), row("b", 2), row("c", 3)];
+        if (!a || !b || !c) throw new Error("rows");
+        await store.commitActivityPage("pc1", [a], {});
+        // `a` was stored before: a re-fetched page brings it again, with a match that must not count.
+        await store.commitActivityPage("pc1", [a, b, c], {}, [match("p2", a), match("p2", b), match("p2", c)]);
+        expect((await store.matchesToDecide("pc1", 3_600_000)).pending.map((m) => m.rowKey)).toEqual(["b", "c"]);
+        expect(await decideAlerts({ store, now }, rec)).toBe(1);
+        expect(await decideAlerts({ store, now }, rec)).toBe(0);
+        const alerts = await store.listAlerts({ limit: 10 });
+        expect(alerts).toHaveLength(1);
+        expect(alerts[0]).toMatchObject({
+          policyId: "p2",
+          account: "admin",
+          rowCount: 2,
+          firstRowAt: b.requestTime,
+          lastRowAt: c.requestTime,
+          status: "open",
+          connectorName: "Policies pc1",
+        });
+        expect((await store.listAlertRows(alerts[0]?.id ?? "", 10)).map((r) => [r.id, r.taskDisplayName])).toEqual([
+          ["b", "Start Proxy"],
+          ["c", "Start Proxy"],
+        ]);
+        // A later match close in time joins the open alert instead of raising another.
+        const d = row("d", 30);
+        await store.commitActivityPage("pc1", [d], {}, [match("p2", d)]);
+        expect(await decideAlerts({ store, now }, rec)).toBe(0);
+        expect((await store.listAlerts({ limit: 10 }))[0]).toMatchObject({ rowCount: 3, lastRowAt: d.requestTime });
+        expect(await store.countOpenAlertsByPolicy()).toEqual({ p2: 1 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("when an alert is resolved, then later matches raise a new alert, and the list pages newest first with counts by status", async () => {
+      const { store, rec } = await withConnector("pc2");
+      try {
+        await store.insertPolicy(policy("p3"));
+        const first = row("e", 1);
+        await store.commitActivityPage("pc2", [first], {}, [match("p3", first)]);
+        await decideAlerts({ store, now }, rec);
+        const [alert] = await store.listAlerts({ limit: 10, connectorId: "pc2" });
+        const closed = await store.setAlertStatus(alert?.id ?? "", { status: "resolved", note: "fine", closedBy: "Ada", closedAt: iso(5 * 60_000) });
+        expect(closed).toMatchObject({ status: "resolved", note: "fine", closedBy: "Ada" });
+        const again = row("f", 10);
+        await store.commitActivityPage("pc2", [again], {}, [match("p3", again)]);
+        expect(await decideAlerts({ store, now: () => new Date(t0 + 7_200_000) }, rec)).toBe(1);
+        const list = await store.listAlerts({ limit: 1, connectorId: "pc2" });
+        expect(list[0]).toMatchObject({ status: "open", firstRowAt: again.requestTime, rowCount: 1 });
+        const next = await store.listAlerts({ limit: 1, connectorId: "pc2", after: { raisedAt: list[0]?.raisedAt ?? "", id: list[0]?.id ?? "" } });
+        expect(next.map((a) => a.id)).toEqual([alert?.id]);
+        expect(await store.countAlertsByStatus({ connectorId: "pc2" })).toEqual({ open: 1, resolved: 1 });
+        expect(await store.listAlerts({ limit: 10, connectorId: "pc2", status: "resolved", account: "ADMIN" })).toHaveLength(1);
+        expect(await store.setAlertStatus("al_none", { status: "open", note: null, closedBy: null, closedAt: null })).toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("when a threshold policy's matches arrive over several pages, then one alert opens only once the count is reached", async () => {
+      const { store, rec } = await withConnector("pc3");
+      try {
+        await store.insertPolicy(policy("p4", { threshold: { count: 3, withinMinutes: 10 } }));
+        const rows = [row("g1", 0), row("g2", 4), row("g3", 8), row("g4", 9)];
+        for (const r of rows.slice(0, 2)) await store.commitActivityPage("pc3", [r], {}, [match("p4", r)]);
+        expect(await decideAlerts({ store, now }, rec)).toBe(0);
+        for (const r of rows.slice(2)) {
+          await store.commitActivityPage("pc3", [r], {}, [match("p4", r)]);
+          await decideAlerts({ store, now }, rec);
+        }
+        const alerts = await store.listAlerts({ limit: 10, connectorId: "pc3" });
+        expect(alerts).toHaveLength(1);
+        expect(alerts[0]).toMatchObject({ rowCount: 4, firstRowAt: rows[0]?.requestTime });
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
