@@ -101,7 +101,8 @@ test.describe("activity policies", () => {
     request,
   }) => {
     expect(policyUrl, "the policy was saved").not.toBe("");
-    // Twenty minutes back, on a whole minute: inside what the backfill already covered, so only a re-sync stores it.
+    // Twenty minutes back, on a whole minute, inside the consent's backfill window (which has usually passed it by
+    // now): a re-sync of the window stores it either way, after the policy was saved. No waiting for the lagged poll.
     firstRowMs = Math.floor(Date.now() / MINUTE) * MINUTE - 20 * MINUTE;
     const injected = await sim<{ account: string; rows: number; from: string; to: string }>(request, "POST", `/tenants/${tenant}/activity/scenarios`, {
       scenario: "security-change",
@@ -145,7 +146,22 @@ test.describe("activity policies", () => {
       "Open",
     ]);
     await expect(page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Open (1)" })).toBeVisible();
-    await row.getByRole("link", { name: policyName }).click();
+
+    // The policy's test now finds what the sync raised, and its list counts the open alert.
+    await page.goto(policyUrl);
+    await page
+      .getByRole("form", { name: `Edit ${policyName}` })
+      .getByRole("button", { name: "Test against the last 7 days" })
+      .click();
+    await expect(page.getByRole("region", { name: "Test against the last 7 days" }).getByRole("status")).toHaveText(
+      /^Would have raised 1 alert from 3 matching rows in the last 7 days \([\d,]+ rows read\)\.$/,
+    );
+    await page.getByRole("link", { name: "Back to Policies" }).click();
+    const policyRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: policyName, exact: true }) });
+    await policyRow.getByRole("link", { name: `1 open alert of ${policyName}` }).click();
+    await expect(page).toHaveURL(/\/alerts\?policyId=pol_[\w-]+&status=open$/);
+    await expect(rows).toHaveCount(1);
+    await rows.first().getByRole("link", { name: policyName }).click();
     await expect(page).toHaveURL(/\/alerts\/al_[\w-]+$/);
     alertUrl = new URL(page.url()).pathname;
   });
