@@ -9,6 +9,7 @@ import { server } from "../../testing/server";
 const POLICIES = [
   makePolicy({ openAlerts: 3 }),
   makePolicy({ id: "p2", name: "Many worker records read", severity: "medium", enabled: false, connectorIds: ["c1", "c2"] }),
+  makePolicy({ id: "p3", name: "Security configuration changed", openAlerts: 1 }),
 ];
 
 async function openPolicies() {
@@ -31,6 +32,7 @@ describe("Policies page", () => {
     expect(cells("Proxy session started")).toEqual(["Proxy session started", "High", "Yes", "All", "3"]);
     expect(cells("Many worker records read")).toEqual(["Many worker records read", "Medium", "No", "2 connectors", "0"]);
     expect(screen.getByRole("link", { name: "3 open alerts of Proxy session started" }).getAttribute("href")).toBe("/alerts?policyId=p1&status=open");
+    expect(screen.getByRole("link", { name: "1 open alert of Security configuration changed" }).getAttribute("href")).toBe("/alerts?policyId=p3&status=open");
     expect(screen.getByRole("link", { name: "Proxy session started" }).getAttribute("href")).toBe("/policies/p1");
     const nav = within(screen.getByRole("navigation", { name: "Main" }));
     expect(nav.getByRole("link", { name: "Policies" }).getAttribute("href")).toBe("/policies");

@@ -15,7 +15,10 @@ function OpenAlerts({ policy }: { policy: PolicyView }) {
     ["status", "open"],
   ]);
   return (
-    <Link to={paths.alerts.getHref(query)} aria-label={`${formatCount(policy.openAlerts)} open alerts of ${policy.name}`}>
+    <Link
+      to={paths.alerts.getHref(query)}
+      aria-label={`${formatCount(policy.openAlerts)} open ${policy.openAlerts === 1 ? "alert" : "alerts"} of ${policy.name}`}
+    >
       {formatCount(policy.openAlerts)}
     </Link>
   );
