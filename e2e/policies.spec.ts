@@ -1,9 +1,12 @@
+import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { E2E } from "../playwright.config";
 // What the template fills in: the package's list, not a copy of it.
 import { SECURITY_TASKS } from "../packages/workday/src/policy/policy-templates";
 import { E2E_SUPPORT, ensureSupportUser, openConsentPopup, signIn, signInAndDecide, sim, unique, wizardToConnect } from "./support";
+
+const shot = (name: string) => ({ path: path.resolve("docs/screenshots", `${name}.png`), fullPage: true });
 
 /** The rows the simulator's `security-change` scenario logs for `admin`, one minute apart, in order. */
 const SCENARIO_TASKS = ["Maintain Permissions for Security Group", "Activate Pending Security Policy Changes", "Edit Tenant Setup - Security"];
@@ -89,6 +92,7 @@ test.describe("activity policies", () => {
     // The tenant's ordinary activity holds no security task: nothing matches yet, but rows were read.
     await expect(backtest.getByRole("status")).toHaveText(/^Would have raised 0 alerts from 0 matching rows in the last 7 days \([\d,]+ rows? read\)\.$/);
 
+    if (process.env.SCREENSHOTS) await page.screenshot(shot("19-policy-form"));
     await form.getByRole("button", { name: "Add policy" }).click();
     await expect(page).toHaveURL(/\/policies\/pol_[\w-]+$/);
     await expect(page.getByRole("heading", { name: policyName, level: 1 })).toBeVisible();
@@ -175,6 +179,7 @@ test.describe("activity policies", () => {
     const matching = page.getByRole("table", { name: "Matching rows, oldest first" });
     const matchingRows = matching.getByRole("row").filter({ has: page.getByRole("cell") });
     await expect(matchingRows).toHaveCount(3);
+    if (process.env.SCREENSHOTS) await page.screenshot(shot("20-alert"));
     for (const [i, task] of SCENARIO_TASKS.entries()) {
       await expect(matchingRows.nth(i).getByRole("cell").nth(1)).toHaveText("admin");
       await expect(matchingRows.nth(i).getByRole("cell").nth(2)).toHaveText(task);
