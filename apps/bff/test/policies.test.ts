@@ -18,13 +18,25 @@ import { startReceiver } from "./webhook-receiver";
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
+const METRICS_TOKEN = "policies-test-metrics-token-0123456789";
+/** `workday_connect_activity_alerts_raised_total{severity}` as scraped. */
+async function raisedMetric(severity: string): Promise<number> {
+  const text = (await stack.bff.newClient().get("/metrics", { authorization: `Bearer ${METRICS_TOKEN}` })).text;
+  const line = text.split("\n").find((l) => l.startsWith(`workday_connect_activity_alerts_raised_total{severity="${severity}"}`));
+  return Number(line?.split(" ").at(-1));
+}
 const ORG_RANGES = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"];
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   receiver = await startReceiver();
-  stack = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 200 }, notify: { allowedHosts: receiver.allowEntry } });
+  stack = await startStack({
+    startSyncAfterConsent: true,
+    activity: { pageSize: 200 },
+    notify: { allowedHosts: receiver.allowEntry },
+    metricsToken: METRICS_TOKEN,
+  });
 });
 afterAll(async () => {
   await stack.close();
@@ -132,6 +144,7 @@ describe("alerts from the sync", () => {
     const id = await connectedWith("acme_sandbox", []);
     expect((await alertsOf({ connectorId: id })).alerts.filter((a) => policies.has(a.policyId))).toEqual([]);
 
+    const highBefore = await raisedMetric("high");
     const at = Date.now() - 60 * MIN;
     const scenarios = ["security-change", "worker-read-burst", "foreign-address", "isu-browser", "proxy-session"];
     for (const [i, scenario] of scenarios.entries()) {
@@ -153,6 +166,8 @@ describe("alerts from the sync", () => {
       "proxy-session-started admin",
       "security-configuration-changed admin",
     ]);
+    // Two of the five templates are high: security changes and the ISU in a browser.
+    expect((await raisedMetric("high")) - highBefore).toBe(2);
   });
 
   it("when a security change is in the backfill window, then exactly one alert holds its three rows, an activity.alert event is queued, and a re-sync raises nothing more", async () => {

@@ -44,7 +44,7 @@ export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
 export interface ActivityDeps extends WorkdayDeps, Omit<LeaseDeps, "store">, StatusMoveDeps {
   tokens: TokenService;
   /** Rows stored (docs/metrics.md). */
-  metrics: Pick<Metrics, "activityRowsStored">;
+  metrics: Pick<Metrics, "activityRowsStored" | "alertRaised">;
   activity: ActivityOptions;
   /** The guarded outbound fetch with a response cap sized for full activity pages. */
   syncFetch: FetchLike;

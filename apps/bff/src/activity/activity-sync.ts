@@ -111,7 +111,7 @@ async function runWindow(
         return { kind: "aborted" };
       });
   // Matches a crash left undecided are decided before this window adds more.
-  await decideAlerts(d, c);
+  await decideAlerts(alertDeps(d), c);
   let cursor = run.cursor;
   let rows = run.rows;
   let pending = fetchAt(cursor);
@@ -160,12 +160,14 @@ async function runWindow(
     const matches = stored.length > 0 ? d.policies.match(await d.policies.forConnector(c.id), stored) : [];
     const { inserted } = await d.store.commitActivityPage(c.id, stored, checkpoint, matches);
     d.metrics.activityRowsStored(inserted);
-    if (matches.length > 0) await decideAlerts(d, c);
+    if (matches.length > 0) await decideAlerts(alertDeps(d), c);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;
     if (signal.aborted) return "stopped";
   }
 }
+
+const alertDeps = (d: ActivityDeps) => ({ store: d.store, now: d.now, onRaised: (a: { severity: string }) => d.metrics.alertRaised(a.severity) });
 
 const keysFrom = (rows: StoredActivityRow[], anchorMs: number) => new Set(rows.filter((r) => Date.parse(r.requestTime) >= anchorMs).map((r) => r.key));
 

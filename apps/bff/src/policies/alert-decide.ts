@@ -11,6 +11,8 @@ const KEEP_MS = 2 * 1440 * MINUTE;
 export interface DecideDeps {
   store: PolicyStore;
   now: () => Date;
+  /** Told of each new alert once it is stored (metrics). */
+  onRaised?: (a: AlertRecord) => void;
 }
 
 type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environment">;
@@ -94,5 +96,7 @@ export async function decideAlerts(d: DecideDeps, c: Named): Promise<number> {
     }
   }
   await d.store.applyAlertChanges(c.id, changes, events, pending, iso(firstMs - KEEP_MS));
-  return changes.filter((ch) => ch.isNew).length;
+  const raised = changes.filter((ch) => ch.isNew);
+  for (const ch of raised) d.onRaised?.(ch.alert);
+  return raised.length;
 }

@@ -21,6 +21,8 @@ export interface Metrics {
   activityRowsStored(rows: number): void;
   /** One notification delivery attempt, with the outcome its log shows (delivered, retrying, gave_up). */
   notificationDelivered(channelType: string, outcome: string): void;
+  /** A new alert raised by an activity policy (rows added to an open alert are not counted). */
+  alertRaised(severity: string): void;
 }
 
 /** Figures read from the store at scrape time (app.ts supplies them: platform/ knows no store). */
@@ -144,6 +146,13 @@ export function createMetrics(o: MetricsOptions): AppMetrics {
     help: "Workday activity rows newly stored by this process (rows already stored are not counted again).",
     registers,
   });
+  const alerts = new Counter({
+    name: name("activity_alerts_raised_total"),
+    help: "Alerts raised by activity policies in this process, by severity (rows added to an open alert are not counted).",
+    labelNames: ["severity"] as const,
+    registers,
+  });
+  for (const severity of ["low", "medium", "high"]) alerts.inc({ severity }, 0);
   const deliveries = new Counter({
     name: name("notification_deliveries_total"),
     help: "Notification delivery attempts by channel type and outcome (delivered, retrying, gave_up).",
@@ -175,6 +184,9 @@ export function createMetrics(o: MetricsOptions): AppMetrics {
     },
     activityRowsStored(rows) {
       if (rows > 0) rowsStored.inc(rows);
+    },
+    alertRaised(severity) {
+      alerts.inc({ severity });
     },
     notificationDelivered(channelType, outcome) {
       deliveries.inc({ channel_type: channelType, outcome });
