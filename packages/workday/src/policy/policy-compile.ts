@@ -1,20 +1,13 @@
+import type { ActivityRecord } from "../activity-row";
 import { inRange, parseCidr, parseIp, type IpRange } from "./cidr";
 import { isLeaf, type PolicyCondition, type PolicyDefinition, type PolicyField, type PolicyLeaf } from "./policy-types";
 import { outsideHoursTest } from "./working-hours";
 
 /** The row fields a policy reads (a stored activity row has them all). */
-export interface PolicyRow {
-  requestTime: string;
-  systemAccount: string;
-  taskId: string | null;
-  taskDisplayName: string | null;
-  activityAction: string | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  deviceType: string | null;
-  targetId: string | null;
-  targetDescriptor: string | null;
-}
+export type PolicyRow = Pick<
+  ActivityRecord,
+  "requestTime" | "systemAccount" | "taskId" | "taskDisplayName" | "activityAction" | "ipAddress" | "userAgent" | "deviceType" | "targetId" | "targetDescriptor"
+>;
 
 type Test = (row: PolicyRow) => boolean;
 
