@@ -188,5 +188,8 @@ export async function runDueChecks(d: HealthDeps, stopping?: AbortSignal): Promi
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  // One line per round that did something: how long a round takes is what tells whether the
+  // interval and HEALTH_CHECK_CONCURRENCY suit the number of connectors.
+  if (ran > 0) d.log.info({ checked: ran, ms: d.now().getTime() - roundStart.getTime(), concurrency }, "health round finished");
   return ran;
 }
