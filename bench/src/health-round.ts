@@ -20,6 +20,7 @@ import { consentedClients, seedConnected } from "./seed-connected";
 const [countArg, connectionsArg, concurrencyArg] = process.argv.slice(2);
 const COUNT = Number(countArg ?? 10_000);
 const CONNECTIONS = Number(connectionsArg ?? 10);
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "wc-round-"));
@@ -74,6 +75,8 @@ try {
     HEALTH_SCHEDULER_TICK_SECONDS: "1",
     ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
     NOTIFY_TICK_SECONDS: "0",
+    // /metrics on the main port: the heap figures after the round say what the RSS is made of.
+    METRICS_TOKEN: METRICS_TOKEN,
     ...(concurrencyArg ? { HEALTH_CHECK_CONCURRENCY: concurrencyArg } : {}),
     ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
   });
@@ -100,6 +103,11 @@ try {
   const simPeakMb = memoryOf(sim.pid ?? 0).peakKb / 1024;
   const after = (await (await fetch(`${origin}/api/connectors`, { headers: { cookie } })).json()) as { total: number; counts: Record<string, number> };
 
+  const metrics = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const mb = (name: string) => {
+    const v = new RegExp(`^workday_connect_${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(metrics)?.[1];
+    return v === undefined ? "?" : `${(Number(v) / 2 ** 20).toFixed(0)} MB`;
+  };
   const seconds = round.ms / 1000;
   const goal = (ok: boolean) => (ok ? "met" : "NOT met");
   console.log(
@@ -115,6 +123,9 @@ try {
   console.log(
     `list during round   p50 ${list.latency.p50.toFixed(1)} ms, p99 ${list.latency.p99.toFixed(1)} ms, ${list.requests.total.toLocaleString("en-US")} requests ` +
       `(${list.requests.average.toFixed(0)}/s, ${CONNECTIONS} connections)   goal p99 ≤ 100 ms: ${goal(list.latency.p99 <= 100)}`,
+  );
+  console.log(
+    `console after       heap used ${mb("nodejs_heap_size_used_bytes")} of ${mb("nodejs_heap_size_total_bytes")}, external ${mb("nodejs_external_memory_bytes")}, RSS now ${mb("process_resident_memory_bytes")}`,
   );
   console.log(`statuses after      ${JSON.stringify(after.counts)}`);
   const bad = list.non2xx + list.errors + list.timeouts;

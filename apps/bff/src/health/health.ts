@@ -91,16 +91,16 @@ export async function moveHealth(
   );
   const now = d.now();
   const at = now.toISOString();
+  const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const patch: ConnectorPatch = {
-    status: next.status as ConnectorRecord["status"],
-    reasonCode: next.reasonCode,
+    // Only when they move: a write that leaves them alone lets the list keep its shared answers.
+    ...(changed ? { status: next.status as ConnectorRecord["status"], reasonCode: next.reasonCode } : {}),
     consecutiveTransientFailures: next.consecutiveTransientFailures,
     lastErrorDetail: outcome.outcome === "pass" ? null : detail,
     updatedAt: at,
     ...extra(next, now),
   };
   if (outcome.outcome === "pass") patch.lastSuccessAt = at;
-  const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
   if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
   // The announcement rides in the same update: a crash cannot separate the change from its event.
