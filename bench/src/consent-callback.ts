@@ -63,7 +63,8 @@ async function consoleCallback(connectorId: string): Promise<number> {
   const res = await fetch(`${base}${back.pathname}${back.search}`, { redirect: "manual", headers: { cookie } });
   await res.arrayBuffer();
   const ms = performance.now() - t0;
-  if (res.status !== 303 || (res.headers.get("location") ?? "").includes("refused")) throw new Error(`callback: ${res.status} → ${res.headers.get("location")}`);
+  if (res.status !== 303 || (res.headers.get("location") ?? "").includes("refused"))
+    throw new Error(`callback: ${res.status} → ${res.headers.get("location")}`);
   return ms;
 }
 
@@ -99,7 +100,11 @@ try {
 
   const bareRedirect = "https://bench.invalid/cb";
   const bareReg = await registerClient(simUrl, "acme", bareRedirect);
-  const server = { issuer: `${new URL(bareReg.authorizationEndpoint).origin}/acme`, authorization_endpoint: bareReg.authorizationEndpoint, token_endpoint: bareReg.tokenEndpoint };
+  const server = {
+    issuer: `${new URL(bareReg.authorizationEndpoint).origin}/acme`,
+    authorization_endpoint: bareReg.authorizationEndpoint,
+    token_endpoint: bareReg.tokenEndpoint,
+  };
   const config = new client.Configuration(server, bareReg.clientId, undefined, client.ClientSecretPost(bareReg.clientSecret));
   client.allowInsecureRequests(config);
 
@@ -127,8 +132,12 @@ try {
       .map((l) => l.toFixed(1))
       .join(" ")} after the run`,
   );
-  console.log(`console callback (redirect in → 303)   median ${c50.toFixed(2)} ms, p90 ${quantile(consoleMs, 0.9).toFixed(2)} ms, min ${Math.min(...consoleMs).toFixed(2)} ms`);
-  console.log(`bare openid-client code exchange       median ${b50.toFixed(2)} ms, p90 ${quantile(bareMs, 0.9).toFixed(2)} ms, min ${Math.min(...bareMs).toFixed(2)} ms`);
+  console.log(
+    `console callback (redirect in → 303)   median ${c50.toFixed(2)} ms, p90 ${quantile(consoleMs, 0.9).toFixed(2)} ms, min ${Math.min(...consoleMs).toFixed(2)} ms`,
+  );
+  console.log(
+    `bare openid-client code exchange       median ${b50.toFixed(2)} ms, p90 ${quantile(bareMs, 0.9).toFixed(2)} ms, min ${Math.min(...bareMs).toFixed(2)} ms`,
+  );
   console.log(`console / bare (medians): ${(c50 / b50).toFixed(2)}×   goal ≤ 1.5×: ${c50 / b50 <= 1.5 ? "met" : "NOT met"}`);
 } finally {
   await stop(bff);

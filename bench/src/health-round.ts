@@ -31,6 +31,15 @@ const simPort = await freePort();
 const sim = runTs("src/server.ts", path.join(ROOT, "apps/workday-sim"), { WORKDAY_SIM_PORT: String(simPort) });
 const simUrl = `http://127.0.0.1:${simPort}`;
 let bff: ReturnType<typeof runTs> | null = null;
+// Killed from outside (Ctrl-C, a timeout), the children go too: a console left running its rounds
+// would load the next run.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    bff?.kill("SIGKILL");
+    sim.kill("SIGKILL");
+    process.exit(130);
+  });
+}
 
 interface RoundLog {
   msg: string;
@@ -44,6 +53,7 @@ async function roundFinished(child: ReturnType<typeof runTs>, timeoutS: number):
   for (let i = 0; i < timeoutS * 5; i++) {
     if (child.exitCode !== null) throw new Error(`the console exited:\n${child.output()}`);
     for (const line of child.output().split("\n")) {
+      if (line.includes('"background loop failed"')) throw new Error(`the round failed:\n${line}`);
       if (!line.includes('"health round finished"')) continue;
       return JSON.parse(line) as RoundLog;
     }
@@ -78,7 +88,10 @@ try {
     // /metrics on the main port: the heap figures after the round say what the RSS is made of.
     METRICS_TOKEN: METRICS_TOKEN,
     ...(concurrencyArg ? { HEALTH_CHECK_CONCURRENCY: concurrencyArg } : {}),
-    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
+    // BENCH_NODE_OPTIONS: V8 flags for the console (e.g. --max-semi-space-size=32) to try against its RSS.
+    NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS ?? "", process.env.BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` : ""]
+      .join(" ")
+      .trim(),
   });
   await waitForUrl(`${origin}/api/health`, bff);
   const signIn = await fetch(`${origin}/api/auth/sign-in`, {

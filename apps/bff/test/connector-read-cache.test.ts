@@ -72,7 +72,11 @@ describe("shared connectors list reads", () => {
     // Another replica's change trails here until a write with a timeline entry drops the shared answers.
     await other.updateConnector("c1", { status: "connected" });
     expect(await here.countConnectorsByStatus()).toEqual({ degraded: 1 });
-    await here.updateConnector("c1", { lastCheckAt: "2026-11-29T12:00:00.000Z" }, { ...created, at: "2026-11-29T12:00:00.000Z", from: "degraded", to: "connected" });
+    await here.updateConnector(
+      "c1",
+      { lastCheckAt: "2026-11-29T12:00:00.000Z" },
+      { ...created, at: "2026-11-29T12:00:00.000Z", from: "degraded", to: "connected" },
+    );
     expect(await here.countConnectorsByStatus()).toEqual({ connected: 1 });
   });
 

@@ -155,7 +155,13 @@ export async function runDueChecks(d: HealthDeps, stopping?: AbortSignal): Promi
   let ran = 0;
   // One claim at a time refills the shared queue; workers that find it empty wait for that claim.
   const refill = async () => {
-    const ids = await d.store.claimDue("health", d.owner, concurrency * CLAIMS_PER_WORKER, HEALTH_LEASE_MS, d.now(), roundStart);
+    let ids: string[] = [];
+    try {
+      ids = await d.store.claimDue("health", d.owner, concurrency * CLAIMS_PER_WORKER, HEALTH_LEASE_MS, d.now(), roundStart);
+    } catch (e) {
+      // The checks in flight finish; the rest wait for the next tick's round.
+      d.log.error({ err: e }, "health round could not claim due connectors; ending it early");
+    }
     if (ids.length === 0) drained = true;
     queue.push(...ids);
     // Let requests waiting on the event loop in between batches: a round must not starve the web.

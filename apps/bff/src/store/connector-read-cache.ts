@@ -1,5 +1,5 @@
-import { connectorSummarySchema } from "@wc/contracts";
-import type { ConnectorPatch, Store, TimelineEntry } from "./types";
+import { connectorSummarySchema, type TimelineEntry } from "@wc/contracts";
+import type { ConnectorPatch, Store } from "./types";
 
 /**
  * What the list shows. A write touching none of these but lastSuccessAt (a passing check's new
@@ -8,8 +8,7 @@ import type { ConnectorPatch, Store, TimelineEntry } from "./types";
  * thousands of writes left the list nothing to share and every request paid for the counts.
  */
 const LISTED = new Set<string>(Object.keys(connectorSummarySchema.shape).filter((k) => k !== "lastSuccessAt"));
-const changesTheList = (patch: ConnectorPatch, timeline: TimelineEntry | undefined) =>
-  timeline !== undefined || Object.keys(patch).some((k) => LISTED.has(k));
+const changesTheList = (patch: ConnectorPatch, timeline: TimelineEntry | undefined) => timeline !== undefined || Object.keys(patch).some((k) => LISTED.has(k));
 
 export interface ConnectorReadCacheOptions {
   /** How long an answer may be reused when this process wrote no connector; bounds staleness from other replicas. */
@@ -70,7 +69,9 @@ export function withConnectorReadCache(store: Store, options: ConnectorReadCache
     countConnectors: (filter) => shared(`total ${JSON.stringify(filter)}`, () => store.countConnectors(filter)),
     insertConnector: (rec, timeline) => aroundWrite(() => store.insertConnector(rec, timeline)),
     updateConnector: (id, patch, timeline, events) =>
-      changesTheList(patch, timeline) ? aroundWrite(() => store.updateConnector(id, patch, timeline, events)) : store.updateConnector(id, patch, timeline, events),
+      changesTheList(patch, timeline)
+        ? aroundWrite(() => store.updateConnector(id, patch, timeline, events))
+        : store.updateConnector(id, patch, timeline, events),
     deleteConnector: (id) => aroundWrite(() => store.deleteConnector(id)),
   };
 }
