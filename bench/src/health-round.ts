@@ -48,18 +48,28 @@ interface RoundLog {
   concurrency: number;
 }
 
-/** The console's "health round finished" line (pino JSON on stdout), once it is there. */
-async function roundFinished(child: ReturnType<typeof runTs>, timeoutS: number): Promise<RoundLog> {
-  for (let i = 0; i < timeoutS * 5; i++) {
-    if (child.exitCode !== null) throw new Error(`the console exited:\n${child.output()}`);
-    for (const line of child.output().split("\n")) {
-      if (line.includes('"background loop failed"')) throw new Error(`the round failed:\n${line}`);
-      if (!line.includes('"health round finished"')) continue;
-      return JSON.parse(line) as RoundLog;
-    }
-    await sleep(200);
-  }
-  throw new Error(`no round finished within ${timeoutS} s:\n${child.output().slice(-3000)}`);
+/**
+ * The console's "health round finished" line (pino JSON on stdout). Read from the stream as it
+ * comes: at info level every list request is logged too, and the kept tail of the output moves
+ * past the line within a second.
+ */
+function roundFinished(child: ReturnType<typeof runTs>, timeoutS: number): Promise<RoundLog> {
+  return new Promise((resolve, reject) => {
+    let pending = "";
+    const timer = setTimeout(() => reject(new Error(`no round finished within ${timeoutS} s`)), timeoutS * 1000);
+    child.once("exit", () => reject(new Error(`the console exited:\n${child.output().slice(-3000)}`)));
+    child.stdout?.on("data", (b: Buffer) => {
+      const lines = (pending + b.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.includes('"background loop failed"')) reject(new Error(`the round failed:\n${line}`));
+        if (line.includes('"health round finished"')) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line) as RoundLog);
+        }
+      }
+    });
+  });
 }
 
 try {
@@ -93,6 +103,7 @@ try {
       .join(" ")
       .trim(),
   });
+  const finished = roundFinished(bff, 600);
   await waitForUrl(`${origin}/api/health`, bff);
   const signIn = await fetch(`${origin}/api/auth/sign-in`, {
     method: "POST",
@@ -108,7 +119,7 @@ try {
     if (err) throw err;
     listed = r;
   });
-  const round = await roundFinished(bff, 600);
+  const round = await finished;
   load.stop();
   while (listed === null) await sleep(50);
   const list = listed as autocannon.Result;
