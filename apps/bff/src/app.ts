@@ -159,6 +159,7 @@ export function createApp(deps: AppDeps) {
     degradedAfter: 3,
     recoveredAfter: notify.recoveredAfter,
     backoffBaseMs: 30_000,
+    concurrency: 16,
     ...deps.health,
   };
   const health: HealthDeps = { ...workday, owner, tokens, health: healthOptions, metrics };
@@ -293,7 +294,7 @@ export function createApp(deps: AppDeps) {
       queueReminders: () => queueReminders(reminders),
       start: (ticks: { healthMs: number; activityMs: number; notifyMs?: number } = { healthMs: 30_000, activityMs: 30_000 }) => {
         const scheduler = createScheduler(deps.log);
-        if (ticks.healthMs > 0) scheduler.every("health", ticks.healthMs, () => runDueChecks(health, 4, scheduler.stopping));
+        if (ticks.healthMs > 0) scheduler.every("health", ticks.healthMs, () => runDueChecks(health, scheduler.stopping));
         if (ticks.activityMs > 0) scheduler.every("activity", ticks.activityMs, () => activitySync.runDue(), { immediate: true });
         scheduler.onStop(() => activitySync.stop());
         scheduler.every("sessions", 10 * 60_000, () => purgeSessions(sessions));

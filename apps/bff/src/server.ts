@@ -22,7 +22,7 @@ async function main() {
     log,
     webDistDir: env.webDistDir ?? path.resolve(here, "../../web/dist"),
     version: process.env.npm_package_version ?? "dev",
-    health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter },
+    health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter, concurrency: env.healthConcurrency },
     auth: { ...env.auth, oidc: env.oidc },
     apiTokens: { perMinute: env.apiTokenRequestsPerMinute },
     activity: { defaults: env.activity.defaults, pageSize: env.activity.pageSize, offsetCeiling: env.activity.offsetCeiling, leaseMs: env.activity.leaseMs },

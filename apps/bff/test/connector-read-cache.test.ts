@@ -56,6 +56,30 @@ describe("shared connectors list reads", () => {
     expect(await names(here)).toEqual(["One", "Two"]);
   });
 
+  it("when a write touches only check times and tokens, then the answers may trail it until the reuse time passes; a status, name or timeline entry shows at once", async () => {
+    const { here, other, clock } = await twoReplicas();
+    const byLastSuccess = { ...firstPage, sort: "lastSuccess" as const };
+    const before = await here.listConnectorPage(byLastSuccess);
+    await here.updateConnector("c1", { lastSuccessAt: "2026-11-29T11:00:00.000Z", lastCheckAt: "2026-11-29T11:00:00.000Z", accessTokenEnc: "x" });
+    expect(await here.listConnectorPage(byLastSuccess)).toEqual(before);
+    clock.ms = 2000;
+    expect((await here.listConnectorPage(byLastSuccess))[0]?.summary.lastSuccessAt).toBe("2026-11-29T11:00:00.000Z");
+    await here.updateConnector("c1", { reasonCode: "workday_timeout", status: "degraded" });
+    expect(await here.countConnectorsByStatus()).toEqual({ degraded: 1 });
+    await here.updateConnector("c1", { name: "Uno" });
+    expect(await names(here)).toEqual(["Uno"]);
+    expect(await here.countConnectorsByStatus()).toEqual({ degraded: 1 });
+    // Another replica's change trails here until a write with a timeline entry drops the shared answers.
+    await other.updateConnector("c1", { status: "connected" });
+    expect(await here.countConnectorsByStatus()).toEqual({ degraded: 1 });
+    await here.updateConnector(
+      "c1",
+      { lastCheckAt: "2026-11-29T12:00:00.000Z" },
+      { ...created, at: "2026-11-29T12:00:00.000Z", from: "degraded", to: "connected" },
+    );
+    expect(await here.countConnectorsByStatus()).toEqual({ connected: 1 });
+  });
+
   it("when a read fails, then it is not reused", async () => {
     const { here } = await twoReplicas();
     let fail = true;

@@ -135,3 +135,17 @@ describe("METRICS_*", () => {
     });
   });
 });
+
+describe("HEALTH_CHECK_CONCURRENCY", () => {
+  it("when it is unset, then a round runs 16 checks at once", () => {
+    expect(parseEnv({}).healthConcurrency).toBe(16);
+  });
+
+  it("when it is a whole number from 1 to 256, then it is taken", () => {
+    expect(parseEnv({ HEALTH_CHECK_CONCURRENCY: "4" }).healthConcurrency).toBe(4);
+  });
+
+  it("when it is 0, a fraction, too large or not a number, then start-up is refused naming it", () => {
+    for (const v of ["0", "2.5", "1000", "many"]) expect(() => parseEnv({ HEALTH_CHECK_CONCURRENCY: v })).toThrow(/HEALTH_CHECK_CONCURRENCY/);
+  });
+});

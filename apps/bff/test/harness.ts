@@ -60,6 +60,8 @@ export async function startBff(
     outboundTimeoutMs?: number;
     degradedAfter?: number;
     healthIntervalMs?: number;
+    /** Checks in flight at once in a round (HEALTH_CHECK_CONCURRENCY; the app's default otherwise). */
+    healthConcurrency?: number;
     activity?: Partial<ActivityOptions>;
     startSyncAfterConsent?: boolean;
     auth?: Partial<AuthOptions>;
@@ -112,6 +114,7 @@ export async function startBff(
       backoffBaseMs: 1000,
       random: () => 0.5,
       ...(opts.healthIntervalMs ? { intervalMs: opts.healthIntervalMs } : {}),
+      ...(opts.healthConcurrency ? { concurrency: opts.healthConcurrency } : {}),
     },
     // Tests move the clock by days; sessions outlive that unless a test is about their expiry.
     // Every test client signs in from 127.0.0.1: the per-address limit is tested on its own.

@@ -78,6 +78,16 @@ export function describeLeaseContract(engine: string, open: () => Promise<Store>
       await s.close();
     });
 
+    it("when a round passes its start as dueBy, then connectors due after it wait, while leases still expire by now", async () => {
+      const s = await open();
+      await due(s, "before", "2026-11-29T09:00:00.000Z");
+      await due(s, "after", "2026-11-29T09:30:00.000Z");
+      const roundStart = new Date("2026-11-29T09:10:00.000Z");
+      expect(await s.claimDue("health", "a", 10, ttl, t0, roundStart)).toEqual(["before"]);
+      expect(await s.claimDue("health", "b", 10, ttl, later(ttl), roundStart)).toEqual(["before"]);
+      await s.close();
+    });
+
     it("when a claimed lease expires or is released, then another owner can claim the connector", async () => {
       const s = await open();
       await due(s, "c1", "2026-11-29T09:00:00.000Z");

@@ -335,3 +335,18 @@ describe("the connection is pinned to the vetted answer", () => {
     expect(s.hits()).toBe(1);
   });
 });
+
+describe("the timeout", () => {
+  it("when a call has answered, then its timeout is cleared: the signal it gave fetch never aborts afterwards", async () => {
+    let seen: AbortSignal | undefined;
+    const capture: typeof fetch = async (_url, init) => {
+      seen = init?.signal ?? undefined;
+      return new Response("ok");
+    };
+    const res = await outbound({ fetch: capture, timeoutMs: 50 })("https://acme.workday.com/x");
+    expect(await res.text()).toBe("ok");
+    await new Promise((r) => setTimeout(r, 120));
+    // A timer left running would abort it here, long after the answer, and live that long at scale.
+    expect(seen?.aborted).toBe(false);
+  });
+});

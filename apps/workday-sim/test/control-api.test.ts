@@ -176,6 +176,7 @@ describe("control API: token log", () => {
       ],
       maxConcurrentRefreshes: 1,
       maxConcurrentRefreshesByClient: { [reg.clientId]: 1 },
+      maxConcurrentRefreshesAllClients: 1,
     });
     expect((await control(ctx.sim, "DELETE", "/token-log")).status).toBe(204);
     expect((await control(ctx.sim, "GET", "/token-log")).json).toEqual({
@@ -183,6 +184,7 @@ describe("control API: token log", () => {
       requests: [],
       maxConcurrentRefreshes: 0,
       maxConcurrentRefreshesByClient: {},
+      maxConcurrentRefreshesAllClients: 0,
     });
   });
 
@@ -193,5 +195,16 @@ describe("control API: token log", () => {
     await Promise.all([1, 2, 3].map(() => refreshWith(reg, tokens.refresh_token)));
     const log = await control<{ maxConcurrentRefreshes: number }>(ctx.sim, "GET", "/token-log");
     expect(log.json.maxConcurrentRefreshes).toBe(3);
+  });
+
+  it("when refreshes for two clients overlap, then each client's maximum is 1 and all clients' together is 2", async () => {
+    const a = await register(ctx.sim);
+    const b = await register(ctx.sim);
+    const [ta, tb] = [await connect(a), await connect(b)];
+    await control(ctx.sim, "DELETE", "/token-log");
+    await control(ctx.sim, "POST", "/faults", { route: "token", kind: "latency", latencyMs: 200, count: 2 });
+    await Promise.all([refreshWith(a, ta.refresh_token), refreshWith(b, tb.refresh_token)]);
+    const log = await control<{ maxConcurrentRefreshes: number; maxConcurrentRefreshesAllClients: number }>(ctx.sim, "GET", "/token-log");
+    expect(log.json).toMatchObject({ maxConcurrentRefreshes: 1, maxConcurrentRefreshesAllClients: 2 });
   });
 });

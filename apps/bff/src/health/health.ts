@@ -16,6 +16,8 @@ export interface HealthOptions {
   /** Healthy outcomes in a row before a recovery is announced (NOTIFY_RECOVERED_AFTER). */
   recoveredAfter: number;
   backoffBaseMs: number;
+  /** Checks in flight at once during a round (HEALTH_CHECK_CONCURRENCY). */
+  concurrency: number;
   random?: () => number;
 }
 
@@ -89,16 +91,16 @@ export async function moveHealth(
   );
   const now = d.now();
   const at = now.toISOString();
+  const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const patch: ConnectorPatch = {
-    status: next.status as ConnectorRecord["status"],
-    reasonCode: next.reasonCode,
+    // Only when they move: a write that leaves them alone lets the list keep its shared answers.
+    ...(changed ? { status: next.status as ConnectorRecord["status"], reasonCode: next.reasonCode } : {}),
     consecutiveTransientFailures: next.consecutiveTransientFailures,
     lastErrorDetail: outcome.outcome === "pass" ? null : detail,
     updatedAt: at,
     ...extra(next, now),
   };
   if (outcome.outcome === "pass") patch.lastSuccessAt = at;
-  const changed = next.status !== fresh.status || next.reasonCode !== fresh.reasonCode;
   const timeline = changed ? { at, from: fresh.status, to: patch.status ?? fresh.status, reasonCode: next.reasonCode, actor } : undefined;
   if (changed) d.log.info({ connectorId: fresh.id, from: fresh.status, to: next.status, reasonCode: next.reasonCode, actor }, "connector status changed");
   // The announcement rides in the same update: a crash cannot separate the change from its event.
@@ -133,19 +135,47 @@ function nextCheckAt(
   return new Date(now.getTime() + Math.max(backoff, retryAfter)).toISOString();
 }
 
+/** Connectors claimed per trip to the store: a few per worker, so claiming is rare but no replica hoards a round. */
+const CLAIMS_PER_WORKER = 4;
+
 /**
- * Runs due connectors' checks, a few at a time, each isolated: one failing tenant neither throws
- * out of the loop nor delays the others beyond its own timeout. Due connectors are claimed with a
- * lease (`health:<id>`), so with several replicas each connector is checked by exactly one.
+ * One round: every connector due when the round starts is checked, `health.concurrency` at a time
+ * (HEALTH_CHECK_CONCURRENCY), each isolated: one failing tenant neither throws out of the round nor
+ * delays the others beyond its own timeout. Due connectors are claimed in small batches with a
+ * lease (`health:<id>`), so with several replicas each connector is checked by exactly one and
+ * the replicas share the round. Connectors that come due again during the round (a transient
+ * failure's short backoff) wait for the next round, so a round always ends.
  */
-export async function runDueChecks(d: HealthDeps, concurrency = 4, stopping?: AbortSignal): Promise<number> {
-  const due = await d.store.claimDue("health", d.owner, 50, HEALTH_LEASE_MS, d.now());
-  let next = 0;
+export async function runDueChecks(d: HealthDeps, stopping?: AbortSignal): Promise<number> {
+  const concurrency = Math.max(1, d.health.concurrency);
+  const roundStart = d.now();
+  const queue: string[] = [];
+  let drained = false;
+  let claiming: Promise<void> | null = null;
   let ran = 0;
+  // One claim at a time refills the shared queue; workers that find it empty wait for that claim.
+  const refill = async () => {
+    let ids: string[] = [];
+    try {
+      ids = await d.store.claimDue("health", d.owner, concurrency * CLAIMS_PER_WORKER, HEALTH_LEASE_MS, d.now(), roundStart);
+    } catch (e) {
+      // The checks in flight finish; the rest wait for the next tick's round.
+      d.log.error({ err: e }, "health round could not claim due connectors; ending it early");
+    }
+    if (ids.length === 0) drained = true;
+    queue.push(...ids);
+    // Let requests waiting on the event loop in between batches: a round must not starve the web.
+    await new Promise<void>((r) => setImmediate(r));
+  };
+  const take = async (): Promise<string | undefined> => {
+    while (queue.length === 0 && !drained && !stopping?.aborted) {
+      claiming ??= refill().finally(() => (claiming = null));
+      await claiming;
+    }
+    return queue.shift();
+  };
   const worker = async () => {
-    while (next < due.length) {
-      const id = due[next++];
-      if (!id) return;
+    for (let id = await take(); id !== undefined; id = await take()) {
       const key = `health:${id}`;
       if (stopping?.aborted) {
         await d.store.releaseLease(key, d.owner);
@@ -163,6 +193,9 @@ export async function runDueChecks(d: HealthDeps, concurrency = 4, stopping?: Ab
       });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  // One line per round that did something: how long a round takes is what tells whether the
+  // interval and HEALTH_CHECK_CONCURRENCY suit the number of connectors.
+  if (ran > 0) d.log.info({ checked: ran, ms: d.now().getTime() - roundStart.getTime(), concurrency }, "health round finished");
   return ran;
 }

@@ -1,4 +1,14 @@
-import type { Store } from "./types";
+import { connectorSummarySchema, type TimelineEntry } from "@wc/contracts";
+import type { ConnectorPatch, Store } from "./types";
+
+/**
+ * What the list shows. A write touching none of these but lastSuccessAt (a passing check's new
+ * timestamp), with no timeline entry, changes no page's rows, order by status or counts; its
+ * answers may trail it by `ttlMs`, as another replica's writes do. Without this, a health round's
+ * thousands of writes left the list nothing to share and every request paid for the counts.
+ */
+const LISTED = new Set<string>(Object.keys(connectorSummarySchema.shape).filter((k) => k !== "lastSuccessAt"));
+const changesTheList = (patch: ConnectorPatch, timeline: TimelineEntry | undefined) => timeline !== undefined || Object.keys(patch).some((k) => LISTED.has(k));
 
 export interface ConnectorReadCacheOptions {
   /** How long an answer may be reused when this process wrote no connector; bounds staleness from other replicas. */
@@ -20,7 +30,7 @@ interface Entry {
  * on a large console), and each list request used to be most of its own time in those queries
  * (bench/README.md, P3). An answer is reused until this process writes a connector (the
  * generation moves at the start and the end of each write, so an answer that overlapped a write
- * is never kept) or `ttlMs` passes, which bounds how far behind another replica's write it can be,
+ * is never kept; a write of check times and tokens only does not count, see LISTED) or `ttlMs` passes, which bounds how far behind another replica's write it can be,
  * as for the activity counts (count-cache.ts).
  */
 export function withConnectorReadCache(store: Store, options: ConnectorReadCacheOptions): Store {
@@ -58,7 +68,10 @@ export function withConnectorReadCache(store: Store, options: ConnectorReadCache
     listConnectorPage: (q) => shared(`page ${JSON.stringify(q)}`, () => store.listConnectorPage(q)),
     countConnectors: (filter) => shared(`total ${JSON.stringify(filter)}`, () => store.countConnectors(filter)),
     insertConnector: (rec, timeline) => aroundWrite(() => store.insertConnector(rec, timeline)),
-    updateConnector: (id, patch, timeline, events) => aroundWrite(() => store.updateConnector(id, patch, timeline, events)),
+    updateConnector: (id, patch, timeline, events) =>
+      changesTheList(patch, timeline)
+        ? aroundWrite(() => store.updateConnector(id, patch, timeline, events))
+        : store.updateConnector(id, patch, timeline, events),
     deleteConnector: (id) => aroundWrite(() => store.deleteConnector(id)),
   };
 }

@@ -27,6 +27,11 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
   if (tightened.length > 0) log?.warn({ files: tightened }, "the database file was readable by other users: tightened it to mode 0600");
   const db = openSqlite(file);
   db.exec("PRAGMA journal_mode = WAL");
+  // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a process crash keeps
+  // every committed transaction; only an OS crash or power loss may roll back the last ones. At
+  // full sync each of a health round's several small commits per connector waited on the disk with
+  // the event loop blocked (README, "Holding up under load").
+  db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA busy_timeout = 5000");
   migrate(db);

@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from "express";
 import { isoMillis } from "../lib/time";
 import { clientOf, deleteClient, publicClient, regenerateSecret, registerClient, registeredView, revokeRefreshTokens } from "../model/clients";
 import type { SimState } from "../model/state";
-import { clientSchema, parseBody, revokeSchema } from "./schemas";
+import { addConsentedClients } from "../model/consented-clients";
+import { clientSchema, consentedClientsSchema, parseBody, revokeSchema } from "./schemas";
 
 type ClientReq = Request<{ tenant: string; clientId: string }>;
 
@@ -18,6 +19,11 @@ export function clientRoutes(state: SimState): Router {
     const tenant = state.tenant(req.params.tenant);
     const client = registerClient(state, tenant, parseBody(clientSchema, req.body));
     res.status(201).json(registeredView(state, tenant, client));
+  });
+  router.post("/tenants/:tenant/consented-clients", (req: Request<{ tenant: string }>, res: Response) => {
+    const tenant = state.tenant(req.params.tenant);
+    const clients = addConsentedClients(state, tenant, parseBody(consentedClientsSchema, req.body));
+    res.status(201).json({ ...state.endpoints(tenant.name), clients });
   });
   router.post("/tenants/:tenant/clients/:clientId/secret", (req: ClientReq, res: Response) => {
     const client = regenerateSecret(state.tenant(req.params.tenant), req.params.clientId);

@@ -48,6 +48,15 @@ export const clientSchema = z.strictObject({
   scopes: z.array(z.enum(FUNCTIONAL_AREAS)).min(1, "choose at least one functional area"),
 });
 
+/** Up to 10,000 per call: the console's target scale (issue 16) in one request. */
+export const consentedClientsSchema = z.strictObject({
+  count: z.number().int("must be a whole number").min(1, "must be 1–10000").max(10_000, "must be 1–10000"),
+  username: z.string().min(1).max(64).default("isu_wdconnect"),
+  redirectUri: redirectUri.default("http://localhost:3000/api/oauth/callback"),
+  clientName: z.string().trim().min(1).max(200).default("workday-connect"),
+  nonExpiringRefreshTokens: flag.default(true),
+});
+
 export const revokeSchema = z.strictObject({ tokenId: z.string().min(1).optional() });
 
 const refreshMode = z.enum(["tokens", "full"]);

@@ -1,18 +1,22 @@
 /**
  * What the token endpoint was asked, for tests: counts per tenant/client/grant type, and how many
- * refresh requests for one client were ever in flight at once ("one refresh per connector").
+ * refresh requests for one client were ever in flight at once ("one refresh per connector"), and
+ * for all clients together (how many connectors a console refreshes at once).
  */
 export interface TokenLogSnapshot {
   total: number;
   requests: { tenant: string; clientId: string; grantType: string; count: number }[];
   maxConcurrentRefreshes: number;
   maxConcurrentRefreshesByClient: Record<string, number>;
+  maxConcurrentRefreshesAllClients: number;
 }
 
 export class TokenLog {
   private counts = new Map<string, { tenant: string; clientId: string; grantType: string; count: number }>();
   private inFlight = new Map<string, number>();
   private maxInFlight = new Map<string, number>();
+  private allInFlight = 0;
+  private maxAllInFlight = 0;
 
   /** Records a request; call the returned function when its response is finished or aborted. */
   start(tenant: string, clientId: string, grantType: string): () => void {
@@ -25,10 +29,13 @@ export class TokenLog {
     const now = (this.inFlight.get(flightKey) ?? 0) + 1;
     this.inFlight.set(flightKey, now);
     this.maxInFlight.set(flightKey, Math.max(now, this.maxInFlight.get(flightKey) ?? 0));
+    this.allInFlight++;
+    this.maxAllInFlight = Math.max(this.maxAllInFlight, this.allInFlight);
     let done = false;
     return () => {
       if (done) return;
       done = true;
+      this.allInFlight--;
       this.inFlight.set(flightKey, (this.inFlight.get(flightKey) ?? 1) - 1);
     };
   }
@@ -45,6 +52,7 @@ export class TokenLog {
       requests,
       maxConcurrentRefreshes: Math.max(0, ...this.maxInFlight.values()),
       maxConcurrentRefreshesByClient: byClient,
+      maxConcurrentRefreshesAllClients: this.maxAllInFlight,
     };
   }
 
@@ -52,5 +60,6 @@ export class TokenLog {
   clear(): void {
     this.counts.clear();
     this.maxInFlight.clear();
+    this.maxAllInFlight = this.allInFlight;
   }
 }

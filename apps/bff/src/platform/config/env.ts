@@ -77,6 +77,9 @@ const envSchema = z
     HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
     HEALTH_DEGRADED_AFTER: z.coerce.number().int().min(1).max(100).default(3),
     HEALTH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    // Checks in flight at once in a round: enough to finish 10,000 connectors well within the
+    // interval, few enough that the web requests keep the event loop and the database.
+    HEALTH_CHECK_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1, "must be 1–256").max(256, "must be 1–256").default(16),
     ACTIVITY_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     ACTIVITY_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
     ACTIVITY_LAG_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
@@ -230,6 +233,7 @@ const envSchema = z
       healthIntervalMs: Math.round(e.HEALTH_CHECK_INTERVAL_MINUTES * 60_000),
       healthDegradedAfter: e.HEALTH_DEGRADED_AFTER,
       healthTickMs: e.HEALTH_SCHEDULER_TICK_SECONDS * 1000,
+      healthConcurrency: e.HEALTH_CHECK_CONCURRENCY,
       admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.trim().toLowerCase(), password: e.ADMIN_PASSWORD } : null,
       auth: {
         idleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),

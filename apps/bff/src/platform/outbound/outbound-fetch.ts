@@ -59,7 +59,20 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
   const peer = o.peer ?? "Workday";
   return async (input, init) => {
     const url = checkUrl(input, o.allow, ENV, o.anyPublicHttps === true);
-    const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(o.timeoutMs)]) : AbortSignal.timeout(o.timeoutMs);
+    // One timer per call, cleared as soon as the answer is read: AbortSignal.timeout's timer (and
+    // the signal AbortSignal.any ties to it) would outlive the call by the whole timeout, which at
+    // thousands of checks a round kept thousands of timers and signals alive for 15 s each.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException(`${url.host} did not answer in time.`, "TimeoutError")), o.timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    try {
+      return await call(url, init, signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  async function call(url: URL, init: RequestInit | undefined, signal: AbortSignal): Promise<Response> {
     const exact = isListedExactly(url, o.allow);
     // An IP literal is never looked up, so it is checked here; so is any host when a fetch is injected.
     if (!exact && (o.fetch !== undefined || ipLiteral(url.hostname) !== null)) await checkAddresses(url, resolve, signal, ENV);
@@ -78,13 +91,15 @@ export function createOutboundFetch(o: OutboundOptions): FetchLike {
       throw fromConnectError(e, url, ENV);
     }
     if (res.status >= 300 && res.status < 400) {
+      // The body is not read: release the connection now rather than when it is collected.
+      await res.body?.cancel().catch(() => undefined);
       throw new OutboundError("redirect", `${peer} answered ${url.host} with a redirect (${res.status}); redirects are not followed.`);
     }
     const body = await readCapped(res, maxBytes, url);
     // A global Response, whatever fetch produced the answer. These statuses may not carry a body at all.
     const bodiless = res.status === 204 || res.status === 205 || res.status === 304;
     return new Response(bodiless ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
+  }
 }
 
 function checkUrl(input: string | URL, allow: HostAllowList, ENV: string, anyPublicHttps: boolean): URL {

@@ -23,7 +23,8 @@ export interface LeaseStore {
   /**
    * Takes the lease `<kind>:<connector id>` on up to `limit` connectors whose `nextCheckAt` has
    * come and whose lease is free or expired, soonest due first, and returns their ids. Two
-   * owners claiming at once never get the same connector.
+   * owners claiming at once never get the same connector. With `dueBy`, only connectors due by
+   * then (a round's start, so that the round ends); leases still expire by `now`.
    */
-  claimDue(kind: string, owner: string, limit: number, ttlMs: number, now: Date): Promise<string[]>;
+  claimDue(kind: string, owner: string, limit: number, ttlMs: number, now: Date, dueBy?: Date): Promise<string[]>;
 }

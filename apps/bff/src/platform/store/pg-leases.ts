@@ -12,7 +12,7 @@ const ACQUIRE = `INSERT INTO leases (key, owner, expires_at) VALUES ($1, $2, $3)
 // upsert's WHERE is, and `taken` holds only the leases this statement actually wrote.
 const CLAIM = `WITH due AS (
     SELECT c.id, c.next_check_at FROM connectors c LEFT JOIN leases l ON l.key = $1::text || ':' || c.id
-    WHERE c.next_check_at <= $4 AND (l.key IS NULL OR l.expires_at <= $4)
+    WHERE c.next_check_at <= $6 AND (l.key IS NULL OR l.expires_at <= $4)
     ORDER BY c.next_check_at, c.id
     LIMIT $5
     FOR UPDATE OF c SKIP LOCKED
@@ -42,8 +42,8 @@ export function pgLeases(pool: Pool): LeaseStore {
     async releaseLease(key, owner) {
       await pool.query("DELETE FROM leases WHERE key = $1 AND owner = $2", [key, owner]);
     },
-    async claimDue(kind, owner, limit, ttlMs, now) {
-      const r = await pool.query<{ id: string }>(CLAIM, [kind, owner, leaseExpiry(now, ttlMs), now.toISOString(), limit]);
+    async claimDue(kind, owner, limit, ttlMs, now, dueBy = now) {
+      const r = await pool.query<{ id: string }>(CLAIM, [kind, owner, leaseExpiry(now, ttlMs), now.toISOString(), limit, dueBy.toISOString()]);
       return r.rows.map((row) => row.id);
     },
   };

@@ -13,11 +13,11 @@ export function sqliteLeases(db: SqliteDb): LeaseStore {
   const release = db.prepare("DELETE FROM leases WHERE key = @key AND owner = @owner");
   const due = db.prepare(
     `SELECT c.id FROM connectors c LEFT JOIN leases l ON l.key = @kind || ':' || c.id
-     WHERE c.next_check_at <= @now AND (l.key IS NULL OR l.expires_at <= @now)
+     WHERE c.next_check_at <= @dueBy AND (l.key IS NULL OR l.expires_at <= @now)
      ORDER BY c.next_check_at, c.id LIMIT @limit`,
   );
-  const claim = writeTx(db, (kind: string, owner: string, limit: number, expiresAt: string, now: string) => {
-    const ids = (due.all({ kind, now, limit }) as { id: string }[]).map((r) => r.id);
+  const claim = writeTx(db, (kind: string, owner: string, limit: number, expiresAt: string, now: string, dueBy: string) => {
+    const ids = (due.all({ kind, now, dueBy, limit }) as { id: string }[]).map((r) => r.id);
     for (const id of ids) acquire.run({ key: leaseKey(kind, id), owner, expiresAt, now });
     return ids;
   });
@@ -32,9 +32,9 @@ export function sqliteLeases(db: SqliteDb): LeaseStore {
     async releaseLease(key, owner) {
       release.run({ key, owner });
     },
-    async claimDue(kind, owner, limit, ttlMs, now) {
+    async claimDue(kind, owner, limit, ttlMs, now, dueBy = now) {
       // IMMEDIATE takes the write lock before reading, so another process cannot claim in between.
-      return claim(kind, owner, limit, leaseExpiry(now, ttlMs), now.toISOString());
+      return claim(kind, owner, limit, leaseExpiry(now, ttlMs), now.toISOString(), dueBy.toISOString());
     },
   };
 }
