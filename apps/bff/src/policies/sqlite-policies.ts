@@ -113,7 +113,18 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(alertFromRow);
     },
     async applyAlertChanges(connectorId, changes, events, decided, pruneBefore) {
-      apply(connectorId, changes, events, decided, pruneBefore);
+      // The main connection syncs every commit to disk (synchronous FULL); this one, once per page
+      // of a backfill, is committed like the page itself (NORMAL, see sqlite-writer-worker.js). In WAL
+      // a power loss can only drop the newest commits, and the next FULL commit (any sign-in,
+      // fan-out of its events, …) makes it durable: a dropped decision leaves its matches pending,
+      // and the next call decides them the same way (same alert keys and ids). A process crash loses nothing.
+      const before = (db.prepare("PRAGMA synchronous").get() as { synchronous: number }).synchronous;
+      db.exec("PRAGMA synchronous = NORMAL");
+      try {
+        apply(connectorId, changes, events, decided, pruneBefore);
+      } finally {
+        db.exec(`PRAGMA synchronous = ${Number(before)}`);
+      }
     },
     async listAlerts(q) {
       const { sql, params } = alertPageSql(q);
