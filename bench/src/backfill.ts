@@ -17,6 +17,7 @@ import { activityLoggingUrl } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { freshSchemaUrl } from "./pg-schema";
 import { freePort, memoryOf, resultOf, runTs, sleep, stop, waitForUrl } from "./processes";
+import { bffClient } from "./bff-client";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
 const POSTGRES = process.argv.includes("--postgres");
@@ -152,22 +153,4 @@ async function realBackfill(round: number): Promise<{ from: string; to: string; 
     await store.close();
     await stop(bff);
   }
-}
-
-/** Just enough of a browser for the BFF's JSON API: its session cookie and the CSRF header. */
-function bffClient(base: string) {
-  let cookie = "";
-  return async (method: string, pathAndQuery: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(base + pathAndQuery, {
-      method,
-      redirect: "manual",
-      headers: { cookie, "x-csrf": "1", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const set = res.headers.getSetCookie()[0];
-    if (set) cookie = set.split(";")[0] ?? "";
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${pathAndQuery} → ${res.status}: ${text}`);
-    return text && res.headers.get("content-type")?.includes("json") ? (JSON.parse(text) as unknown) : null;
-  };
 }

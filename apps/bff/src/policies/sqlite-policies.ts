@@ -37,6 +37,15 @@ const UPDATE_POLICY = `UPDATE activity_policies SET ${POLICY_COLUMNS.filter((c) 
   .join(", ")} WHERE id = @id`;
 const INSERT_ALERT = `INSERT INTO activity_alerts (${ALERT_COLUMNS.join(", ")}) VALUES (${ALERT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (alert_key) DO NOTHING`;
 
+/**
+ * PENDING_MATCHES, with SQLite told to use the (connector_id, evaluated) index. Left to itself,
+ * SQLite (no statistics) reads policy_matches_by_time instead, for its order: every match of the
+ * connector still kept (two days of decided ones), each looked up in the table for `evaluated`, on
+ * every page; a 1,000,000-row backfill spent more time there than storing the rows. The few pending
+ * matches are sorted instead.
+ */
+const PENDING_MATCHES_BY_INDEX = PENDING_MATCHES.replace("FROM policy_matches", "FROM policy_matches INDEXED BY policy_matches_pending");
+
 // better-sqlite3 binds no booleans.
 const sqliteRow = (p: PolicyRecord) => ({ ...policyToRow(p), enabled: p.enabled ? 1 : 0 });
 
@@ -94,7 +103,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return Object.fromEntries((db.prepare(OPEN_BY_POLICY).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
     },
     async matchesToDecide(connectorId, lookbackMs) {
-      const pending = (db.prepare(PENDING_MATCHES).all(connectorId, 0) as Row[]).map(matchFromRow);
+      const pending = (db.prepare(PENDING_MATCHES_BY_INDEX).all(connectorId, 0) as Row[]).map(matchFromRow);
       const first = pending[0];
       if (!first) return { pending, context: [] };
       const from = new Date(Date.parse(first.requestTime) - lookbackMs).toISOString();
@@ -104,7 +113,18 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(alertFromRow);
     },
     async applyAlertChanges(connectorId, changes, events, decided, pruneBefore) {
-      apply(connectorId, changes, events, decided, pruneBefore);
+      // The main connection syncs every commit to disk (synchronous FULL); this one, once per page
+      // of a backfill, is committed like the page itself (NORMAL, see sqlite-writer-worker.js). In WAL
+      // a power loss can only drop the newest commits, and the next FULL commit (any sign-in,
+      // fan-out of its events, …) makes it durable: a dropped decision leaves its matches pending,
+      // and the next call decides them the same way (same alert keys and ids). A process crash loses nothing.
+      const before = (db.prepare("PRAGMA synchronous").get() as { synchronous: number }).synchronous;
+      db.exec("PRAGMA synchronous = NORMAL");
+      try {
+        apply(connectorId, changes, events, decided, pruneBefore);
+      } finally {
+        db.exec(`PRAGMA synchronous = ${Number(before)}`);
+      }
     },
     async listAlerts(q) {
       const { sql, params } = alertPageSql(q);
