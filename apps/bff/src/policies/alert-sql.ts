@@ -75,8 +75,23 @@ export const matchParams = (connectorId: string, m: { policyId: string; rowKey: 
 ];
 
 export const INSERT_ALERT_ROW = "INSERT INTO activity_alert_rows (alert_id, row_key, request_time) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-export const RECOUNT_ALERT = `UPDATE activity_alerts SET row_count = (SELECT count(*) FROM activity_alert_rows WHERE alert_id = ?),
-  first_row_at = (SELECT min(request_time) FROM activity_alert_rows WHERE alert_id = ?),
-  last_row_at = (SELECT max(request_time) FROM activity_alert_rows WHERE alert_id = ?) WHERE id = ?`;
+/**
+ * Widens an alert by the rows just added to it (`?` new rows, their earliest and latest times).
+ * Incremental, not a recount: an open alert that takes in rows on every page would otherwise be
+ * counted again in full on every page. `LEAST`/`GREATEST` in PostgreSQL, `min`/`max` in SQLite.
+ */
+/** The earliest and latest times of rows (ISO strings sort as times), or null for none. */
+export function timeSpan(rows: readonly { requestTime: string }[]): { first: string; last: string } | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const r of rows) {
+    if (first === null || r.requestTime < first) first = r.requestTime;
+    if (last === null || r.requestTime > last) last = r.requestTime;
+  }
+  return first === null || last === null ? null : { first, last };
+}
+
+export const widenAlert = (least: string, greatest: string) =>
+  `UPDATE activity_alerts SET row_count = row_count + ?, first_row_at = ${least}(first_row_at, ?), last_row_at = ${greatest}(last_row_at, ?) WHERE id = ?`;
 export const MARK_DECIDED = "UPDATE policy_matches SET evaluated = ? WHERE policy_id = ? AND connector_id = ? AND row_key = ?";
 export const PRUNE_MATCHES = "DELETE FROM policy_matches WHERE connector_id = ? AND evaluated = ? AND request_time < ?";

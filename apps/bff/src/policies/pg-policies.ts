@@ -14,7 +14,8 @@ import {
   PENDING_MATCHES,
   PRUNE_MATCHES,
   RECENT_ALERTS,
-  RECOUNT_ALERT,
+  timeSpan,
+  widenAlert,
 } from "./alert-sql";
 import {
   ALERT_COLUMNS,
@@ -88,13 +89,20 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
     async applyAlertChanges(connectorId, changes, events, decided, pruneBefore) {
       await inTransaction(pool, async (c) => {
         for (const ch of changes) {
-          const row = alertToRow(ch.alert);
-          await c.query(
-            INSERT_ALERT,
-            ALERT_COLUMNS.map((col) => row[col]),
-          );
-          for (const r of ch.rows) await c.query(text(INSERT_ALERT_ROW), [ch.alert.id, r.rowKey, r.requestTime]);
-          await c.query(text(RECOUNT_ALERT), [ch.alert.id, ch.alert.id, ch.alert.id, ch.alert.id]);
+          // A new alert starts empty and is widened by the rows it gets, like an existing one.
+          if (ch.isNew) {
+            const row = alertToRow({ ...ch.alert, rowCount: 0 });
+            await c.query(
+              INSERT_ALERT,
+              ALERT_COLUMNS.map((col) => row[col]),
+            );
+          }
+          const added: { rowKey: string; requestTime: string }[] = [];
+          for (const r of ch.rows) {
+            if (((await c.query(text(INSERT_ALERT_ROW), [ch.alert.id, r.rowKey, r.requestTime])).rowCount ?? 0) > 0) added.push(r);
+          }
+          const span = timeSpan(added);
+          if (span) await c.query(text(widenAlert("LEAST", "GREATEST")), [added.length, span.first, span.last, ch.alert.id]);
         }
         for (const e of events) await pgQueueEvent(c, e);
         for (const m of decided) await c.query(text(MARK_DECIDED), [true, m.policyId, connectorId, m.rowKey]);

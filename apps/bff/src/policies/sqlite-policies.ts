@@ -13,7 +13,8 @@ import {
   PENDING_MATCHES,
   PRUNE_MATCHES,
   RECENT_ALERTS,
-  RECOUNT_ALERT,
+  timeSpan,
+  widenAlert,
 } from "./alert-sql";
 import {
   ALERT_COLUMNS,
@@ -60,19 +61,22 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     db.prepare("DELETE FROM policy_matches WHERE policy_id = ?").run(id);
     return db.prepare("DELETE FROM activity_policies WHERE id = ?").run(id).changes > 0;
   });
+  const insertAlert = db.prepare(INSERT_ALERT);
+  const insertRow = db.prepare(INSERT_ALERT_ROW);
+  const widen = db.prepare(widenAlert("min", "max"));
+  const mark = db.prepare(MARK_DECIDED);
+  const prune = db.prepare(PRUNE_MATCHES);
   const apply = writeTx(db, (connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: PolicyMatch[], pruneBefore: string) => {
-    const insertAlert = db.prepare(INSERT_ALERT);
-    const insertRow = db.prepare(INSERT_ALERT_ROW);
-    const recount = db.prepare(RECOUNT_ALERT);
     for (const ch of changes) {
-      insertAlert.run(...Object.values(alertToRow(ch.alert)));
-      for (const r of ch.rows) insertRow.run(ch.alert.id, r.rowKey, r.requestTime);
-      recount.run(ch.alert.id, ch.alert.id, ch.alert.id, ch.alert.id);
+      // A new alert starts empty and is widened by the rows it gets, like an existing one.
+      if (ch.isNew) insertAlert.run(...Object.values(alertToRow({ ...ch.alert, rowCount: 0 })));
+      const added = ch.rows.filter((r) => insertRow.run(ch.alert.id, r.rowKey, r.requestTime).changes > 0);
+      const span = timeSpan(added);
+      if (span) widen.run(added.length, span.first, span.last, ch.alert.id);
     }
     for (const e of events) enqueue(e);
-    const mark = db.prepare(MARK_DECIDED);
     for (const m of decided) mark.run(1, m.policyId, connectorId, m.rowKey);
-    db.prepare(PRUNE_MATCHES).run(connectorId, 1, pruneBefore);
+    prune.run(connectorId, 1, pruneBefore);
   });
   const setStatus = writeTx(db, (id: string, patch: Parameters<PolicyStore["setAlertStatus"]>[1]) => {
     const changed = db
