@@ -36,9 +36,12 @@ export const alertIdOf = (alertKey: string) => `al_${hash("sha256", alertKey, "b
 export async function decideAlerts(d: DecideDeps, c: Named): Promise<number> {
   const policies = new Map((await d.store.listPolicies()).map((p) => [p.id, p]));
   const lookback = Math.max(GROUP_MINUTES * MINUTE, ...[...policies.values()].map(spanOf));
-  const { pending, context } = await d.store.matchesToDecide(c.id, lookback);
+  // Only a threshold counts earlier matches; without one, a match joins the open alert or opens one.
+  const counting = [...policies.values()].filter((p) => p.threshold !== null).map((p) => p.id);
+  const { pending, context } = await d.store.matchesToDecide(c.id, lookback, counting);
   const first = pending[0];
-  if (!first) return 0;
+  const last = pending.at(-1);
+  if (!first || !last) return 0;
   const firstMs = Date.parse(first.requestTime);
   const recent = await d.store.recentAlerts(c.id, iso(firstMs - lookback));
 
@@ -95,7 +98,8 @@ export async function decideAlerts(d: DecideDeps, c: Named): Promise<number> {
       events.push(activityAlertEvent(c, alert, now));
     }
   }
-  await d.store.applyAlertChanges(c.id, changes, events, pending, iso(firstMs - KEEP_MS));
+  const upTo = pending.reduce((m, p) => (p.requestTime > m ? p.requestTime : m), last.requestTime);
+  await d.store.applyAlertChanges(c.id, changes, events, { keep: counting, upTo }, iso(firstMs - KEEP_MS));
   const raised = changes.filter((ch) => ch.isNew);
   for (const ch of raised) d.onRaised?.(ch.alert);
   return raised.length;

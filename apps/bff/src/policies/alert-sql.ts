@@ -53,7 +53,9 @@ export const ALERT_ROWS = `SELECT ar.row_key, ar.request_time, coalesce(r.system
 export const OPEN_BY_POLICY = "SELECT policy_id, count(*) AS n FROM activity_alerts WHERE status = 'open' GROUP BY policy_id";
 
 export const PENDING_MATCHES = "SELECT * FROM policy_matches WHERE connector_id = ? AND evaluated = ? ORDER BY request_time, row_key";
-export const CONTEXT_MATCHES = "SELECT * FROM policy_matches WHERE connector_id = ? AND request_time >= ? AND evaluated = ? ORDER BY request_time, row_key";
+/** Decided matches from a time on, of the policies that count (`ids`: a list or subquery of policy ids). */
+export const contextMatchesSql = (ids: string) =>
+  `SELECT * FROM policy_matches WHERE connector_id = ? AND request_time >= ? AND evaluated = ? AND policy_id IN (${ids}) ORDER BY request_time, row_key`;
 export const RECENT_ALERTS = "SELECT * FROM activity_alerts WHERE connector_id = ? AND last_row_at >= ?";
 
 /**
@@ -93,5 +95,12 @@ export function timeSpan(rows: readonly { requestTime: string }[]): { first: str
 
 export const widenAlert = (least: string, greatest: string) =>
   `UPDATE activity_alerts SET row_count = row_count + ?, first_row_at = ${least}(first_row_at, ?), last_row_at = ${greatest}(last_row_at, ?) WHERE id = ?`;
-export const MARK_DECIDED = "UPDATE policy_matches SET evaluated = ? WHERE policy_id = ? AND connector_id = ? AND row_key = ?";
+/**
+ * Once decided, a threshold policy's matches are kept (marked) as the history later ones count
+ * over; every other pending match is dropped: an alert without a threshold needs none (the open
+ * alert itself is what later matches join). Bounded by the newest match decided.
+ */
+export const keepDecidedSql = (ids: string) =>
+  `UPDATE policy_matches SET evaluated = ? WHERE connector_id = ? AND evaluated = ? AND request_time <= ? AND policy_id IN (${ids})`;
+export const DROP_DECIDED = "DELETE FROM policy_matches WHERE connector_id = ? AND evaluated = ? AND request_time <= ?";
 export const PRUNE_MATCHES = "DELETE FROM policy_matches WHERE connector_id = ? AND evaluated = ? AND request_time < ?";

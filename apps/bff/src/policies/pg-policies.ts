@@ -6,10 +6,11 @@ import {
   ALERT_ROWS,
   alertCountsSql,
   alertPageSql,
-  CONTEXT_MATCHES,
   GET_ALERT,
   INSERT_ALERT_ROW,
-  MARK_DECIDED,
+  DROP_DECIDED,
+  keepDecidedSql,
+  contextMatchesSql,
   OPEN_BY_POLICY,
   PENDING_MATCHES,
   PRUNE_MATCHES,
@@ -76,12 +77,12 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
     async countOpenAlertsByPolicy() {
       return Object.fromEntries((await pool.query<Row>(OPEN_BY_POLICY)).rows.map((r) => [String(r.policy_id), Number(r.n)]));
     },
-    async matchesToDecide(connectorId, lookbackMs) {
+    async matchesToDecide(connectorId, lookbackMs, contextPolicyIds) {
       const pending = (await all(PENDING_MATCHES, [connectorId, false])).map(matchFromRow);
       const first = pending[0];
-      if (!first) return { pending, context: [] };
+      if (!first || contextPolicyIds.length === 0) return { pending, context: [] };
       const from = new Date(Date.parse(first.requestTime) - lookbackMs).toISOString();
-      return { pending, context: (await all(CONTEXT_MATCHES, [connectorId, from, true])).map(matchFromRow) };
+      return { pending, context: (await all(contextMatchesSql("SELECT unnest(?::text[])"), [connectorId, from, true, contextPolicyIds])).map(matchFromRow) };
     },
     async recentAlerts(connectorId, from) {
       return (await all(RECENT_ALERTS, [connectorId, from])).map(alertFromRow);
@@ -105,7 +106,8 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
           if (span) await c.query(text(widenAlert("LEAST", "GREATEST")), [added.length, span.first, span.last, ch.alert.id]);
         }
         for (const e of events) await pgQueueEvent(c, e);
-        for (const m of decided) await c.query(text(MARK_DECIDED), [true, m.policyId, connectorId, m.rowKey]);
+        if (decided.keep.length > 0) await c.query(text(keepDecidedSql("SELECT unnest(?::text[])")), [true, connectorId, false, decided.upTo, decided.keep]);
+        await c.query(text(DROP_DECIDED), [connectorId, false, decided.upTo]);
         await c.query(text(PRUNE_MATCHES), [connectorId, true, pruneBefore]);
       });
     },

@@ -60,6 +60,12 @@ export interface AlertChange {
   rows: { rowKey: string; requestTime: string }[];
 }
 
+/** The pending matches just decided: up to `upTo`; those of the `keep` policies stay as history. */
+export interface DecidedMatches {
+  keep: readonly string[];
+  upTo: string;
+}
+
 export interface StoredMatch extends PolicyMatch {
   evaluated: boolean;
 }
@@ -100,14 +106,14 @@ export interface PolicyStore {
    * A connector's matches still to decide, and the decided ones near them in time (from `from`):
    * the history a threshold counts over.
    */
-  matchesToDecide(connectorId: string, lookbackMs: number): Promise<{ pending: StoredMatch[]; context: StoredMatch[] }>;
+  matchesToDecide(connectorId: string, lookbackMs: number, contextPolicyIds: readonly string[]): Promise<{ pending: StoredMatch[]; context: StoredMatch[] }>;
   /** The connector's alerts whose last row is at or after `from`: the ones new matches may extend. */
   recentAlerts(connectorId: string, from: string): Promise<AlertRecord[]>;
   /**
    * One transaction: alert changes, their events, the pending matches marked decided, and decided
    * matches older than `pruneBefore` dropped.
    */
-  applyAlertChanges(connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: PolicyMatch[], pruneBefore: string): Promise<void>;
+  applyAlertChanges(connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: DecidedMatches, pruneBefore: string): Promise<void>;
 
   listAlerts(q: AlertQuery): Promise<AlertWithConnector[]>;
   countAlertsByStatus(q: Omit<AlertQuery, "status" | "limit" | "after">): Promise<Partial<Record<AlertStatus, number>>>;

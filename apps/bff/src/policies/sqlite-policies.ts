@@ -5,10 +5,11 @@ import {
   ALERT_ROWS,
   alertCountsSql,
   alertPageSql,
-  CONTEXT_MATCHES,
   GET_ALERT,
   INSERT_ALERT_ROW,
-  MARK_DECIDED,
+  DROP_DECIDED,
+  keepDecidedSql,
+  contextMatchesSql,
   OPEN_BY_POLICY,
   PENDING_MATCHES,
   PRUNE_MATCHES,
@@ -28,7 +29,7 @@ import {
   policyToRow,
 } from "./policy-columns";
 import type { OutboxEvent } from "../notifications";
-import type { AlertChange, PolicyMatch, PolicyRecord, PolicyStore } from "./policy-store";
+import type { AlertChange, DecidedMatches, PolicyRecord, PolicyStore } from "./policy-store";
 
 type Row = Record<string, unknown>;
 
@@ -64,9 +65,9 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
   const insertAlert = db.prepare(INSERT_ALERT);
   const insertRow = db.prepare(INSERT_ALERT_ROW);
   const widen = db.prepare(widenAlert("min", "max"));
-  const mark = db.prepare(MARK_DECIDED);
+  const dropDecided = db.prepare(DROP_DECIDED);
   const prune = db.prepare(PRUNE_MATCHES);
-  const apply = writeTx(db, (connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: PolicyMatch[], pruneBefore: string) => {
+  const apply = writeTx(db, (connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: DecidedMatches, pruneBefore: string) => {
     for (const ch of changes) {
       // A new alert starts empty and is widened by the rows it gets, like an existing one.
       if (ch.isNew) insertAlert.run(...Object.values(alertToRow({ ...ch.alert, rowCount: 0 })));
@@ -75,7 +76,10 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       if (span) widen.run(added.length, span.first, span.last, ch.alert.id);
     }
     for (const e of events) enqueue(e);
-    for (const m of decided) mark.run(1, m.policyId, connectorId, m.rowKey);
+    if (decided.keep.length > 0) {
+      db.prepare(keepDecidedSql(decided.keep.map(() => "?").join(", "))).run(1, connectorId, 0, decided.upTo, ...decided.keep);
+    }
+    dropDecided.run(connectorId, 0, decided.upTo);
     prune.run(connectorId, 1, pruneBefore);
   });
   const setStatus = writeTx(db, (id: string, patch: Parameters<PolicyStore["setAlertStatus"]>[1]) => {
@@ -106,29 +110,19 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     async countOpenAlertsByPolicy() {
       return Object.fromEntries((db.prepare(OPEN_BY_POLICY).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
     },
-    async matchesToDecide(connectorId, lookbackMs) {
+    async matchesToDecide(connectorId, lookbackMs, contextPolicyIds) {
       const pending = (db.prepare(PENDING_MATCHES_BY_INDEX).all(connectorId, 0) as Row[]).map(matchFromRow);
       const first = pending[0];
-      if (!first) return { pending, context: [] };
+      if (!first || contextPolicyIds.length === 0) return { pending, context: [] };
       const from = new Date(Date.parse(first.requestTime) - lookbackMs).toISOString();
-      return { pending, context: (db.prepare(CONTEXT_MATCHES).all(connectorId, from, 1) as Row[]).map(matchFromRow) };
+      const sql = contextMatchesSql(contextPolicyIds.map(() => "?").join(", "));
+      return { pending, context: (db.prepare(sql).all(connectorId, from, 1, ...contextPolicyIds) as Row[]).map(matchFromRow) };
     },
     async recentAlerts(connectorId, from) {
       return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(alertFromRow);
     },
     async applyAlertChanges(connectorId, changes, events, decided, pruneBefore) {
-      // The main connection syncs every commit to disk (synchronous FULL); this one, once per page
-      // of a backfill, is committed like the page itself (NORMAL, see sqlite-writer-worker.js). In WAL
-      // a power loss can only drop the newest commits, and the next FULL commit (any sign-in,
-      // fan-out of its events, …) makes it durable: a dropped decision leaves its matches pending,
-      // and the next call decides them the same way (same alert keys and ids). A process crash loses nothing.
-      const before = (db.prepare("PRAGMA synchronous").get() as { synchronous: number }).synchronous;
-      db.exec("PRAGMA synchronous = NORMAL");
-      try {
-        apply(connectorId, changes, events, decided, pruneBefore);
-      } finally {
-        db.exec(`PRAGMA synchronous = ${Number(before)}`);
-      }
+      apply(connectorId, changes, events, decided, pruneBefore);
     },
     async listAlerts(q) {
       const { sql, params } = alertPageSql(q);
