@@ -152,6 +152,15 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         const alerts = await store.listAlerts({ limit: 10, connectorId: "pc3" });
         expect(alerts).toHaveLength(1);
         expect(alerts[0]).toMatchObject({ rowCount: 4, firstRowAt: rows[0]?.requestTime });
+        // A changed policy counts only what its new version matched: the old history is gone.
+        expect((await store.matchesToDecide("pc3", 0, [])).pending).toEqual([]);
+        const p4 = await store.getPolicy("p4");
+        if (!p4) throw new Error("policy vanished");
+        await store.updatePolicy({ ...p4, threshold: { count: 2, withinMinutes: 10 }, updatedAt: iso(3_600_000) });
+        const next = row("g5", 12);
+        await store.commitActivityPage("pc3", [next], {}, [match("p4", next)]);
+        expect((await store.matchesToDecide("pc3", 3_600_000, ["p4"])).context).toEqual([]);
+        expect(await decideAlerts({ store, now }, rec)).toBe(0);
       } finally {
         await store.close();
       }

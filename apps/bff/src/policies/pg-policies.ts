@@ -65,7 +65,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       const row = policyToRow(p);
       await inTransaction(pool, async (c) => {
         await c.query(UPDATE_POLICY, [p.id, ...UPDATABLE.map((col) => row[col])]);
-        await c.query("DELETE FROM policy_matches WHERE policy_id = $1 AND evaluated = FALSE", [p.id]);
+        await c.query("DELETE FROM policy_matches WHERE policy_id = $1", [p.id]);
       });
     },
     async deletePolicy(id) {

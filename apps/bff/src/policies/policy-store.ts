@@ -97,7 +97,7 @@ export interface PolicyStore {
   listPolicies(): Promise<PolicyRecord[]>;
   getPolicy(id: string): Promise<PolicyRecord | null>;
   insertPolicy(p: PolicyRecord): Promise<void>;
-  /** Replaces the policy; matches waiting under its old definition are dropped. */
+  /** Replaces the policy; its matches under the old definition, pending or kept as threshold history, are dropped. */
   updatePolicy(p: PolicyRecord): Promise<void>;
   deletePolicy(id: string): Promise<boolean>;
   countOpenAlertsByPolicy(): Promise<Record<string, number>>;

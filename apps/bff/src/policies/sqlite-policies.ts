@@ -56,7 +56,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
   const enqueue = sqliteOutboxWriter(db);
   const update = writeTx(db, (p: PolicyRecord) => {
     db.prepare(UPDATE_POLICY).run(sqliteRow(p));
-    db.prepare("DELETE FROM policy_matches WHERE policy_id = ? AND evaluated = 0").run(p.id);
+    db.prepare("DELETE FROM policy_matches WHERE policy_id = ?").run(p.id);
   });
   const remove = writeTx(db, (id: string) => {
     db.prepare("DELETE FROM policy_matches WHERE policy_id = ?").run(id);
