@@ -16,7 +16,8 @@ import {
 import type { StoredActivityRow } from "../src/store/types";
 import { ACCOUNTS, Client } from "./harness";
 import { documentChecker } from "./openapi-checker";
-import { decideAlerts } from "../src/policies";
+import pino from "pino";
+import { alertSession, createPolicyMatcher } from "../src/policies";
 import { walkRoutes } from "./routes-walk";
 import { connect, consentInWorkday, preparedConnector, registerClient, startStack } from "./sim-fixture";
 
@@ -318,10 +319,10 @@ describe("real answers against the documented schemas", () => {
     // A stored page with a row the policy matched, decided as the sync decides it.
     const { connector } = await preparedConnector(bff, sim, "acme_sandbox");
     const row = activityRow(90, { key: "docproxy", taskDisplayName: "Start Proxy", systemAccount: "admin" });
-    await bff.store.commitActivityPage(connector.id, [row], {}, [{ policyId: policy.id, rowKey: row.key, requestTime: row.requestTime, account: "admin" }]);
     const record = await bff.store.getConnector(connector.id);
     if (!record) throw new Error("connector vanished");
-    expect(await decideAlerts({ store: bff.store, now: () => new Date() }, record)).toBe(1);
+    const policies = createPolicyMatcher({ store: bff.store, log: pino({ level: "silent" }) });
+    expect((await alertSession({ store: bff.store, policies, now: () => new Date() }, record).storePage([row], {})).raised).toHaveLength(1);
 
     const list = json<{ alerts: { id: string }[] }>(await check.call(support, "GET", "/api/alerts", { query: { policyId: policy.id, status: "open" } }));
     const alert = { id: list.alerts[0]?.id ?? "" };

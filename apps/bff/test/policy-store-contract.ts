@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorRecord, Store, StoredActivityRow } from "../src/store/types";
-import { decideAlerts, type PolicyRecord } from "../src/policies";
+import pino from "pino";
+import { alertSession, createPolicyMatcher, type PolicyRecord } from "../src/policies";
+import { policyVersion } from "../src/policies/policies";
 
 /** Policy and alert storage every store must share; part of describeStoreContract. */
 export function describePolicyStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
@@ -41,8 +43,11 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
     targetHref: null,
     ...over,
   });
-  const match = (policyId: string, r: StoredActivityRow) => ({ policyId, rowKey: r.key, requestTime: r.requestTime, account: r.systemAccount });
   const now = () => new Date(t0 + 3_600_000);
+  /** A sync window's page writer, as the sync makes one. */
+  const pages = (store: Store, rec: ConnectorRecord, at = now) =>
+    alertSession({ store, policies: createPolicyMatcher({ store, log: pino({ level: "silent" }) }), now: at }, rec);
+  const raised = async (s: ReturnType<typeof pages>, rows: StoredActivityRow[]) => (await s.storePage(rows, {})).raised.length;
 
   async function withConnector(id: string) {
     const store = await open();
@@ -75,7 +80,7 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
-    it("when a page is committed with matches, then only rows stored for the first time keep theirs, and deciding twice raises one alert", async () => {
+    it("when a page is stored with matches, then only rows stored for the first time count, and storing it twice raises one alert", async () => {
       const { store, rec } = await withConnector("pc1");
       try {
         await store.insertPolicy(policy("p2"));
@@ -83,10 +88,9 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         if (!a || !b || !c) throw new Error("rows");
         await store.commitActivityPage("pc1", [a], {});
         // `a` was stored before: a re-fetched page brings it again, with a match that must not count.
-        await store.commitActivityPage("pc1", [a, b, c], {}, [match("p2", a), match("p2", b), match("p2", c)]);
-        expect((await store.matchesToDecide("pc1", 3_600_000, [])).pending.map((m) => m.rowKey)).toEqual(["b", "c"]);
-        expect(await decideAlerts({ store, now }, rec)).toBe(1);
-        expect(await decideAlerts({ store, now }, rec)).toBe(0);
+        const s = pages(store, rec);
+        expect(await raised(s, [a, b, c])).toBe(1);
+        expect(await raised(s, [a, b, c])).toBe(0);
         const alerts = await store.listAlerts({ limit: 10 });
         expect(alerts).toHaveLength(1);
         expect(alerts[0]).toMatchObject({
@@ -102,11 +106,9 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
           ["b", "Start Proxy"],
           ["c", "Start Proxy"],
         ]);
-        // A later match close in time joins the open alert instead of raising another.
-        const d = row("d", 30);
-        await store.commitActivityPage("pc1", [d], {}, [match("p2", d)]);
-        expect(await decideAlerts({ store, now }, rec)).toBe(0);
-        expect((await store.listAlerts({ limit: 10 }))[0]).toMatchObject({ rowCount: 3, lastRowAt: d.requestTime });
+        // A later match close in time joins the open alert instead of raising another, in a later window too.
+        expect(await raised(pages(store, rec), [row("d", 30)])).toBe(0);
+        expect((await store.listAlerts({ limit: 10 }))[0]).toMatchObject({ rowCount: 3, lastRowAt: row("d", 30).requestTime });
         expect(await store.countOpenAlertsByPolicy()).toEqual({ p2: 1 });
       } finally {
         await store.close();
@@ -117,15 +119,13 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       const { store, rec } = await withConnector("pc2");
       try {
         await store.insertPolicy(policy("p3"));
-        const first = row("e", 1);
-        await store.commitActivityPage("pc2", [first], {}, [match("p3", first)]);
-        await decideAlerts({ store, now }, rec);
+        const s = pages(store, rec, () => new Date(t0 + 7_200_000));
+        await s.storePage([row("e", 1)], {});
         const [alert] = await store.listAlerts({ limit: 10, connectorId: "pc2" });
         const closed = await store.setAlertStatus(alert?.id ?? "", { status: "resolved", note: "fine", closedBy: "Ada", closedAt: iso(5 * 60_000) });
         expect(closed).toMatchObject({ status: "resolved", note: "fine", closedBy: "Ada" });
         const again = row("f", 10);
-        await store.commitActivityPage("pc2", [again], {}, [match("p3", again)]);
-        expect(await decideAlerts({ store, now: () => new Date(t0 + 7_200_000) }, rec)).toBe(1);
+        expect(await raised(s, [again])).toBe(1);
         const list = await store.listAlerts({ limit: 1, connectorId: "pc2" });
         expect(list[0]).toMatchObject({ status: "open", firstRowAt: again.requestTime, rowCount: 1 });
         const next = await store.listAlerts({ limit: 1, connectorId: "pc2", after: { raisedAt: list[0]?.raisedAt ?? "", id: list[0]?.id ?? "" } });
@@ -138,29 +138,29 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
-    it("when a threshold policy's matches arrive over several pages, then one alert opens only once the count is reached", async () => {
+    it("when a threshold policy's matches arrive over several pages and windows, then one alert opens only once the count is reached", async () => {
       const { store, rec } = await withConnector("pc3");
       try {
         await store.insertPolicy(policy("p4", { threshold: { count: 3, withinMinutes: 10 } }));
         const rows = [row("g1", 0), row("g2", 4), row("g3", 8), row("g4", 9)];
-        for (const r of rows.slice(0, 2)) await store.commitActivityPage("pc3", [r], {}, [match("p4", r)]);
-        expect(await decideAlerts({ store, now }, rec)).toBe(0);
-        for (const r of rows.slice(2)) {
-          await store.commitActivityPage("pc3", [r], {}, [match("p4", r)]);
-          await decideAlerts({ store, now }, rec);
-        }
+        const first = pages(store, rec);
+        for (const r of rows.slice(0, 2)) expect(await raised(first, [r])).toBe(0);
+        // A new window (a restart) reads the history the first one kept.
+        const second = pages(store, rec);
+        expect(await raised(second, [rows[2] as StoredActivityRow])).toBe(1);
+        expect(await raised(second, [rows[3] as StoredActivityRow])).toBe(0);
         const alerts = await store.listAlerts({ limit: 10, connectorId: "pc3" });
         expect(alerts).toHaveLength(1);
-        expect(alerts[0]).toMatchObject({ rowCount: 4, firstRowAt: rows[0]?.requestTime });
-        // A changed policy counts only what its new version matched: the old history is gone.
-        expect((await store.matchesToDecide("pc3", 0, [])).pending).toEqual([]);
+        expect(alerts[0]).toMatchObject({ rowCount: 4, firstRowAt: rows[0]?.requestTime, lastRowAt: rows[3]?.requestTime });
         const p4 = await store.getPolicy("p4");
         if (!p4) throw new Error("policy vanished");
-        await store.updatePolicy({ ...p4, threshold: { count: 2, withinMinutes: 10 }, updatedAt: iso(3_600_000) });
-        const next = row("g5", 12);
-        await store.commitActivityPage("pc3", [next], {}, [match("p4", next)]);
-        expect((await store.matchesToDecide("pc3", 3_600_000, ["p4"])).context).toEqual([]);
-        expect(await decideAlerts({ store, now }, rec)).toBe(0);
+        expect((await store.keptMatches("pc3", iso(0), [{ id: "p4", version: policyVersion(p4) }])).map((m) => m.rowKey)).toEqual(["g1", "g2", "g3", "g4"]);
+        // A changed policy counts only what its new version matched: the old history no longer counts.
+        const changed = { ...p4, threshold: { count: 2, withinMinutes: 10 }, updatedAt: iso(3_600_000), effectiveFrom: iso(3_600_000) };
+        await store.updatePolicy(changed);
+        expect(await store.keptMatches("pc3", iso(0), [{ id: "p4", version: policyVersion(changed) }])).toEqual([]);
+        expect(await raised(pages(store, rec), [row("g5", 30)])).toBe(0);
+        expect(await raised(pages(store, rec), [row("g6", 32)])).toBe(1);
       } finally {
         await store.close();
       }

@@ -121,3 +121,6 @@ export function activityCountSql(f: ActivityFilter): Sql {
   const where = activityWhere(f);
   return { sql: `SELECT COUNT(*) AS n FROM activity_rows a ${where.sql}`, params: where.params };
 }
+
+/** A connector's stored row keys in a time range: a page's rows that are not new (activity-store.ts storedRowKeys). */
+export const STORED_ROW_KEYS = "SELECT row_key FROM activity_rows WHERE connector_id = ? AND request_time >= ? AND request_time <= ?";

@@ -1,4 +1,4 @@
-import type { PolicyMatch } from "../policies";
+import type { AlertWrites } from "../policies";
 import type { ActivityFilter, ActivityRow, SyncProgress } from "@wc/contracts";
 import type { ActivityRecord, PagingCursor, WorkerAccount } from "@wc/workday";
 
@@ -83,10 +83,12 @@ export interface ActivityStore {
   saveSyncState(connectorId: string, patch: SyncStatePatch): Promise<SyncStateRecord>;
   /**
    * Inserts the rows (a row already stored is skipped, never duplicated or overwritten) and applies
-   * the checkpoint patch, in ONE transaction. Returns how many rows were new. `matches` (rows the
-   * policies matched) are recorded in the same transaction, only for rows not stored before.
+   * the checkpoint patch, in ONE transaction. Returns how many rows were new. `alerts` (what the
+   * policies decided for the page's new rows, policies/alert-session.ts) is written in the same transaction.
    */
-  commitActivityPage(connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, matches?: PolicyMatch[]): Promise<{ inserted: number }>;
+  commitActivityPage(connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, alerts?: AlertWrites): Promise<{ inserted: number }>;
+  /** The keys of the connector's stored rows with requestTime in [from, to]. */
+  storedRowKeys(connectorId: string, from: string, to: string): Promise<Set<string>>;
   /** One page in (requestTime, connectorId, key) order; `accountName` from the stored accounts. */
   listActivity(q: ActivityQuery): Promise<ActivityRow[]>;
   countActivity(filter: ActivityFilter): Promise<number>;

@@ -19,7 +19,7 @@ import { SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
 import { fetchActivityPage, type PageFetch } from "./activity-page-fetch";
 import { effectiveSettings, withKeys } from "./activity-rows";
 import { moveHealth } from "../health";
-import { decideAlerts } from "../policies";
+import { alertSession } from "../policies";
 
 export type WindowResult = "idle" | "finished" | "stopped";
 
@@ -110,8 +110,7 @@ async function runWindow(
         d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
         return { kind: "aborted" };
       });
-  // Matches a crash left undecided are decided before this window adds more.
-  await decideAlerts(alertDeps(d), c);
+  const pages = alertSession({ store: d.store, policies: d.policies, now: d.now, onRaised: (a) => d.metrics.alertRaised(a.severity) }, c);
   let cursor = run.cursor;
   let rows = run.rows;
   let pending = fetchAt(cursor);
@@ -157,17 +156,13 @@ async function runWindow(
     }
     rows += stored.length;
     const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
-    const matches = stored.length > 0 ? d.policies.match(await d.policies.forConnector(c.id), stored) : [];
-    const { inserted } = await d.store.commitActivityPage(c.id, stored, checkpoint, matches);
+    const { inserted } = await pages.storePage(stored, checkpoint);
     d.metrics.activityRowsStored(inserted);
-    if (matches.length > 0) await decideAlerts(alertDeps(d), c);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;
     if (signal.aborted) return "stopped";
   }
 }
-
-const alertDeps = (d: ActivityDeps) => ({ store: d.store, now: d.now, onRaised: (a: { severity: string }) => d.metrics.alertRaised(a.severity) });
 
 const keysFrom = (rows: StoredActivityRow[], anchorMs: number) => new Set(rows.filter((r) => Date.parse(r.requestTime) >= anchorMs).map((r) => r.key));
 

@@ -8,7 +8,8 @@ import {
   taskRowAccountFromDb,
   workerFromDb,
 } from "./activity-columns";
-import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
+import { accountNameSql, activityCountSql, activityPageSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
+import { pgWriteAlerts } from "../policies";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 
 import { inTransaction } from "../platform/store/pg-transaction";
@@ -24,12 +25,6 @@ const INSERT_ROWS = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join("
     .map((_, i) => `$${i + 2}::text[]`)
     .join(", ")}) AS u
   ON CONFLICT (connector_id, request_time, row_key) DO NOTHING`;
-
-/** A page's policy matches (policies/alert-sql.ts INSERT_MATCH, one statement for the page). */
-const INSERT_MATCHES = `INSERT INTO policy_matches (policy_id, connector_id, row_key, request_time, account)
-  SELECT m.p, $1::text, m.k, m.t, m.a FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS m(p, k, t, a)
-  WHERE NOT EXISTS (SELECT 1 FROM activity_rows r WHERE r.connector_id = $1::text AND r.request_time = m.t AND r.row_key = m.k)
-  ON CONFLICT DO NOTHING`;
 
 const INSERT_ACCOUNTS = `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager)
   SELECT $1::text, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) AS u
@@ -65,20 +60,9 @@ export function pgActivityStore(pool: Pool): ActivityStore {
       if (!row) throw new Error("sync state upsert returned nothing");
       return syncStateFromRow(row);
     },
-    async commitActivityPage(connectorId, rows, checkpoint, matches = []) {
+    async commitActivityPage(connectorId, rows, checkpoint, alerts) {
       return inTransaction(pool, async (c) => {
         let inserted = 0;
-        // Before the rows: a match counts only for a row this page stores for the first time.
-        if (matches.length > 0) {
-          const values = [
-            connectorId,
-            matches.map((m) => m.policyId),
-            matches.map((m) => m.rowKey),
-            matches.map((m) => m.requestTime),
-            matches.map((m) => m.account),
-          ];
-          await c.query({ name: "wc_policy_matches", text: INSERT_MATCHES, values });
-        }
         if (rows.length > 0) {
           const columns: unknown[][] = ACTIVITY_INSERT_COLUMNS.slice(1).map(() => new Array<unknown>(rows.length));
           rows.forEach((r, i) => {
@@ -89,8 +73,13 @@ export function pgActivityStore(pool: Pool): ActivityStore {
           inserted = (await c.query({ name: "wc_activity_insert_rows", text: INSERT_ROWS, values: [connectorId, ...columns] })).rowCount ?? 0;
         }
         await upsertState(c, connectorId, checkpoint, false);
+        if (alerts) await pgWriteAlerts(c, connectorId, alerts);
         return { inserted };
       });
+    },
+    async storedRowKeys(connectorId, from, to) {
+      const { sql, params } = numbered({ sql: STORED_ROW_KEYS, params: [connectorId, from, to] });
+      return new Set((await pool.query<{ row_key: string }>(sql, params)).rows.map((r) => r.row_key));
     },
     listActivity,
     async countActivity(filter) {

@@ -11,9 +11,9 @@ import {
   taskRowAccountFromDb,
   workerFromDb,
 } from "./activity-columns";
-import { accountNameSql, activityCountSql, activityPageSql, nameKey, taskRowsSql, type Sql } from "./activity-sql";
+import { accountNameSql, activityCountSql, activityPageSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
-import { INSERT_MATCH, matchParams, type PolicyMatch } from "../policies";
+import { sqliteAlertBatches, type AlertWrites } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
 
 type Row = Record<string, unknown>;
@@ -43,13 +43,11 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     return syncStateFromRow(getState.get(connectorId) as Row);
   });
 
-  /** Rows, then the checkpoint: one transaction on the writer's connection. */
-  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, matches: PolicyMatch[]): WriteBatch[] => {
+  /** Rows, the checkpoint, then the page's alerts: one transaction on the writer's connection. */
+  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, alerts: AlertWrites | undefined): WriteBatch[] => {
     const patch = syncPatchToRow(checkpoint);
     const cols = Object.keys(patch);
     return [
-      // Before the rows: a match counts only for a row this page stores for the first time.
-      ...(matches.length > 0 ? [{ sql: INSERT_MATCH, rows: matches.map((m) => matchParams(connectorId, m)) }] : []),
       { sql: INSERT_ROW, rows: rows.map((r) => activityRowValues(connectorId, r)) },
       { sql: ENSURE_STATE, rows: [[connectorId]] },
       ...(cols.length > 0
@@ -60,6 +58,7 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
             },
           ]
         : []),
+      ...(alerts ? sqliteAlertBatches(connectorId, alerts) : []),
     ];
   };
 
@@ -94,9 +93,12 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     async saveSyncState(connectorId, patch) {
       return saveState(connectorId, patch);
     },
-    async commitActivityPage(connectorId, rows, checkpoint, matches = []) {
-      const changes = await writer.run(commitBatches(connectorId, rows, checkpoint, matches));
-      return { inserted: changes[matches.length > 0 ? 1 : 0] ?? 0 };
+    async commitActivityPage(connectorId, rows, checkpoint, alerts) {
+      const changes = await writer.run(commitBatches(connectorId, rows, checkpoint, alerts));
+      return { inserted: changes[0] ?? 0 };
+    },
+    async storedRowKeys(connectorId, from, to) {
+      return new Set((db.prepare(STORED_ROW_KEYS).all(connectorId, from, to) as { row_key: string }[]).map((r) => r.row_key));
     },
     async listActivity(q) {
       return listActivity(q);

@@ -5,5 +5,5 @@ export { runDeliveries, DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions, type Dis
 export { queueReminders, type ReminderOptions } from "./reminders";
 export { createSender, type SenderDeps } from "./senders";
 export type { OutboxEvent, NotificationStore } from "./notification-store";
-export { sqliteOutboxWriter } from "./sqlite-notifications";
+export { sqliteOutboxWriter, sqliteOutboxBatch } from "./sqlite-notifications";
 export { pgQueueEvent } from "./pg-notifications";

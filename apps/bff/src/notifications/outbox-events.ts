@@ -1,11 +1,16 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { TROUBLESHOOTING, isReasonCode, type StatusNotice } from "@wc/workday";
 import type { NotificationEvent } from "@wc/contracts";
 import type { ConnectorRecord } from "../store/types";
 import type { OutboxEvent } from "./notification-store";
 
 /** `msg_` + 128 random bits: the `webhook-id` receivers de-duplicate on. */
-export const newEventId = () => `msg_${randomBytes(16).toString("base64url")}`;
+/**
+ * Unique, and in time order (the time in fixed-width base 36 first): events are written in the
+ * sync's page transactions, and a random key would land each one on a different page of the
+ * outbox's index, every one of them rewritten at commit.
+ */
+export const newEventId = () => `msg_${Date.now().toString(36).padStart(9, "0")}${randomUUID().replaceAll("-", "").slice(0, 20)}`;
 
 type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environment">;
 

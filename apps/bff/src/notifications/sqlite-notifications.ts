@@ -19,6 +19,9 @@ type Row = Record<string, unknown>;
 const INSERT_EVENT = `INSERT INTO notification_outbox (${OUTBOX_COLUMNS.join(", ")}) VALUES (${OUTBOX_COLUMNS.map(() => "?").join(", ")})
   ON CONFLICT (once_key) DO NOTHING`;
 
+/** Events to queue inside a transaction the SQLite writer thread runs (an activity page's alerts). */
+export const sqliteOutboxBatch = (events: readonly OutboxEvent[]) => ({ sql: INSERT_EVENT, rows: events.map(outboxValues) });
+
 /** Queues events inside the caller's transaction (a connector update). */
 export function sqliteOutboxWriter(db: SqliteDb) {
   const insert = db.prepare(INSERT_EVENT);

@@ -52,55 +52,10 @@ export const ALERT_ROWS = `SELECT ar.row_key, ar.request_time, coalesce(r.system
 
 export const OPEN_BY_POLICY = "SELECT policy_id, count(*) AS n FROM activity_alerts WHERE status = 'open' GROUP BY policy_id";
 
-export const PENDING_MATCHES = "SELECT * FROM policy_matches WHERE connector_id = ? AND evaluated = ? ORDER BY request_time, row_key";
-/** Decided matches from a time on, of the policies that count (`ids`: a list or subquery of policy ids). */
-export const contextMatchesSql = (ids: string) =>
-  `SELECT * FROM policy_matches WHERE connector_id = ? AND request_time >= ? AND evaluated = ? AND policy_id IN (${ids}) ORDER BY request_time, row_key`;
+/** A connector's history entries that reach a time (matchesFromHistory reads them). */
+export const HISTORY_FROM = "SELECT matches FROM policy_history WHERE connector_id = ? AND last_at >= ?";
+export const INSERT_HISTORY = "INSERT INTO policy_history (connector_id, last_at, matches) VALUES (?, ?, ?)";
 export const RECENT_ALERTS = "SELECT * FROM activity_alerts WHERE connector_id = ? AND last_row_at >= ?";
 
-/**
- * Matches are written before the page's rows, in its transaction, and only for rows not stored
- * yet: a re-fetched page, or a re-sync of rows stored before the policy existed, matches nothing.
- */
-export const INSERT_MATCH = `INSERT INTO policy_matches (policy_id, connector_id, row_key, request_time, account)
-  SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) WHERE NOT EXISTS (SELECT 1 FROM activity_rows WHERE connector_id = ? AND request_time = ? AND row_key = ?)
-  ON CONFLICT DO NOTHING`;
-export const matchParams = (connectorId: string, m: { policyId: string; rowKey: string; requestTime: string; account: string }) => [
-  m.policyId,
-  connectorId,
-  m.rowKey,
-  m.requestTime,
-  m.account,
-  connectorId,
-  m.requestTime,
-  m.rowKey,
-];
-
-export const INSERT_ALERT_ROW = "INSERT INTO activity_alert_rows (alert_id, row_key, request_time) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-/**
- * Widens an alert by the rows just added to it (`?` new rows, their earliest and latest times).
- * Incremental, not a recount: an open alert that takes in rows on every page would otherwise be
- * counted again in full on every page. `LEAST`/`GREATEST` in PostgreSQL, `min`/`max` in SQLite.
- */
-/** The earliest and latest times of rows (ISO strings sort as times), or null for none. */
-export function timeSpan(rows: readonly { requestTime: string }[]): { first: string; last: string } | null {
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const r of rows) {
-    if (first === null || r.requestTime < first) first = r.requestTime;
-    if (last === null || r.requestTime > last) last = r.requestTime;
-  }
-  return first === null || last === null ? null : { first, last };
-}
-
-export const widenAlert = (least: string, greatest: string) =>
-  `UPDATE activity_alerts SET row_count = row_count + ?, first_row_at = ${least}(first_row_at, ?), last_row_at = ${greatest}(last_row_at, ?) WHERE id = ?`;
-/**
- * Once decided, a threshold policy's matches are kept (marked) as the history later ones count
- * over; every other pending match is dropped: an alert without a threshold needs none (the open
- * alert itself is what later matches join). Bounded by the newest match decided.
- */
-export const keepDecidedSql = (ids: string) =>
-  `UPDATE policy_matches SET evaluated = ? WHERE connector_id = ? AND evaluated = ? AND request_time <= ? AND policy_id IN (${ids})`;
-export const DROP_DECIDED = "DELETE FROM policy_matches WHERE connector_id = ? AND evaluated = ? AND request_time <= ?";
-export const PRUNE_MATCHES = "DELETE FROM policy_matches WHERE connector_id = ? AND evaluated = ? AND request_time < ?";
+/** History entries wholly older than the longest span any threshold may look back over. */
+export const PRUNE_HISTORY = "DELETE FROM policy_history WHERE connector_id = ? AND last_at < ?";

@@ -14,6 +14,9 @@ export async function loadPolicy(d: PolicyDeps, id: string): Promise<PolicyRecor
   return p;
 }
 
+/** A saved version of a policy: compiled once, and history kept under another version counts for nothing. */
+export const policyVersion = (p: Pick<PolicyRecord, "updatedAt" | "effectiveFrom">) => `${p.updatedAt}|${p.effectiveFrom}`;
+
 export function newPolicy(input: PolicyInput, by: string, now: Date): PolicyRecord {
   const at = now.toISOString();
   return { id: `pol_${randomUUID()}`, ...fields(input), effectiveFrom: at, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by };

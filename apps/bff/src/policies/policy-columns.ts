@@ -1,5 +1,5 @@
 import type { AlertStatus, Severity } from "@wc/contracts";
-import type { AlertRecord, AlertRowView, AlertWithConnector, PolicyRecord, StoredMatch } from "./policy-store";
+import type { AlertRecord, AlertRowView, AlertWithConnector, KeptMatch, PolicyRecord, PolicyMatch } from "./policy-store";
 
 type Row = Record<string, unknown>;
 
@@ -97,13 +97,22 @@ export const alertWithConnectorFromRow = (r: Row): AlertWithConnector => ({
   tenant: strOrNull(r.tenant),
 });
 
-export const matchFromRow = (r: Row): StoredMatch => ({
-  policyId: str(r.policy_id),
-  rowKey: str(r.row_key),
-  requestTime: str(r.request_time),
-  account: str(r.account),
-  evaluated: bool(r.evaluated),
-});
+/** A page's kept matches as one JSON text: [policy, version, row key, time, account] each. */
+export const historyToJson = (kept: readonly KeptMatch[]) => JSON.stringify(kept.map((m) => [m.policyId, m.version, m.rowKey, m.requestTime, m.account]));
+
+/** The matches in stored history entries from `from` on, of the given policy versions. */
+export function matchesFromHistory(entries: readonly unknown[], from: string, policies: readonly { id: string; version: string }[]): PolicyMatch[] {
+  const wanted = new Set(policies.map((p) => `${p.id}\u0000${p.version}`));
+  const out: PolicyMatch[] = [];
+  for (const text of entries) {
+    for (const [policyId, version, rowKey, requestTime, account] of JSON.parse(String(text)) as string[][]) {
+      if (requestTime !== undefined && requestTime >= from && wanted.has(`${policyId}\u0000${version}`)) {
+        out.push({ policyId: str(policyId), rowKey: str(rowKey), requestTime, account: str(account) });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.requestTime < b.requestTime ? -1 : a.requestTime > b.requestTime ? 1 : 0));
+}
 
 export const alertRowFromDb = (r: Row): AlertRowView => ({
   id: str(r.row_key),

@@ -1,6 +1,7 @@
 import { compilePolicy, type PolicyRow } from "@wc/workday";
 import type { Logger } from "pino";
 import type { PolicyMatch, PolicyRecord, PolicyStore } from "./policy-store";
+import { policyVersion } from "./policies";
 
 export interface LivePolicy {
   record: PolicyRecord;
@@ -16,7 +17,7 @@ type MatchedRow = PolicyRow & { key: string };
 export function createPolicyMatcher(d: { store: Pick<PolicyStore, "listPolicies">; log: Logger }) {
   const compiled = new Map<string, { version: string; test: LivePolicy["test"] | null }>();
   const testOf = (p: PolicyRecord) => {
-    const version = `${p.updatedAt}|${p.effectiveFrom}`;
+    const version = policyVersion(p);
     let hit = compiled.get(p.id);
     if (!hit || hit.version !== version) {
       let test: LivePolicy["test"] | null = null;

@@ -22,7 +22,7 @@ export interface PolicyRecord {
   updatedBy: string;
 }
 
-/** A row a policy matched, waiting (in the page's transaction) for its alert to be decided. */
+/** A row a policy matched. */
 export interface PolicyMatch {
   policyId: string;
   rowKey: string;
@@ -53,21 +53,28 @@ export interface AlertWithConnector extends AlertRecord {
   tenant: string | null;
 }
 
-/** A new alert, or rows added to one (its times widen, its count is recounted from its rows). */
+/** A new alert, or rows added to one (its count grows by the rows it did not hold yet, its times widen). */
 export interface AlertChange {
   alert: AlertRecord;
   isNew: boolean;
   rows: { rowKey: string; requestTime: string }[];
 }
 
-/** The pending matches just decided: up to `upTo`; those of the `keep` policies stay as history. */
-export interface DecidedMatches {
-  keep: readonly string[];
-  upTo: string;
+/** A match kept as threshold history, with the policy version that matched it. */
+export interface KeptMatch extends PolicyMatch {
+  version: string;
 }
 
-export interface StoredMatch extends PolicyMatch {
-  evaluated: boolean;
+/**
+ * What a page's matches write, in the page's own transaction: alert changes and their events, the
+ * threshold policies' matches kept as the history later pages count over, and kept matches older
+ * than `pruneBefore` dropped.
+ */
+export interface AlertWrites {
+  changes: AlertChange[];
+  events: OutboxEvent[];
+  keep: KeptMatch[];
+  pruneBefore: string;
 }
 
 export interface AlertQuery {
@@ -97,23 +104,15 @@ export interface PolicyStore {
   listPolicies(): Promise<PolicyRecord[]>;
   getPolicy(id: string): Promise<PolicyRecord | null>;
   insertPolicy(p: PolicyRecord): Promise<void>;
-  /** Replaces the policy; its matches under the old definition, pending or kept as threshold history, are dropped. */
+  /** Replaces the policy (a new version: history kept under the old one no longer counts). */
   updatePolicy(p: PolicyRecord): Promise<void>;
   deletePolicy(id: string): Promise<boolean>;
   countOpenAlertsByPolicy(): Promise<Record<string, number>>;
 
-  /**
-   * A connector's matches still to decide, and the decided ones near them in time (from `from`):
-   * the history a threshold counts over.
-   */
-  matchesToDecide(connectorId: string, lookbackMs: number, contextPolicyIds: readonly string[]): Promise<{ pending: StoredMatch[]; context: StoredMatch[] }>;
+  /** A connector's kept matches (threshold history) from `from` on, of these policies at these versions. */
+  keptMatches(connectorId: string, from: string, policies: readonly { id: string; version: string }[]): Promise<PolicyMatch[]>;
   /** The connector's alerts whose last row is at or after `from`: the ones new matches may extend. */
   recentAlerts(connectorId: string, from: string): Promise<AlertRecord[]>;
-  /**
-   * One transaction: alert changes, their events, the pending matches marked decided, and decided
-   * matches older than `pruneBefore` dropped.
-   */
-  applyAlertChanges(connectorId: string, changes: AlertChange[], events: OutboxEvent[], decided: DecidedMatches, pruneBefore: string): Promise<void>;
 
   listAlerts(q: AlertQuery): Promise<AlertWithConnector[]>;
   countAlertsByStatus(q: Omit<AlertQuery, "status" | "limit" | "after">): Promise<Partial<Record<AlertStatus, number>>>;
@@ -124,4 +123,11 @@ export interface PolicyStore {
     id: string,
     patch: { status: AlertStatus; note: string | null; closedBy: string | null; closedAt: string | null },
   ): Promise<AlertRecord | null>;
+}
+
+/** The latest time among matches (ISO strings sort as times), or null for none. */
+export function lastTime(matches: readonly { requestTime: string }[]): string | null {
+  let last: string | null = null;
+  for (const m of matches) if (last === null || m.requestTime > last) last = m.requestTime;
+  return last;
 }

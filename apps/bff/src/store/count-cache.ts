@@ -64,8 +64,8 @@ export function withCountCache(store: Store, options: CountCacheOptions): Store 
       });
       return value;
     },
-    commitActivityPage: (connectorId, rows, checkpoint, matches) =>
-      aroundWrite(connectorId, () => store.commitActivityPage(connectorId, rows, checkpoint, matches)),
+    commitActivityPage: (connectorId, rows, checkpoint, alerts) =>
+      aroundWrite(connectorId, () => store.commitActivityPage(connectorId, rows, checkpoint, alerts)),
     pruneActivity: (connectorId, before) => aroundWrite(connectorId, () => store.pruneActivity(connectorId, before)),
     deleteConnector: (id) => aroundWrite(id, () => store.deleteConnector(id)),
   };

@@ -28,6 +28,18 @@ function ipOf(raw: string) {
   return hit;
 }
 
+/** Lower-cased field values, shared by every policy: a page repeats the same few task names, actions and agents. */
+const lowerCache = new Map<string, string>();
+function lowerOf(raw: string) {
+  let hit = lowerCache.get(raw);
+  if (hit === undefined) {
+    hit = raw.toLowerCase();
+    if (lowerCache.size > 50_000) lowerCache.clear();
+    lowerCache.set(raw, hit);
+  }
+  return hit;
+}
+
 function leafTest(leaf: PolicyLeaf): Test {
   const get = read(leaf.field);
   const lower = leaf.values.map((v) => v.toLowerCase());
@@ -36,20 +48,22 @@ function leafTest(leaf: PolicyLeaf): Test {
       const set = new Set(lower);
       return (row) => {
         const v = get(row);
-        return v !== null && set.has(v.toLowerCase());
+        return v !== null && set.has(lowerOf(v));
       };
     }
     case "is_not": {
       const set = new Set(lower);
       return (row) => {
         const v = get(row);
-        return v === null || !set.has(v.toLowerCase());
+        return v === null || !set.has(lowerOf(v));
       };
     }
     case "contains":
       return (row) => {
-        const v = get(row)?.toLowerCase();
-        return v !== undefined && lower.some((s) => v.includes(s));
+        const raw = get(row);
+        if (raw === null) return false;
+        const v = lowerOf(raw);
+        return lower.some((s) => v.includes(s));
       };
     case "matches": {
       const res = leaf.values.map((p) => new RegExp(p, "i"));

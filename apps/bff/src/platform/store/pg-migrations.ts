@@ -441,6 +441,32 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 14,
+    name: "threshold history, one entry per page, instead of one row per policy match",
+    // A page's alerts are now decided before the page is committed and written in its transaction,
+    // so no match waits to be decided any more. What is kept is only the threshold policies' matches
+    // later pages count over: one JSON entry per page (one insert, not one per match), each match
+    // tagged with the policy version that matched it, so a changed policy's history stops counting
+    // without being deleted. Kept matches move over as one entry per connector. A match left
+    // pending by a crash under the earlier scheme (between a page's commit and its decision) is
+    // dropped: its row raises no alert.
+    sql: `
+      CREATE TABLE policy_history (
+        connector_id TEXT COLLATE "C" NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        last_at TEXT COLLATE "C" NOT NULL,
+        matches TEXT NOT NULL
+      );
+      CREATE INDEX policy_history_by_time ON policy_history(connector_id, last_at);
+      INSERT INTO policy_history (connector_id, last_at, matches)
+        SELECT m.connector_id, max(m.request_time), json_agg(json_build_array(m.policy_id, p.updated_at || '|' || p.effective_from, m.row_key, m.request_time, m.account))::text
+        FROM policy_matches m JOIN activity_policies p ON p.id = m.policy_id
+        WHERE m.evaluated <> FALSE GROUP BY m.connector_id;
+      DROP TABLE policy_matches;
+      -- The alert id, a digest of its key, is what makes a second write of the same alert do nothing.
+      ALTER TABLE activity_alerts DROP CONSTRAINT activity_alerts_alert_key_key;
+    `,
+  },
 ];
 
 /**

@@ -446,4 +446,66 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       );
     `,
   },
+  {
+    version: 15,
+    name: "threshold history, one entry per page, instead of one row per policy match",
+    // A page's alerts are now decided before the page is committed and written in its transaction,
+    // so no match waits to be decided any more. What is kept is only the threshold policies' matches
+    // later pages count over: one JSON entry per page (one insert, not one per match), each match
+    // tagged with the policy version that matched it, so a changed policy's history stops counting
+    // without being deleted. Kept matches move over as one entry per connector. A match left
+    // pending by a crash under the earlier scheme (between a page's commit and its decision) is
+    // dropped: its row raises no alert.
+    sql: `
+      CREATE TABLE policy_history (
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        last_at TEXT NOT NULL,
+        matches TEXT NOT NULL
+      );
+      CREATE INDEX policy_history_by_time ON policy_history(connector_id, last_at);
+      INSERT INTO policy_history (connector_id, last_at, matches)
+        SELECT m.connector_id, max(m.request_time), json_group_array(json_array(m.policy_id, p.updated_at || '|' || p.effective_from, m.row_key, m.request_time, m.account))
+        FROM policy_matches m JOIN activity_policies p ON p.id = m.policy_id
+        WHERE m.evaluated <> 0 GROUP BY m.connector_id;
+      DROP TABLE policy_matches;
+      -- Alerts and their rows are written in the sync's page transactions: without a rowid (the
+      -- primary key is the table, one B-tree fewer per write), and the alert id, a digest of its
+      -- key, is what makes a second write of the same alert do nothing (no unique index on the key).
+      -- Renamed first, children before parents, so dropping the old tables cascades into nothing.
+      ALTER TABLE activity_alert_rows RENAME TO activity_alert_rows_old;
+      ALTER TABLE activity_alerts RENAME TO activity_alerts_old;
+      CREATE TABLE activity_alerts (
+        id TEXT PRIMARY KEY,
+        alert_key TEXT NOT NULL,
+        policy_id TEXT NOT NULL,
+        policy_name TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        account TEXT NOT NULL,
+        status TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        first_row_at TEXT NOT NULL,
+        last_row_at TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        note TEXT,
+        closed_by TEXT,
+        closed_at TEXT
+      ) WITHOUT ROWID;
+      INSERT INTO activity_alerts (id, alert_key, policy_id, policy_name, severity, connector_id, account, status, row_count, first_row_at, last_row_at, raised_at, note, closed_by, closed_at)
+        SELECT id, alert_key, policy_id, policy_name, severity, connector_id, account, status, row_count, first_row_at, last_row_at, raised_at, note, closed_by, closed_at
+        FROM activity_alerts_old;
+      CREATE TABLE activity_alert_rows (
+        alert_id TEXT NOT NULL REFERENCES activity_alerts(id) ON DELETE CASCADE,
+        row_key TEXT NOT NULL,
+        request_time TEXT NOT NULL,
+        PRIMARY KEY (alert_id, request_time, row_key)
+      ) WITHOUT ROWID;
+      INSERT INTO activity_alert_rows (alert_id, row_key, request_time) SELECT alert_id, row_key, request_time FROM activity_alert_rows_old;
+      DROP TABLE activity_alert_rows_old;
+      DROP TABLE activity_alerts_old;
+      CREATE INDEX activity_alerts_newest ON activity_alerts(raised_at, id);
+      CREATE INDEX activity_alerts_by_episode ON activity_alerts(connector_id, last_row_at);
+      CREATE INDEX activity_alerts_by_policy ON activity_alerts(policy_id, status);
+    `,
+  },
 ];

@@ -1,0 +1,117 @@
+import { GROUP_MINUTES } from "@wc/workday";
+import type { Store, StoredActivityRow, SyncStatePatch } from "../store/types";
+import { MINUTE, planAlerts, spanOf, type Named } from "./alert-plan";
+import type { LivePolicy, PolicyMatcher } from "./policy-matcher";
+import type { AlertRecord, AlertWrites, KeptMatch, PolicyMatch, PolicyRecord } from "./policy-store";
+import { policyVersion } from "./policies";
+
+/** Kept matches are dropped this long behind the newest: the longest threshold is a day. */
+const KEEP_MS = 2 * 1440 * MINUTE;
+
+export interface PageDeps {
+  store: Pick<Store, "commitActivityPage" | "storedRowKeys" | "keptMatches" | "recentAlerts">;
+  policies: PolicyMatcher;
+  now: () => Date;
+  /** Told of each new alert once it is stored (metrics). */
+  onRaised?: (a: AlertRecord) => void;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+/** A history match with its time parsed once, not on every page it is counted in. */
+type Held = PolicyMatch & { t: number };
+const held = (m: PolicyMatch): Held => ({ ...m, t: Date.parse(m.requestTime) });
+
+/**
+ * Stores one sync window's pages with the alerts their rows raise (docs/policies.md), one page at a
+ * time, in order. Each page is matched against the policies enabled for the connector when it
+ * arrives; matches of rows stored before (a re-fetched page, a re-sync) count for nothing. What the
+ * matches decide (alerts opened or extended, their events, the threshold history to keep) is
+ * committed in the page's own transaction: a crash loses both or neither, and a retry decides the
+ * same alerts under the same keys. The threshold history of the pages before is held here, read
+ * from the store once per window; it is always what the store holds, because only this window
+ * writes it and history kept under an earlier version of a policy counts for nothing.
+ */
+export function alertSession(d: PageDeps, c: Named) {
+  /** Per threshold policy: the version the history belongs to, and its matches in time order. */
+  const history = new Map<string, { version: string; matches: Held[] }>();
+  /** History is complete from this time on (null: nothing read yet). */
+  let heldFrom: number | null = null;
+
+  async function historyFrom(from: number, counting: PolicyRecord[]): Promise<Held[]> {
+    for (const [id, h] of history) {
+      const p = counting.find((x) => x.id === id);
+      if (!p || policyVersion(p) !== h.version) history.delete(id);
+    }
+    if (heldFrom === null || from < heldFrom) {
+      const kept = await d.store.keptMatches(
+        c.id,
+        iso(from),
+        counting.map((p) => ({ id: p.id, version: policyVersion(p) })),
+      );
+      history.clear();
+      for (const p of counting) history.set(p.id, { version: policyVersion(p), matches: kept.filter((m) => m.policyId === p.id).map(held) });
+      heldFrom = from;
+    }
+    const out: Held[] = [];
+    for (const p of counting) {
+      for (const m of history.get(p.id)?.matches ?? []) if (m.t >= from) out.push(m);
+    }
+    return out;
+  }
+
+  function remember(kept: PolicyMatch[], counting: PolicyRecord[], keepFrom: number) {
+    for (const p of counting) {
+      let h = history.get(p.id);
+      if (!h) history.set(p.id, (h = { version: policyVersion(p), matches: [] }));
+      const mine = kept.filter((m) => m.policyId === p.id).map(held);
+      h.matches = [...h.matches.filter((m) => m.t >= keepFrom), ...mine].sort((a, b) => a.t - b.t);
+    }
+    // Complete from a time on only once read from the store: a window without thresholds read nothing.
+    if (heldFrom !== null) heldFrom = Math.max(heldFrom, keepFrom);
+  }
+
+  async function decide(live: LivePolicy[], matches: PolicyMatch[]): Promise<{ writes: AlertWrites; raised: AlertRecord[]; done: () => void } | null> {
+    const times = matches.map((m) => m.requestTime).sort();
+    const stored = await d.store.storedRowKeys(c.id, times[0] ?? "", times.at(-1) ?? "");
+    const fresh = stored.size === 0 ? matches : matches.filter((m) => !stored.has(m.rowKey));
+    const first = fresh.reduce<string | null>((t, m) => (t === null || m.requestTime < t ? m.requestTime : t), null);
+    const last = fresh.reduce<string | null>((t, m) => (t === null || m.requestTime > t ? m.requestTime : t), null);
+    if (first === null || last === null) return null;
+    const policies = new Map(live.map((p) => [p.record.id, p.record]));
+    const counting = live.map((p) => p.record).filter((p) => p.threshold !== null);
+    const lookback = Math.max(GROUP_MINUTES * MINUTE, ...live.map((p) => spanOf(p.record)));
+    const from = Date.parse(first) - lookback;
+    const plan = planAlerts({
+      connector: c,
+      policies,
+      fresh,
+      history: counting.length > 0 ? await historyFrom(from, counting) : [],
+      recent: await d.store.recentAlerts(c.id, iso(from)),
+      now: d.now(),
+    });
+    const keep: KeptMatch[] = [];
+    for (const m of fresh) {
+      const p = policies.get(m.policyId);
+      if (p?.threshold) keep.push({ ...m, version: policyVersion(p) });
+    }
+    const writes: AlertWrites = { ...plan, keep, pruneBefore: iso(Date.parse(first) - KEEP_MS) };
+    // Held for the next page only once the page is committed; a failed commit drops nothing held.
+    return { writes, raised: plan.raised, done: () => remember(keep, counting, Date.parse(last) - lookback) };
+  }
+
+  return {
+    /** Commits one page of the window, with its alerts. */
+    async storePage(rows: StoredActivityRow[], checkpoint: SyncStatePatch): Promise<{ inserted: number; raised: AlertRecord[] }> {
+      const live = rows.length > 0 ? await d.policies.forConnector(c.id) : [];
+      const matches = d.policies.match(live, rows);
+      const decided = matches.length > 0 ? await decide(live, matches) : null;
+      const { inserted } = await d.store.commitActivityPage(c.id, rows, checkpoint, decided?.writes);
+      if (!decided) return { inserted, raised: [] };
+      decided.done();
+      for (const a of decided.raised) d.onRaised?.(a);
+      return { inserted, raised: decided.raised };
+    },
+  };
+}
+
+export type AlertSession = ReturnType<typeof alertSession>;
