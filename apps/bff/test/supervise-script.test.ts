@@ -32,6 +32,16 @@ const alive = (pid: number) => {
   }
 };
 
+/**
+ * SIGTERM, sent again every 100 ms until the process is gone: a process signalled between fork and
+ * exec loses the signal (the subshell's inherited trap takes it), and here the death that triggers
+ * the signal can be seen milliseconds after the process was started.
+ */
+function terminate(pid: number) {
+  const again = setInterval(() => (alive(pid) ? process.kill(pid, "SIGTERM") : clearInterval(again)), 100);
+  process.kill(pid, "SIGTERM");
+}
+
 /** Collects the `pid <name> <pid>` lines the scripts below print. */
 function pidsFrom(pids: Map<string, number>, line: string) {
   const m = /^pid (\S+) (\d+)$/.exec(line);
@@ -63,7 +73,7 @@ describe("run-replicas supervision", () => {
         if (line === "ready") process.kill(pidOf(pids, "r1"), "SIGKILL");
         if (line.includes("replica :3101")) {
           for (const name of ["r2", "proxy"]) if (alive(pidOf(pids, name))) aliveAtDeath.push(name);
-          process.kill(pidOf(pids, "proxy"), "SIGTERM");
+          terminate(pidOf(pids, "proxy"));
         }
       },
     );
@@ -90,7 +100,7 @@ describe("run-replicas supervision", () => {
         if (line === "ready") process.kill(pidOf(pids, "r1"), "SIGKILL");
         if (line.includes("no replica is left")) {
           simAlive = alive(pidOf(pids, "sim"));
-          process.kill(pidOf(pids, "sim"), "SIGTERM");
+          terminate(pidOf(pids, "sim"));
         }
       },
     );
