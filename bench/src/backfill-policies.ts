@@ -22,7 +22,7 @@ import { activityLoggingUrl, compilePolicy, type PolicyRow } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { BENCH_POLICIES } from "./bench-policies";
 import { bffClient } from "./bff-client";
-import { freePort, memoryOf, runTs, sleep, stop, waitForUrl } from "./processes";
+import { cpuSecondsOf, freePort, memoryOf, runTs, sleep, stop, waitForUrl } from "./processes";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
 const [eventsArg, roundsArg] = process.argv.slice(2);
@@ -50,6 +50,9 @@ interface Run {
   rows: number;
   seconds: number;
   peakKb: number;
+  /** CPU seconds the BFF and the simulator used from consent to the window's end. */
+  bffCpu: number;
+  simCpu: number;
   /** With policies only. */
   alerts?: number;
   alertRows?: number;
@@ -101,7 +104,9 @@ try {
           run.rows / run.seconds,
         )
           .toLocaleString("en-US")
-          .padStart(7)} rows/s  ${run.rows.toLocaleString("en-US")} rows  peak RSS ${(run.peakKb / 1024).toFixed(0)} MB` +
+          .padStart(
+            7,
+          )} rows/s  ${run.rows.toLocaleString("en-US")} rows  peak RSS ${(run.peakKb / 1024).toFixed(0)} MB  CPU bff ${run.bffCpu.toFixed(1)} s sim ${run.simCpu.toFixed(1)} s` +
           (withPolicies
             ? `  ${run.matches?.toLocaleString("en-US")} matches, ${run.alerts} alerts (${run.alertRows?.toLocaleString("en-US")} rows in alerts)`
             : "") +
@@ -126,6 +131,10 @@ try {
   console.log(`with / without, each round      ${pairRatios.map((r) => r.toFixed(2)).join("  ")}`);
   console.log(
     `with / without, median of those ${ratio.toFixed(2)}   (ratio of the medians ${(median(withP.map((r) => r.seconds)) / median(without.map((r) => r.seconds))).toFixed(2)})`,
+  );
+  const cpu = (r: Run) => r.bffCpu + r.simCpu;
+  console.log(
+    `CPU (bff + sim), median         ${median(without.map(cpu)).toFixed(1)} s without, ${median(withP.map(cpu)).toFixed(1)} s with: ${(median(withP.map(cpu)) / median(without.map(cpu))).toFixed(2)}x (2 cores: a ratio the wall clock follows when the machine is busy)`,
   );
   console.log(`rows stored                     ${runs.map((r) => r.rows.toLocaleString("en-US")).join("  ")}`);
   console.log(`policy matches (with)           ${withP.map((r) => r.matches?.toLocaleString("en-US")).join("  ")}`);
@@ -161,7 +170,7 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
     ACTIVITY_SCHEDULER_TICK_SECONDS: "5",
     ACTIVITY_PAGE_SIZE: String(PAGE_SIZE),
     ACTIVITY_OFFSET_CEILING: String(CEILING),
-    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF} --cpu-prof-name=bff-${name}.cpuprofile` } : {}),
+    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}/bff-${name}` } : {}),
   });
   children.push(bff);
   await waitForUrl(`${base}/api/health`, bff);
@@ -173,6 +182,7 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
   await api("PUT", `/api/connectors/${connector.id}/details`, { ...reg, samlSso: false });
   const { authorizationUrl } = (await api("POST", `/api/connectors/${connector.id}/consent`, { mode: "popup" })) as { authorizationUrl: string };
   const callback = await signInAndAllow(authorizationUrl);
+  const cpuBefore = { bff: cpuSecondsOf(bff.pid ?? 0), sim: cpuSecondsOf(sim.pid ?? 0) };
   await api("GET", callback.pathname + callback.search);
 
   // Progress is read from the BFF's database file (a cheap indexed read), not its status route.
@@ -186,7 +196,14 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
       const w = state?.lastWindow;
       if (!w?.finishedAt || state?.run !== null) continue;
       const { peakKb } = memoryOf(bff.pid ?? 0);
-      done = { withPolicies, rows: w.rows, seconds: (Date.parse(w.finishedAt) - Date.parse(w.startedAt)) / 1000, peakKb };
+      done = {
+        withPolicies,
+        rows: w.rows,
+        seconds: (Date.parse(w.finishedAt) - Date.parse(w.startedAt)) / 1000,
+        peakKb,
+        bffCpu: cpuSecondsOf(bff.pid ?? 0) - cpuBefore.bff,
+        simCpu: cpuSecondsOf(sim.pid ?? 0) - cpuBefore.sim,
+      };
     }
     await stop(bff);
     if (!withPolicies) return done;

@@ -63,3 +63,17 @@ export function memoryOf(pid: number): { rssKb: number; peakKb: number } {
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
   return { rssKb: kb("VmRSS"), peakKb: kb("VmHWM") };
 }
+
+/**
+ * CPU seconds (user + system, every thread) a process has used, from /proc/<pid>/stat. The
+ * difference over a run says what the run cost whatever else shared the machine, which a
+ * wall-clock time on a busy machine does not.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces, hence the last ")"): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
