@@ -1,4 +1,4 @@
-import { compilePolicy, type PolicyRow } from "@wc/workday";
+import { compilePolicy, compilePolicySet, type PolicyRow, type PolicySetTest } from "@wc/workday";
 import type { Logger } from "pino";
 import type { PolicyMatch, PolicyRecord, PolicyStore } from "./policy-store";
 import { policyVersion } from "./policies";
@@ -33,6 +33,20 @@ export function createPolicyMatcher(d: { store: Pick<PolicyStore, "listPolicies"
     return hit.test;
   };
 
+  // The policies a connector runs, tested together (compilePolicySet), per list of versions: one
+  // list for every connector that runs the same ones, built again only when one of them changes.
+  const sets = new Map<string, PolicySetTest>();
+  const setOf = (policies: LivePolicy[]) => {
+    const key = policies.map((p) => `${p.record.id}|${policyVersion(p.record)}`).join("\n");
+    let set = sets.get(key);
+    if (!set) {
+      if (sets.size >= 64) sets.clear();
+      set = compilePolicySet(policies.map((p) => p.record));
+      sets.set(key, set);
+    }
+    return set;
+  };
+
   return {
     async forConnector(connectorId: string): Promise<LivePolicy[]> {
       const out: LivePolicy[] = [];
@@ -47,9 +61,11 @@ export function createPolicyMatcher(d: { store: Pick<PolicyStore, "listPolicies"
     match(policies: LivePolicy[], rows: readonly MatchedRow[]): PolicyMatch[] {
       const out: PolicyMatch[] = [];
       if (policies.length === 0) return out;
+      const set = setOf(policies);
       for (const row of rows) {
-        for (const p of policies) {
-          if (p.test(row)) out.push({ policyId: p.record.id, rowKey: row.key, requestTime: row.requestTime, account: row.systemAccount });
+        for (const i of set(row)) {
+          const p = policies[i];
+          if (p) out.push({ policyId: p.record.id, rowKey: row.key, requestTime: row.requestTime, account: row.systemAccount });
         }
       }
       return out;

@@ -30,7 +30,7 @@ function ipOf(raw: string) {
 
 /** Lower-cased field values, shared by every policy: a page repeats the same few task names, actions and agents. */
 const lowerCache = new Map<string, string>();
-function lowerOf(raw: string) {
+export function lowerOf(raw: string) {
   let hit = lowerCache.get(raw);
   if (hit === undefined) {
     hit = raw.toLowerCase();
@@ -40,44 +40,44 @@ function lowerOf(raw: string) {
   return hit;
 }
 
-function leafTest(leaf: PolicyLeaf): Test {
-  const get = read(leaf.field);
+/** A leaf's test on its field's value (null: the row has no such field). */
+export function leafValueTest(leaf: PolicyLeaf): (v: string | null) => boolean {
   const lower = leaf.values.map((v) => v.toLowerCase());
   switch (leaf.op) {
     case "is": {
       const set = new Set(lower);
-      return (row) => {
-        const v = get(row);
-        return v !== null && set.has(lowerOf(v));
-      };
+      return (v) => v !== null && set.has(lowerOf(v));
     }
     case "is_not": {
       const set = new Set(lower);
-      return (row) => {
-        const v = get(row);
-        return v === null || !set.has(lowerOf(v));
-      };
+      return (v) => v === null || !set.has(lowerOf(v));
     }
     case "contains":
-      return (row) => {
-        const raw = get(row);
+      return (raw) => {
         if (raw === null) return false;
         const v = lowerOf(raw);
         return lower.some((s) => v.includes(s));
       };
     case "matches": {
       const res = leaf.values.map((p) => new RegExp(p, "i"));
-      return (row) => {
-        const v = get(row);
-        return v !== null && res.some((re) => re.test(v));
+      // Per value: the fields patterns test (task names, accounts, agents) repeat on every page.
+      const seen = new Map<string, boolean>();
+      return (v) => {
+        if (v === null) return false;
+        let hit = seen.get(v);
+        if (hit === undefined) {
+          hit = res.some((re) => re.test(v));
+          if (seen.size > 10_000) seen.clear();
+          seen.set(v, hit);
+        }
+        return hit;
       };
     }
     case "in_ranges":
     case "outside_ranges": {
       const ranges = leaf.values.map(parseCidr).filter((r): r is IpRange => r !== null);
       const inside = leaf.op === "in_ranges";
-      return (row) => {
-        const v = get(row);
+      return (v) => {
         const ip = v === null ? null : ipOf(v);
         // An absent or unreadable address is neither inside nor outside: it never matches.
         if (!ip) return false;
@@ -85,6 +85,12 @@ function leafTest(leaf: PolicyLeaf): Test {
       };
     }
   }
+}
+
+function leafTest(leaf: PolicyLeaf): Test {
+  const get = read(leaf.field);
+  const test = leafValueTest(leaf);
+  return (row) => test(get(row));
 }
 
 function conditionTest(c: PolicyCondition): Test {
