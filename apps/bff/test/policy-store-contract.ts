@@ -138,6 +138,28 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when a threshold burst goes on over many pages and a restart, then its one alert holds each row once and counts it once", async () => {
+      const { store, rec } = await withConnector("pc4");
+      try {
+        await store.insertPolicy(policy("p5", { threshold: { count: 3, withinMinutes: 10 } }));
+        // A row every 2 minutes, 3 to a page: every page's burst reaches back over the page before.
+        const rows = Array.from({ length: 30 }, (_, i) => row(`b${String(i).padStart(2, "0")}`, 2 * i));
+        let session = pages(store, rec);
+        let total = 0;
+        for (let p = 0; p < 10; p++) {
+          if (p === 5) session = pages(store, rec); // a restart: history read back, not known to be alerted
+          total += await raised(session, rows.slice(3 * p, 3 * p + 3));
+        }
+        expect(total).toBe(1);
+        const [alert] = await store.listAlerts({ limit: 10, connectorId: "pc4" });
+        expect(alert).toMatchObject({ rowCount: 30, firstRowAt: rows[0]?.requestTime, lastRowAt: rows[29]?.requestTime });
+        const held = await store.listAlertRows(alert?.id ?? "", 100);
+        expect(new Set(held.map((r) => r.id)).size).toBe(30);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when a threshold policy's matches arrive over several pages and windows, then one alert opens only once the count is reached", async () => {
       const { store, rec } = await withConnector("pc3");
       try {

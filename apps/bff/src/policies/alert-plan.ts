@@ -2,17 +2,20 @@ import { hash } from "node:crypto";
 import { bursts, byTimeThenKey, GROUP_MINUTES } from "@wc/workday";
 import { activityAlertEvent, type OutboxEvent } from "../notifications";
 import type { ConnectorRecord } from "../store/types";
-import type { AlertChange, AlertRecord, PolicyMatch, PolicyRecord } from "./policy-store";
+import type { AlertChange, AlertEpisode, AlertRecord, PolicyMatch, PolicyRecord } from "./policy-store";
 
 export const MINUTE = 60_000;
 
 export type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environment">;
-/** A match, and whether it is history (an earlier page's, kept for a threshold) or this page's. */
-export type Candidate = PolicyMatch & { history: boolean };
+/**
+ * A match, whether it is history (an earlier page's, kept for a threshold) or this page's, and
+ * whether it is known to be held by an alert already (a history match an earlier page alerted on).
+ */
+export type Candidate = PolicyMatch & { history: boolean; alerted: boolean };
 type Timed = Candidate & { t: number; key: string };
 /** An alert with its first and last row times parsed once. */
-type Known = { alert: AlertRecord; first: number; last: number };
-const known = (alert: AlertRecord): Known => ({ alert, first: Date.parse(alert.firstRowAt), last: Date.parse(alert.lastRowAt) });
+type Known = { alert: AlertEpisode; first: number; last: number };
+const known = (alert: AlertEpisode): Known => ({ alert, first: Date.parse(alert.firstRowAt), last: Date.parse(alert.lastRowAt) });
 
 /** How far back a policy looks: its threshold's span, or the span that groups matches into one alert. */
 export const spanOf = (p: PolicyRecord) => (p.threshold?.withinMinutes ?? GROUP_MINUTES) * MINUTE;
@@ -31,10 +34,13 @@ export interface AlertPlanInput {
   policies: ReadonlyMap<string, PolicyRecord>;
   /** This page's matches, of rows stored for the first time. */
   fresh: readonly PolicyMatch[];
-  /** Threshold policies' earlier matches within their span before the first fresh one. */
-  history: readonly (PolicyMatch & { t?: number })[];
+  /**
+   * Threshold policies' earlier matches within their span before the first fresh one; `alerted`
+   * when the caller knows an alert holds it (an earlier page of the same window put it there).
+   */
+  history: readonly (PolicyMatch & { t?: number; alerted?: boolean })[];
   /** The connector's alerts whose last row is within the longest span before the first fresh match. */
-  recent: readonly AlertRecord[];
+  recent: readonly AlertEpisode[];
   now: Date;
 }
 
@@ -56,7 +62,7 @@ export interface AlertPlan {
 export function planAlerts(input: AlertPlanInput): AlertPlan {
   const { connector: c, policies, now } = input;
   const groups = new Map<string, Map<string, Timed>>();
-  const add = (m: PolicyMatch & { t?: number }, history: boolean) => {
+  const add = (m: PolicyMatch & { t?: number; alerted?: boolean }, history: boolean) => {
     const g = `${m.policyId}\u0000${m.account}`;
     let rows = groups.get(g);
     if (!rows) groups.set(g, (rows = new Map<string, Timed>()));
@@ -66,6 +72,7 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
       requestTime: m.requestTime,
       account: m.account,
       history,
+      alerted: m.alerted ?? false,
       t: m.t ?? Date.parse(m.requestTime),
       key: m.rowKey,
     });
@@ -97,12 +104,15 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
       const head = burst.rows[0];
       const tail = burst.rows.at(-1);
       if (!head || !tail) continue;
-      const rows = burst.rows.map((r) => ({ rowKey: r.rowKey, requestTime: r.requestTime }));
       const open = mine.find((k) => k.alert.status === "open" && k.first - span <= tail.t && k.last + span >= head.t);
       if (open) {
-        changes.push({ alert: open.alert, isNew: false, rows });
+        // A match an earlier page alerted on is in this open alert already (it is the one near it):
+        // sending it again would only be refused by the row's key, at the cost of a write.
+        const adding = burst.rows.filter((r) => !r.alerted).map((r) => ({ rowKey: r.rowKey, requestTime: r.requestTime }));
+        if (adding.length > 0) changes.push({ alert: open.alert, isNew: false, rows: adding });
         continue;
       }
+      const rows = burst.rows.map((r) => ({ rowKey: r.rowKey, requestTime: r.requestTime }));
       const alertKey = `${policy.id}:${c.id}:${sample.account}:${head.rowKey}`;
       const alert: AlertRecord = {
         id: alertIdOf(alertKey, head.requestTime),

@@ -17,9 +17,13 @@ export interface PageDeps {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** A history match with its time parsed once, not on every page it is counted in. */
-type Held = PolicyMatch & { t: number };
-const held = (m: PolicyMatch): Held => ({ ...m, t: Date.parse(m.requestTime) });
+/**
+ * A history match with its time parsed once, not on every page it is counted in, and whether this
+ * window has put it in an alert (then a later page need not send it to that alert again).
+ */
+type Held = PolicyMatch & { t: number; alerted: boolean };
+const held = (m: PolicyMatch): Held => ({ ...m, t: Date.parse(m.requestTime), alerted: false });
+const heldKey = (policyId: string, rowKey: string) => `${policyId}\u0000${rowKey}`;
 
 /**
  * Stores one sync window's pages with the alerts their rows raise (docs/policies.md), one page at a
@@ -31,6 +35,17 @@ const held = (m: PolicyMatch): Held => ({ ...m, t: Date.parse(m.requestTime) });
  * from the store once per window; it is always what the store holds, because only this window
  * writes it and history kept under an earlier version of a policy counts for nothing.
  */
+/**
+ * The history of the (policy, account) groups this page matched: a group without a fresh match
+ * can only form bursts made of history, which decide nothing. On a dense log most groups are idle
+ * on any one page, and their history would be sorted and scanned again on every page for nothing.
+ */
+function ofGroups(history: Held[], fresh: readonly PolicyMatch[]): Held[] {
+  const groups = new Set<string>();
+  for (const m of fresh) groups.add(heldKey(m.policyId, m.account));
+  return history.filter((m) => groups.has(heldKey(m.policyId, m.account)));
+}
+
 export function alertSession(d: PageDeps, c: Named) {
   /** Per threshold policy: the version the history belongs to, and its matches in time order. */
   const history = new Map<string, { version: string; matches: Held[] }>();
@@ -59,12 +74,30 @@ export function alertSession(d: PageDeps, c: Named) {
     return out;
   }
 
-  function remember(kept: PolicyMatch[], counting: PolicyRecord[], keepFrom: number) {
+  function remember(kept: PolicyMatch[], counting: PolicyRecord[], keepFrom: number, alerted: { keys: ReadonlySet<string>; from: number }) {
+    const byPolicy = new Map<string, Held[]>();
+    for (const m of kept) {
+      const list = byPolicy.get(m.policyId);
+      if (list) list.push(held(m));
+      else byPolicy.set(m.policyId, [held(m)]);
+    }
     for (const p of counting) {
       let h = history.get(p.id);
       if (!h) history.set(p.id, (h = { version: policyVersion(p), matches: [] }));
-      const mine = kept.filter((m) => m.policyId === p.id).map(held);
-      h.matches = [...h.matches.filter((m) => m.t >= keepFrom), ...mine].sort((a, b) => a.t - b.t);
+      // Held in time order; pages mostly arrive in time order too, so this is a trim and an append.
+      let lo = 0;
+      while (lo < h.matches.length && (h.matches[lo]?.t ?? Infinity) < keepFrom) lo++;
+      const matches = lo > 0 ? h.matches.slice(lo) : h.matches;
+      const mine = (byPolicy.get(p.id) ?? []).sort((a, b) => a.t - b.t);
+      const tail = matches.at(-1);
+      const head = mine[0];
+      if (tail && head && head.t < tail.t) h.matches = [...matches, ...mine].sort((a, b) => a.t - b.t);
+      else h.matches = matches.concat(mine);
+      for (let i = h.matches.length - 1; i >= 0 && alerted.keys.size > 0; i--) {
+        const m = h.matches[i];
+        if (!m || m.t < alerted.from) break;
+        if (!m.alerted && alerted.keys.has(heldKey(m.policyId, m.rowKey))) m.alerted = true;
+      }
     }
     // Complete from a time on only once read from the store: a window without thresholds read nothing.
     if (heldFrom !== null) heldFrom = Math.max(heldFrom, keepFrom);
@@ -85,7 +118,7 @@ export function alertSession(d: PageDeps, c: Named) {
       connector: c,
       policies,
       fresh,
-      history: counting.length > 0 ? await historyFrom(from, counting) : [],
+      history: counting.length > 0 ? ofGroups(await historyFrom(from, counting), fresh) : [],
       recent: await d.store.recentAlerts(c.id, iso(from)),
       now: d.now(),
     });
@@ -96,7 +129,17 @@ export function alertSession(d: PageDeps, c: Named) {
     }
     const writes: AlertWrites = { ...plan, keep, pruneBefore: iso(Date.parse(first) - KEEP_MS) };
     // Held for the next page only once the page is committed; a failed commit drops nothing held.
-    return { writes, raised: plan.raised, done: () => remember(keep, counting, Date.parse(last) - lookback) };
+    const alerted = { keys: new Set<string>(), from: Infinity };
+    if (counting.length > 0) {
+      for (const ch of plan.changes) {
+        if (!policies.get(ch.alert.policyId)?.threshold) continue;
+        for (const r of ch.rows) {
+          alerted.keys.add(heldKey(ch.alert.policyId, r.rowKey));
+          alerted.from = Math.min(alerted.from, Date.parse(r.requestTime));
+        }
+      }
+    }
+    return { writes, raised: plan.raised, done: () => remember(keep, counting, Date.parse(last) - lookback, alerted) };
   }
 
   return {

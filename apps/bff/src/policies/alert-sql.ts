@@ -55,7 +55,9 @@ export const OPEN_BY_POLICY = "SELECT policy_id, count(*) AS n FROM activity_ale
 /** A connector's history entries that reach a time (matchesFromHistory reads them). */
 export const HISTORY_FROM = "SELECT matches FROM policy_history WHERE connector_id = ? AND last_at >= ?";
 export const INSERT_HISTORY = "INSERT INTO policy_history (connector_id, last_at, matches) VALUES (?, ?, ?)";
-export const RECENT_ALERTS = "SELECT * FROM activity_alerts WHERE connector_id = ? AND last_row_at >= ?";
+// Only what deciding needs (AlertEpisode): a dense log has hundreds of alerts within the hour read on every page.
+export const RECENT_ALERTS =
+  "SELECT id, policy_id, account, status, first_row_at, last_row_at FROM activity_alerts WHERE connector_id = ? AND last_row_at >= ?";
 
 /** History entries wholly older than the longest span any threshold may look back over. */
 export const PRUNE_HISTORY = "DELETE FROM policy_history WHERE connector_id = ? AND last_at < ?";

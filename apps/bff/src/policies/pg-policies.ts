@@ -1,7 +1,16 @@
 import type { Pool } from "pg";
 import { numbered } from "../platform/store/portable-sql";
 import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS } from "./alert-sql";
-import { alertFromRow, alertRowFromDb, alertWithConnectorFromRow, matchesFromHistory, POLICY_COLUMNS, policyFromRow, policyToRow } from "./policy-columns";
+import {
+  alertFromRow,
+  alertRowFromDb,
+  episodeFromRow,
+  alertWithConnectorFromRow,
+  matchesFromHistory,
+  POLICY_COLUMNS,
+  policyFromRow,
+  policyToRow,
+} from "./policy-columns";
 import type { PolicyStore } from "./policy-store";
 
 type Row = Record<string, unknown>;
@@ -52,7 +61,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       );
     },
     async recentAlerts(connectorId, from) {
-      return (await all(RECENT_ALERTS, [connectorId, from])).map(alertFromRow);
+      return (await all(RECENT_ALERTS, [connectorId, from])).map(episodeFromRow);
     },
     async listAlerts(q) {
       const { sql, params } = numbered(alertPageSql(q));

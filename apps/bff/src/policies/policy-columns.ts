@@ -1,5 +1,5 @@
 import type { AlertStatus, Severity } from "@wc/contracts";
-import type { AlertRecord, AlertRowView, AlertWithConnector, KeptMatch, PolicyRecord, PolicyMatch } from "./policy-store";
+import type { AlertEpisode, AlertRecord, AlertRowView, AlertWithConnector, KeptMatch, PolicyRecord, PolicyMatch } from "./policy-store";
 
 type Row = Record<string, unknown>;
 
@@ -70,6 +70,15 @@ export function alertToRow(a: AlertRecord): Row {
 }
 
 export const ALERT_COLUMNS = Object.keys(alertToRow({} as AlertRecord));
+
+export const episodeFromRow = (r: Row): AlertEpisode => ({
+  id: str(r.id),
+  policyId: str(r.policy_id),
+  account: str(r.account),
+  status: str(r.status) as AlertStatus,
+  firstRowAt: str(r.first_row_at),
+  lastRowAt: str(r.last_row_at),
+});
 
 export function alertFromRow(r: Row): AlertRecord {
   return {

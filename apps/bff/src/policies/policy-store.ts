@@ -53,12 +53,12 @@ export interface AlertWithConnector extends AlertRecord {
   tenant: string | null;
 }
 
+/** What deciding a page needs to know of a stored alert: whose it is, whether open, and its times. */
+export type AlertEpisode = Pick<AlertRecord, "id" | "policyId" | "account" | "status" | "firstRowAt" | "lastRowAt">;
+
 /** A new alert, or rows added to one (its count grows by the rows it did not hold yet, its times widen). */
-export interface AlertChange {
-  alert: AlertRecord;
-  isNew: boolean;
-  rows: { rowKey: string; requestTime: string }[];
-}
+export type AlertChange = { alert: AlertRecord; isNew: true; rows: AlertRowKey[] } | { alert: AlertEpisode; isNew: false; rows: AlertRowKey[] };
+export type AlertRowKey = { rowKey: string; requestTime: string };
 
 /** A match kept as threshold history, with the policy version that matched it. */
 export interface KeptMatch extends PolicyMatch {
@@ -112,7 +112,7 @@ export interface PolicyStore {
   /** A connector's kept matches (threshold history) from `from` on, of these policies at these versions. */
   keptMatches(connectorId: string, from: string, policies: readonly { id: string; version: string }[]): Promise<PolicyMatch[]>;
   /** The connector's alerts whose last row is at or after `from`: the ones new matches may extend. */
-  recentAlerts(connectorId: string, from: string): Promise<AlertRecord[]>;
+  recentAlerts(connectorId: string, from: string): Promise<AlertEpisode[]>;
 
   listAlerts(q: AlertQuery): Promise<AlertWithConnector[]>;
   countAlertsByStatus(q: Omit<AlertQuery, "status" | "limit" | "after">): Promise<Partial<Record<AlertStatus, number>>>;

@@ -1,7 +1,16 @@
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import { writeTx } from "../platform/store/sqlite-tx";
 import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS } from "./alert-sql";
-import { alertFromRow, alertRowFromDb, alertWithConnectorFromRow, matchesFromHistory, POLICY_COLUMNS, policyFromRow, policyToRow } from "./policy-columns";
+import {
+  alertFromRow,
+  alertRowFromDb,
+  episodeFromRow,
+  alertWithConnectorFromRow,
+  matchesFromHistory,
+  POLICY_COLUMNS,
+  policyFromRow,
+  policyToRow,
+} from "./policy-columns";
 import type { PolicyRecord, PolicyStore } from "./policy-store";
 
 type Row = Record<string, unknown>;
@@ -52,7 +61,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       );
     },
     async recentAlerts(connectorId, from) {
-      return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(alertFromRow);
+      return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(episodeFromRow);
     },
     async listAlerts(q) {
       const { sql, params } = alertPageSql(q);
