@@ -26,16 +26,6 @@ const held = (m: PolicyMatch): Held => ({ ...m, t: Date.parse(m.requestTime), al
 const heldKey = (policyId: string, rowKey: string) => `${policyId}\u0000${rowKey}`;
 
 /**
- * Stores one sync window's pages with the alerts their rows raise (docs/policies.md), one page at a
- * time, in order. Each page is matched against the policies enabled for the connector when it
- * arrives; matches of rows stored before (a re-fetched page, a re-sync) count for nothing. What the
- * matches decide (alerts opened or extended, their events, the threshold history to keep) is
- * committed in the page's own transaction: a crash loses both or neither, and a retry decides the
- * same alerts under the same keys. The threshold history of the pages before is held here, read
- * from the store once per window; it is always what the store holds, because only this window
- * writes it and history kept under an earlier version of a policy counts for nothing.
- */
-/**
  * The history of the (policy, account) groups this page matched: a group without a fresh match
  * can only form bursts made of history, which decide nothing. On a dense log most groups are idle
  * on any one page, and their history would be sorted and scanned again on every page for nothing.
@@ -46,6 +36,16 @@ function ofGroups(history: Held[], fresh: readonly PolicyMatch[]): Held[] {
   return history.filter((m) => groups.has(heldKey(m.policyId, m.account)));
 }
 
+/**
+ * Stores one sync window's pages with the alerts their rows raise (docs/policies.md), one page at a
+ * time, in order. Each page is matched against the policies enabled for the connector when it
+ * arrives; matches of rows stored before (a re-fetched page, a re-sync) count for nothing. What the
+ * matches decide (alerts opened or extended, their events, the threshold history to keep) is
+ * committed in the page's own transaction: a crash loses both or neither, and a retry decides the
+ * same alerts under the same keys. The threshold history of the pages before is held here, read
+ * from the store once per window; it is always what the store holds, because only this window
+ * writes it and history kept under an earlier version of a policy counts for nothing.
+ */
 export function alertSession(d: PageDeps, c: Named) {
   /** Per threshold policy: the version the history belongs to, and its matches in time order. */
   const history = new Map<string, { version: string; matches: Held[] }>();
