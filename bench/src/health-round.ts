@@ -5,8 +5,10 @@
 // HEALTH_CHECK_CONCURRENCY at a time. Meanwhile autocannon (in this process) asks for the first
 // connectors page with `connections` signed-in connections. Prints the round's time (the console's
 // own "health round finished" log), the console's peak RSS (VmHWM) and the list's p50/p99 during
-// the round, and whether each goal is met (≤ 60 s, ≤ 400 MB, p99 ≤ 100 ms).
-//   pnpm --filter @wc/bench health-round [count] [connections] [concurrency]   (defaults 10000, 10, the console's default)
+// the round, and whether each goal is met (≤ 60 s, ≤ 400 MB, p99 ≤ 100 ms). The console runs as in
+// production, `node --max-semi-space-size=16 dist/server.mjs` (the script builds it first); `--start=tsx` runs the
+// development start (`node --import tsx src/server.ts`) instead, whose loader holds more memory.
+//   pnpm --filter @wc/bench health-round [count] [connections] [concurrency] [--start=tsx]   (defaults 10000, 10, the console's default)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -14,10 +16,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createKeyring } from "../../apps/bff/src/platform/crypto/crypto";
-import { freePort, memoryOf, runTs, sleep, stop, waitForUrl } from "./processes";
+import { freePort, memoryOf, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
 import { consentedClients, seedConnected } from "./seed-connected";
 
-const [countArg, connectionsArg, concurrencyArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [countArg, connectionsArg, concurrencyArg] = args.filter((a) => !a.startsWith("--"));
+const START = args.includes("--start=tsx") ? "tsx" : "compiled";
+// As README's production start, unless BENCH_NODE_OPTIONS tries another young generation size.
+const semiSpace = (process.env.BENCH_NODE_OPTIONS ?? "").includes("--max-semi-space-size") ? [] : ["--max-semi-space-size=16"];
+const bffArgs = [...semiSpace, ...(START === "tsx" ? ["--import", "tsx", "src/server.ts"] : ["dist/server.mjs"])];
 const COUNT = Number(countArg ?? 10_000);
 const CONNECTIONS = Number(connectionsArg ?? 10);
 const METRICS_TOKEN = randomBytes(24).toString("hex");
@@ -82,7 +89,7 @@ try {
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  bff = runTs("src/server.ts", path.join(ROOT, "apps/bff"), {
+  bff = runNode(bffArgs, path.join(ROOT, "apps/bff"), {
     NODE_ENV: "production",
     ENCRYPTION_KEY: key.toString("base64"),
     PORT: String(port),
@@ -98,7 +105,7 @@ try {
     // /metrics on the main port: the heap figures after the round say what the RSS is made of.
     METRICS_TOKEN: METRICS_TOKEN,
     ...(concurrencyArg ? { HEALTH_CHECK_CONCURRENCY: concurrencyArg } : {}),
-    // BENCH_NODE_OPTIONS: V8 flags for the console (e.g. --max-semi-space-size=32) to try against its RSS.
+    // BENCH_NODE_OPTIONS: V8 flags for the console (e.g. --max-semi-space-size=8) to try against its RSS.
     NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS ?? "", process.env.BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` : ""]
       .join(" ")
       .trim(),
@@ -135,7 +142,7 @@ try {
   const seconds = round.ms / 1000;
   const goal = (ok: boolean) => (ok ? "met" : "NOT met");
   console.log(
-    `\nhealth round: ${round.checked.toLocaleString("en-US")} of ${COUNT.toLocaleString("en-US")} connectors checked, ${round.concurrency} at a time; seeded in ${seedS.toFixed(1)} s`,
+    `\nhealth round: ${round.checked.toLocaleString("en-US")} of ${COUNT.toLocaleString("en-US")} connectors checked, ${round.concurrency} at a time; seeded in ${seedS.toFixed(1)} s; console started as node ${bffArgs.join(" ")}`,
   );
   console.log(
     `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadavg()
