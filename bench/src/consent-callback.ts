@@ -5,16 +5,17 @@
 // timed. The console runs as its own process on a fresh SQLite file, background work off; the
 // simulator in another. `rounds` pairs, alternating which goes first; prints median, p90 and the
 // ratio of the medians (goal ≤ 1.5×).
-//   pnpm --filter @wc/bench consent-callback [rounds]   (default 40)
+// The console is started as in production (compiled; `--start=tsx` for its sources).
+//   pnpm --filter @wc/bench consent-callback [rounds] [--start=tsx]   (default 40)
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as client from "openid-client";
-import { freePort, runTs, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, freePort, positional, runNode, runTs, stop, waitForUrl } from "./processes";
 import { registerClient, signInAndAllow } from "./sim-consent";
 
-const ROUNDS = Number(process.argv[2] ?? 40);
+const ROUNDS = Number(positional(process.argv.slice(2))[0] ?? 40);
 const WARM_UP = 5;
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -25,7 +26,7 @@ const sim = runTs("src/server.ts", path.join(ROOT, "apps/workday-sim"), { WORKDA
 const simUrl = `http://127.0.0.1:${simPort}`;
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const bff = runTs("src/server.ts", path.join(ROOT, "apps/bff"), {
+const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
   NODE_ENV: "production",
   ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   PORT: String(port),

@@ -16,15 +16,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createKeyring } from "../../apps/bff/src/platform/crypto/crypto";
-import { freePort, memoryOf, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, freePort, memoryOf, positional, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
 import { consentedClients, seedConnected } from "./seed-connected";
 
-const args = process.argv.slice(2);
-const [countArg, connectionsArg, concurrencyArg] = args.filter((a) => !a.startsWith("--"));
-const START = args.includes("--start=tsx") ? "tsx" : "compiled";
+const [countArg, connectionsArg, concurrencyArg] = positional(process.argv.slice(2));
 // As README's production start, unless BENCH_NODE_OPTIONS tries another young generation size.
-const semiSpace = (process.env.BENCH_NODE_OPTIONS ?? "").includes("--max-semi-space-size") ? [] : ["--max-semi-space-size=16"];
-const bffArgs = [...semiSpace, ...(START === "tsx" ? ["--import", "tsx", "src/server.ts"] : ["dist/server.mjs"])];
+const bffArgs = consoleArgs(consoleStartOf(process.argv), process.env.BENCH_NODE_OPTIONS);
 const COUNT = Number(countArg ?? 10_000);
 const CONNECTIONS = Number(connectionsArg ?? 10);
 const METRICS_TOKEN = randomBytes(24).toString("hex");

@@ -4,7 +4,8 @@
 // Each gets `connections` keep-alive connections for `seconds` (autocannon, in this process),
 // after a short warm-up; with rounds > 1 they alternate and each keeps its best round (the
 // machine is shared). Prints requests/s and p99 for both and the ratios; exits 1 on any error.
-//   pnpm --filter @wc/bench list-scale [count] [seconds] [rounds] [connections]   (defaults 10000, 10, 1, 50)
+// The console is started as in production (compiled; `--start=tsx` for its sources).
+//   pnpm --filter @wc/bench list-scale [count] [seconds] [rounds] [connections] [--start=tsx]   (defaults 10000, 10, 1, 50)
 // BENCH_CPU_PROF=<dir> profiles the console (node --cpu-prof) for a look at where its time goes.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,9 +14,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { seedConnectors } from "../../apps/bff/src/cli/seed-connectors";
-import { freePort, runTs, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, freePort, positional, runNode, runTs, stop, waitForUrl } from "./processes";
 
-const [countArg, secondsArg, roundsArg, connectionsArg] = process.argv.slice(2);
+const [countArg, secondsArg, roundsArg, connectionsArg] = positional(process.argv.slice(2));
 const COUNT = Number(countArg ?? 10_000);
 const SECONDS = Number(secondsArg ?? 10);
 const ROUNDS = Number(roundsArg ?? 1);
@@ -48,7 +49,7 @@ const seedMs = performance.now() - seededAt;
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const bff = runTs("src/server.ts", path.join(ROOT, "apps/bff"), {
+const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
   NODE_ENV: "production",
   ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   PORT: String(port),

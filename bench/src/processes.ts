@@ -77,3 +77,22 @@ export function cpuSecondsOf(pid: number): number {
 }
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS = 100;
+
+/** How the console is started: as production does (README, "Production") or from its sources. */
+export type ConsoleStart = "compiled" | "tsx";
+
+/** `--start=tsx` among a bench's arguments; the compiled console otherwise. */
+export const consoleStartOf = (argv: readonly string[]): ConsoleStart => (argv.includes("--start=tsx") ? "tsx" : "compiled");
+
+/** A bench's arguments without its `--` flags. */
+export const positional = (argv: readonly string[]) => argv.filter((a) => !a.startsWith("--"));
+
+/**
+ * node's arguments for the console in apps/bff: the production start, `node
+ * --max-semi-space-size=16 dist/server.mjs` (the bench's package script builds it first), or the
+ * sources with tsx. The young-generation cap is left out when `nodeOptions` sets its own.
+ */
+export function consoleArgs(start: ConsoleStart, nodeOptions = ""): string[] {
+  const semiSpace = nodeOptions.includes("--max-semi-space-size") ? [] : ["--max-semi-space-size=16"];
+  return [...semiSpace, ...(start === "tsx" ? ["--import", "tsx", "src/server.ts"] : ["dist/server.mjs"])];
+}
