@@ -22,10 +22,10 @@ import { activityLoggingUrl, compilePolicy, type PolicyRow } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { BENCH_POLICIES } from "./bench-policies";
 import { bffClient } from "./bff-client";
-import { cpuSecondsOf, freePort, memoryOf, runTs, sleep, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, cpuSecondsOf, freePort, memoryOf, positional, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
-const [eventsArg, roundsArg] = process.argv.slice(2);
+const [eventsArg, roundsArg] = positional(process.argv.slice(2));
 const EVENTS = Number(eventsArg ?? 1_000_000);
 const ROUNDS = Number(roundsArg ?? 3);
 const GOAL = 1.1;
@@ -156,7 +156,7 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = path.join(work, `bff-${name}`);
   const databaseUrl = `file:${path.join(dataDir, "workday-connect.db")}`;
-  const bff = runTs("src/server.ts", path.join(ROOT, "apps/bff"), {
+  const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
     NODE_ENV: "test",
     PORT: String(port),
     PUBLIC_URL: base,

@@ -16,12 +16,12 @@ import { fileURLToPath } from "node:url";
 import { activityLoggingUrl } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { freshSchemaUrl } from "./pg-schema";
-import { freePort, memoryOf, resultOf, runTs, sleep, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, freePort, memoryOf, positional, resultOf, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
 import { bffClient } from "./bff-client";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
 const POSTGRES = process.argv.includes("--postgres");
-const [eventsArg, roundsArg] = process.argv.slice(2).filter((a) => a !== "--postgres");
+const [eventsArg, roundsArg] = positional(process.argv.slice(2));
 const EVENTS = Number(eventsArg ?? 1_000_000);
 const ROUNDS = Number(roundsArg ?? 1);
 const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
@@ -109,7 +109,7 @@ async function realBackfill(round: number): Promise<{ from: string; to: string; 
   const base = `http://127.0.0.1:${port}`;
   const dataDir = path.join(work, `bff-${round}`);
   const databaseUrl = POSTGRES ? await freshSchemaUrl() : `file:${path.join(dataDir, "workday-connect.db")}`;
-  const bff = runTs("src/server.ts", path.join(ROOT, "apps/bff"), {
+  const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
     NODE_ENV: "test",
     PORT: String(port),
     PUBLIC_URL: base,
