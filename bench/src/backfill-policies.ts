@@ -22,7 +22,7 @@ import { activityLoggingUrl, compilePolicy, type PolicyRow } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { BENCH_POLICIES } from "./bench-policies";
 import { bffClient } from "./bff-client";
-import { consoleArgs, consoleStartOf, cpuSecondsOf, freePort, memoryOf, positional, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, cpuSecondsOf, threadCpuOf, freePort, memoryOf, positional, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
 const [eventsArg, roundsArg] = positional(process.argv.slice(2));
@@ -52,6 +52,8 @@ interface Run {
   peakKb: number;
   /** CPU seconds the BFF and the simulator used from consent to the window's end. */
   bffCpu: number;
+  /** The BFF's CPU seconds over the same span by thread: main, SQLite writer, V8's helpers (GC). */
+  threads: { main: number; writer: number; gc: number };
   simCpu: number;
   /** With policies only. */
   alerts?: number;
@@ -106,7 +108,7 @@ try {
           .toLocaleString("en-US")
           .padStart(
             7,
-          )} rows/s  ${run.rows.toLocaleString("en-US")} rows  peak RSS ${(run.peakKb / 1024).toFixed(0)} MB  CPU bff ${run.bffCpu.toFixed(1)} s sim ${run.simCpu.toFixed(1)} s` +
+          )} rows/s  ${run.rows.toLocaleString("en-US")} rows  peak RSS ${(run.peakKb / 1024).toFixed(0)} MB  CPU bff ${run.bffCpu.toFixed(1)} s (main ${run.threads.main.toFixed(1)}, writer ${run.threads.writer.toFixed(1)}, gc ${run.threads.gc.toFixed(1)}) sim ${run.simCpu.toFixed(1)} s` +
           (withPolicies
             ? `  ${run.matches?.toLocaleString("en-US")} matches, ${run.alerts} alerts (${run.alertRows?.toLocaleString("en-US")} rows in alerts)`
             : "") +
@@ -150,6 +152,11 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+function threadsSince(before: Map<string, number>, after: Map<string, number>): Run["threads"] {
+  const used = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+  return { main: used("MainThread"), writer: used("sqlite-writer"), gc: used("V8Worker") };
+}
+
 /** A fresh BFF process and SQLite file, the policies (or none), a connector connected by consent, the backfill that consent starts. */
 async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
   const port = await freePort();
@@ -182,7 +189,7 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
   await api("PUT", `/api/connectors/${connector.id}/details`, { ...reg, samlSso: false });
   const { authorizationUrl } = (await api("POST", `/api/connectors/${connector.id}/consent`, { mode: "popup" })) as { authorizationUrl: string };
   const callback = await signInAndAllow(authorizationUrl);
-  const cpuBefore = { bff: cpuSecondsOf(bff.pid ?? 0), sim: cpuSecondsOf(sim.pid ?? 0) };
+  const cpuBefore = { bff: cpuSecondsOf(bff.pid ?? 0), sim: cpuSecondsOf(sim.pid ?? 0), threads: threadCpuOf(bff.pid ?? 0) };
   await api("GET", callback.pathname + callback.search);
 
   // Progress is read from the BFF's database file (a cheap indexed read), not its status route.
@@ -202,6 +209,7 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
         seconds: (Date.parse(w.finishedAt) - Date.parse(w.startedAt)) / 1000,
         peakKb,
         bffCpu: cpuSecondsOf(bff.pid ?? 0) - cpuBefore.bff,
+        threads: threadsSince(cpuBefore.threads, threadCpuOf(bff.pid ?? 0)),
         simCpu: cpuSecondsOf(sim.pid ?? 0) - cpuBefore.sim,
       };
     }
