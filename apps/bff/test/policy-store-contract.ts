@@ -138,6 +138,53 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when a window's pages add rows to an open alert, then they are applied every few pages and with its last page, and deciding sees them before", async () => {
+      const { store, rec } = await withConnector("pc5");
+      try {
+        await store.insertPolicy(policy("p6"));
+        // One match every 40 minutes: each is within the hour of the one before, none of the first.
+        const rows = Array.from({ length: 12 }, (_, i) => row(`e${String(i).padStart(2, "0")}`, 40 * i));
+        const session = pages(store, rec);
+        let raisedCount = 0;
+        for (const [i, r] of rows.entries()) {
+          raisedCount += (await session.storePage([r], {}, { more: i < rows.length - 1 })).raised.length;
+          if (i === 2) {
+            // Recorded, not yet applied: the stored alert still shows its first row only.
+            const [early] = await store.listAlerts({ limit: 10, connectorId: "pc5" });
+            expect(early).toMatchObject({ rowCount: 1, lastRowAt: rows[0]?.requestTime });
+          }
+        }
+        // One alert: a later page extended it by the span this window held, not the stored one.
+        expect(raisedCount).toBe(1);
+        const [alert] = await store.listAlerts({ limit: 10, connectorId: "pc5" });
+        expect(alert).toMatchObject({ rowCount: 12, firstRowAt: rows[0]?.requestTime, lastRowAt: rows[11]?.requestTime });
+        expect(await store.listAlertRows(alert?.id ?? "", 100)).toHaveLength(12);
+        expect(await store.applyAlertExtensions("pc5")).toBe(0);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("when a window ends before applying what it recorded (a crash), then the next window applies it before deciding", async () => {
+      const { store, rec } = await withConnector("pc6");
+      try {
+        await store.insertPolicy(policy("p7"));
+        const rows = Array.from({ length: 5 }, (_, i) => row(`k${i}`, 40 * i));
+        const first = pages(store, rec);
+        for (const r of rows.slice(0, 3)) await first.storePage([r], {}, { more: true });
+        // The process dies here: the rows are stored, two of them recorded for the alert only.
+        const [before] = await store.listAlerts({ limit: 10, connectorId: "pc6" });
+        expect(before).toMatchObject({ rowCount: 1 });
+        const second = pages(store, rec);
+        expect(await raised(second, rows.slice(3))).toBe(0);
+        const alerts = await store.listAlerts({ limit: 10, connectorId: "pc6" });
+        expect(alerts).toHaveLength(1);
+        expect(alerts[0]).toMatchObject({ rowCount: 5, lastRowAt: rows[4]?.requestTime });
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when a threshold burst goes on over many pages and a restart, then its one alert holds each row once and counts it once", async () => {
       const { store, rec } = await withConnector("pc4");
       try {

@@ -156,7 +156,7 @@ async function runWindow(
     }
     rows += stored.length;
     const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
-    const { inserted } = await pages.storePage(stored, checkpoint);
+    const { inserted } = await pages.storePage(stored, checkpoint, { more: step.kind === "next" });
     d.metrics.activityRowsStored(inserted);
     if (step.kind === "done") return "finished";
     cursor = step.cursor;

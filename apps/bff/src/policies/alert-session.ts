@@ -2,14 +2,20 @@ import { GROUP_MINUTES } from "@wc/workday";
 import type { Store, StoredActivityRow, SyncStatePatch } from "../store/types";
 import { MINUTE, planAlerts, spanOf, type Named } from "./alert-plan";
 import type { LivePolicy, PolicyMatcher } from "./policy-matcher";
-import type { AlertRecord, AlertWrites, KeptMatch, PolicyMatch, PolicyRecord } from "./policy-store";
+import type { AlertChange, AlertEpisode, AlertExtension, AlertRecord, AlertWrites, KeptMatch, PolicyMatch, PolicyRecord } from "./policy-store";
 import { policyVersion } from "./policies";
 
 /** Kept matches are dropped this long behind the newest: the longest threshold is a day. */
 const KEEP_MS = 2 * 1440 * MINUTE;
+/**
+ * Rows added to open alerts are recorded with each page and applied to the alerts every this many
+ * pages, and with the window's last page: an alert's count and last row trail a backfill by at
+ * most this many pages, and each open alert is rewritten once per this many pages, not on each.
+ */
+export const APPLY_EXTENSIONS_EVERY = 8;
 
 export interface PageDeps {
-  store: Pick<Store, "commitActivityPage" | "storedRowKeys" | "keptMatches" | "recentAlerts">;
+  store: Pick<Store, "commitActivityPage" | "storedRowKeys" | "keptMatches" | "recentAlerts" | "applyAlertExtensions">;
   policies: PolicyMatcher;
   now: () => Date;
   /** Told of each new alert once it is stored (metrics). */
@@ -24,6 +30,16 @@ const iso = (ms: number) => new Date(ms).toISOString();
 type Held = PolicyMatch & { t: number; alerted: boolean };
 const held = (m: PolicyMatch): Held => ({ ...m, t: Date.parse(m.requestTime), alerted: false });
 const heldKey = (policyId: string, rowKey: string) => `${policyId}\u0000${rowKey}`;
+
+/** An open alert's span once these rows are in it. */
+function spanAfter(a: AlertEpisode, rows: readonly { requestTime: string }[]): AlertEpisode {
+  let { firstRowAt, lastRowAt } = a;
+  for (const r of rows) {
+    if (r.requestTime < firstRowAt) firstRowAt = r.requestTime;
+    if (r.requestTime > lastRowAt) lastRowAt = r.requestTime;
+  }
+  return { ...a, firstRowAt, lastRowAt };
+}
 
 /**
  * The history of the (policy, account) groups this page matched: a group without a fresh match
@@ -51,6 +67,28 @@ export function alertSession(d: PageDeps, c: Named) {
   const history = new Map<string, { version: string; matches: Held[] }>();
   /** History is complete from this time on (null: nothing read yet). */
   let heldFrom: number | null = null;
+  /** Open alerts this window added rows to that are recorded but not yet applied: their spans as they will be. */
+  const extended = new Map<string, AlertEpisode>();
+  /** Pages committed since the extensions were last applied. */
+  let unapplied = 0;
+  /** Entries an earlier window left (a crash, a stop) are applied before this one decides anything. */
+  let started = false;
+
+  /** The stored alerts, with the spans of those this window has extended since the last apply. */
+  async function recentFrom(from: number): Promise<AlertEpisode[]> {
+    const stored = await d.store.recentAlerts(c.id, iso(from));
+    if (extended.size === 0) return stored;
+    const seen = new Set<string>();
+    const out = stored.map((a) => {
+      const e = extended.get(a.id);
+      if (!e) return a;
+      seen.add(a.id);
+      return { ...a, firstRowAt: e.firstRowAt < a.firstRowAt ? e.firstRowAt : a.firstRowAt, lastRowAt: e.lastRowAt > a.lastRowAt ? e.lastRowAt : a.lastRowAt };
+    });
+    const fromIso = iso(from);
+    for (const e of extended.values()) if (!seen.has(e.id) && e.lastRowAt >= fromIso) out.push(e);
+    return out;
+  }
 
   async function historyFrom(from: number, counting: PolicyRecord[]): Promise<Held[]> {
     for (const [id, h] of history) {
@@ -119,7 +157,7 @@ export function alertSession(d: PageDeps, c: Named) {
       policies,
       fresh,
       history: counting.length > 0 ? ofGroups(await historyFrom(from, counting), fresh) : [],
-      recent: await d.store.recentAlerts(c.id, iso(from)),
+      recent: await recentFrom(from),
       now: d.now(),
     });
     const keep: KeptMatch[] = [];
@@ -127,7 +165,21 @@ export function alertSession(d: PageDeps, c: Named) {
       const p = policies.get(m.policyId);
       if (p?.threshold) keep.push({ ...m, version: policyVersion(p) });
     }
-    const writes: AlertWrites = { ...plan, keep, pruneBefore: iso(Date.parse(first) - KEEP_MS) };
+    const extend: AlertExtension[] = [];
+    const created: AlertChange[] = [];
+    for (const ch of plan.changes) {
+      if (ch.isNew) created.push(ch);
+      else for (const r of ch.rows) extend.push({ alertId: ch.alert.id, rowKey: r.rowKey, requestTime: r.requestTime });
+    }
+    const writes: AlertWrites = {
+      changes: created,
+      events: plan.events,
+      extend,
+      applyExtensions: false,
+      keep,
+      pruneBefore: iso(Date.parse(first) - KEEP_MS),
+    };
+    const spans = plan.changes.filter((ch) => !ch.isNew).map((ch) => spanAfter(ch.alert, ch.rows));
     // Held for the next page only once the page is committed; a failed commit drops nothing held.
     const alerted = { keys: new Set<string>(), from: Infinity };
     if (counting.length > 0) {
@@ -139,18 +191,47 @@ export function alertSession(d: PageDeps, c: Named) {
         }
       }
     }
-    return { writes, raised: plan.raised, done: () => remember(keep, counting, Date.parse(last) - lookback, alerted) };
+    return {
+      writes,
+      raised: plan.raised,
+      done: () => {
+        remember(keep, counting, Date.parse(last) - lookback, alerted);
+        for (const s of spans) {
+          const before = extended.get(s.id);
+          extended.set(s.id, before ? spanAfter(before, [{ requestTime: s.firstRowAt }, { requestTime: s.lastRowAt }]) : s);
+        }
+      },
+    };
   }
 
   return {
     /** Commits one page of the window, with its alerts. */
-    async storePage(rows: StoredActivityRow[], checkpoint: SyncStatePatch): Promise<{ inserted: number; raised: AlertRecord[] }> {
+    /**
+     * Commits one page of the window, with its alerts. `more`: pages of this window follow, so the
+     * rows it adds to open alerts may wait to be applied with a later page (the last one applies them).
+     */
+    async storePage(rows: StoredActivityRow[], checkpoint: SyncStatePatch, o: { more?: boolean } = {}): Promise<{ inserted: number; raised: AlertRecord[] }> {
+      if (!started) {
+        await d.store.applyAlertExtensions(c.id);
+        started = true;
+      }
       const live = rows.length > 0 ? await d.policies.forConnector(c.id) : [];
       const matches = d.policies.match(live, rows);
       const decided = matches.length > 0 ? await decide(live, matches) : null;
-      const { inserted } = await d.store.commitActivityPage(c.id, rows, checkpoint, decided?.writes);
+      const recorded = extended.size > 0 || (decided?.writes.extend.length ?? 0) > 0;
+      const apply = recorded && (!o.more || unapplied + 1 >= APPLY_EXTENSIONS_EVERY);
+      const writes: AlertWrites | undefined = decided
+        ? { ...decided.writes, applyExtensions: apply }
+        : apply
+          ? { changes: [], events: [], extend: [], applyExtensions: true, keep: [], pruneBefore: "" }
+          : undefined;
+      const { inserted } = await d.store.commitActivityPage(c.id, rows, checkpoint, writes);
+      decided?.done();
+      if (apply) {
+        extended.clear();
+        unapplied = 0;
+      } else if (recorded) unapplied++;
       if (!decided) return { inserted, raised: [] };
-      decided.done();
       for (const a of decided.raised) d.onRaised?.(a);
       return { inserted, raised: decided.raised };
     },

@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import { pgQueueEvent } from "../notifications";
 import { INSERT_HISTORY, PRUNE_HISTORY } from "./alert-sql";
-import { ALERT_COLUMNS, alertToRow, historyToJson } from "./policy-columns";
+import { ALERT_COLUMNS, alertToRow, extensionsJson, historyToJson } from "./policy-columns";
 import { lastTime, type AlertWrites } from "./policy-store";
 import { numbered } from "../platform/store/portable-sql";
 
@@ -22,6 +22,27 @@ const ADD_ALERT_ROWS = `WITH added AS (
     first_row_at = LEAST(first_row_at, (SELECT min(request_time) FROM added)), last_row_at = GREATEST(last_row_at, (SELECT max(request_time) FROM added))
   WHERE id = $1::text`;
 
+const RECORD_EXTENSIONS = "INSERT INTO alert_extensions (connector_id, rows) VALUES ($1, $2)";
+// As sqlite-alert-writes.ts: rows of alerts that are gone skipped; each alert grows by the rows the
+// insert took (RETURNING), so applying twice adds nothing the second time.
+const APPLY_EXTENSIONS = `WITH x AS (
+    SELECT DISTINCT v->>0 AS alert_id, v->>1 AS row_key, v->>2 AS request_time
+    FROM alert_extensions e CROSS JOIN LATERAL jsonb_array_elements(e.rows::jsonb) AS v WHERE e.connector_id = $1
+  ), added AS (
+    INSERT INTO activity_alert_rows (alert_id, row_key, request_time)
+    SELECT x.alert_id, x.row_key, x.request_time FROM x JOIN activity_alerts a ON a.id = x.alert_id
+    ON CONFLICT DO NOTHING RETURNING alert_id, request_time
+  ), s AS (SELECT alert_id, count(*) AS n, min(request_time) AS f, max(request_time) AS l FROM added GROUP BY alert_id)
+  UPDATE activity_alerts a SET row_count = a.row_count + s.n, first_row_at = LEAST(a.first_row_at, s.f), last_row_at = GREATEST(a.last_row_at, s.l)
+  FROM s WHERE a.id = s.alert_id`;
+const DROP_EXTENSIONS = "DELETE FROM alert_extensions WHERE connector_id = $1";
+
+/** Applies a connector's recorded extensions on this client (in the caller's transaction); how many entries. */
+export async function pgApplyExtensions(c: Pick<PoolClient, "query">, connectorId: string): Promise<number> {
+  await c.query({ name: "wc_apply_extensions", text: APPLY_EXTENSIONS, values: [connectorId] });
+  return (await c.query({ name: "wc_drop_extensions", text: DROP_EXTENSIONS, values: [connectorId] })).rowCount ?? 0;
+}
+
 /** A page's alert writes, on the page transaction's client (pg-activity.ts). */
 export async function pgWriteAlerts(c: PoolClient, connectorId: string, w: AlertWrites): Promise<void> {
   const lastAt = lastTime(w.keep);
@@ -39,6 +60,8 @@ export async function pgWriteAlerts(c: PoolClient, connectorId: string, w: Alert
       await c.query({ name: "wc_add_alert_rows", text: ADD_ALERT_ROWS, values: [ch.alert.id, keys, times] });
     }
   }
+  if (w.extend.length > 0) await c.query({ name: "wc_record_extensions", text: RECORD_EXTENSIONS, values: [connectorId, extensionsJson(w.extend)] });
+  if (w.applyExtensions) await pgApplyExtensions(c, connectorId);
   for (const e of w.events) await pgQueueEvent(c, e);
   await query(c, PRUNE_HISTORY, [connectorId, w.pruneBefore]);
 }

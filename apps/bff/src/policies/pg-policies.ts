@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
 import { numbered } from "../platform/store/portable-sql";
+import { inTransaction } from "../platform/store/pg-transaction";
 import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS } from "./alert-sql";
 import {
   alertFromRow,
@@ -12,6 +13,7 @@ import {
   policyToRow,
 } from "./policy-columns";
 import type { PolicyStore } from "./policy-store";
+import { pgApplyExtensions } from "./pg-alert-writes";
 
 type Row = Record<string, unknown>;
 
@@ -59,6 +61,10 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
         from,
         policies,
       );
+    },
+    async applyAlertExtensions(connectorId) {
+      if ((await pool.query("SELECT 1 FROM alert_extensions WHERE connector_id = $1 LIMIT 1", [connectorId])).rowCount === 0) return 0;
+      return inTransaction(pool, (c) => pgApplyExtensions(c, connectorId));
     },
     async recentAlerts(connectorId, from) {
       return (await all(RECENT_ALERTS, [connectorId, from])).map(episodeFromRow);

@@ -1,5 +1,5 @@
 import type { AlertStatus, Severity } from "@wc/contracts";
-import type { AlertEpisode, AlertRecord, AlertRowView, AlertWithConnector, KeptMatch, PolicyRecord, PolicyMatch } from "./policy-store";
+import type { AlertEpisode, AlertExtension, AlertRecord, AlertRowView, AlertWithConnector, KeptMatch, PolicyRecord, PolicyMatch } from "./policy-store";
 
 type Row = Record<string, unknown>;
 
@@ -107,6 +107,9 @@ export const alertWithConnectorFromRow = (r: Row): AlertWithConnector => ({
 });
 
 /** A page's kept matches as one JSON text: [policy, version, row key, time, account] each. */
+/** A page's rows added to open alerts as one entry: [alert id, row key, request time] each. */
+export const extensionsJson = (ext: readonly AlertExtension[]) => JSON.stringify(ext.map((e) => [e.alertId, e.rowKey, e.requestTime]));
+
 export const historyToJson = (kept: readonly KeptMatch[]) => JSON.stringify(kept.map((m) => [m.policyId, m.version, m.rowKey, m.requestTime, m.account]));
 
 /** The matches in stored history entries from `from` on, of the given policy versions. */

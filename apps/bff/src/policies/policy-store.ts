@@ -65,14 +65,21 @@ export interface KeptMatch extends PolicyMatch {
   version: string;
 }
 
+/** A row added to an open alert, recorded with the page and applied later (docs/policies.md). */
+export type AlertExtension = { alertId: string; rowKey: string; requestTime: string };
+
 /**
- * What a page's matches write, in the page's own transaction: alert changes and their events, the
- * threshold policies' matches kept as the history later pages count over, and kept matches older
- * than `pruneBefore` dropped.
+ * What a page's matches write, in the page's own transaction: new alerts (whole) and their events,
+ * the rows added to open alerts as one recorded entry (`extend`), the threshold policies' matches
+ * kept as the history later pages count over, and kept matches older than `pruneBefore` dropped.
+ * With `applyExtensions` the connector's recorded entries, this page's included, are applied: their
+ * rows added to the alerts, each alert recounted, the entries deleted.
  */
 export interface AlertWrites {
   changes: AlertChange[];
   events: OutboxEvent[];
+  extend: AlertExtension[];
+  applyExtensions: boolean;
   keep: KeptMatch[];
   pruneBefore: string;
 }
@@ -113,6 +120,11 @@ export interface PolicyStore {
   keptMatches(connectorId: string, from: string, policies: readonly { id: string; version: string }[]): Promise<PolicyMatch[]>;
   /** The connector's alerts whose last row is at or after `from`: the ones new matches may extend. */
   recentAlerts(connectorId: string, from: string): Promise<AlertEpisode[]>;
+  /**
+   * Applies the connector's recorded alert extensions (a window that ended without applying them:
+   * a crash, a stop): rows added, alerts recounted, entries deleted. Returns how many entries.
+   */
+  applyAlertExtensions(connectorId: string): Promise<number>;
 
   listAlerts(q: AlertQuery): Promise<AlertWithConnector[]>;
   countAlertsByStatus(q: Omit<AlertQuery, "status" | "limit" | "after">): Promise<Partial<Record<AlertStatus, number>>>;

@@ -12,6 +12,7 @@ import {
   policyToRow,
 } from "./policy-columns";
 import type { PolicyRecord, PolicyStore } from "./policy-store";
+import { APPLY_EXTENSIONS } from "./sqlite-alert-writes";
 
 type Row = Record<string, unknown>;
 
@@ -24,6 +25,13 @@ const sqliteRow = (p: PolicyRecord) => ({ ...policyToRow(p), enabled: p.enabled 
 
 /** The policies half of the SQLite store. A page's alert writes go with the page (sqlite-alert-writes.ts). */
 export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
+  // On the main connection: run once when a window starts and entries were left (rare), so the
+  // writer thread's page transactions need not carry it.
+  const applyExtensions = writeTx(db, (connectorId: string) => {
+    let dropped = 0;
+    for (const s of APPLY_EXTENSIONS) dropped = s.connector ? db.prepare(s.sql).run(connectorId).changes : db.prepare(s.sql).run().changes;
+    return dropped;
+  });
   const setStatus = writeTx(db, (id: string, patch: Parameters<PolicyStore["setAlertStatus"]>[1]) => {
     const changed = db
       .prepare("UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id = ?")
@@ -59,6 +67,10 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
         from,
         policies,
       );
+    },
+    async applyAlertExtensions(connectorId) {
+      if (!db.prepare("SELECT 1 FROM alert_extensions WHERE connector_id = ? LIMIT 1").get(connectorId)) return 0;
+      return applyExtensions(connectorId);
     },
     async recentAlerts(connectorId, from) {
       return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(episodeFromRow);

@@ -508,4 +508,21 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX activity_alerts_by_policy ON activity_alerts(policy_id, status);
     `,
   },
+  {
+    version: 16,
+    name: "rows added to open alerts, recorded per page and applied every few pages",
+    // An open alert took the rows each page added to it in that page's transaction: on a dense
+    // log about a hundred open alerts a page, each update on its own table page, every one of them
+    // rewritten at commit. Now a page records the rows it adds to open alerts as one entry here, and
+    // every few pages (and at the window's end) the entries are applied: the rows inserted, each
+    // alert recounted once, the entries deleted. A crash between leaves entries the next window
+    // applies before it decides anything (docs/policies.md).
+    sql: `
+      CREATE TABLE alert_extensions (
+        connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
+        rows TEXT NOT NULL
+      );
+      CREATE INDEX alert_extensions_by_connector ON alert_extensions(connector_id);
+    `,
+  },
 ];
