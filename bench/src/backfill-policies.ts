@@ -22,7 +22,21 @@ import { activityLoggingUrl, compilePolicy, type PolicyRow } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { BENCH_POLICIES } from "./bench-policies";
 import { bffClient } from "./bff-client";
-import { consoleArgs, consoleStartOf, cpuSecondsOf, threadCpuOf, freePort, memoryOf, positional, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
+import {
+  consoleArgs,
+  consoleStartOf,
+  cpuSecondsOf,
+  threadCpuOf,
+  freePort,
+  memoryOf,
+  positional,
+  runNode,
+  runTs,
+  sleep,
+  stallWatch,
+  stop,
+  waitForUrl,
+} from "./processes";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
 const [eventsArg, roundsArg] = positional(process.argv.slice(2));
@@ -196,10 +210,12 @@ async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
   const store = await openStore(databaseUrl);
   try {
     let done: Run | null = null;
+    const stalled = stallWatch(bff, "the BFF's backfill");
     while (!done) {
       await sleep(500);
       if (bff.exitCode !== null) throw new Error(`the BFF exited:\n${bff.output()}`);
       const state = await store.getSyncState(connector.id);
+      stalled([state?.run?.rows, state?.lastWindow?.finishedAt]);
       const w = state?.lastWindow;
       if (!w?.finishedAt || state?.run !== null) continue;
       const { peakKb } = memoryOf(bff.pid ?? 0);

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { activityLoggingUrl } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { freshSchemaUrl } from "./pg-schema";
-import { consoleArgs, consoleStartOf, freePort, memoryOf, positional, resultOf, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
+import { consoleArgs, consoleStartOf, freePort, memoryOf, positional, resultOf, runNode, runTs, sleep, stallWatch, stop, waitForUrl } from "./processes";
 import { bffClient } from "./bff-client";
 import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
 
@@ -138,10 +138,12 @@ async function realBackfill(round: number): Promise<{ from: string; to: string; 
   // Progress is read from the BFF's database file (a cheap indexed read), not its status route,
   // whose row counts would add work to the process being measured.
   const store = await openStore(databaseUrl);
+  const stalled = stallWatch(bff, "the BFF's backfill");
   try {
     for (;;) {
       await sleep(500);
       const state = await store.getSyncState(connector.id);
+      stalled([state?.run?.rows, state?.lastWindow?.finishedAt]);
       const w = state?.lastWindow;
       if (w?.finishedAt && state?.run === null) {
         const { peakKb } = memoryOf(bff.pid ?? 0);

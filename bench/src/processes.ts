@@ -115,3 +115,22 @@ export function consoleArgs(start: ConsoleStart, nodeOptions = ""): string[] {
   const semiSpace = nodeOptions.includes("--max-semi-space-size") ? [] : ["--max-semi-space-size=16"];
   return [...semiSpace, ...(start === "tsx" ? ["--import", "tsx", "src/server.ts"] : ["dist/server.mjs"])];
 }
+
+/**
+ * A check to call on every progress read: it throws, with the process's output, once `progress`
+ * has not changed for `stallMs`. A sync that stops moving (a page commit failing and retried, say)
+ * then ends the bench saying why, instead of leaving it waiting with the reason in a log it never prints.
+ */
+export function stallWatch(child: { output: () => string }, what: string, stallMs = 120_000) {
+  let last: string | undefined;
+  let since = Date.now();
+  return (progress: unknown) => {
+    const now = JSON.stringify(progress);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since > stallMs) {
+      throw new Error(`${what}: no progress for ${stallMs / 1000} s; its output:\n${child.output()}`);
+    }
+  };
+}
