@@ -2,7 +2,7 @@ import { GROUP_MINUTES } from "@wc/workday";
 import type { Store, StoredActivityRow, SyncStatePatch } from "../store/types";
 import { MINUTE, planAlerts, spanOf, type Named } from "./alert-plan";
 import type { LivePolicy, PolicyMatcher } from "./policy-matcher";
-import type { AlertChange, AlertEpisode, AlertExtension, AlertRecord, AlertWrites, KeptMatch, PolicyMatch, PolicyRecord } from "./policy-store";
+import type { AlertEpisode, AlertExtension, NewAlert, AlertRecord, AlertWrites, KeptMatch, PolicyMatch, PolicyRecord } from "./policy-store";
 import { policyVersion } from "./policies";
 
 /** Kept matches are dropped this long behind the newest: the longest threshold is a day. */
@@ -40,6 +40,8 @@ function spanAfter(a: AlertEpisode, rows: readonly { requestTime: string }[]): A
   }
   return { ...a, firstRowAt, lastRowAt };
 }
+/** An alert's span widened to cover another's (the same alert as this window will have applied it). */
+const spanWith = (a: AlertEpisode, b: AlertEpisode) => spanAfter(a, [{ requestTime: b.firstRowAt }, { requestTime: b.lastRowAt }]);
 
 /**
  * The history of the (policy, account) groups this page matched: a group without a fresh match
@@ -56,9 +58,10 @@ function ofGroups(history: Held[], fresh: readonly PolicyMatch[]): Held[] {
  * Stores one sync window's pages with the alerts their rows raise (docs/policies.md), one page at a
  * time, in order. Each page is matched against the policies enabled for the connector when it
  * arrives; matches of rows stored before (a re-fetched page, a re-sync) count for nothing. What the
- * matches decide (alerts opened or extended, their events, the threshold history to keep) is
- * committed in the page's own transaction: a crash loses both or neither, and a retry decides the
- * same alerts under the same keys. The threshold history of the pages before is held here, read
+ * matches decide (alerts opened, rows recorded for open alerts, their events, the threshold history
+ * to keep) is committed in the page's own transaction: a crash loses both or neither, and a retry
+ * decides the same alerts under the same keys. Recorded rows are applied to their alerts every
+ * APPLY_EXTENSIONS_EVERY pages and with the window's last page. The threshold history of the pages before is held here, read
  * from the store once per window; it is always what the store holds, because only this window
  * writes it and history kept under an earlier version of a policy counts for nothing.
  */
@@ -83,7 +86,7 @@ export function alertSession(d: PageDeps, c: Named) {
       const e = extended.get(a.id);
       if (!e) return a;
       seen.add(a.id);
-      return { ...a, firstRowAt: e.firstRowAt < a.firstRowAt ? e.firstRowAt : a.firstRowAt, lastRowAt: e.lastRowAt > a.lastRowAt ? e.lastRowAt : a.lastRowAt };
+      return spanWith(a, e);
     });
     const fromIso = iso(from);
     for (const e of extended.values()) if (!seen.has(e.id) && e.lastRowAt >= fromIso) out.push(e);
@@ -166,13 +169,13 @@ export function alertSession(d: PageDeps, c: Named) {
       if (p?.threshold) keep.push({ ...m, version: policyVersion(p) });
     }
     const extend: AlertExtension[] = [];
-    const created: AlertChange[] = [];
+    const created: NewAlert[] = [];
     for (const ch of plan.changes) {
       if (ch.isNew) created.push(ch);
       else for (const r of ch.rows) extend.push({ alertId: ch.alert.id, rowKey: r.rowKey, requestTime: r.requestTime });
     }
     const writes: AlertWrites = {
-      changes: created,
+      created,
       events: plan.events,
       extend,
       applyExtensions: false,
@@ -198,7 +201,7 @@ export function alertSession(d: PageDeps, c: Named) {
         remember(keep, counting, Date.parse(last) - lookback, alerted);
         for (const s of spans) {
           const before = extended.get(s.id);
-          extended.set(s.id, before ? spanAfter(before, [{ requestTime: s.firstRowAt }, { requestTime: s.lastRowAt }]) : s);
+          extended.set(s.id, before ? spanWith(before, s) : s);
         }
       },
     };
@@ -223,7 +226,7 @@ export function alertSession(d: PageDeps, c: Named) {
       const writes: AlertWrites | undefined = decided
         ? { ...decided.writes, applyExtensions: apply }
         : apply
-          ? { changes: [], events: [], extend: [], applyExtensions: true, keep: [], pruneBefore: "" }
+          ? { created: [], events: [], extend: [], applyExtensions: true, keep: [], pruneBefore: "" }
           : undefined;
       const { inserted } = await d.store.commitActivityPage(c.id, rows, checkpoint, writes);
       decided?.done();

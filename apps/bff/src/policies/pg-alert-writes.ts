@@ -13,15 +13,6 @@ const query = (c: PoolClient, sql: string, params: unknown[]) => {
 const INSERT_ALERT = `INSERT INTO activity_alerts (${ALERT_COLUMNS.join(", ")}) VALUES (${ALERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT (id) DO NOTHING`;
 const INSERT_ALERT_ROWS = `INSERT INTO activity_alert_rows (alert_id, row_key, request_time)
   SELECT $1::text, x.k, x.t FROM unnest($2::text[], $3::text[]) AS x(k, t) ON CONFLICT DO NOTHING`;
-// Incremental, not a recount: the alert grows by the rows it did not hold yet (the insert's RETURNING).
-const ADD_ALERT_ROWS = `WITH added AS (
-    INSERT INTO activity_alert_rows (alert_id, row_key, request_time) SELECT $1::text, x.k, x.t FROM unnest($2::text[], $3::text[]) AS x(k, t)
-    ON CONFLICT DO NOTHING RETURNING request_time
-  )
-  UPDATE activity_alerts SET row_count = row_count + (SELECT count(*) FROM added),
-    first_row_at = LEAST(first_row_at, (SELECT min(request_time) FROM added)), last_row_at = GREATEST(last_row_at, (SELECT max(request_time) FROM added))
-  WHERE id = $1::text`;
-
 const RECORD_EXTENSIONS = "INSERT INTO alert_extensions (connector_id, rows) VALUES ($1, $2)";
 // As sqlite-alert-writes.ts: rows of alerts that are gone skipped; each alert grows by the rows the
 // insert took (RETURNING), so applying twice adds nothing the second time.
@@ -47,18 +38,14 @@ export async function pgApplyExtensions(c: Pick<PoolClient, "query">, connectorI
 export async function pgWriteAlerts(c: PoolClient, connectorId: string, w: AlertWrites): Promise<void> {
   const lastAt = lastTime(w.keep);
   if (lastAt !== null) await query(c, INSERT_HISTORY, [connectorId, lastAt, historyToJson(w.keep)]);
-  for (const ch of w.changes) {
+  for (const a of w.created) {
     // A new alert is written whole: none of its rows can be held already (its id is new). If it
     // was written before (the same page committed twice), both statements change nothing.
-    const keys = ch.rows.map((r) => r.rowKey);
-    const times = ch.rows.map((r) => r.requestTime);
-    if (ch.isNew) {
-      const row = alertToRow(ch.alert);
-      await c.query({ name: "wc_insert_alert", text: INSERT_ALERT, values: ALERT_COLUMNS.map((col) => row[col]) });
-      await c.query({ name: "wc_insert_alert_rows", text: INSERT_ALERT_ROWS, values: [ch.alert.id, keys, times] });
-    } else {
-      await c.query({ name: "wc_add_alert_rows", text: ADD_ALERT_ROWS, values: [ch.alert.id, keys, times] });
-    }
+    const row = alertToRow(a.alert);
+    await c.query({ name: "wc_insert_alert", text: INSERT_ALERT, values: ALERT_COLUMNS.map((col) => row[col]) });
+    const keys = a.rows.map((r) => r.rowKey);
+    const times = a.rows.map((r) => r.requestTime);
+    await c.query({ name: "wc_insert_alert_rows", text: INSERT_ALERT_ROWS, values: [a.alert.id, keys, times] });
   }
   if (w.extend.length > 0) await c.query({ name: "wc_record_extensions", text: RECORD_EXTENSIONS, values: [connectorId, extensionsJson(w.extend)] });
   if (w.applyExtensions) await pgApplyExtensions(c, connectorId);

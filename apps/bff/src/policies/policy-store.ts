@@ -59,6 +59,8 @@ export type AlertEpisode = Pick<AlertRecord, "id" | "policyId" | "account" | "st
 /** A new alert, or rows added to one (its count grows by the rows it did not hold yet, its times widen). */
 export type AlertChange = { alert: AlertRecord; isNew: true; rows: AlertRowKey[] } | { alert: AlertEpisode; isNew: false; rows: AlertRowKey[] };
 export type AlertRowKey = { rowKey: string; requestTime: string };
+/** An alert raised by a page, with its rows: written whole. */
+export type NewAlert = Extract<AlertChange, { isNew: true }>;
 
 /** A match kept as threshold history, with the policy version that matched it. */
 export interface KeptMatch extends PolicyMatch {
@@ -69,14 +71,14 @@ export interface KeptMatch extends PolicyMatch {
 export type AlertExtension = { alertId: string; rowKey: string; requestTime: string };
 
 /**
- * What a page's matches write, in the page's own transaction: new alerts (whole) and their events,
+ * What a page's matches write, in the page's own transaction: new alerts (whole, with their rows) and their events,
  * the rows added to open alerts as one recorded entry (`extend`), the threshold policies' matches
  * kept as the history later pages count over, and kept matches older than `pruneBefore` dropped.
  * With `applyExtensions` the connector's recorded entries, this page's included, are applied: their
  * rows added to the alerts, each alert recounted, the entries deleted.
  */
 export interface AlertWrites {
-  changes: AlertChange[];
+  created: NewAlert[];
   events: OutboxEvent[];
   extend: AlertExtension[];
   applyExtensions: boolean;
