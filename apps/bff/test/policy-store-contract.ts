@@ -122,6 +122,7 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         const s = pages(store, rec, () => new Date(t0 + 7_200_000));
         await s.storePage([row("e", 1)], {});
         const [alert] = await store.listAlerts({ limit: 10, connectorId: "pc2" });
+        expect(await store.alertStatusChanges("pc2")).toBe(0);
         const closed = await store.setAlertStatus(alert?.id ?? "", { status: "resolved", note: "fine", closedBy: "Ada", closedAt: iso(5 * 60_000) });
         expect(closed).toMatchObject({ status: "resolved", note: "fine", closedBy: "Ada" });
         const again = row("f", 10);
@@ -133,6 +134,11 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         expect(await store.countAlertsByStatus({ connectorId: "pc2" })).toEqual({ open: 1, resolved: 1 });
         expect(await store.listAlerts({ limit: 10, connectorId: "pc2", status: "resolved", account: "ADMIN" })).toHaveLength(1);
         expect(await store.setAlertStatus("al_none", { status: "open", note: null, closedBy: null, closedAt: null })).toBeNull();
+        // Each change counts once for the alert's connector (the sync's held alerts are read again on it); a missing alert counts nothing.
+        expect(await store.alertStatusChanges("pc2")).toBe(1);
+        await store.setAlertStatus(alert?.id ?? "", { status: "open", note: null, closedBy: null, closedAt: null });
+        expect(await store.alertStatusChanges("pc2")).toBe(2);
+        expect(await store.alertStatusChanges("pc1")).toBe(0);
       } finally {
         await store.close();
       }

@@ -90,6 +90,9 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
     if (!mine) alertsOf.set(g, (mine = []));
     mine.push(known(a));
   }
+  // In order of last row, then id, however the caller holds them: where a burst is near two open
+  // alerts of the same account, every replica and retry picks the same one.
+  for (const mine of alertsOf.values()) if (mine.length > 1) mine.sort((x, y) => x.last - y.last || (x.alert.id < y.alert.id ? -1 : 1));
   for (const [g, rowsByKey] of groups) {
     const sample = rowsByKey.values().next().value;
     const policy = sample ? policies.get(sample.policyId) : undefined;

@@ -15,7 +15,7 @@ const KEEP_MS = 2 * 1440 * MINUTE;
 export const APPLY_EXTENSIONS_EVERY = 8;
 
 export interface PageDeps {
-  store: Pick<Store, "commitActivityPage" | "storedRowKeys" | "keptMatches" | "recentAlerts" | "applyAlertExtensions">;
+  store: Pick<Store, "commitActivityPage" | "storedRowKeys" | "keptMatches" | "recentAlerts" | "alertStatusChanges" | "applyAlertExtensions">;
   policies: PolicyMatcher;
   now: () => Date;
   /** Told of each new alert once it is stored (metrics). */
@@ -40,6 +40,14 @@ function spanAfter(a: AlertEpisode, rows: readonly { requestTime: string }[]): A
   }
   return { ...a, firstRowAt, lastRowAt };
 }
+const episodeOf = (a: AlertEpisode): AlertEpisode => ({
+  id: a.id,
+  policyId: a.policyId,
+  account: a.account,
+  status: a.status,
+  firstRowAt: a.firstRowAt,
+  lastRowAt: a.lastRowAt,
+});
 /** An alert's span widened to cover another's (the same alert as this window will have applied it). */
 const spanWith = (a: AlertEpisode, b: AlertEpisode) => spanAfter(a, [{ requestTime: b.firstRowAt }, { requestTime: b.lastRowAt }]);
 
@@ -77,19 +85,36 @@ export function alertSession(d: PageDeps, c: Named) {
   /** Entries an earlier window left (a crash, a stop) are applied before this one decides anything. */
   let started = false;
 
-  /** The stored alerts, with the spans of those this window has extended since the last apply. */
+  /**
+   * The connector's recent alerts as this window sees them: read once, then kept with what the
+   * window raises and extends, so a dense log's hundreds of alerts are not read again on every
+   * page. Only this window writes the connector's alerts (the sync's lease); a user's resolve,
+   * dismiss or reopen moves the status-change count, and then they are read again, as they are
+   * when a page reaches back before them.
+   */
+  let recent: { from: number; changes: number; alerts: Map<string, AlertEpisode> } | null = null;
+
   async function recentFrom(from: number): Promise<AlertEpisode[]> {
-    const stored = await d.store.recentAlerts(c.id, iso(from));
-    if (extended.size === 0) return stored;
-    const seen = new Set<string>();
-    const out = stored.map((a) => {
-      const e = extended.get(a.id);
-      if (!e) return a;
-      seen.add(a.id);
-      return spanWith(a, e);
-    });
     const fromIso = iso(from);
-    for (const e of extended.values()) if (!seen.has(e.id) && e.lastRowAt >= fromIso) out.push(e);
+    // Counted before the read: a change between the two is seen by the next page.
+    const changes = await d.store.alertStatusChanges(c.id);
+    if (!recent || from < recent.from || changes !== recent.changes) {
+      const stored = await d.store.recentAlerts(c.id, fromIso);
+      const alerts = new Map<string, AlertEpisode>();
+      // With the spans of the alerts this window extended since the last apply.
+      for (const a of stored) {
+        const e = extended.get(a.id);
+        alerts.set(a.id, e ? spanWith(a, e) : a);
+      }
+      for (const e of extended.values()) if (!alerts.has(e.id) && e.lastRowAt >= fromIso) alerts.set(e.id, e);
+      recent = { from, changes, alerts };
+    }
+    const out: AlertEpisode[] = [];
+    for (const [id, a] of recent.alerts) {
+      if (a.lastRowAt >= fromIso) out.push(a);
+      else recent.alerts.delete(id);
+    }
+    recent.from = from;
     return out;
   }
 
@@ -202,7 +227,10 @@ export function alertSession(d: PageDeps, c: Named) {
         for (const s of spans) {
           const before = extended.get(s.id);
           extended.set(s.id, before ? spanWith(before, s) : s);
+          const heldSpan = recent?.alerts.get(s.id);
+          recent?.alerts.set(s.id, heldSpan ? spanWith(heldSpan, s) : s);
         }
+        for (const { alert: a } of created) recent?.alerts.set(a.id, episodeOf(a));
       },
     };
   }

@@ -59,5 +59,15 @@ export const INSERT_HISTORY = "INSERT INTO policy_history (connector_id, last_at
 export const RECENT_ALERTS =
   "SELECT id, policy_id, account, status, first_row_at, last_row_at FROM activity_alerts WHERE connector_id = ? AND last_row_at >= ?";
 
+/**
+ * A user's resolve, dismiss or reopen counts one more status change for the alert's connector, in
+ * the same statement or transaction: a sync window holds the connector's recent alerts and reads
+ * them again only when this count moved (alert-session.ts).
+ */
+export const COUNT_STATUS_CHANGE = `INSERT INTO alert_status_changes (connector_id, changes)
+  SELECT connector_id, 1 FROM activity_alerts WHERE id = ?
+  ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + 1`;
+export const STATUS_CHANGES = "SELECT changes FROM alert_status_changes WHERE connector_id = ?";
+
 /** History entries wholly older than the longest span any threshold may look back over. */
 export const PRUNE_HISTORY = "DELETE FROM policy_history WHERE connector_id = ? AND last_at < ?";

@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 import { numbered } from "../platform/store/portable-sql";
 import { inTransaction } from "../platform/store/pg-transaction";
-import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS } from "./alert-sql";
+import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS, STATUS_CHANGES } from "./alert-sql";
 import {
   alertFromRow,
   alertRowFromDb,
@@ -16,6 +16,15 @@ import type { PolicyStore } from "./policy-store";
 import { pgApplyExtensions } from "./pg-alert-writes";
 
 type Row = Record<string, unknown>;
+
+/** The change and its count (COUNT_STATUS_CHANGE) in one statement, so neither is ever seen without the other. */
+const SET_STATUS = `WITH changed AS (
+    UPDATE activity_alerts SET status = $1, note = $2, closed_by = $3, closed_at = $4 WHERE id = $5 RETURNING *
+  ), counted AS (
+    INSERT INTO alert_status_changes (connector_id, changes) SELECT connector_id, 1 FROM changed
+    ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + 1
+  )
+  SELECT * FROM changed`;
 
 const text = (sql: string) => {
   let i = 0;
@@ -69,6 +78,10 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
     async recentAlerts(connectorId, from) {
       return (await all(RECENT_ALERTS, [connectorId, from])).map(episodeFromRow);
     },
+    async alertStatusChanges(connectorId) {
+      const row = (await all(STATUS_CHANGES, [connectorId]))[0];
+      return row ? Number(row.changes) : 0;
+    },
     async listAlerts(q) {
       const { sql, params } = numbered(alertPageSql(q));
       return (await pool.query<Row>(sql, params)).rows.map(alertWithConnectorFromRow);
@@ -85,15 +98,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       return (await all(ALERT_ROWS, [alertId, limit])).map(alertRowFromDb);
     },
     async setAlertStatus(id, patch) {
-      const row = (
-        await pool.query<Row>("UPDATE activity_alerts SET status = $1, note = $2, closed_by = $3, closed_at = $4 WHERE id = $5 RETURNING *", [
-          patch.status,
-          patch.note,
-          patch.closedBy,
-          patch.closedAt,
-          id,
-        ])
-      ).rows[0];
+      const row = (await pool.query<Row>(SET_STATUS, [patch.status, patch.note, patch.closedBy, patch.closedAt, id])).rows[0];
       return row ? alertFromRow(row) : null;
     },
   };

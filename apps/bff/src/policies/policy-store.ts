@@ -123,6 +123,11 @@ export interface PolicyStore {
   /** The connector's alerts whose last row is at or after `from`: the ones new matches may extend. */
   recentAlerts(connectorId: string, from: string): Promise<AlertEpisode[]>;
   /**
+   * How many times users changed the status of the connector's alerts (resolve, dismiss, reopen):
+   * a window holding the recent alerts reads them again when this moved.
+   */
+  alertStatusChanges(connectorId: string): Promise<number>;
+  /**
    * Applies the connector's recorded alert extensions (a window that ended without applying them:
    * a crash, a stop): rows added, alerts recounted, entries deleted. Returns how many entries.
    */

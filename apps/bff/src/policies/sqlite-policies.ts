@@ -1,6 +1,16 @@
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import { writeTx } from "../platform/store/sqlite-tx";
-import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS } from "./alert-sql";
+import {
+  ALERT_ROWS,
+  alertCountsSql,
+  alertPageSql,
+  COUNT_STATUS_CHANGE,
+  GET_ALERT,
+  HISTORY_FROM,
+  OPEN_BY_POLICY,
+  RECENT_ALERTS,
+  STATUS_CHANGES,
+} from "./alert-sql";
 import {
   alertFromRow,
   alertRowFromDb,
@@ -37,6 +47,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       .prepare("UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id = ?")
       .run(patch.status, patch.note, patch.closedBy, patch.closedAt, id).changes;
     if (changed === 0) return null;
+    db.prepare(COUNT_STATUS_CHANGE).run(id);
     return alertFromRow(db.prepare("SELECT * FROM activity_alerts WHERE id = ?").get(id) as Row);
   });
 
@@ -74,6 +85,10 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     },
     async recentAlerts(connectorId, from) {
       return (db.prepare(RECENT_ALERTS).all(connectorId, from) as Row[]).map(episodeFromRow);
+    },
+    async alertStatusChanges(connectorId) {
+      const row = db.prepare(STATUS_CHANGES).get(connectorId) as Row | undefined;
+      return row ? Number(row.changes) : 0;
     },
     async listAlerts(q) {
       const { sql, params } = alertPageSql(q);

@@ -485,6 +485,19 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX alert_extensions_by_connector ON alert_extensions(connector_id);
     `,
   },
+  {
+    version: 16,
+    name: "a count of status changes per connector's alerts",
+    // A sync window re-read the connector's recent alerts on every page in case a user had resolved
+    // or dismissed one meanwhile: hundreds of alerts a page on a dense log. It now holds them for
+    // the window and reads them again only when this count moved.
+    sql: `
+      CREATE TABLE alert_status_changes (
+        connector_id TEXT COLLATE "C" PRIMARY KEY REFERENCES connectors(id) ON DELETE CASCADE,
+        changes BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -525,4 +525,17 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX alert_extensions_by_connector ON alert_extensions(connector_id);
     `,
   },
+  {
+    version: 17,
+    name: "a count of status changes per connector's alerts",
+    // A sync window re-read the connector's recent alerts on every page in case a user had resolved
+    // or dismissed one meanwhile: hundreds of alerts a page on a dense log. It now holds them for
+    // the window and reads them again only when this count moved.
+    sql: `
+      CREATE TABLE alert_status_changes (
+        connector_id TEXT PRIMARY KEY REFERENCES connectors(id) ON DELETE CASCADE,
+        changes INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
