@@ -8,14 +8,17 @@ export const MINUTE = 60_000;
 
 export type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environment">;
 /**
- * A match, whether it is history (an earlier page's, kept for a threshold) or this page's, and
- * whether it is known to be held by an alert already (a history match an earlier page alerted on).
+ * A match, whether it is history (an earlier page's, kept for a threshold) or this page's, with its
+ * time parsed once, and whether it is known to be held by an alert already (a history match an
+ * earlier page alerted on).
  */
-export type Candidate = PolicyMatch & { history: boolean; alerted: boolean };
-type Timed = Candidate & { t: number; key: string };
+export type Candidate = PolicyMatch & { history: boolean; alerted: boolean; t: number; key: string };
 /** An alert with its first and last row times parsed once. */
 type Known = { alert: AlertEpisode; first: number; last: number };
 const known = (alert: AlertEpisode): Known => ({ alert, first: Date.parse(alert.firstRowAt), last: Date.parse(alert.lastRowAt) });
+
+/** Matches and alerts are decided per policy and account: the key of such a group. */
+export const groupKey = (policyId: string, account: string) => `${policyId}\u0000${account}`;
 
 /** How far back a policy looks: its threshold's span, or the span that groups matches into one alert. */
 export const spanOf = (p: PolicyRecord) => (p.threshold?.withinMinutes ?? GROUP_MINUTES) * MINUTE;
@@ -34,13 +37,15 @@ export interface AlertPlanInput {
   policies: ReadonlyMap<string, PolicyRecord>;
   /** This page's matches, of rows stored for the first time. */
   fresh: readonly PolicyMatch[];
+  /** Matches before this time, and alerts whose last row is before it, are not considered (the longest span before the first fresh match). */
+  from: number;
   /**
-   * Threshold policies' earlier matches within their span before the first fresh one; `alerted`
-   * when the caller knows an alert holds it (an earlier page of the same window put it there).
+   * Per group (groupKey): the threshold policies' earlier matches, history, in order of time then
+   * key; `alerted` when the caller knows an alert holds it (an earlier page of the same window put it there).
    */
-  history: readonly (PolicyMatch & { t?: number; alerted?: boolean })[];
-  /** The connector's alerts whose last row is within the longest span before the first fresh match. */
-  recent: readonly AlertEpisode[];
+  history: ReadonlyMap<string, readonly Candidate[]>;
+  /** Per group: the connector's alerts, at least those whose last row is at or after `from`. */
+  recent: ReadonlyMap<string, readonly AlertEpisode[]>;
   now: Date;
 }
 
@@ -60,48 +65,36 @@ export interface AlertPlan {
  * replica or retry plans them.
  */
 export function planAlerts(input: AlertPlanInput): AlertPlan {
-  const { connector: c, policies, now } = input;
-  const groups = new Map<string, Map<string, Timed>>();
-  const add = (m: PolicyMatch & { t?: number; alerted?: boolean }, history: boolean) => {
-    const g = `${m.policyId}\u0000${m.account}`;
-    let rows = groups.get(g);
-    if (!rows) groups.set(g, (rows = new Map<string, Timed>()));
-    rows.set(m.rowKey, {
-      policyId: m.policyId,
-      rowKey: m.rowKey,
-      requestTime: m.requestTime,
-      account: m.account,
-      history,
-      alerted: m.alerted ?? false,
-      t: m.t ?? Date.parse(m.requestTime),
-      key: m.rowKey,
-    });
-  };
-  for (const m of input.history) add(m, true);
-  for (const m of input.fresh) add(m, false);
+  const { connector: c, policies, now, from } = input;
+  const freshOf = new Map<string, Map<string, Candidate>>();
+  for (const m of input.fresh) {
+    const g = groupKey(m.policyId, m.account);
+    let rows = freshOf.get(g);
+    if (!rows) freshOf.set(g, (rows = new Map<string, Candidate>()));
+    const { policyId, rowKey, requestTime, account } = m;
+    rows.set(rowKey, { policyId, rowKey, requestTime, account, history: false, alerted: false, t: Date.parse(requestTime), key: rowKey });
+  }
 
   const changes: AlertChange[] = [];
   const events: OutboxEvent[] = [];
   const raised: AlertRecord[] = [];
-  const alertsOf = new Map<string, Known[]>();
-  for (const a of input.recent) {
-    const g = `${a.policyId}\u0000${a.account}`;
-    let mine = alertsOf.get(g);
-    if (!mine) alertsOf.set(g, (mine = []));
-    mine.push(known(a));
-  }
-  // In order of last row, then id, however the caller holds them: where a burst is near two open
-  // alerts of the same account, every replica and retry picks the same one.
-  for (const mine of alertsOf.values()) if (mine.length > 1) mine.sort((x, y) => x.last - y.last || (x.alert.id < y.alert.id ? -1 : 1));
-  for (const [g, rowsByKey] of groups) {
-    const sample = rowsByKey.values().next().value;
+  for (const [g, freshByKey] of freshOf) {
+    const sample = freshByKey.values().next().value;
     const policy = sample ? policies.get(sample.policyId) : undefined;
     if (!sample || !policy) continue;
     const span = spanOf(policy);
-    const mine = alertsOf.get(g) ?? [];
+    const mine: Known[] = [];
+    for (const a of input.recent.get(g) ?? []) {
+      const k = known(a);
+      if (k.last >= from) mine.push(k);
+    }
+    // In order of last row, then id, however the caller holds them: where a burst is near two open
+    // alerts of the same account, every replica and retry picks the same one.
+    if (mine.length > 1) mine.sort((x, y) => x.last - y.last || (x.alert.id < y.alert.id ? -1 : 1));
     let cut = -Infinity;
     for (const k of mine) if (k.alert.status !== "open" && k.last > cut) cut = k.last;
-    const sorted = [...rowsByKey.values()].filter((m) => m.t > cut).sort(byTimeThenKey);
+    const fresh = [...freshByKey.values()].filter((m) => m.t > cut).sort(byTimeThenKey);
+    const sorted = merged(input.history.get(g) ?? [], from, cut, fresh);
     for (const burst of bursts(sorted, policy.threshold?.count ?? 1, span / MINUTE)) {
       if (burst.rows.every((r) => r.history)) continue;
       const head = burst.rows[0];
@@ -141,4 +134,38 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
     }
   }
   return { changes, events, raised };
+}
+
+/**
+ * The history counted (from `from` on, after a closed alert's last row `cut`) merged with the
+ * page's matches, in order of time then key. Both are sorted already: a merge, not a sort of the
+ * whole span on every page. A fresh match equal to a history one is the same row, taken once (as this page's).
+ */
+function merged(history: readonly Candidate[], from: number, cut: number, fresh: readonly Candidate[]): Candidate[] {
+  let i = 0;
+  let hi = history.length;
+  while (i < hi) {
+    const mid = (i + hi) >>> 1;
+    const t = history[mid]?.t ?? Infinity;
+    if (t >= from && t > cut) hi = mid;
+    else i = mid + 1;
+  }
+  const out: Candidate[] = [];
+  let j = 0;
+  while (i < history.length || j < fresh.length) {
+    const h = history[i];
+    const f = fresh[j];
+    if (h && f && h.t === f.t && h.key === f.key) {
+      out.push(f);
+      i++;
+      j++;
+    } else if (h && (!f || byTimeThenKey(h, f) < 0)) {
+      out.push(h);
+      i++;
+    } else if (f) {
+      out.push(f);
+      j++;
+    }
+  }
+  return out;
 }
