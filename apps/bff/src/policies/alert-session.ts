@@ -14,7 +14,7 @@ const KEEP_MS = 2 * 1440 * MINUTE;
  * pages, and with the window's last page: an alert's count and last row trail a backfill by at
  * most this many pages, and each open alert is rewritten once per this many pages, not on each.
  */
-export const APPLY_EXTENSIONS_EVERY = 8;
+export const APPLY_EXTENSIONS_EVERY = 32;
 
 export interface PageDeps {
   store: Pick<Store, "commitActivityPage" | "storedRowKeys" | "keptMatches" | "recentAlerts" | "alertStatusChanges" | "applyAlertExtensions">;
