@@ -13,9 +13,15 @@ export type Named = Pick<ConnectorRecord, "id" | "name" | "tenant" | "environmen
  * earlier page alerted on).
  */
 export type Candidate = PolicyMatch & { history: boolean; alerted: boolean; t: number; key: string };
+/** An alert, with its first and last row times parsed when the caller holds them so. */
+export type TimedEpisode = AlertEpisode & { first?: number; last?: number };
 /** An alert with its first and last row times parsed once. */
 type Known = { alert: AlertEpisode; first: number; last: number };
-const known = (alert: AlertEpisode): Known => ({ alert, first: Date.parse(alert.firstRowAt), last: Date.parse(alert.lastRowAt) });
+const known = (alert: TimedEpisode): Known => ({
+  alert,
+  first: alert.first ?? Date.parse(alert.firstRowAt),
+  last: alert.last ?? Date.parse(alert.lastRowAt),
+});
 
 /** Matches and alerts are decided per policy and account: the key of such a group. */
 export const groupKey = (policyId: string, account: string) => `${policyId}\u0000${account}`;
@@ -45,7 +51,7 @@ export interface AlertPlanInput {
    */
   history: ReadonlyMap<string, readonly Candidate[]>;
   /** Per group: the connector's alerts, at least those whose last row is at or after `from`. */
-  recent: ReadonlyMap<string, readonly AlertEpisode[]>;
+  recent: ReadonlyMap<string, readonly TimedEpisode[]>;
   now: Date;
 }
 
