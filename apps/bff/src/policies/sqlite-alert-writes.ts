@@ -53,11 +53,12 @@ export function sqliteAlertBatches(connectorId: string, w: AlertWrites): WriteBa
   const out: WriteBatch[] = [];
   const lastAt = lastTime(w.keep);
   if (lastAt !== null) out.push({ sql: INSERT_HISTORY, rows: [[connectorId, lastAt, historyToJson(w.keep)]] });
-  for (const a of w.created) {
+  if (w.created.length > 0) {
     // A new alert is written whole: none of its rows can be held already (its id is new). If it
-    // was written before (the same page committed twice), both statements change nothing.
-    out.push({ sql: INSERT_ALERT, rows: [Object.values(alertToRow(a.alert))] });
-    out.push({ sql: INSERT_ALERT_ROWS, rows: [[a.alert.id, JSON.stringify(a.rows.map((r) => [r.rowKey, r.requestTime]))]] });
+    // was written before (the same page committed twice), both statements change nothing. One
+    // batch per statement, so the writer thread is handed each statement's text once a page.
+    out.push({ sql: INSERT_ALERT, rows: w.created.map((a) => Object.values(alertToRow(a.alert))) });
+    out.push({ sql: INSERT_ALERT_ROWS, rows: w.created.map((a) => [a.alert.id, JSON.stringify(a.rows.map((r) => [r.rowKey, r.requestTime]))]) });
   }
   if (w.extend.length > 0) out.push({ sql: RECORD_EXTENSIONS, rows: [[connectorId, extensionsJson(w.extend)]] });
   if (w.applyExtensions) for (const s of APPLY_EXTENSIONS) out.push({ sql: s.sql, rows: [s.connector ? [connectorId] : []] });
