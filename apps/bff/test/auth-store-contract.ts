@@ -83,12 +83,16 @@ export function describeAuthStoreContract(engine: string, open: () => Promise<St
       await s.createSession(session("s2", "a", at, "2026-11-29T09:00:00.000Z"));
       await s.createSession(session("s3", "b", "2026-11-28T00:00:00.000Z"));
       expect(await s.getSession("s1")).toEqual(session("s1", "a"));
+      // The session with its user in one read, as the session middleware asks for them.
+      expect(await s.getSessionWithUser("s1")).toEqual({ session: session("s1", "a"), user: await s.getUser("a") });
+      expect(await s.getSessionWithUser("nope")).toBeNull();
       expect(Object.fromEntries(await s.countSessionsByUser())).toEqual({ a: 2, b: 1 });
       expect(await s.purgeSessions("2026-11-29T09:30:00.000Z", "2026-11-28T12:00:00.000Z")).toBe(2);
       expect(await s.getSession("s1")).not.toBeNull();
       await s.createSession(session("s4", "b"));
       expect(await s.deleteUser("b")).toBe(true);
       expect(await s.getSession("s4")).toBeNull();
+      expect(await s.getSessionWithUser("s4")).toBeNull();
       expect(await s.deleteSessionsOfUser("a")).toBe(1);
       await s.close();
     });

@@ -64,6 +64,22 @@ describe("GET /api/connectors at scale", () => {
     expect(byStatus.total).toBe(10);
   });
 
+  it("when a page is asked again with nothing changed, then the same JSON comes back; when a connector is renamed, then the next answer shows it", async () => {
+    const first = await h.client.get(`${routes.connectors}?limit=5`);
+    const again = await h.client.get(`${routes.connectors}?limit=5`);
+    expect(first.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(again.text).toBe(first.text);
+    await h.store.updateConnector(
+      "c00",
+      { name: "Tenant 00 renamed", updatedAt: at },
+      { at, from: "connected", to: "connected", reasonCode: null, actor: "t" },
+    );
+    const renamed = listConnectorsResponseSchema.parse((await h.client.get(`${routes.connectors}?limit=5`)).json());
+    expect(renamed.connectors[0]?.name).toBe("Tenant 00 renamed");
+    // Another page size is another answer, read and kept on its own.
+    expect((await list("?limit=6")).connectors).toHaveLength(6);
+  });
+
   it.each([
     ["limit=0", "limit", /between 1 and 200/],
     ["limit=201", "limit", /between 1 and 200/],

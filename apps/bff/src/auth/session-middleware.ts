@@ -19,9 +19,10 @@ export function sessionMiddleware(d: SessionDeps) {
     if (currentPrincipal(res)) return next();
     const token = sessionTokenOf(req, d.secure);
     if (!token) return next();
-    const s = await d.store.getSession(hashSessionToken(token));
+    const found = await d.store.getSessionWithUser(hashSessionToken(token));
+    const s = found?.session;
     const now = d.now();
-    const user = s && !isExpired(s, now, d.policy) ? await d.store.getUser(s.userId) : null;
+    const user = s && !isExpired(s, now, d.policy) ? (found?.user ?? null) : null;
     if (!s || !user) {
       if (s) await d.store.deleteSession(s.id);
       res.append("Set-Cookie", serializeCookie(sessionCookie(d.secure), "", { secure: d.secure, maxAgeSeconds: 0 }));

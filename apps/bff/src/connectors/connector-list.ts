@@ -121,11 +121,63 @@ function allCounts(found: Partial<StatusCounts>): StatusCounts {
  * first page, full, rather than a short page before it.
  */
 export async function listConnectorsPage(store: Store, q: ConnectorListParsed): Promise<ListConnectorsResponse> {
+  return answerOf(await readPage(store, q));
+}
+
+/**
+ * The same page as JSON. Reads shared between requests (store/connector-read-cache.ts) come back
+ * as the same objects until a connector changes, and the JSON built from them is kept too: the
+ * first page is asked for on every visit to App Connectors, and serialising its ~14 KB was a tenth
+ * of a list request's time (bench/README.md, P3).
+ */
+export async function listConnectorsJson(store: Store, q: ConnectorListParsed): Promise<string> {
+  const read = await readPage(store, q);
+  const key = `${read.sources.map(idOf).join(",")}|${read.total}|${JSON.stringify(q)}`;
+  const hit = kept.get(key);
+  if (hit !== undefined) {
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
+  const json = JSON.stringify(answerOf(read));
+  kept.set(key, json);
+  if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value as string);
+  return json;
+}
+
+const KEPT_ANSWERS = 64;
+const kept = new Map<string, string>();
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+/** A number per object read, never reused: a key names the exact reads an answer was built from. */
+const idOf = (o: object) => {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = ++lastId));
+  return id;
+};
+
+interface PageRead {
+  cursor: Cursor | null;
+  sort: ConnectorSort;
+  order: Order;
+  listed: CursorFilter;
+  found: Partial<StatusCounts>;
+  page: { rows: ConnectorListRow[]; before: boolean; after: boolean };
+  total: number;
+  /** The shared objects the page was read from (the counts, the row lists). */
+  sources: object[];
+}
+
+async function readPage(store: Store, q: ConnectorListParsed): Promise<PageRead> {
   const cursor = q.cursor === undefined ? null : decodeCursor(q.cursor);
   const { sort, order, filter: listed } = settle(q, cursor);
   const filter = storeFilterOf(listed);
-  const read = (o: Order, after: ConnectorPosition | undefined) =>
-    store.listConnectorPage({ filter, sort, order: o, limit: q.limit + 1, ...(after ? { after } : {}) });
+  const sources: object[] = [];
+  const read = async (o: Order, after: ConnectorPosition | undefined) => {
+    const rows = await store.listConnectorPage({ filter, sort, order: o, limit: q.limit + 1, ...(after ? { after } : {}) });
+    sources.push(rows);
+    return rows;
+  };
 
   const [found, page] = await Promise.all([
     store.countConnectorsByStatus(),
@@ -141,13 +193,18 @@ export async function listConnectorsPage(store: Store, q: ConnectorListParsed): 
       return { rows: rows.slice(0, q.limit), before: false, after: rows.length > q.limit };
     })(),
   ]);
+  sources.unshift(found);
   const counts = allCounts(found);
   // The counts answer a filter on status alone; search and environment need their own count.
   const total =
     filter.environment !== undefined || filter.search !== undefined
       ? await store.countConnectors(filter)
       : (filter.statuses ?? CONNECTOR_STATUSES).reduce((n, s) => n + counts[s], 0);
+  return { cursor, sort, order, listed, found, page, total, sources };
+}
 
+function answerOf({ cursor, sort, order, listed, found, page, total }: PageRead): ListConnectorsResponse {
+  const counts = allCounts(found);
   const first = page.rows[0]?.position ?? cursor?.position;
   const last = page.rows.at(-1)?.position;
   const at = (direction: Direction, position: ConnectorPosition | undefined) =>

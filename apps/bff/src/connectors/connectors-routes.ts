@@ -17,7 +17,7 @@ import { requireAdmin, requireAdminSession, requirePrincipal, requireSession, re
 import { createDraft, loadConnector, saveDetails, saveProgress } from "./connectors";
 import { startConsent, type ConsentDeps } from "../consent";
 import { toView } from "./connector-view";
-import { listConnectorsPage } from "./connector-list";
+import { listConnectorsJson } from "./connector-list";
 import { notFound } from "../platform/http/app-error";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
 import type { ConnectorRecord } from "../store/types";
@@ -38,7 +38,7 @@ export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.Zo
   const detailsEntry = (c: ConnectorRecord) => auditedDetails(toView(c, d.publicUrl));
 
   r.get("/", requireSupport, async (req, res) => {
-    res.json(await listConnectorsPage(d.store, parseQuery(connectorListQuerySchema, req)));
+    res.type("application/json").send(await listConnectorsJson(d.store, parseQuery(connectorListQuerySchema, req)));
   });
 
   r.post(

@@ -13,6 +13,7 @@ import { inTransaction } from "../platform/store/pg-transaction";
 import { pgConnectorListStore } from "../connectors/pg-connector-list";
 import { SEALED_CHANNELS_SQL, SEALED_CONNECTORS_SQL, SEALED_TRANSACTIONS_SQL, sealedColumn, sealedRowsFrom } from "../workday/sealed-columns";
 import { transactionFromRow } from "../consent/transaction-columns";
+import { SESSION_WITH_USER, sessionWithUserFromRow } from "./session-with-user";
 import { NameTakenError, type SessionRecord, type Store, type SyncCoverage } from "./types";
 
 type Row = Record<string, unknown>;
@@ -116,6 +117,9 @@ export async function openPgStore(url: string): Promise<Store> {
         [id],
       );
       return r.rows[0] ?? null;
+    },
+    async getSessionWithUser(id) {
+      return sessionWithUserFromRow((await pool.query<Record<string, unknown>>(SESSION_WITH_USER.replace("?", "$1"), [id])).rows[0]);
     },
     async touchSession(id, at) {
       await pool.query("UPDATE sessions SET last_seen_at = $2 WHERE id = $1", [id, at]);

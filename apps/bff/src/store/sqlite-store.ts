@@ -17,6 +17,7 @@ import { sqliteHandoffStore } from "../handoff/sqlite-handoff";
 import { sqliteApiTokenStore } from "../api-tokens/sqlite-api-tokens";
 import type { OutboxEvent } from "../notifications/notification-store";
 import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
+import { SESSION_WITH_USER, sessionWithUserFromRow } from "./session-with-user";
 import { sqliteConnectorListStore } from "../connectors/sqlite-connector-list";
 
 type Row = Record<string, unknown>;
@@ -155,6 +156,9 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store
         )
         .get(id) as SessionRecord | undefined;
       return row ?? null;
+    },
+    async getSessionWithUser(id) {
+      return sessionWithUserFromRow(db.prepare(SESSION_WITH_USER).get(id) as Record<string, unknown> | undefined);
     },
     async touchSession(id, at) {
       db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(at, id);

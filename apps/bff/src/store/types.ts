@@ -1,4 +1,4 @@
-import type { AuthStore } from "../auth/auth-store";
+import type { AuthStore, UserRecord } from "../auth/auth-store";
 import type {
   CheckResult,
   ConnectorStatus,
@@ -145,6 +145,8 @@ export interface Store extends AuthStore, ActivityStore, LeaseStore, Notificatio
 
   createSession(s: SessionRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
+  /** The session and its user in one read (every signed-in request asks for both); `user` null when the user is gone. */
+  getSessionWithUser(id: string): Promise<{ session: SessionRecord; user: UserRecord | null } | null>;
   touchSession(id: string, at: string): Promise<void>;
   deleteSession(id: string): Promise<void>;
 
