@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { groupKey, planAlerts, type Candidate } from "../src/policies/alert-plan";
 import type { AlertEpisode, PolicyMatch, PolicyRecord } from "../src/policies/policy-store";
+import { policyRecord } from "./policy-record";
 
 const T0 = Date.parse("2026-11-30T00:00:00.000Z");
 const MIN = 60_000;
 const connector = { id: "c1", name: "Acme", tenant: "acme", environment: "production" as const };
-const policy = (id: string, threshold: PolicyRecord["threshold"]): PolicyRecord => ({
-  id,
-  name: `Policy ${id}`,
-  description: "",
-  severity: "high",
-  enabled: true,
-  connectorIds: null,
-  condition: { field: "taskDisplayName", op: "is", values: ["View Worker"] },
-  threshold,
-  outsideHours: null,
-  templateId: null,
-  effectiveFrom: new Date(T0).toISOString(),
-  createdAt: new Date(T0).toISOString(),
-  createdBy: "Ada",
-  updatedAt: new Date(T0).toISOString(),
-  updatedBy: "Ada",
-});
+const policy = (id: string, threshold: PolicyRecord["threshold"]): PolicyRecord =>
+  policyRecord(id, new Date(T0).toISOString(), { condition: { field: "taskDisplayName", op: "is", values: ["View Worker"] }, threshold });
 const POLICIES = new Map([
   ["single", policy("single", null)],
   ["burst", policy("burst", { count: 3, withinMinutes: 10 })],

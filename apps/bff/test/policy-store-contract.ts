@@ -3,30 +3,14 @@ import type { ConnectorRecord, Store, StoredActivityRow } from "../src/store/typ
 import pino from "pino";
 import { alertSession, createPolicyMatcher, type PolicyRecord } from "../src/policies";
 import { policyVersion } from "../src/policies/policies";
+import { policyRecord } from "./policy-record";
 
 /** Policy and alert storage every store must share; part of describeStoreContract. */
 export function describePolicyStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
   const t0 = Date.parse("2026-11-29T10:00:00.000Z");
   const iso = (ms: number) => new Date(t0 + ms).toISOString();
   const created = { at: iso(0), from: null, to: "pending_configuration" as const, reasonCode: null, actor: "tester" };
-  const policy = (id: string, over: Partial<PolicyRecord> = {}): PolicyRecord => ({
-    id,
-    name: `Policy ${id}`,
-    description: "",
-    severity: "high",
-    enabled: true,
-    connectorIds: null,
-    condition: { field: "taskDisplayName", op: "is", values: ["Start Proxy"] },
-    threshold: null,
-    outsideHours: null,
-    templateId: null,
-    effectiveFrom: iso(0),
-    createdAt: iso(0),
-    createdBy: "Ada",
-    updatedAt: iso(0),
-    updatedBy: "Ada",
-    ...over,
-  });
+  const policy = (id: string, over: Partial<PolicyRecord> = {}): PolicyRecord => policyRecord(id, iso(0), over);
   const row = (key: string, minute: number, over: Partial<StoredActivityRow> = {}): StoredActivityRow => ({
     key,
     requestTime: iso(minute * 60_000),
