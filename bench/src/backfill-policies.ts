@@ -13,6 +13,8 @@
 // same compiled policies over the stored rows (untimed; the sync prunes decided matches after two
 // days, so its table no longer holds them all), with per-policy figures for the last such run.
 //   pnpm --filter @wc/bench backfill:policies [events] [rounds]      (defaults 1,000,000 and 3)
+//   pnpm --filter @wc/bench backfill:policies:pg [events] [rounds]   (the console on PostgreSQL, a fresh
+//     schema per backfill in a throwaway cluster; the writer thread's CPU is then the server's, not counted)
 // BENCH_CPU_PROF=<dir>: every BFF writes a V8 CPU profile there when it stops.
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -22,6 +24,7 @@ import { activityLoggingUrl, compilePolicy, type PolicyRow } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { BENCH_POLICIES } from "./bench-policies";
 import { bffClient } from "./bff-client";
+import { freshSchemaUrl } from "./pg-schema";
 import {
   consoleArgs,
   consoleStartOf,
@@ -49,6 +52,7 @@ const CEILING = 10_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "wc-bench-policies-"));
 const HOUR = 3_600_000;
+const POSTGRES = process.argv.includes("--postgres");
 
 const simPort = await freePort();
 const sim = runTs("src/server.ts", path.join(ROOT, "apps/workday-sim"), {
@@ -106,7 +110,7 @@ try {
       .join(" ");
   const loadBefore = load();
   console.log(
-    `SQLite: backfill of ${EVENTS.toLocaleString("en-US")} simulated events over 7 days (+${injected} scenario rows), pages of ${PAGE_SIZE}, offset ceiling ${CEILING}; ${ROUNDS} rounds without and with ${BENCH_POLICIES.length} enabled policies, alternating`,
+    `${POSTGRES ? "PostgreSQL" : "SQLite"}: backfill of ${EVENTS.toLocaleString("en-US")} simulated events over 7 days (+${injected} scenario rows), pages of ${PAGE_SIZE}, offset ceiling ${CEILING}; ${ROUNDS} rounds without and with ${BENCH_POLICIES.length} enabled policies, alternating`,
   );
   const runs: Run[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -171,12 +175,12 @@ function threadsSince(before: Map<string, number>, after: Map<string, number>): 
   return { main: used("MainThread"), writer: used("sqlite-writer"), gc: used("V8Worker") };
 }
 
-/** A fresh BFF process and SQLite file, the policies (or none), a connector connected by consent, the backfill that consent starts. */
+/** A fresh BFF process and SQLite file (or PostgreSQL schema), the policies (or none), a connector connected by consent, the backfill that consent starts. */
 async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = path.join(work, `bff-${name}`);
-  const databaseUrl = `file:${path.join(dataDir, "workday-connect.db")}`;
+  const databaseUrl = POSTGRES ? await freshSchemaUrl() : `file:${path.join(dataDir, "workday-connect.db")}`;
   const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
     NODE_ENV: "test",
     PORT: String(port),
