@@ -99,6 +99,45 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when a page raises alerts for several accounts, then each is stored with its rows and one activity.alert event, in the order raised, and a second store of the page adds none", async () => {
+      const { store, rec } = await withConnector("pc7");
+      try {
+        await store.insertPolicy(policy("p8"));
+        const accounts = ["ana", "bo", "cy"];
+        const rows = accounts.flatMap((a, i) => [row(`${a}1`, i, { systemAccount: a }), row(`${a}2`, i + 5, { systemAccount: a })]);
+        expect(await raised(pages(store, rec), rows)).toBe(3);
+        expect(await raised(pages(store, rec), rows)).toBe(0);
+        const alerts = await store.listAlerts({ limit: 10, connectorId: "pc7" });
+        expect(alerts.map((a) => [a.account, a.rowCount]).sort()).toEqual(accounts.map((a) => [a, 2]));
+        for (const a of alerts) expect((await store.listAlertRows(a.id, 10)).map((r) => r.id)).toEqual([`${a.account}1`, `${a.account}2`]);
+        await store.insertChannel({
+          id: "ch7",
+          name: "All alerts",
+          kind: "webhook",
+          urlEnc: "v1.sealed-url",
+          urlHint: "https://hooks.example.com/…",
+          format: "standard",
+          recipients: [],
+          events: ["activity.alert"],
+          connectorIds: null,
+          enabled: true,
+          secretEnc: "v1.sealed",
+          createdAt: iso(0),
+          updatedAt: iso(0),
+        });
+        const queued: string[] = [];
+        await store.fanOutEvents(100, iso(3_600_000), (_c, e) => {
+          if (e.type === "activity.alert") queued.push(String(e.onceKey));
+          return false;
+        });
+        // Raised for ana, bo, cy in turn (their first rows at minutes 0, 1, 2), each once.
+        const raisedOrder = [...alerts].sort((x, y) => x.firstRowAt.localeCompare(y.firstRowAt));
+        expect(queued).toEqual(raisedOrder.map((a) => `activity.alert:${a.id}`));
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when an alert is resolved, then later matches raise a new alert, and the list pages newest first with counts by status", async () => {
       const { store, rec } = await withConnector("pc2");
       try {

@@ -25,6 +25,20 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
+// Many events in one statement (an activity page's alerts), in their order: one round trip, not one each.
+const INSERT_EVENTS = `INSERT INTO notification_outbox (${OUTBOX_COLUMNS.join(", ")})
+  SELECT ${OUTBOX_COLUMNS.join(", ")} FROM unnest(${OUTBOX_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ")})
+    WITH ORDINALITY AS x(${OUTBOX_COLUMNS.join(", ")}, ord) ORDER BY ord
+  ON CONFLICT (once_key) DO NOTHING`;
+
+/** Queues events inside the caller's transaction, in one statement; how many were new. */
+export async function pgQueueEvents(c: Pick<PoolClient, "query">, events: readonly OutboxEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = events.map(outboxValues);
+  const columns = OUTBOX_COLUMNS.map((_, i) => rows.map((r) => r[i] ?? null));
+  return (await c.query({ name: "wc_insert_events", text: INSERT_EVENTS, values: columns })).rowCount ?? 0;
+}
+
 /** Queues an event inside the caller's transaction (a connector update). */
 export async function pgQueueEvent(c: Pick<PoolClient, "query">, e: OutboxEvent): Promise<boolean> {
   return ((await c.query(INSERT_EVENT, outboxValues(e))).rowCount ?? 0) > 0;
