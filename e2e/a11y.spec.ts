@@ -183,7 +183,7 @@ for (const width of WIDTHS) {
   test.describe(`accessibility and layout at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
 
-    test(`when every page state is opened at ${width} px, then axe finds nothing serious or critical${width <= PHONE ? " and no page is wider than the viewport" : ""}`, async ({
+    test(`when every page state is opened at ${width} px, then axe finds nothing serious or critical${width <= PHONE ? " and no page is wider than the viewport" : " and the navigation fits one line"}`, async ({
       page,
       context,
       browser,
@@ -194,6 +194,15 @@ for (const width of WIDTHS) {
       // filter's empty list stands in otherwise.
       await page.goto("/connectors");
       await expect(page.getByRole("heading", { level: 1, name: "App Connectors" })).toBeVisible();
+      if (width > PHONE) {
+        // Every link of an admin's navigation and who is signed in fit one line at 1280 px.
+        const line = (await page.getByRole("link", { name: "App Connectors" }).boundingBox())?.height ?? 0;
+        const nav = await page.getByRole("navigation", { name: "Main" }).boundingBox();
+        const user = await page.getByText(/^Signed in as/).boundingBox();
+        expect(line).toBeGreaterThan(0);
+        expect(nav?.height ?? Infinity).toBeLessThan(line * 1.5);
+        expect(user?.height ?? Infinity).toBeLessThan(line * 1.5);
+      }
       const empty = (await page.getByText("No apps are connected yet.", { exact: false }).count()) > 0;
       if (!empty) await visit(page, "/connectors?status=disconnected", "App Connectors", "connectors: none with the chosen status", width);
       else await checkState(page, "connectors: empty", width);
