@@ -12,12 +12,12 @@ async function phoneShot(page: Page, name: string) {
   // Focus on a step's heading scrolls the page; the shot starts at the top bar.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.resolve("docs/screenshots", `${name}.png`) });
-  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test("screenshots of the wizard and the status pages", async ({ page, context, request }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
-  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   // With the tenant's address, the Workday task names are links into it.
   const id = await startWizard(page, "Acme production", `${E2E.simUrl}/acme/d/home.htmld`);
   await page.screenshot(shot("1-prerequisites"));
@@ -44,6 +44,8 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
   await expect(page.getByText(/Status after the checks/)).toBeVisible();
   await page.screenshot(shot("7-done-verified"));
   await page.goto(`/connectors/${id}`);
+  // The page renders once its data is in, after the load event: a shot before it shows "Loading…".
+  await expect(page.getByRole("button", { name: "Run checks now" })).toBeVisible();
   await page.screenshot(shot("8-connector-connected"));
   await phoneShot(page, "16-phone-connector");
   await sim(request, "PUT", "/tenants/acme/permissions/system_auditing", { granted: false });
@@ -57,6 +59,7 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
     await sim(request, "POST", "/tenants/acme/permissions/activate", {});
   }
   await page.goto("/connectors");
+  await expect(page.getByRole("link", { name: "Acme production" })).toBeVisible();
   await page.screenshot(shot("0-app-connectors"));
   await page.goto("/users");
   await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
@@ -73,14 +76,14 @@ test("screenshots of the wizard and the status pages", async ({ page, context, r
 
 test("screenshot of the hand-off page the Workday administrator opens", async ({ page, browser }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
-  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   const id = await startWizard(page, "Acme production (hand-off)", `${E2E.simUrl}/acme/d/home.htmld`);
   await page.goto(`/connectors/${id}`);
   const section = page.getByRole("region", { name: "Hand-off link" });
   await section.getByRole("button", { name: "Create hand-off link" }).click();
   const url = await section.locator("code.handoff-url").innerText();
   // The Workday administrator's browser: no console session.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 1200, height: 800 } });
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 1280, height: 800 } });
   const wd = await context.newPage();
   await wd.goto(url);
   await expect(wd.getByRole("heading", { level: 1, name: /^Connect Workday – / })).toBeVisible();
@@ -90,7 +93,7 @@ test("screenshot of the hand-off page the Workday administrator opens", async ({
 
 test("screenshot of the API tokens page with a token just created", async ({ page }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
-  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/api-tokens");
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
   // A throwaway token of the demo run: showing its secret is the point of the shot.
@@ -105,7 +108,7 @@ test("screenshot of the API tokens page with a token just created", async ({ pag
 
 test("screenshot of the sign-in page", async ({ browser }) => {
   test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 (pnpm screenshots)");
-  const context = await browser.newContext({ baseURL: E2E.bffUrl, viewport: { width: 1200, height: 800 } });
+  const context = await browser.newContext({ baseURL: E2E.bffUrl, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { name: "Sign in to workday-connect" })).toBeVisible();
