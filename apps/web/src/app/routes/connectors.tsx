@@ -1,6 +1,6 @@
 import { CONNECTOR_STATUSES } from "@wc/workday";
 import { CONNECTOR_PAGE_DEFAULT, STATUS_LABELS, type ConnectorStatus, type ListConnectorsResponse } from "@wc/contracts";
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Link, useActionData, useLoaderData, useLocation, type ActionFunctionArgs, type LoaderFunctionArgs } from "react-router";
 import { ProblemMessage } from "../../components/ui/problem-message";
 import { deleteConnector } from "../../features/connectors/api/delete-connector";
@@ -79,7 +79,7 @@ export function ConnectorsRoute() {
   const summary = useRef<HTMLParagraphElement>(null);
   const pagedTo = (location.state as typeof FOCUS_LIST | null)?.focus === FOCUS_LIST.focus ? location.key : null;
   // After Previous or Next the link that was pressed may be gone (first or last page): the summary, which names the page, takes focus.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (pagedTo !== null) summary.current?.focus();
   }, [pagedTo]);
   const list = result.kind === "list" ? result.list : null;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 
 /**
  * A failed request in words, with the request id support needs to find it in the logs. It takes
@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
  */
 export function ProblemMessage({ message, requestId }: { message: string; requestId?: string | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, [message]);
   return (

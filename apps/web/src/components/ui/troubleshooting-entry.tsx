@@ -1,5 +1,5 @@
 import { REASON_CODES, TROUBLESHOOTING } from "@wc/workday";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 
 /** The catalog entry for a stored reason code, or null for a code this build does not know. */
 export function troubleshootingFor(reasonCode: string | null) {
@@ -29,7 +29,7 @@ interface Props {
 /** role=alert and focus for an entry that reports what just happened; a plain region otherwise. */
 function useAlert(alert: boolean) {
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (alert) ref.current?.focus();
   }, [alert]);
   return alert ? { ref, role: "alert", tabIndex: -1 } : { ref };

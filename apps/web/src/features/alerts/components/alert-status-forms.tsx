@@ -1,5 +1,5 @@
 import type { AlertDetail } from "@wc/contracts";
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Form, useNavigation } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TextAreaField } from "../../../components/ui/text-area-field";
@@ -8,7 +8,7 @@ import type { AlertActionResult } from "../alert-intents";
 /** A success takes the focus: the button pressed may have gone (Resolve becomes Reopen). */
 function Done({ message }: { message: string }) {
   const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.focus(), [message]);
+  useLayoutEffect(() => ref.current?.focus(), [message]);
   return (
     <p role="status" className="ok" tabIndex={-1} ref={ref}>
       {message}
@@ -25,7 +25,7 @@ export function AlertStatusForms({ alert, result }: { alert: AlertDetail; result
   const busy = navigation.state === "submitting";
   const problem = result && !result.ok ? result.problem : undefined;
   const note = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (problem?.fields.note) note.current?.querySelector("textarea")?.focus();
   }, [problem]);
   return (

@@ -1,5 +1,5 @@
 import { routes, type ApiTokenCreatedResponse } from "@wc/contracts";
-import { useEffect, useId, useRef } from "react";
+import { useId, useLayoutEffect, useRef } from "react";
 import { CopyButton } from "../../../components/ui/copy-button";
 
 /** The variable the example reads the token from: the token itself is never part of a command to copy. */
@@ -12,7 +12,7 @@ const TOKEN_VARIABLE = "WORKDAY_CONNECT_TOKEN";
 export function CreatedTokenBox({ created, publicUrl, onDone }: { created: ApiTokenCreatedResponse; publicUrl: string; onDone: () => void }) {
   const headingId = useId();
   const box = useRef<HTMLElement>(null);
-  useEffect(() => box.current?.focus(), [created.secret]);
+  useLayoutEffect(() => box.current?.focus(), [created.secret]);
   const example = `curl -H "Authorization: Bearer $${TOKEN_VARIABLE}" ${publicUrl.replace(/\/+$/, "")}${routes.connectors}`;
   return (
     <section className="secret-box" aria-labelledby={headingId} tabIndex={-1} ref={box}>

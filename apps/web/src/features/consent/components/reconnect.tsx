@@ -1,5 +1,5 @@
 import { TROUBLESHOOTING } from "@wc/workday";
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import type { ConsentFlow } from "../use-consent-flow";
 import { ConsentWaiting } from "./consent-waiting";
@@ -8,7 +8,7 @@ import { ConsentWaiting } from "./consent-waiting";
 function WindowClosed({ onContinueHere }: { onContinueHere: () => void }) {
   const entry = TROUBLESHOOTING.popup_closed;
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useLayoutEffect(() => ref.current?.focus(), []);
   return (
     <div className="problem reconnect-closed" role="alert" tabIndex={-1} ref={ref}>
       <p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import type { ChannelActionResult } from "../channel-intents";
 
@@ -8,7 +8,7 @@ import type { ChannelActionResult } from "../channel-intents";
  */
 export function ActionNote({ result }: { result: ChannelActionResult | undefined }) {
   const note = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (result?.ok) note.current?.focus();
   }, [result]);
   if (result === undefined) return null;

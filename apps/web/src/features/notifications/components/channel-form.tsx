@@ -1,5 +1,5 @@
 import { webhookFormatSchema, type ChannelKind, type ChannelView } from "@wc/contracts";
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { Form, useNavigation } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { SelectField } from "../../../components/ui/select-field";
@@ -39,7 +39,7 @@ export function ChannelForm({ kind, intent, action, connectors, channel, problem
   const form = useRef<HTMLFormElement>(null);
   const fields = problem?.fields ?? {};
   // Keyboard and screen-reader users land on the first field to fix.
-  useEffect(() => {
+  useLayoutEffect(() => {
     form.current?.querySelector<HTMLElement>(".field-invalid input, .field-invalid select, .field-invalid textarea")?.focus();
   }, [problem]);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from "react";
+import { useId, useLayoutEffect, useRef } from "react";
 import { CopyButton } from "../../../components/ui/copy-button";
 
 /**
@@ -8,7 +8,7 @@ import { CopyButton } from "../../../components/ui/copy-button";
 export function SigningSecretBox({ message, secret }: { message: string; secret: string }) {
   const headingId = useId();
   const box = useRef<HTMLElement>(null);
-  useEffect(() => box.current?.focus(), [secret]);
+  useLayoutEffect(() => box.current?.focus(), [secret]);
   return (
     <section className="secret-box" aria-labelledby={headingId} tabIndex={-1} ref={box}>
       <h2 id={headingId}>Signing secret — copy it now; it is not shown again</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useFetcher, useNavigate, type SubmitTarget } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TextAreaField } from "../../../components/ui/text-area-field";
@@ -52,7 +52,7 @@ export function PolicyForm({ initial, saved, templates, connectors }: Props) {
   const pending = fetcher.state !== "idle" ? (fetcher.json as PolicySubmission | undefined)?.intent : undefined;
   useFollowUp(result);
   // The summary takes the focus itself; otherwise the first input to fix does.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (problem && !problem.message) form.current?.querySelector<HTMLElement>(".field-invalid input, .field-invalid select, .field-invalid textarea")?.focus();
   }, [problem]);
 

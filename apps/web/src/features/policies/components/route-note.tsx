@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { useLocation } from "react-router";
 
 /**
@@ -10,7 +10,7 @@ export function RouteNote() {
   const state: unknown = useLocation().state;
   const note = typeof state === "object" && state !== null && "note" in state && typeof state.note === "string" ? state.note : null;
   const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (note) ref.current?.focus();
   }, [note]);
   if (note === null) return null;

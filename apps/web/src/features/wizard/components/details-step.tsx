@@ -10,7 +10,7 @@ import {
   type DetailsValues,
 } from "@wc/contracts";
 import type { HostAllowList } from "@wc/workday";
-import { useEffect, useMemo, type FormEvent, type ReactNode } from "react";
+import { useLayoutEffect, useMemo, type FormEvent, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { useShallow } from "zustand/react/shallow";
 import { TextField } from "../../../components/ui/text-field";
@@ -53,7 +53,7 @@ export function DetailsStep({ connector, allow, error, nav }: DetailsStepProps) 
   const check = useMemo(() => checkDetails(draft.values, allow, connector.clientSecretSet), [draft.values, allow, connector.clientSecretSet]);
   const { send, busy } = useWizardSubmit();
   const focus = toDetailsField(useSearchParams()[0].get("focus"));
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focus) focusField(focus);
   }, [focus]);
 

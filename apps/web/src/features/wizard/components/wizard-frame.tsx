@@ -1,5 +1,5 @@
 import type { Connector, WizardStep } from "@wc/contracts";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 import { NavigationType, useNavigationType } from "react-router";
 import { WIZARD_STEPS } from "@wc/contracts";
 import { PageTitle } from "../../../components/ui/page-title";
@@ -46,7 +46,7 @@ export function WizardFrame({ connector, step, error, heading, children }: Wizar
   // A new step replaces the whole screen: move focus to its heading so keyboard and screen-reader
   // users start there instead of at the top of the page (the first step keeps the page's focus).
   const sectionRef = useRef<HTMLElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (shown.current === step) return;
     shown.current = step;
     // Unless the step already put focus somewhere in itself (Go to field focuses that field).
