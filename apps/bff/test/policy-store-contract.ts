@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConnectorRecord, Store, StoredActivityRow } from "../src/store/types";
 import pino from "pino";
 import { alertSession, createPolicyMatcher, type PolicyRecord } from "../src/policies";
+import { APPLY_EXTENSIONS_EVERY } from "../src/policies/alert-session";
 import { policyVersion } from "../src/policies/policies";
 import { policyRecord } from "./policy-record";
 
@@ -172,7 +173,9 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       try {
         await store.insertPolicy(policy("p6"));
         // One match every 40 minutes: each is within the hour of the one before, none of the first.
-        const rows = Array.from({ length: 12 }, (_, i) => row(`e${String(i).padStart(2, "0")}`, 40 * i));
+        // Past one apply period, so both the periodic apply and the last page's are exercised.
+        const count = APPLY_EXTENSIONS_EVERY + 4;
+        const rows = Array.from({ length: count }, (_, i) => row(`e${String(i).padStart(2, "0")}`, 40 * i));
         const session = pages(store, rec);
         let raisedCount = 0;
         for (const [i, r] of rows.entries()) {
@@ -182,12 +185,17 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
             const [early] = await store.listAlerts({ limit: 10, connectorId: "pc5" });
             expect(early).toMatchObject({ rowCount: 1, lastRowAt: rows[0]?.requestTime });
           }
+          if (i === APPLY_EXTENSIONS_EVERY) {
+            // The page that completed an apply period applied every row recorded up to it.
+            const [applied] = await store.listAlerts({ limit: 10, connectorId: "pc5" });
+            expect(applied).toMatchObject({ rowCount: i + 1, lastRowAt: r.requestTime });
+          }
         }
         // One alert: a later page extended it by the span this window held, not the stored one.
         expect(raisedCount).toBe(1);
         const [alert] = await store.listAlerts({ limit: 10, connectorId: "pc5" });
-        expect(alert).toMatchObject({ rowCount: 12, firstRowAt: rows[0]?.requestTime, lastRowAt: rows[11]?.requestTime });
-        expect(await store.listAlertRows(alert?.id ?? "", 100)).toHaveLength(12);
+        expect(alert).toMatchObject({ rowCount: count, firstRowAt: rows[0]?.requestTime, lastRowAt: rows[count - 1]?.requestTime });
+        expect(await store.listAlertRows(alert?.id ?? "", 100)).toHaveLength(count);
         expect(await store.applyAlertExtensions("pc5")).toBe(0);
       } finally {
         await store.close();
