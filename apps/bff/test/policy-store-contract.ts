@@ -244,6 +244,86 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when each page is decided while the page before it commits, then the alerts are those of storing the pages one by one, with a row served on two pages and a user's status change in between", async () => {
+      const store = await open();
+      try {
+        for (const id of ["pq1", "pq2"]) await store.insertConnector(connector(id, `Policies ${id}`), created);
+        const [queued, oneByOne] = await Promise.all(["pq1", "pq2"].map((id) => store.getConnector(id)));
+        if (!queued || !oneByOne) throw new Error("connectors not stored");
+        // An alert from an earlier window on each connector, for a user to act on during this one.
+        await store.insertPolicy(policy("pq-old", { condition: { field: "taskDisplayName", op: "is", values: ["Old Task"] } }));
+        for (const c of [queued, oneByOne]) await pages(store, c).storePage([row("old", -600, { taskDisplayName: "Old Task" })], {});
+        await store.insertPolicy(policy("pq-every"));
+        await store.insertPolicy(policy("pq-burst", { threshold: { count: 3, withinMinutes: 10 } }));
+        // A row every 3 minutes, 4 to a page, each page starting with the last row of the one before.
+        const rows = Array.from({ length: 25 }, (_, i) => row(`q${String(i).padStart(2, "0")}`, 3 * i));
+        const pageRows = Array.from({ length: 8 }, (_, p) => rows.slice(3 * p, 3 * p + 4));
+        // Commits start a moment after they are handed over, so the next page is always decided first.
+        const late: Store = {
+          ...store,
+          commitActivityPage: async (...args) => {
+            await new Promise((r) => setTimeout(r, 5));
+            return store.commitActivityPage(...args);
+          },
+        };
+        const pipelined = pages(late, queued);
+        const [old] = await store.listAlerts({ limit: 10, connectorId: "pq1" });
+        for (const [i, p] of pageRows.entries()) {
+          await pipelined.queuePage(p, {}, { more: i < pageRows.length - 1 });
+          if (i === 0) {
+            // While the first page (which raises both alerts) commits, a user resolves and reopens
+            // the old alert: the next page reads the alerts again, and must see the first page's.
+            for (const status of ["resolved", "open"] as const) {
+              await store.setAlertStatus(old?.id ?? "", { status, note: null, closedBy: null, closedAt: null });
+            }
+          }
+        }
+        const last = await pipelined.flush();
+        expect(last.inserted).toBe(3);
+        const sequential = pages(store, oneByOne);
+        for (const [i, p] of pageRows.entries()) await sequential.storePage(p, {}, { more: i < pageRows.length - 1 });
+        const shape = async (connectorId: string) =>
+          Promise.all(
+            (await store.listAlerts({ limit: 10, connectorId })).map(async (a) => ({
+              policyId: a.policyId,
+              rowCount: a.rowCount,
+              firstRowAt: a.firstRowAt,
+              lastRowAt: a.lastRowAt,
+              rows: (await store.listAlertRows(a.id, 100)).map((r) => r.id).sort(),
+            })),
+          );
+        const got = await shape("pq1");
+        expect(got).toEqual(await shape("pq2"));
+        // Each policy holds all 25 rows once, in one alert: a row served twice was not counted twice.
+        expect(got.map((a) => [a.policyId, a.rowCount, new Set(a.rows).size]).sort()).toEqual([
+          ["pq-burst", 25, 25],
+          ["pq-every", 25, 25],
+          ["pq-old", 1, 1],
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("when a page's commit fails, then the page queued after it is not stored and the window fails with that commit's error", async () => {
+      const { store, rec } = await withConnector("pq3");
+      try {
+        await store.insertPolicy(policy("pq-fail"));
+        // Matches no policy, so the page is decided; its commit fails on the missing time.
+        const broken = { ...row("f1", 0, { taskDisplayName: "Other" }), requestTime: null } as unknown as StoredActivityRow;
+        const session = pages(store, rec);
+        await session.queuePage([row("f0", 0), broken], { coveredUntil: iso(60_000) }, { more: true });
+        await expect(session.queuePage([row("f2", 1)], { coveredUntil: iso(120_000) }, { more: true })).rejects.toThrow();
+        await expect(session.flush()).rejects.toThrow();
+        await expect(session.queuePage([row("f3", 2)], {}, {})).rejects.toThrow();
+        expect(await store.countActivity({ connectorId: "pq3" })).toBe(0);
+        expect(await store.listAlerts({ limit: 10, connectorId: "pq3" })).toEqual([]);
+        expect((await store.getSyncState("pq3"))?.coveredUntil ?? null).toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when a threshold policy's matches arrive over several pages and windows, then one alert opens only once the count is reached", async () => {
       const { store, rec } = await withConnector("pc3");
       try {

@@ -70,10 +70,11 @@ function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt
 }
 
 /**
- * Pages through one window. The next page is requested before the current one is stored, so
- * Workday's time and ours overlap; at most two pages are held in memory. Each page's rows and the
- * cursor after it are committed in one transaction, so a kill at any point loses nothing and a
- * restart stores nothing twice.
+ * Pages through one window. The next page is requested before the current one is stored, and a
+ * page is decided while the one before it commits (alert-session.ts), so Workday's time, this
+ * thread's and the store's overlap; at most three pages are held in memory. Each page's rows and
+ * the cursor after it are committed in one transaction, in order, so a kill at any point loses
+ * nothing and a restart stores nothing twice. The window returns only once its last commit settled.
  */
 async function runWindow(
   d: ActivityDeps,
@@ -110,57 +111,79 @@ async function runWindow(
         d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
         return { kind: "aborted" };
       });
-  const pages = alertSession({ store: d.store, policies: d.policies, now: d.now, onRaised: (a) => d.metrics.alertRaised(a.severity) }, c);
+  const pages = alertSession(
+    {
+      store: d.store,
+      policies: d.policies,
+      now: d.now,
+      onRaised: (a) => d.metrics.alertRaised(a.severity),
+      onStored: (inserted) => d.metrics.activityRowsStored(inserted),
+    },
+    c,
+  );
   let cursor = run.cursor;
   let rows = run.rows;
   let pending = fetchAt(cursor);
   // Keys of the last page's rows at or after a new anchor: a re-anchored page starts with them again.
   let boundary: Set<string> | null = null;
-  for (;;) {
-    const got = await pending;
-    if (got.kind === "aborted") return "stopped";
-    if (got.kind === "later") {
-      await d.store.saveSyncState(c.id, {
-        lastError: errorOf(d, got.reasonCode, got.detail),
-        nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString(),
-      });
-      return "stopped";
-    }
-    if (got.kind === "stop") {
-      await recordHealth(d, c.id, { outcome: "definitive", reasonCode: got.reasonCode }, got.detail);
-      await stop(d, c.id, got.reasonCode, got.detail, settings);
-      return "stopped";
-    }
-    const step: CursorStep =
-      got.kind === "reanchor"
-        ? offsetRefused(cursor)
-        : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
-    if (step.kind === "stuck") {
-      await stop(d, c.id, "activity_window_stuck", step.problem, settings);
-      return "stopped";
-    }
-    // While this page is stored, Workday serves the next one and this thread parses and keys it.
-    if (step.kind === "next") pending = fetchAt(step.cursor);
-    let stored: StoredActivityRow[] = [];
-    if (got.kind === "page") {
-      stored = got.rows;
-      if (boundary) {
-        const seen = boundary;
-        stored = stored.filter((r) => !seen.has(r.key));
+  try {
+    for (;;) {
+      const got = await pending;
+      // Whatever comes next is written after the page in flight, and its failure is this window's.
+      if (got.kind !== "page" && got.kind !== "reanchor") await pages.flush();
+      if (got.kind === "aborted") return "stopped";
+      if (got.kind === "later") {
+        await d.store.saveSyncState(c.id, {
+          lastError: errorOf(d, got.reasonCode, got.detail),
+          nextSyncAt: new Date(d.now().getTime() + got.waitMs).toISOString(),
+        });
+        return "stopped";
       }
-      boundary = step.kind === "next" && step.cursor.offset === 0 ? keysFrom(stored, step.cursor.anchorMs) : null;
-      if (healthDirty) {
-        healthDirty = false;
-        await recordHealth(d, c.id, PASS, null);
+      if (got.kind === "stop") {
+        await recordHealth(d, c.id, { outcome: "definitive", reasonCode: got.reasonCode }, got.detail);
+        await stop(d, c.id, got.reasonCode, got.detail, settings);
+        return "stopped";
+      }
+      const step: CursorStep =
+        got.kind === "reanchor"
+          ? offsetRefused(cursor)
+          : advanceCursor(cursor, { count: got.rows.length, total: got.total, lastRowTime: got.rows.at(-1)?.requestTime ?? null }, limit);
+      if (step.kind === "stuck") {
+        await pages.flush();
+        await stop(d, c.id, "activity_window_stuck", step.problem, settings);
+        return "stopped";
+      }
+      // While this page is stored, Workday serves the next one and this thread parses and keys it.
+      if (step.kind === "next") pending = fetchAt(step.cursor);
+      let stored: StoredActivityRow[] = [];
+      if (got.kind === "page") {
+        stored = got.rows;
+        if (boundary) {
+          const seen = boundary;
+          stored = stored.filter((r) => !seen.has(r.key));
+        }
+        boundary = step.kind === "next" && step.cursor.offset === 0 ? keysFrom(stored, step.cursor.anchorMs) : null;
+        if (healthDirty) {
+          healthDirty = false;
+          await recordHealth(d, c.id, PASS, null);
+        }
+      }
+      rows += stored.length;
+      const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
+      await pages.queuePage(stored, checkpoint, { more: step.kind === "next" });
+      if (step.kind === "done") {
+        await pages.flush();
+        return "finished";
+      }
+      cursor = step.cursor;
+      if (signal.aborted) {
+        await pages.flush();
+        return "stopped";
       }
     }
-    rows += stored.length;
-    const checkpoint = step.kind === "next" ? { run: { ...run, rows, cursor: step.cursor } } : finish(d, run, rows, settings, lastSyncAt);
-    const { inserted } = await pages.storePage(stored, checkpoint, { more: step.kind === "next" });
-    d.metrics.activityRowsStored(inserted);
-    if (step.kind === "done") return "finished";
-    cursor = step.cursor;
-    if (signal.aborted) return "stopped";
+  } finally {
+    // A window that ends by throwing still leaves no commit running after it (its lease ends with it).
+    await pages.flush().catch(() => undefined);
   }
 }
 

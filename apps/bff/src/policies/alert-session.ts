@@ -22,6 +22,14 @@ export interface PageDeps {
   now: () => Date;
   /** Told of each new alert once it is stored (metrics). */
   onRaised?: (a: AlertRecord) => void;
+  /** Told how many of a page's rows were new once the page is stored (metrics). */
+  onStored?: (inserted: number) => void;
+}
+
+/** What committing one page did. */
+export interface StoredPage {
+  inserted: number;
+  raised: AlertRecord[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -37,10 +45,35 @@ const NO_HISTORY: ReadonlyMap<string, readonly Candidate[]> = new Map();
  * APPLY_EXTENSIONS_EVERY pages and with the window's last page. The threshold history of the
  * pages before (held-history.ts) and the connector's recent alerts (held-alerts.ts) are held here,
  * read from the store once per window.
+ *
+ * Pages are pipelined: a page is decided while the page before it commits, and handed to the store
+ * once that commit succeeded, so at most one commit is in flight and a failed one stops the window
+ * before anything after it is written. What a page decides is held as soon as it is handed over;
+ * a read of the store for what is held (a page reaching back, a user's status change) waits for
+ * the commit in flight.
  */
 export function alertSession(d: PageDeps, c: Named) {
-  const history = heldHistory((from, policies) => d.store.keptMatches(c.id, from, policies));
-  const alerts = heldAlerts(d.store, c.id);
+  /** The last page handed to the store, until its commit settles (never rejects unobserved). */
+  let inFlight: Promise<StoredPage> | null = null;
+  /** Once a commit failed the window's held state may be ahead of the store: nothing more is taken. */
+  let failure: Error | null = null;
+  const settled = async () => {
+    if (inFlight) await inFlight;
+  };
+  const history = heldHistory(async (from, policies) => {
+    await settled();
+    return d.store.keptMatches(c.id, from, policies);
+  });
+  const alerts = heldAlerts(
+    {
+      alertStatusChanges: (id) => d.store.alertStatusChanges(id),
+      recentAlerts: async (id, from) => {
+        await settled();
+        return d.store.recentAlerts(id, from);
+      },
+    },
+    c.id,
+  );
   /** Open alerts this window added rows to that are recorded but not yet applied: their spans as they will be. */
   const extended = new Map<string, AlertEpisode>();
   /** Pages committed since the extensions were last applied. */
@@ -50,6 +83,8 @@ export function alertSession(d: PageDeps, c: Named) {
 
   async function decide(live: LivePolicy[], matches: PolicyMatch[]): Promise<{ writes: AlertWrites; raised: AlertRecord[]; done: () => void } | null> {
     const times = matches.map((m) => m.requestTime).sort();
+    // The page in flight is not stored yet: a row it shares with this one is fresh on both, and the
+    // plan counts it once (it is held in that page's alert or history by then).
     const stored = await d.store.storedRowKeys(c.id, times[0] ?? "", times.at(-1) ?? "");
     const fresh = stored.size === 0 ? matches : matches.filter((m) => !stored.has(m.rowKey));
     const first = fresh.reduce<string | null>((t, m) => (t === null || m.requestTime < t ? m.requestTime : t), null);
@@ -88,7 +123,7 @@ export function alertSession(d: PageDeps, c: Named) {
       pruneBefore: iso(Date.parse(first) - KEEP_MS),
     };
     const spans = plan.changes.filter((ch) => !ch.isNew).map((ch) => spanAfter(ch.alert, ch.rows));
-    // Held for the next page only once the page is committed; a failed commit drops nothing held.
+    // Held once the page is handed to the store; a failed commit ends the window, and with it what it held.
     const alerted: AlertedRows = new Map();
     if (counting.length > 0) {
       for (const ch of plan.changes) {
@@ -117,35 +152,63 @@ export function alertSession(d: PageDeps, c: Named) {
     };
   }
 
+  /**
+   * Decides one page of the window and hands it to the store once the page before it is committed
+   * (rejecting with that commit's failure instead). `more`: pages of this window follow, so the
+   * rows it adds to open alerts may wait to be applied with a later page (the last one applies them).
+   */
+  async function queuePage(rows: StoredActivityRow[], checkpoint: SyncStatePatch, o: { more?: boolean } = {}): Promise<void> {
+    if (failure !== null) throw failure;
+    if (!started) {
+      await d.store.applyAlertExtensions(c.id);
+      started = true;
+    }
+    const live = rows.length > 0 ? await d.policies.forConnector(c.id) : [];
+    const matches = d.policies.match(live, rows);
+    const decided = matches.length > 0 ? await decide(live, matches) : null;
+    const recorded = extended.size > 0 || (decided?.writes.extend.length ?? 0) > 0;
+    const apply = recorded && (!o.more || unapplied + 1 >= APPLY_EXTENSIONS_EVERY);
+    const writes: AlertWrites | undefined = decided
+      ? { ...decided.writes, applyExtensions: apply }
+      : apply
+        ? { created: [], events: [], extend: [], applyExtensions: true, keep: [], pruneBefore: "" }
+        : undefined;
+    // Rejects with the failure of the page before: then this one is not handed over.
+    await settled();
+    const done = d.store.commitActivityPage(c.id, rows, checkpoint, writes).then(
+      ({ inserted }): StoredPage => {
+        const raised = decided?.raised ?? [];
+        d.onStored?.(inserted);
+        for (const a of raised) d.onRaised?.(a);
+        return { inserted, raised };
+      },
+      (e: unknown) => {
+        failure = e instanceof Error ? e : new Error(String(e));
+        throw failure;
+      },
+    );
+    // Observed here so a failure between two pages is not unhandled; settled() and flush() rethrow it.
+    done.catch(() => undefined);
+    inFlight = done;
+    decided?.done();
+    if (apply) {
+      extended.clear();
+      unapplied = 0;
+    } else if (recorded) unapplied++;
+  }
+
+  /** Waits for the page handed over last to be committed: what it stored, or its failure. */
+  async function flush(): Promise<StoredPage> {
+    return inFlight ?? { inserted: 0, raised: [] };
+  }
+
   return {
-    /**
-     * Commits one page of the window, with its alerts. `more`: pages of this window follow, so the
-     * rows it adds to open alerts may wait to be applied with a later page (the last one applies them).
-     */
-    async storePage(rows: StoredActivityRow[], checkpoint: SyncStatePatch, o: { more?: boolean } = {}): Promise<{ inserted: number; raised: AlertRecord[] }> {
-      if (!started) {
-        await d.store.applyAlertExtensions(c.id);
-        started = true;
-      }
-      const live = rows.length > 0 ? await d.policies.forConnector(c.id) : [];
-      const matches = d.policies.match(live, rows);
-      const decided = matches.length > 0 ? await decide(live, matches) : null;
-      const recorded = extended.size > 0 || (decided?.writes.extend.length ?? 0) > 0;
-      const apply = recorded && (!o.more || unapplied + 1 >= APPLY_EXTENSIONS_EVERY);
-      const writes: AlertWrites | undefined = decided
-        ? { ...decided.writes, applyExtensions: apply }
-        : apply
-          ? { created: [], events: [], extend: [], applyExtensions: true, keep: [], pruneBefore: "" }
-          : undefined;
-      const { inserted } = await d.store.commitActivityPage(c.id, rows, checkpoint, writes);
-      decided?.done();
-      if (apply) {
-        extended.clear();
-        unapplied = 0;
-      } else if (recorded) unapplied++;
-      if (!decided) return { inserted, raised: [] };
-      for (const a of decided.raised) d.onRaised?.(a);
-      return { inserted, raised: decided.raised };
+    queuePage,
+    flush,
+    /** Commits one page of the window, with its alerts, and waits for it (queuePage, then flush). */
+    async storePage(rows: StoredActivityRow[], checkpoint: SyncStatePatch, o: { more?: boolean } = {}): Promise<StoredPage> {
+      await queuePage(rows, checkpoint, o);
+      return flush();
     },
   };
 }
