@@ -6,4 +6,5 @@ export type { Tenant, TenantKind, Account, ApiClient, TenantSettings, SandboxRef
 export { PERMISSIONS, FUNCTIONAL_AREAS, type PermissionKey, type FunctionalArea } from "./model/permissions";
 export type { FaultSpec, FaultRoute, FaultKind } from "./model/faults";
 export type { TokenLogSnapshot } from "./model/token-log";
+export type { ActivityRequestLogSnapshot } from "./model/activity-request-log";
 export type { ActivityRow } from "./activity/rows";

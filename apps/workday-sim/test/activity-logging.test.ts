@@ -149,3 +149,34 @@ describe("activityLogging: tokens", () => {
     expect(await res.json()).toEqual({ error: "invalid_token" });
   });
 });
+
+describe("activityLogging: request log", () => {
+  it("when activity is requested, then the log keeps each request as asked and the most in flight at once per tenant; clearing empties it", async () => {
+    const { query } = await activityClient(ctx.sim);
+    await control(ctx.sim, "DELETE", "/activity-requests");
+    await query({ from: FROM, to: TO, limit: "10", offset: "20" });
+    await query({ from: FROM, to: TO, returnUserActivityEntryCount: "true" });
+    // Held by a fault, so the three overlap at the simulator.
+    await control(ctx.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 150, count: 3 });
+    await Promise.all(["0", "100", "200"].map((offset) => query({ from: FROM, to: TO, limit: "100", offset })));
+    const log = await control<{ total: number; requests: Record<string, unknown>[]; maxConcurrentByTenant: Record<string, number> }>(
+      ctx.sim,
+      "GET",
+      "/activity-requests",
+    );
+    expect(log.json.total).toBe(5);
+    expect(log.json.requests.slice(0, 2)).toEqual([
+      { tenant: "acme", from: FROM, to: TO, offset: "20", limit: "10", countOnly: false },
+      { tenant: "acme", from: FROM, to: TO, offset: null, limit: null, countOnly: true },
+    ]);
+    expect(
+      log.json.requests
+        .slice(2)
+        .map((r) => r.offset)
+        .sort(),
+    ).toEqual(["0", "100", "200"]);
+    expect(log.json.maxConcurrentByTenant).toEqual({ acme: 3 });
+    expect((await control(ctx.sim, "DELETE", "/activity-requests")).status).toBe(204);
+    expect((await control(ctx.sim, "GET", "/activity-requests")).json).toEqual({ total: 0, requests: [], maxConcurrentByTenant: {} });
+  });
+});

@@ -20,6 +20,23 @@ function faultRoutes(req: Request): FaultRoute[] {
 /** The REST APIs on the services host, mounted at /ccx/api. */
 export function apiRouter(state: SimState): Router {
   const router = Router();
+  // Logged on arrival, before any fault holds it: a delayed request is in flight all along.
+  router.get("/privacy/v1/:tenant/activityLogging", (req, res, next) => {
+    const raw = (name: string) => {
+      const v = req.query[name];
+      return typeof v === "string" ? v : null;
+    };
+    const done = state.activityRequests.start({
+      tenant: req.params.tenant,
+      from: raw("from"),
+      to: raw("to"),
+      offset: raw("offset"),
+      limit: raw("limit"),
+      countOnly: raw("returnUserActivityEntryCount") === "true",
+    });
+    res.on("close", done);
+    next();
+  });
   router.use(faultGate(state, faultRoutes, tenantOf));
   router.get("/privacy/v1/:tenant/activityLogging", activityLogging(state));
   router.get("/v1/:tenant/workers", listWorkers(state));

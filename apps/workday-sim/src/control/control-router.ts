@@ -68,6 +68,14 @@ export function controlRouter(state: SimState): Router {
     res.status(204).end();
   });
 
+  router.get("/activity-requests", (_req, res) => {
+    res.json(state.activityRequests.snapshot());
+  });
+  router.delete("/activity-requests", (_req, res) => {
+    state.activityRequests.clear();
+    res.status(204).end();
+  });
+
   router.get("/clock", (_req, res) => {
     res.json({ now: isoMillis(state.now()), offsetSeconds: state.clockOffsetMs / 1000 });
   });

@@ -7,6 +7,7 @@ import { PendingAuthorizations } from "./pending-authorizations";
 import { PERMISSION_KEYS } from "./permissions";
 import { companyKey, createTenant, type Tenant, type TenantKind } from "./tenant";
 import { TokenLog } from "./token-log";
+import { ActivityRequestLog } from "./activity-request-log";
 import { TokenStore } from "./token-store";
 
 export interface TenantInput {
@@ -32,6 +33,7 @@ export class SimState {
   readonly pending = new PendingAuthorizations();
   readonly faults = new FaultList();
   readonly tokenLog = new TokenLog();
+  readonly activityRequests = new ActivityRequestLog();
 
   constructor(private readonly initialOptions: SimOptions) {
     this.options = { ...initialOptions, activity: { ...initialOptions.activity } };
@@ -71,6 +73,7 @@ export class SimState {
     this.pending.clear();
     this.faults.clear();
     this.tokenLog.clear();
+    this.activityRequests.clear();
     this.seed();
   }
 
