@@ -143,7 +143,86 @@ describe("offset ceiling", () => {
   });
 });
 
+describe("paging ahead", () => {
+  type Asked = { offset: string | null; limit: string | null; from: string | null; to: string | null; countOnly: boolean };
+  type RequestLog = { requests: Asked[]; maxConcurrentByTenant: Record<string, number> };
+
+  /**
+   * Backfills a fresh connector (pages of 100, re-anchored past offset 300) with every activity
+   * request held 20 ms; the pages Workday was asked for, and the pages a window that asks for each
+   * page once needs: per anchor, offsets 0, 100, … up to Workday's total or the ceiling.
+   */
+  async function backfillLogged(requestsInFlight: 1 | 2) {
+    const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 100, offsetCeiling: 300, requestsInFlight } });
+    try {
+      await simApi(local.sim, "PUT", "/tenants/acme/activity", { events: 1200, days: 8 });
+      const p = await preparedConnector(local.bff, local.sim, "acme");
+      await simApi(local.sim, "DELETE", "/activity-requests");
+      await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 20, count: 1000 });
+      await connect(local.bff.client, p.connector.id);
+      await local.bff.activity.whenIdle(p.connector.id);
+      const w = await backfillWindow(local.bff.store, p.connector.id);
+      await expectStoredExactly(local.bff.store, p.connector.id, simKeys(local.sim, "acme", w.from, w.coveredUntil));
+      const log = await simApi<RequestLog>(local.sim, "GET", "/activity-requests");
+      const asked = log.requests.filter((r) => !r.countOnly && r.limit === "100");
+      const activity = local.sim.sim.state.tenant("acme").activity;
+      const needed = [...new Set(asked.map((r) => `${r.from}|${r.to}`))].flatMap((window) => {
+        const [from = "", to = ""] = window.split("|");
+        const pages = Math.min(Math.ceil(activity.count(Date.parse(from), Date.parse(to)) / 100), 4);
+        return Array.from({ length: pages }, (_, i) => `${from} @${i * 100}`);
+      });
+      return { asked: asked.map((r) => `${r.from} @${r.offset}`), needed, maxInFlight: log.maxConcurrentByTenant.acme ?? 0 };
+    } finally {
+      await local.close();
+    }
+  }
+
+  it("when a backfill pages through a window, then the page after the next is asked for while one is read: two requests in flight at most, and exactly the pages the window needs, each once", async () => {
+    const { asked, needed, maxInFlight } = await backfillLogged(2);
+    expect(new Set(asked.map((a) => a.split(" @")[0])).size).toBeGreaterThan(2);
+    expect(maxInFlight).toBe(2);
+    expect(asked.length).toBe(new Set(asked).size);
+    expect([...asked].sort()).toEqual([...needed].sort());
+  });
+
+  it("when Workday refuses a page asked for ahead, then the answer is dropped unjudged and the page asked for again in turn, where it is judged: the backfill completes exactly and the connector stays connected", async () => {
+    // Requests 1 and 2 are the first two pages, asked for in turn; from the third on each page was asked for ahead.
+    await afterPages(4);
+    // Judged, a 403 would stop the window (action required); the page asked again in turn gets a 200.
+    await fault({ kind: "status", status: 403, count: 1 });
+    await simApi(stack.sim, "DELETE", "/activity-requests");
+    const { connector } = await connectedAndSynced();
+    const w = await backfillWindow(stack.bff.store, connector.id);
+    await expectStoredExactly(stack.bff.store, connector.id, simKeys(stack.sim, "acme", w.from, w.coveredUntil));
+    const c = await stack.bff.store.getConnector(connector.id);
+    expect(c).toMatchObject({ status: "connected", consecutiveTransientFailures: 0 });
+    const log = await simApi<RequestLog>(stack.sim, "GET", "/activity-requests");
+    const asked = log.requests.filter((r) => !r.countOnly && r.limit === "100").map((r) => r.offset);
+    // One page asked for twice: ahead (refused, dropped), then in turn.
+    expect(asked.filter((o, i) => asked.indexOf(o) !== i)).toHaveLength(1);
+  });
+
+  it("when ACTIVITY_REQUESTS_IN_FLIGHT is 1, then a page is asked for only once the one before arrived", async () => {
+    const { asked, needed, maxInFlight } = await backfillLogged(1);
+    expect(maxInFlight).toBe(1);
+    expect([...asked].sort()).toEqual([...needed].sort());
+  });
+});
+
 describe("failures injected mid-backfill", () => {
+  // How one page's failures are judged, counted and retried. Fault counts are per request, and a
+  // page asked for ahead drops a failed answer unjudged (tested under "paging ahead"), so these run
+  // with one request in flight: each fault lands on a page asked for in turn.
+  let shared: typeof stack;
+  beforeAll(async () => {
+    shared = stack;
+    stack = await startStack({ startSyncAfterConsent: true, outboundTimeoutMs: 1000, degradedAfter: 3, activity: { pageSize: 100, requestsInFlight: 1 } });
+  });
+  afterAll(async () => {
+    await stack.close();
+    stack = shared;
+  });
+
   const completesExactly = async (id: string) => {
     const w = await backfillWindow(stack.bff.store, id);
     await expectStoredExactly(stack.bff.store, id, simKeys(stack.sim, "acme", w.from, w.coveredUntil));
@@ -254,7 +333,8 @@ describe("re-sync", () => {
 
 describe("waiting after a failure", () => {
   it("when a 403 stopped the backfill, then scheduler ticks leave Workday alone until the next poll; a new consent starts at once", async () => {
-    const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 100 } });
+    // One request in flight: the faults are counted per request (see "failures injected mid-backfill").
+    const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 100, requestsInFlight: 1 } });
     try {
       await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 1, count: 2 });
       await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "status", status: 403, count: 5 });

@@ -49,18 +49,21 @@ describe("LOST_ENCRYPTION_KEY_IDS", () => {
 });
 
 describe("ACTIVITY_*", () => {
-  it("when nothing is set, then 7 days back, every 5 minutes, 2 minutes behind, 90 days kept, pages of 1000", () => {
+  it("when nothing is set, then 7 days back, every 5 minutes, 2 minutes behind, 90 days kept, pages of 1000, two requests in flight", () => {
     expect(parseEnv({}).activity).toEqual({
       defaults: { backfillDays: 7, pollIntervalMinutes: 5, lagMinutes: 2, retentionDays: 90 },
       pageSize: 1000,
       offsetCeiling: 10_000,
+      requestsInFlight: 2,
       tickMs: 10_000,
       leaseMs: 30_000,
     });
+    expect(parseEnv({ ACTIVITY_REQUESTS_IN_FLIGHT: "1" }).activity.requestsInFlight).toBe(1);
   });
 
   it("when the page size passes Workday's 1000 or retention is shorter than the backfill, then start-up is refused naming them", () => {
     expect(() => parseEnv({ ACTIVITY_PAGE_SIZE: "5000" })).toThrow(/ACTIVITY_PAGE_SIZE/);
+    expect(() => parseEnv({ ACTIVITY_REQUESTS_IN_FLIGHT: "3" })).toThrow(/ACTIVITY_REQUESTS_IN_FLIGHT/);
     expect(() => parseEnv({ ACTIVITY_BACKFILL_DAYS: "30", ACTIVITY_RETENTION_DAYS: "14" })).toThrow(/ACTIVITY_RETENTION_DAYS/);
   });
 

@@ -67,3 +67,23 @@ function reanchor(c: PagingCursor): CursorStep {
   }
   return { kind: "next", cursor: { ...c, anchorMs, offset: 0 } };
 }
+
+/** Workday's `total` for one anchor, as its last page said (null: Workday sent none). */
+export interface AnchorTotal {
+  anchorMs: number;
+  total: number | null;
+}
+
+/**
+ * The page after `c`, when its request is certain before `c`'s page arrives, so it can be asked for
+ * ahead: the same anchor, an offset within the ceiling, and below the anchor's total. A new
+ * anchor's total comes with its first page, so nothing is asked ahead of that page; without any
+ * total (Workday sent none) the next offset is asked for, and a window ending on a full page costs
+ * one request whose answer is dropped. Null: ask for nothing ahead.
+ */
+export function pageAfter(c: PagingCursor, limit: number, counted: AnchorTotal | null): PagingCursor | null {
+  const offset = c.offset + limit;
+  if (offset > c.ceiling) return null;
+  if (counted?.total != null && (counted.anchorMs !== c.anchorMs || offset >= counted.total)) return null;
+  return { ...c, offset };
+}

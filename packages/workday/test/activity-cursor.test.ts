@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advanceCursor, offsetRefused, pageRequest, startCursor, type CursorStep, type PagingCursor } from "../src";
+import { advanceCursor, offsetRefused, pageAfter, pageRequest, startCursor, type CursorStep, type PagingCursor } from "../src";
 
 const from = Date.parse("2026-03-01T00:00:00Z");
 const to = Date.parse("2026-03-02T00:00:00Z");
@@ -55,5 +55,33 @@ describe("paging cursor", () => {
     const c = { ...startCursor(from, to, 1000), offset: 1000 };
     expect(advanceCursor(c, { count: 1000, total: 5000, lastRowTime: "2026-03-01T00:00:01.500Z" }, 1000).kind).toBe("stuck");
     expect(offsetRefused(startCursor(from, to, 1000)).kind).toBe("stuck");
+  });
+});
+
+describe("asking for the page after the next", () => {
+  const T0 = Date.parse("2026-03-01T00:00:00Z");
+  const at = (offset: number, anchorMs = T0): PagingCursor => ({ ...startCursor(anchorMs, T0 + 86_400_000, 500), anchorMs, offset });
+
+  it("when the anchor's total is known and the next offset is below it and within the ceiling, then that page is asked for ahead", () => {
+    expect(pageAfter(at(100), 100, { anchorMs: T0, total: 1000 })).toEqual(at(200));
+    // The ceiling itself may be asked for (advanceCursor goes up to it).
+    expect(pageAfter(at(400), 100, { anchorMs: T0, total: 1000 })).toEqual(at(500));
+  });
+
+  it("when the next offset reaches the total or passes the ceiling, then nothing is asked ahead", () => {
+    expect(pageAfter(at(100), 100, { anchorMs: T0, total: 200 })).toBeNull();
+    expect(pageAfter(at(100), 100, { anchorMs: T0, total: 201 })).toEqual(at(200));
+    expect(pageAfter(at(500), 100, { anchorMs: T0, total: 1000 })).toBeNull();
+  });
+
+  it("when the cursor is on a new anchor whose total is not known yet, then nothing is asked ahead (the old anchor's total says nothing of it)", () => {
+    expect(pageAfter(at(0, T0 + 60_000), 100, { anchorMs: T0, total: 1000 })).toBeNull();
+    expect(pageAfter(at(100, T0 + 60_000), 100, { anchorMs: T0 + 60_000, total: 1000 })).toEqual(at(200, T0 + 60_000));
+  });
+
+  it("when Workday sends no total, then the next offset within the ceiling is asked for", () => {
+    expect(pageAfter(at(0), 100, null)).toEqual(at(100));
+    expect(pageAfter(at(0, T0 + 60_000), 100, { anchorMs: T0, total: null })).toEqual(at(100, T0 + 60_000));
+    expect(pageAfter(at(500), 100, null)).toBeNull();
   });
 });

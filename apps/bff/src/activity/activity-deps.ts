@@ -13,6 +13,11 @@ export interface ActivityOptions {
   pageSize: number;
   /** Highest offset sent before re-anchoring (Splunk re-anchors near 10,000, docs/workday.md §6). */
   offsetCeiling: number;
+  /**
+   * Requests in flight per syncing connector: 2 asks for the page after the next one while this
+   * process reads a page, when that request is certain (same anchor, within the ceiling and total).
+   */
+  requestsInFlight: 1 | 2;
   /** Attempts per page before the run ends and is picked up again later. */
   maxAttempts: number;
   backoffBaseMs: number;
@@ -31,6 +36,7 @@ export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
   defaults: { backfillDays: 7, pollIntervalMinutes: 5, lagMinutes: 2, retentionDays: 90 },
   pageSize: 1000,
   offsetCeiling: 10_000,
+  requestsInFlight: 2,
   maxAttempts: 5,
   backoffBaseMs: 1000,
   maxInlineWaitMs: 60_000,

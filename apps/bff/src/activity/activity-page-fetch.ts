@@ -30,6 +30,12 @@ export interface PageFetchContext {
   signal: AbortSignal;
   /** Called on every transient failure, before waiting (the connector's health counts them). */
   onTransient: (reasonCode: ReasonCode, detail: string) => Promise<void>;
+  /**
+   * A page asked for ahead (activity-sync.ts): one attempt, and any answer but a page or a
+   * re-anchor is dropped as `aborted`, unjudged; the page is asked for again in turn, where its
+   * failure counts, waits and retries as any page's.
+   */
+  once?: boolean;
 }
 
 type Judged =
@@ -52,6 +58,7 @@ export async function fetchActivityPage(d: ActivityDeps, x: PageFetchContext, re
     const got = await authorizedGet(api, x.connectorId, url);
     if (!got) return { kind: "aborted" };
     const judged = judge(got.answer, got.refreshed, x.environment, req.offset);
+    if (x.once && judged.kind !== "use" && judged.kind !== "reanchor") return { kind: "aborted" };
     if (judged.kind === "use") return { kind: "page", rows: judged.rows, total: judged.total };
     if (judged.kind !== "retry") return judged;
     attempt++;

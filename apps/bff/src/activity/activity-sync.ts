@@ -4,11 +4,13 @@ import {
   advanceCursor,
   nextPollAt,
   offsetRefused,
+  pageAfter,
   pageRequest,
   PASS,
   planWindow,
   startCursor,
   statusRule,
+  type AnchorTotal,
   type CursorStep,
   type PagingCursor,
   type ReasonCode,
@@ -16,7 +18,7 @@ import {
 } from "@wc/workday";
 import type { ConnectorRecord, StoredActivityRow, SyncRun, SyncStatePatch } from "../store/types";
 import { SYNC_ACTOR, type ActivityDeps } from "./activity-deps";
-import { fetchActivityPage, type PageFetch } from "./activity-page-fetch";
+import { fetchActivityPage, type PageFetch, type PageFetchContext } from "./activity-page-fetch";
 import { effectiveSettings, withKeys } from "./activity-rows";
 import { moveHealth } from "../health";
 import { alertSession } from "../policies";
@@ -70,9 +72,10 @@ function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt
 }
 
 /**
- * Pages through one window. The next page is requested before the current one is stored, and a
- * page is decided while the one before it commits (alert-session.ts), so Workday's time, this
- * thread's and the store's overlap; at most three pages are held in memory. Each page's rows and
+ * Pages through one window. The next page is requested before the current one is stored (and,
+ * with two requests in flight, the one after it), and a page is decided while the one before it
+ * commits (alert-session.ts), so Workday's time, this thread's and the store's overlap; at most
+ * four pages are held in memory. Each page's rows and
  * the cursor after it are committed in one transaction, in order, so a kill at any point loses
  * nothing and a restart stores nothing twice. The window returns only once its last commit settled.
  */
@@ -92,7 +95,7 @@ async function runWindow(
     return "stopped";
   }
   let healthDirty = c.consecutiveTransientFailures > 0 || c.status === "degraded";
-  const ctx = {
+  const ctx: PageFetchContext = {
     connectorId: c.id,
     activityUrl,
     environment: c.environment,
@@ -104,8 +107,8 @@ async function runWindow(
   };
   const limit = d.activity.pageSize;
   // Never rejects: a prefetch still in flight when the run ends must not become an unhandled rejection.
-  const fetchAt = (cur: PagingCursor): Promise<Keyed> =>
-    fetchActivityPage(d, ctx, pageRequest(cur, limit))
+  const fetchAt = (cur: PagingCursor, x = ctx): Promise<Keyed> =>
+    fetchActivityPage(d, x, pageRequest(cur, limit))
       .then((got): Keyed => (got.kind === "page" ? { ...got, rows: withKeys(got.rows) } : got))
       .catch((err: unknown): Keyed => {
         d.log.error({ connectorId: c.id, err }, "activity page fetch failed unexpectedly");
@@ -124,11 +127,37 @@ async function runWindow(
   let cursor = run.cursor;
   let rows = run.rows;
   let pending = fetchAt(cursor);
+  /**
+   * The page after the one requested, asked for before that one arrives when its request is
+   * certain: the same anchor, the next offset within the ceiling and below the anchor's total. So
+   * Workday works on a page while this thread reads the one before.
+   */
+  let ahead: { request: string; page: Promise<Keyed>; cancel: AbortController } | null = null;
+  let counted: AnchorTotal | null = null;
+  const requestOf = (cur: PagingCursor) => JSON.stringify(pageRequest(cur, limit));
+  /** The page at `cur`: the one asked for ahead when it is that page, else a new request (null: none, the window ends). */
+  function next(cur: PagingCursor): Promise<Keyed>;
+  function next(cur: null): null;
+  function next(cur: PagingCursor | null): Promise<Keyed> | null {
+    const own = ahead;
+    ahead = null;
+    // Asked ahead and not answered with a page: asked again now, where a failure counts as usual.
+    if (own && cur && own.request === requestOf(cur)) return own.page.then((got) => (got.kind === "aborted" && !signal.aborted ? fetchAt(cur) : got));
+    own?.cancel.abort();
+    return cur ? fetchAt(cur) : null;
+  }
+  const lookAhead = (cur: PagingCursor) => {
+    const guess = d.activity.requestsInFlight > 1 ? pageAfter(cur, limit, counted) : null;
+    if (!guess) return;
+    const cancel = new AbortController();
+    ahead = { request: requestOf(guess), page: fetchAt(guess, { ...ctx, signal: AbortSignal.any([signal, cancel.signal]), once: true }), cancel };
+  };
   // Keys of the last page's rows at or after a new anchor: a re-anchored page starts with them again.
   let boundary: Set<string> | null = null;
   try {
     for (;;) {
       const got = await pending;
+      if (got.kind === "page") counted = { anchorMs: cursor.anchorMs, total: got.total };
       // Whatever comes next is written after the page in flight, and its failure is this window's.
       if (got.kind !== "page" && got.kind !== "reanchor") await pages.flush();
       if (got.kind === "aborted") return "stopped";
@@ -154,7 +183,10 @@ async function runWindow(
         return "stopped";
       }
       // While this page is stored, Workday serves the next one and this thread parses and keys it.
-      if (step.kind === "next") pending = fetchAt(step.cursor);
+      if (step.kind === "next") {
+        pending = next(step.cursor);
+        lookAhead(step.cursor);
+      }
       let stored: StoredActivityRow[] = [];
       if (got.kind === "page") {
         stored = got.rows;
@@ -182,6 +214,7 @@ async function runWindow(
       }
     }
   } finally {
+    next(null);
     // A window that ends by throwing still leaves no commit running after it (its lease ends with it).
     await pages.flush().catch(() => undefined);
   }

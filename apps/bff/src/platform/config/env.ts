@@ -86,6 +86,7 @@ const envSchema = z
     ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     ACTIVITY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
     ACTIVITY_OFFSET_CEILING: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+    ACTIVITY_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(2).default(2),
     // Fractions allowed so tests can make a restarted process resume at once.
     ACTIVITY_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(10),
     // How long a replica that dies mid-sync keeps its connectors before another takes over.
@@ -263,6 +264,7 @@ const envSchema = z
         },
         pageSize: e.ACTIVITY_PAGE_SIZE,
         offsetCeiling: e.ACTIVITY_OFFSET_CEILING,
+        requestsInFlight: e.ACTIVITY_REQUESTS_IN_FLIGHT === 1 ? 1 : 2,
         tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
         leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
       },
