@@ -310,6 +310,36 @@ describe("failures injected mid-backfill", () => {
   });
 });
 
+describe("stopping", () => {
+  it.each([1, 2] as const)(
+    "when the console stops while Workday holds a page request (%i in flight), then the request is abandoned at once, no failure is counted, and the run stays to resume",
+    async (requestsInFlight) => {
+      const local = await startStack({ startSyncAfterConsent: true, outboundTimeoutMs: 60_000, activity: { pageSize: 100, requestsInFlight } });
+      try {
+        await simApi(local.sim, "PUT", "/tenants/acme/activity", { events: 1200, days: 8 });
+        const p = await preparedConnector(local.bff, local.sim, "acme");
+        await simApi(local.sim, "DELETE", "/activity-requests");
+        await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 1, count: 2 });
+        // Longer than this test may take: a stop that waited for Workday's answer would time it out.
+        await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 120_000, count: 10 });
+        await connect(local.bff.client, p.connector.id);
+        // Past the second page's request (and the one asked ahead with it): two pages are in by then.
+        for (let asked = 0; asked < 2 + requestsInFlight;) {
+          await new Promise((r) => setTimeout(r, 20));
+          asked = (await simApi<{ total: number }>(local.sim, "GET", "/activity-requests")).total;
+        }
+        await local.bff.activity.stop();
+        expect(await local.bff.store.getConnector(p.connector.id)).toMatchObject({ status: "connected", consecutiveTransientFailures: 0 });
+        const state = await local.bff.store.getSyncState(p.connector.id);
+        expect(state?.lastError ?? null).toBeNull();
+        expect(state?.run).toMatchObject({ kind: "backfill", rows: 200 });
+      } finally {
+        await local.close();
+      }
+    },
+  );
+});
+
 describe("re-sync", () => {
   it("when an admin re-syncs a window, then missing rows come back, stored ones stay single, and the checkpoint and the next poll do not move", async () => {
     const { connector } = await connectedAndSynced();

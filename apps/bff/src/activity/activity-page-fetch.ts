@@ -55,8 +55,10 @@ export async function fetchActivityPage(d: ActivityDeps, x: PageFetchContext, re
     if (x.signal.aborted) return { kind: "aborted" };
     const c = await d.store.getConnector(x.connectorId);
     if (!c || !statusRule(c.status).syncs) return { kind: "aborted" };
-    const got = await authorizedGet(api, x.connectorId, url);
-    if (!got) return { kind: "aborted" };
+    const got = await authorizedGet(api, x.connectorId, url, x.signal);
+    // Stopped meanwhile (shutdown, a lost lease, a page asked ahead no longer wanted): the request
+    // was abandoned, and its failure is not Workday's.
+    if (!got || x.signal.aborted) return { kind: "aborted" };
     const judged = judge(got.answer, got.refreshed, x.environment, req.offset);
     if (x.once && judged.kind !== "use" && judged.kind !== "reanchor") return { kind: "aborted" };
     if (judged.kind === "use") return { kind: "page", rows: judged.rows, total: judged.total };

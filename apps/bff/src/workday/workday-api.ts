@@ -6,10 +6,10 @@ import type { ConnectorRecord } from "../store/types";
 export type ApiAnswer =
   { ok: true; status: number; body: unknown; retryAfter: string | null } | { ok: false; failure: UpstreamFailure; tokenFailure?: boolean };
 
-/** One authorised GET through the guarded outbound fetch; never throws. */
-export async function callApi(d: Pick<WorkdayDeps, "fetch">, url: string, accessToken: string): Promise<ApiAnswer> {
+/** One authorised GET through the guarded outbound fetch; never throws. `signal` abandons it (its caller stops). */
+export async function callApi(d: Pick<WorkdayDeps, "fetch">, url: string, accessToken: string, signal?: AbortSignal): Promise<ApiAnswer> {
   try {
-    const res = await d.fetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } });
+    const res = await d.fetch(url, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" }, ...(signal ? { signal } : {}) });
     const text = await res.text();
     let body: unknown = undefined;
     try {
@@ -31,7 +31,7 @@ export interface ApiDeps extends Pick<WorkdayDeps, "fetch" | "store"> {
 export interface AuthorizedSession {
   /** The first token outcome; when it failed, every `get` answers with that failure. */
   token: AccessTokenResult;
-  get(url: string): Promise<{ answer: ApiAnswer; refreshed: boolean }>;
+  get(url: string, signal?: AbortSignal): Promise<{ answer: ApiAnswer; refreshed: boolean }>;
 }
 
 /**
@@ -50,21 +50,26 @@ export async function authorizedSession(d: Omit<ApiDeps, "store">, c: ConnectorR
   let refreshed = token.refreshed;
   return {
     token,
-    async get(url) {
-      const answer = await callApi(d, url, accessToken);
-      if (!answer.ok || answer.status !== 401 || refreshed) return { answer, refreshed };
+    async get(url, signal) {
+      const answer = await callApi(d, url, accessToken, signal);
+      if (!answer.ok || answer.status !== 401 || refreshed || signal?.aborted) return { answer, refreshed };
       refreshed = true;
       const again = await d.tokens.accessToken(c, { force: true });
       if (!again.ok) return { answer: { ok: false, failure: again.failure, tokenFailure: true }, refreshed };
       accessToken = again.accessToken;
-      return { answer: await callApi(d, url, accessToken), refreshed };
+      return { answer: await callApi(d, url, accessToken, signal), refreshed };
     },
   };
 }
 
 /** One authorised GET in a session of its own. Null when the connector no longer exists. */
-export async function authorizedGet(d: ApiDeps, connectorId: string, url: string): Promise<{ answer: ApiAnswer; refreshed: boolean } | null> {
+export async function authorizedGet(
+  d: ApiDeps,
+  connectorId: string,
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ answer: ApiAnswer; refreshed: boolean } | null> {
   const c = await d.store.getConnector(connectorId);
   if (!c) return null;
-  return (await authorizedSession(d, c)).get(url);
+  return (await authorizedSession(d, c)).get(url, signal);
 }
