@@ -3,6 +3,7 @@ import type { ActivityRow } from "@wc/contracts";
 import { parseActivityPage } from "@wc/workday";
 import { withKeys } from "../src/activity/activity-rows";
 import type { ConnectorRecord, StoredActivityRow, Store, SyncRun } from "../src/store/types";
+import { LEASE_LOST } from "../src/platform/store/leases";
 
 /** Activity behaviour every store implementation must share (called from store-contract.ts). */
 export function describeActivityStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
@@ -78,6 +79,25 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       await s.commitActivityPage("c1", [row(0)], {});
       await s.commitActivityPage("c2", [row(0)], {});
       expect(await s.countActivity({})).toBe(2);
+      await s.close();
+    });
+
+    it("when a page is committed under a lease, then it is stored while its owner holds the lease, and nothing of it once another owner took the lease over", async () => {
+      const s = await withConnectors("c1", "c2");
+      const t0 = new Date("2026-03-08T00:00:00.000Z");
+      expect(await s.tryAcquireLease("sync:c1", "replica-a", 1000, t0)).toBe(true);
+      const fence = { key: "sync:c1", owner: "replica-a" };
+      expect(await s.commitActivityPage("c1", [row(0), row(1)], { run: { ...run, rows: 2 } }, undefined, fence)).toEqual({ inserted: 2 });
+      // Replica A stalls past the lease's expiry; B takes the sync over. A's next page must not land.
+      expect(await s.tryAcquireLease("sync:c1", "replica-b", 1000, new Date(t0.getTime() + 5000))).toBe(true);
+      const late = s.commitActivityPage("c1", [row(2), row(3)], { run: { ...run, rows: 4 }, coveredUntil: "2026-03-02T00:00:00.000Z" }, undefined, fence);
+      await expect(late).rejects.toMatchObject({ code: LEASE_LOST });
+      expect(await s.countActivity({ connectorId: "c1" })).toBe(2);
+      expect(await s.getSyncState("c1")).toMatchObject({ run: { rows: 2 }, coveredUntil: null });
+      // The new owner's pages land; so do A's on a lease it still holds past its expiry (nobody took it).
+      expect(await s.commitActivityPage("c1", [row(2)], {}, undefined, { key: "sync:c1", owner: "replica-b" })).toEqual({ inserted: 1 });
+      expect(await s.tryAcquireLease("sync:c2", "replica-a", 1000, t0)).toBe(true);
+      expect(await s.commitActivityPage("c2", [row(9)], {}, undefined, { key: "sync:c2", owner: "replica-a" })).toEqual({ inserted: 1 });
       await s.close();
     });
 

@@ -340,6 +340,31 @@ describe("stopping", () => {
   );
 });
 
+describe("lease fencing", () => {
+  it("when another replica takes the sync's lease over mid-window (this one stalled), then this window commits no page after it and stops without an error", async () => {
+    const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 100, requestsInFlight: 1 } });
+    try {
+      await simApi(local.sim, "PUT", "/tenants/acme/activity", { events: 1200, days: 8 });
+      const p = await preparedConnector(local.bff, local.sim, "acme");
+      await simApi(local.sim, "POST", "/faults", { route: "activityLogging", kind: "latency", latencyMs: 80, count: 100 });
+      await connect(local.bff.client, p.connector.id);
+      const stored = () => local.bff.store.countActivity({ connectorId: p.connector.id });
+      while ((await stored()) < 200) await new Promise((r) => setTimeout(r, 10));
+      // As if this replica's renewals had stalled past the lease's expiry and another took it over.
+      const later = new Date(Date.now() + 10 * MIN);
+      expect(await local.bff.store.tryAcquireLease(`sync:${p.connector.id}`, "another-replica", 10 * MIN, later)).toBe(true);
+      const atTakeover = await stored();
+      await local.bff.activity.whenIdle(p.connector.id);
+      expect(await stored()).toBe(atTakeover);
+      expect(atTakeover).toBeLessThan(1000);
+      expect(await local.bff.store.getConnector(p.connector.id)).toMatchObject({ status: "connected", consecutiveTransientFailures: 0 });
+      expect((await local.bff.store.getSyncState(p.connector.id))?.lastError ?? null).toBeNull();
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe("re-sync", () => {
   it("when an admin re-syncs a window, then missing rows come back, stored ones stay single, and the checkpoint and the next poll do not move", async () => {
     const { connector } = await connectedAndSynced();

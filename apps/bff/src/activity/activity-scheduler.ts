@@ -3,6 +3,7 @@ import { statusRule } from "@wc/workday";
 import type { ActivityDeps } from "./activity-deps";
 import { runDueWindow } from "./activity-sync";
 import { withLease } from "../platform/background/leased";
+import type { LeaseFence } from "../platform/store/leases";
 import { pruneIfDue, refreshWorkersIfDue } from "./activity-upkeep";
 import { settleConsentingAccount } from "./consenting-account-sync";
 
@@ -34,9 +35,9 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
   const abort = new AbortController();
   const { signal } = abort;
 
-  const syncOnce = async (id: string, stop: AbortSignal) => {
+  const syncOnce = async (id: string, stop: AbortSignal, fence: LeaseFence) => {
     for (let i = 0; i < WINDOWS_PER_KICK && !stop.aborted; i++) {
-      if ((await runDueWindow(d, id, stop)) !== "finished") break;
+      if ((await runDueWindow(d, id, stop, fence)) !== "finished") break;
     }
     if (!stop.aborted) await refreshWorkersIfDue(d, id, stop);
     // After the account list, so a consent row found now gets its worker name at once.
@@ -50,7 +51,9 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
    * checkpoint. A lease lost while running (a long stall) stops the run after its current page.
    */
   const syncUnderLease = async (id: string): Promise<boolean> => {
-    const r = await withLease(d, `sync:${id}`, d.activity.leaseMs, (lost) => syncOnce(id, AbortSignal.any([signal, lost])));
+    const key = `sync:${id}`;
+    // Pages commit only while this process holds the lease, whatever its renewals have seen so far.
+    const r = await withLease(d, key, d.activity.leaseMs, (lost) => syncOnce(id, AbortSignal.any([signal, lost]), { key, owner: d.owner }));
     return r.ran;
   };
 

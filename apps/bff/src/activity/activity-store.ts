@@ -1,4 +1,5 @@
 import type { AlertWrites } from "../policies";
+import type { LeaseFence } from "../platform/store/leases";
 import type { ActivityFilter, ActivityRow, SyncProgress } from "@wc/contracts";
 import type { ActivityRecord, PagingCursor, WorkerAccount } from "@wc/workday";
 
@@ -85,8 +86,16 @@ export interface ActivityStore {
    * Inserts the rows (a row already stored is skipped, never duplicated or overwritten) and applies
    * the checkpoint patch, in ONE transaction. Returns how many rows were new. `alerts` (what the
    * policies decided for the page's new rows, policies/alert-session.ts) is written in the same transaction.
+   * With `fence`, nothing is written unless its owner still holds the lease: the commit fails with
+   * code LEASE_LOST instead (platform/store/leases.ts).
    */
-  commitActivityPage(connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, alerts?: AlertWrites): Promise<{ inserted: number }>;
+  commitActivityPage(
+    connectorId: string,
+    rows: StoredActivityRow[],
+    checkpoint: SyncStatePatch,
+    alerts?: AlertWrites,
+    fence?: LeaseFence,
+  ): Promise<{ inserted: number }>;
   /** The keys of the connector's stored rows with requestTime in [from, to]. */
   storedRowKeys(connectorId: string, from: string, to: string): Promise<Set<string>>;
   /** One page in (requestTime, connectorId, key) order; `accountName` from the stored accounts. */

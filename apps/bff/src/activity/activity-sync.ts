@@ -22,6 +22,7 @@ import { fetchActivityPage, type PageFetch, type PageFetchContext } from "./acti
 import { effectiveSettings, withKeys } from "./activity-rows";
 import { moveHealth } from "../health";
 import { alertSession } from "../policies";
+import { isLeaseLost, type LeaseFence } from "../platform/store/leases";
 
 export type WindowResult = "idle" | "finished" | "stopped";
 
@@ -33,7 +34,7 @@ type Keyed = Exclude<PageFetch, { kind: "page" }> | { kind: "page"; rows: Stored
  * then the next backfill/incremental window once `nextSyncAt` has come. A run persisted by an
  * earlier process resumes from its stored cursor.
  */
-export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSignal): Promise<WindowResult> {
+export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSignal, fence?: LeaseFence): Promise<WindowResult> {
   const c = await d.store.getConnector(id);
   if (!c?.connectedAt || !statusRule(c.status).syncs) return "idle";
   const state = await d.store.getSyncState(id);
@@ -63,7 +64,7 @@ export async function runDueWindow(d: ActivityDeps, id: string, signal: AbortSig
     // A re-sync clears the wait for the next poll too, so a restart resumes it at once.
     await d.store.saveSyncState(id, { run, ...(run.kind === "resync" ? { pendingResync: null, nextSyncAt: null } : {}) });
   }
-  return runWindow(d, c, run, settings, signal, state?.lastSyncAt ?? null);
+  return runWindow(d, c, run, settings, signal, state?.lastSyncAt ?? null, fence);
 }
 
 function newRun(kind: SyncRun["kind"], fromMs: number, toMs: number, connectedAt: string, now: Date, ceiling: number): SyncRun {
@@ -86,6 +87,7 @@ async function runWindow(
   settings: SyncSettings,
   signal: AbortSignal,
   lastSyncAt: string | null,
+  fence: LeaseFence | undefined,
 ): Promise<WindowResult> {
   let activityUrl: string;
   try {
@@ -121,6 +123,7 @@ async function runWindow(
       now: d.now,
       onRaised: (a) => d.metrics.alertRaised(a.severity),
       onStored: (inserted) => d.metrics.activityRowsStored(inserted),
+      ...(fence ? { fence } : {}),
     },
     c,
   );
@@ -213,6 +216,11 @@ async function runWindow(
         return "stopped";
       }
     }
+  } catch (e) {
+    // Another replica took the sync over while this one stalled: its pages are that replica's now.
+    if (!isLeaseLost(e)) throw e;
+    d.log.warn({ connectorId: c.id, lease: fence?.key }, "activity sync lease passed to another owner; this window stops without writing");
+    return "stopped";
   } finally {
     next(null);
     // A window that ends by throwing still leaves no commit running after it (its lease ends with it).

@@ -13,6 +13,7 @@ import { pgWriteAlerts } from "../policies";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 
 import { inTransaction } from "../platform/store/pg-transaction";
+import { LEASE_LOST, leaseLostMessage } from "../platform/store/leases";
 
 type Row = Record<string, unknown>;
 type Queryable = Pick<Pool, "query">;
@@ -60,8 +61,12 @@ export function pgActivityStore(pool: Pool): ActivityStore {
       if (!row) throw new Error("sync state upsert returned nothing");
       return syncStateFromRow(row);
     },
-    async commitActivityPage(connectorId, rows, checkpoint, alerts) {
+    async commitActivityPage(connectorId, rows, checkpoint, alerts, fence) {
       return inTransaction(pool, async (c) => {
+        // Locked until the commit: another owner cannot take the lease over halfway through the page.
+        if (fence && (await c.query("SELECT 1 FROM leases WHERE key = $1 AND owner = $2 FOR SHARE", [fence.key, fence.owner])).rowCount === 0) {
+          throw Object.assign(new Error(leaseLostMessage(fence.key)), { code: LEASE_LOST });
+        }
         let inserted = 0;
         if (rows.length > 0) {
           const columns: unknown[][] = ACTIVITY_INSERT_COLUMNS.slice(1).map(() => new Array<unknown>(rows.length));

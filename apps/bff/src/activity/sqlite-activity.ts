@@ -15,6 +15,7 @@ import { accountNameSql, activityCountSql, activityPageSql, nameKey, STORED_ROW_
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import { sqliteAlertBatches, type AlertWrites } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
+import { HELD_LEASE, LEASE_LOST, leaseLostMessage, type LeaseFence } from "../platform/store/leases";
 
 type Row = Record<string, unknown>;
 
@@ -43,11 +44,18 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     return syncStateFromRow(getState.get(connectorId) as Row);
   });
 
-  /** Rows, the checkpoint, then the page's alerts: one transaction on the writer's connection. */
-  const commitBatches = (connectorId: string, rows: StoredActivityRow[], checkpoint: SyncStatePatch, alerts: AlertWrites | undefined): WriteBatch[] => {
+  /** The lease first, then rows, the checkpoint and the page's alerts: one transaction on the writer's connection. */
+  const commitBatches = (
+    connectorId: string,
+    rows: StoredActivityRow[],
+    checkpoint: SyncStatePatch,
+    alerts: AlertWrites | undefined,
+    fence: LeaseFence | undefined,
+  ): WriteBatch[] => {
     const patch = syncPatchToRow(checkpoint);
     const cols = Object.keys(patch);
     return [
+      ...(fence ? [{ sql: HELD_LEASE, rows: [[fence.key, fence.owner]], require: { code: LEASE_LOST, message: leaseLostMessage(fence.key) } }] : []),
       { sql: INSERT_ROW, rows: rows.map((r) => activityRowValues(connectorId, r)) },
       { sql: ENSURE_STATE, rows: [[connectorId]] },
       ...(cols.length > 0
@@ -93,9 +101,9 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     async saveSyncState(connectorId, patch) {
       return saveState(connectorId, patch);
     },
-    async commitActivityPage(connectorId, rows, checkpoint, alerts) {
-      const changes = await writer.run(commitBatches(connectorId, rows, checkpoint, alerts));
-      return { inserted: changes[0] ?? 0 };
+    async commitActivityPage(connectorId, rows, checkpoint, alerts, fence) {
+      const changes = await writer.run(commitBatches(connectorId, rows, checkpoint, alerts, fence));
+      return { inserted: changes[fence ? 1 : 0] ?? 0 };
     },
     async storedRowKeys(connectorId, from, to) {
       return new Set((db.prepare(STORED_ROW_KEYS).all(connectorId, from, to) as { row_key: string }[]).map((r) => r.row_key));

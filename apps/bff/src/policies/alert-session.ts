@@ -6,6 +6,7 @@ import { heldHistory, type AlertedRows } from "./held-history";
 import type { LivePolicy, PolicyMatcher } from "./policy-matcher";
 import type { AlertEpisode, AlertExtension, NewAlert, AlertRecord, AlertWrites, KeptMatch, PolicyMatch } from "./policy-store";
 import { policyVersion } from "./policies";
+import type { LeaseFence } from "../platform/store/leases";
 
 /** Kept matches are dropped this long behind the newest: the longest threshold is a day. */
 const KEEP_MS = 2 * 1440 * MINUTE;
@@ -24,6 +25,8 @@ export interface PageDeps {
   onRaised?: (a: AlertRecord) => void;
   /** Told how many of a page's rows were new once the page is stored (metrics). */
   onStored?: (inserted: number) => void;
+  /** The sync's lease: each page commits only while it is still held (platform/store/leases.ts). */
+  fence?: LeaseFence;
 }
 
 /** What committing one page did. */
@@ -175,7 +178,7 @@ export function alertSession(d: PageDeps, c: Named) {
         : undefined;
     // Rejects with the failure of the page before: then this one is not handed over.
     await settled();
-    const done = d.store.commitActivityPage(c.id, rows, checkpoint, writes).then(
+    const done = d.store.commitActivityPage(c.id, rows, checkpoint, writes, d.fence).then(
       ({ inserted }): StoredPage => {
         const raised = decided?.raised ?? [];
         d.onStored?.(inserted);

@@ -64,8 +64,8 @@ export function withCountCache(store: Store, options: CountCacheOptions): Store 
       });
       return value;
     },
-    commitActivityPage: (connectorId, rows, checkpoint, alerts) =>
-      aroundWrite(connectorId, () => store.commitActivityPage(connectorId, rows, checkpoint, alerts)),
+    commitActivityPage: (connectorId, rows, checkpoint, alerts, fence) =>
+      aroundWrite(connectorId, () => store.commitActivityPage(connectorId, rows, checkpoint, alerts, fence)),
     pruneActivity: (connectorId, before) => aroundWrite(connectorId, () => store.pruneActivity(connectorId, before)),
     deleteConnector: (id) => aroundWrite(id, () => store.deleteConnector(id)),
   };

@@ -8,6 +8,23 @@ export function leaseExpiry(now: Date, ttlMs: number): string {
   return new Date(now.getTime() + ttlMs).toISOString();
 }
 
+/**
+ * The lease a write is made under: the write happens only while `owner` still holds `key`, in the
+ * same transaction. A process that stalled past its lease's expiry (and lost it to another) finds
+ * out when it next writes, not only when it next renews.
+ */
+export interface LeaseFence {
+  key: string;
+  owner: string;
+}
+
+/** The `code` of the error a fenced write fails with when its lease has passed to another owner. */
+export const LEASE_LOST = "WC_LEASE_LOST";
+export const leaseLostMessage = (key: string) => `The lease ${key} passed to another owner; nothing was written.`;
+export const isLeaseLost = (e: unknown): boolean => typeof e === "object" && e !== null && (e as { code?: unknown }).code === LEASE_LOST;
+/** A row while `owner` holds `key` (expired or not: only another owner taking it over ends it). */
+export const HELD_LEASE = "SELECT 1 AS held FROM leases WHERE key = ? AND owner = ?";
+
 /** Leases in the store, which let several processes share background work. */
 export interface LeaseStore {
   /**

@@ -37,10 +37,16 @@ function immediate(conn, fn) {
   };
 }
 
-// Every batch of one message in ONE transaction; the answer is each batch's change count.
+// Every batch of one message in ONE transaction; the answer is each batch's change count. A batch
+// with `require` is a query that must find a row for each parameter list, or the transaction rolls
+// back with its code (runBatch in sqlite-writer.ts, the same rule on the main thread's connection).
 const runAll = immediate(db, (batches) =>
-  batches.map(({ sql, rows }) => {
+  batches.map(({ sql, rows, require }) => {
     const s = statement(sql);
+    if (require) {
+      for (const params of rows) if (s.get(...params) === undefined) throw Object.assign(new Error(require.message), { code: require.code });
+      return 0;
+    }
     let changes = 0;
     for (const params of rows) changes += Number(s.run(...params).changes);
     return changes;

@@ -6,6 +6,20 @@ import { Worker } from "node:worker_threads";
 export interface WriteBatch {
   sql: string;
   rows: unknown[][];
+  /**
+   * The statement is a query that must find a row for each parameter list; when one finds none,
+   * the whole transaction rolls back and fails with this code and message (a lease fence).
+   */
+  require?: { code: string; message: string };
+}
+
+/** Runs one batch on a connection's statement: its change count, or the failure `require` asks for. */
+export function runBatch(s: SqliteStatement, b: WriteBatch): number {
+  if (b.require) {
+    for (const params of b.rows) if (s.get(...params) === undefined) throw Object.assign(new Error(b.require.message), { code: b.require.code });
+    return 0;
+  }
+  return b.rows.reduce<number>((n, params) => n + s.run(...params).changes, 0);
 }
 
 /** Runs batches in one transaction and answers each batch's change count. */
@@ -25,9 +39,7 @@ export function inThreadWriter(db: SqliteDb): SqliteWriter {
     }
     return s;
   };
-  const runAll = writeTx(db, (batches: WriteBatch[]) =>
-    batches.map(({ sql, rows }) => rows.reduce<number>((n, params) => n + statement(sql).run(...params).changes, 0)),
-  );
+  const runAll = writeTx(db, (batches: WriteBatch[]) => batches.map((b) => runBatch(statement(b.sql), b)));
   return { run: async (batches) => runAll(batches), close: async () => undefined };
 }
 
