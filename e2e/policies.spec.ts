@@ -37,9 +37,11 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("activity policies", () => {
   // A tenant of its own: its activity holds only what this journey injects, and no other journey's connectors read it.
-  const tenant = `policies_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const connectorName = unique("Policies");
-  const policyName = unique("Security configuration changed");
+  // The README's screenshots come from a console of their own (pnpm screenshots): names a reader would give.
+  const shots = Boolean(process.env.SCREENSHOTS);
+  const tenant = shots ? "globex" : `policies_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const connectorName = shots ? "Globex production" : unique("Policies");
+  const policyName = shots ? "Security configuration changed" : unique("Security configuration changed");
   let connectorId = "";
   let clientSecret = "";
   let policyUrl = "";
