@@ -23,32 +23,14 @@ import { fileURLToPath } from "node:url";
 import { activityLoggingUrl, compilePolicy, type PolicyRow } from "@wc/workday";
 import { openStore } from "../../apps/bff/src/store/open-store";
 import { BENCH_POLICIES } from "./bench-policies";
-import { bffClient } from "./bff-client";
-import { freshSchemaUrl } from "./pg-schema";
-import {
-  consoleArgs,
-  consoleStartOf,
-  cpuSecondsOf,
-  threadCpuOf,
-  freePort,
-  memoryOf,
-  positional,
-  runNode,
-  runTs,
-  sleep,
-  stallWatch,
-  stop,
-  waitForUrl,
-} from "./processes";
-import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
+import { cpuSecondsOf, threadCpuOf, freePort, positional, runTs, stop, waitForUrl } from "./processes";
+import { issueToken } from "./sim-consent";
+import { CEILING, consentUpToCallback, finishedBackfill, PAGE_SIZE, startBenchConsole } from "./backfill-console";
 
 const [eventsArg, roundsArg] = positional(process.argv.slice(2));
 const EVENTS = Number(eventsArg ?? 1_000_000);
 const ROUNDS = Number(roundsArg ?? 3);
 const GOAL = 1.1;
-const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-const PAGE_SIZE = 1000;
-const CEILING = 10_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "wc-bench-policies-"));
 const HOUR = 3_600_000;
@@ -177,73 +159,42 @@ function threadsSince(before: Map<string, number>, after: Map<string, number>): 
 
 /** A fresh BFF process and SQLite file (or PostgreSQL schema), the policies (or none), a connector connected by consent, the backfill that consent starts. */
 async function realBackfill(name: string, withPolicies: boolean): Promise<Run> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = path.join(work, `bff-${name}`);
-  const databaseUrl = POSTGRES ? await freshSchemaUrl() : `file:${path.join(dataDir, "workday-connect.db")}`;
-  const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
-    NODE_ENV: "test",
-    PORT: String(port),
-    PUBLIC_URL: base,
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    ALLOWED_WORKDAY_HOSTS: `http://localhost:${simPort},http://127.0.0.1:${simPort}`,
-    LOG_LEVEL: "warn",
-    HEALTH_SCHEDULER_TICK_SECONDS: "0",
-    ACTIVITY_SCHEDULER_TICK_SECONDS: "5",
-    ACTIVITY_PAGE_SIZE: String(PAGE_SIZE),
-    ACTIVITY_OFFSET_CEILING: String(CEILING),
-    ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}/bff-${name}` } : {}),
+  const c = await startBenchConsole({
+    dataDir: path.join(work, `bff-${name}`),
+    simPort,
+    postgres: POSTGRES,
+    env: process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}/bff-${name}` } : {},
   });
+  const bff = c.bff;
   children.push(bff);
-  await waitForUrl(`${base}/api/health`, bff);
-  const api = bffClient(base);
-  await api("POST", "/api/auth/sign-in", ADMIN);
-  if (withPolicies) for (const p of BENCH_POLICIES) await api("POST", "/api/policies", p);
-  const { connector } = (await api("POST", "/api/connectors", { name: `Bench ${name}` })) as { connector: { id: string; redirectUri: string } };
-  const reg = await registerClient(simUrl, "acme", connector.redirectUri);
-  await api("PUT", `/api/connectors/${connector.id}/details`, { ...reg, samlSso: false });
-  const { authorizationUrl } = (await api("POST", `/api/connectors/${connector.id}/consent`, { mode: "popup" })) as { authorizationUrl: string };
-  const callback = await signInAndAllow(authorizationUrl);
+  if (withPolicies) for (const p of BENCH_POLICIES) await c.api("POST", "/api/policies", p);
+  const { connectorId, callback } = await consentUpToCallback(c, simUrl, `Bench ${name}`);
   const cpuBefore = { bff: cpuSecondsOf(bff.pid ?? 0), sim: cpuSecondsOf(sim.pid ?? 0), threads: threadCpuOf(bff.pid ?? 0) };
-  await api("GET", callback.pathname + callback.search);
+  await c.api("GET", callback.pathname + callback.search);
 
-  // Progress is read from the BFF's database file (a cheap indexed read), not its status route.
-  const store = await openStore(databaseUrl);
+  const store = await openStore(c.databaseUrl);
   try {
-    let done: Run | null = null;
-    const stalled = stallWatch(bff, "the BFF's backfill");
-    while (!done) {
-      await sleep(500);
-      if (bff.exitCode !== null) throw new Error(`the BFF exited:\n${bff.output()}`);
-      const state = await store.getSyncState(connector.id);
-      stalled([state?.run?.rows, state?.lastWindow?.finishedAt]);
-      const w = state?.lastWindow;
-      if (!w?.finishedAt || state?.run !== null) continue;
-      const { peakKb } = memoryOf(bff.pid ?? 0);
-      done = {
-        withPolicies,
-        rows: w.rows,
-        seconds: (Date.parse(w.finishedAt) - Date.parse(w.startedAt)) / 1000,
-        peakKb,
-        bffCpu: cpuSecondsOf(bff.pid ?? 0) - cpuBefore.bff,
-        threads: threadsSince(cpuBefore.threads, threadCpuOf(bff.pid ?? 0)),
-        simCpu: cpuSecondsOf(sim.pid ?? 0) - cpuBefore.sim,
-      };
-    }
+    const { window: w, peakKb } = await finishedBackfill(c, store, connectorId);
+    const done: Run = {
+      withPolicies,
+      rows: w.rows,
+      seconds: (Date.parse(w.finishedAt ?? "") - Date.parse(w.startedAt)) / 1000,
+      peakKb,
+      bffCpu: cpuSecondsOf(bff.pid ?? 0) - cpuBefore.bff,
+      threads: threadsSince(cpuBefore.threads, threadCpuOf(bff.pid ?? 0)),
+      simCpu: cpuSecondsOf(sim.pid ?? 0) - cpuBefore.sim,
+    };
     await stop(bff);
     if (!withPolicies) return done;
 
     // Untimed, the BFF stopped: what the policies found.
     const policies = await store.listPolicies();
     const tests = policies.map((p) => ({ p, test: compilePolicy(p), matches: 0 }));
-    for await (const r of store.streamActivity({ connectorId: connector.id }, "asc", 5000)) {
+    for await (const r of store.streamActivity({ connectorId }, "asc", 5000)) {
       const row: PolicyRow = { ...r, targetId: r.target?.id ?? null, targetDescriptor: r.target?.descriptor ?? null };
       for (const t of tests) if (t.test(row)) t.matches++;
     }
-    const alerts = await store.listAlerts({ connectorId: connector.id, limit: 1_000_000 });
+    const alerts = await store.listAlerts({ connectorId, limit: 1_000_000 });
     const perPolicy = tests.map((t) => ({ name: t.p.name, matches: t.matches, alerts: alerts.filter((a) => a.policyId === t.p.id).length }));
     return {
       ...done,

@@ -14,19 +14,16 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { activityLoggingUrl } from "@wc/workday";
-import { openStore } from "../../apps/bff/src/store/open-store";
 import { freshSchemaUrl } from "./pg-schema";
-import { consoleArgs, consoleStartOf, freePort, memoryOf, positional, resultOf, runNode, runTs, sleep, stallWatch, stop, waitForUrl } from "./processes";
-import { bffClient } from "./bff-client";
-import { issueToken, registerClient, signInAndAllow } from "./sim-consent";
+import { freePort, positional, resultOf, runTs, stop, waitForUrl } from "./processes";
+import { issueToken } from "./sim-consent";
+import { openStore } from "../../apps/bff/src/store/open-store";
+import { CEILING, consentUpToCallback, finishedBackfill, PAGE_SIZE, startBenchConsole } from "./backfill-console";
 
 const POSTGRES = process.argv.includes("--postgres");
 const [eventsArg, roundsArg] = positional(process.argv.slice(2));
 const EVENTS = Number(eventsArg ?? 1_000_000);
 const ROUNDS = Number(roundsArg ?? 1);
-const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-const PAGE_SIZE = 1000;
-const CEILING = 10_000;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "wc-bench-"));
 
@@ -105,54 +102,16 @@ try {
 
 /** (c): a fresh BFF process, a connector connected by consent, the backfill that consent starts. */
 async function realBackfill(round: number): Promise<{ from: string; to: string; rows: number; seconds: number; peakKb: number }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = path.join(work, `bff-${round}`);
-  const databaseUrl = POSTGRES ? await freshSchemaUrl() : `file:${path.join(dataDir, "workday-connect.db")}`;
-  const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
-    NODE_ENV: "test",
-    PORT: String(port),
-    PUBLIC_URL: base,
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    ALLOWED_WORKDAY_HOSTS: `http://localhost:${simPort},http://127.0.0.1:${simPort}`,
-    LOG_LEVEL: "warn",
-    HEALTH_SCHEDULER_TICK_SECONDS: "0",
-    ACTIVITY_SCHEDULER_TICK_SECONDS: "5",
-    ACTIVITY_PAGE_SIZE: String(PAGE_SIZE),
-    ACTIVITY_OFFSET_CEILING: String(CEILING),
-  });
-  children.push(bff);
-  await waitForUrl(`${base}/api/health`, bff);
-  const api = bffClient(base);
-  await api("POST", "/api/auth/sign-in", ADMIN);
-  const { connector } = (await api("POST", "/api/connectors", { name: `Bench ${round}` })) as { connector: { id: string; redirectUri: string } };
-  const reg = await registerClient(simUrl, "acme", connector.redirectUri);
-  await api("PUT", `/api/connectors/${connector.id}/details`, { ...reg, samlSso: false });
-  const { authorizationUrl } = (await api("POST", `/api/connectors/${connector.id}/consent`, { mode: "popup" })) as { authorizationUrl: string };
-  const callback = await signInAndAllow(authorizationUrl);
-  await api("GET", callback.pathname + callback.search);
-
-  // Progress is read from the BFF's database file (a cheap indexed read), not its status route,
-  // whose row counts would add work to the process being measured.
-  const store = await openStore(databaseUrl);
-  const stalled = stallWatch(bff, "the BFF's backfill");
+  const c = await startBenchConsole({ dataDir: path.join(work, `bff-${round}`), simPort, postgres: POSTGRES });
+  children.push(c.bff);
+  const { connectorId, callback } = await consentUpToCallback(c, simUrl, `Bench ${round}`);
+  await c.api("GET", callback.pathname + callback.search);
+  const store = await openStore(c.databaseUrl);
   try {
-    for (;;) {
-      await sleep(500);
-      const state = await store.getSyncState(connector.id);
-      stalled([state?.run?.rows, state?.lastWindow?.finishedAt]);
-      const w = state?.lastWindow;
-      if (w?.finishedAt && state?.run === null) {
-        const { peakKb } = memoryOf(bff.pid ?? 0);
-        return { from: w.from, to: w.to, rows: w.rows, seconds: (Date.parse(w.finishedAt) - Date.parse(w.startedAt)) / 1000, peakKb };
-      }
-      if (bff.exitCode !== null) throw new Error(`the BFF exited:\n${bff.output()}`);
-    }
+    const { window: w, peakKb } = await finishedBackfill(c, store, connectorId);
+    return { from: w.from, to: w.to, rows: w.rows, seconds: (Date.parse(w.finishedAt ?? "") - Date.parse(w.startedAt)) / 1000, peakKb };
   } finally {
     await store.close();
-    await stop(bff);
+    await stop(c.bff);
   }
 }
