@@ -48,7 +48,8 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
   /**
    * Under the connector's `sync:<id>` lease: with several replicas exactly one syncs a connector;
    * a replica that dies stops renewing, and after the lease's TTL another resumes from the
-   * checkpoint. A lease lost while running (a long stall) stops the run after its current page.
+   * checkpoint. A lease another replica took over while this one stalled stops the run before its
+   * next page is written: each page's transaction checks the lease (docs/activity.md).
    */
   const syncUnderLease = async (id: string): Promise<boolean> => {
     const key = `sync:${id}`;

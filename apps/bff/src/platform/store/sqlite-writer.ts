@@ -14,7 +14,7 @@ export interface WriteBatch {
 }
 
 /** Runs one batch on a connection's statement: its change count, or the failure `require` asks for. */
-export function runBatch(s: SqliteStatement, b: WriteBatch): number {
+function runBatch(s: SqliteStatement, b: WriteBatch): number {
   if (b.require) {
     for (const params of b.rows) if (s.get(...params) === undefined) throw Object.assign(new Error(b.require.message), { code: b.require.code });
     return 0;
