@@ -138,17 +138,20 @@ async function runWindow(
   let ahead: { request: string; page: Promise<Keyed>; cancel: AbortController } | null = null;
   let counted: AnchorTotal | null = null;
   const requestOf = (cur: PagingCursor) => JSON.stringify(pageRequest(cur, limit));
-  /** The page at `cur`: the one asked for ahead when it is that page, else a new request (null: none, the window ends). */
-  function next(cur: PagingCursor): Promise<Keyed>;
-  function next(cur: null): null;
-  function next(cur: PagingCursor | null): Promise<Keyed> | null {
+  /** Takes the page asked for ahead out of `ahead`: its request and answer, or null. */
+  const takeAhead = () => {
     const own = ahead;
     ahead = null;
+    return own;
+  };
+  /** The page at `cur`: the one asked for ahead when it is that page, else a new request. */
+  const next = (cur: PagingCursor): Promise<Keyed> => {
+    const own = takeAhead();
     // Asked ahead and not answered with a page: asked again now, where a failure counts as usual.
-    if (own && cur && own.request === requestOf(cur)) return own.page.then((got) => (got.kind === "aborted" && !signal.aborted ? fetchAt(cur) : got));
+    if (own?.request === requestOf(cur)) return own.page.then((got) => (got.kind === "aborted" && !signal.aborted ? fetchAt(cur) : got));
     own?.cancel.abort();
-    return cur ? fetchAt(cur) : null;
-  }
+    return fetchAt(cur);
+  };
   const lookAhead = (cur: PagingCursor) => {
     const guess = d.activity.requestsInFlight > 1 ? pageAfter(cur, limit, counted) : null;
     if (!guess) return;
@@ -222,7 +225,7 @@ async function runWindow(
     d.log.warn({ connectorId: c.id, lease: fence?.key }, "activity sync lease passed to another owner; this window stops without writing");
     return "stopped";
   } finally {
-    next(null);
+    takeAhead()?.cancel.abort();
     // A window that ends by throwing still leaves no commit running after it (its lease ends with it).
     await pages.flush().catch(() => undefined);
   }

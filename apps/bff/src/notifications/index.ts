@@ -6,4 +6,4 @@ export { queueReminders, type ReminderOptions } from "./reminders";
 export { createSender, type SenderDeps } from "./senders";
 export type { OutboxEvent, NotificationStore } from "./notification-store";
 export { sqliteOutboxWriter, sqliteOutboxBatch } from "./sqlite-notifications";
-export { pgQueueEvent, pgQueueEvents } from "./pg-notifications";
+export { pgQueueEvents } from "./pg-notifications";

@@ -16,16 +16,13 @@ import type { NotificationStore, OutboxEvent } from "./notification-store";
 
 type Row = Record<string, unknown>;
 
-const INSERT_EVENT = `INSERT INTO notification_outbox (${OUTBOX_COLUMNS.join(", ")}) VALUES (${OUTBOX_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})
-  ON CONFLICT (once_key) DO NOTHING`;
-
 /** `?` placeholders (shared SQL text) as PostgreSQL's `$n`. */
 const numbered = (sql: string) => {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-// Many events in one statement (an activity page's alerts), in their order: one round trip, not one each.
+// Events in one statement (an activity page's alerts, a connector update's), in their order: one round trip, not one each.
 const INSERT_EVENTS = `INSERT INTO notification_outbox (${OUTBOX_COLUMNS.join(", ")})
   SELECT ${OUTBOX_COLUMNS.join(", ")} FROM unnest(${OUTBOX_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ")})
     WITH ORDINALITY AS x(${OUTBOX_COLUMNS.join(", ")}, ord) ORDER BY ord
@@ -37,11 +34,6 @@ export async function pgQueueEvents(c: Pick<PoolClient, "query">, events: readon
   const rows = events.map(outboxValues);
   const columns = OUTBOX_COLUMNS.map((_, i) => rows.map((r) => r[i] ?? null));
   return (await c.query({ name: "wc_insert_events", text: INSERT_EVENTS, values: columns })).rowCount ?? 0;
-}
-
-/** Queues an event inside the caller's transaction (a connector update). */
-export async function pgQueueEvent(c: Pick<PoolClient, "query">, e: OutboxEvent): Promise<boolean> {
-  return ((await c.query(INSERT_EVENT, outboxValues(e))).rowCount ?? 0) > 0;
 }
 
 // SKIP LOCKED spreads concurrent claimers over different deliveries; the lease upsert's WHERE is
@@ -89,7 +81,8 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
       return ((await pool.query("DELETE FROM notification_channels WHERE id = $1", [id])).rowCount ?? 0) > 0;
     },
     async enqueueEvent(e) {
-      return pgQueueEvent(pool, e);
+      // False when its once-key was queued before.
+      return (await pgQueueEvents(pool, [e])) > 0;
     },
     async fanOutEvents(limit, now, wants) {
       return inTransaction(pool, async (c) => {

@@ -3,7 +3,7 @@ import { DatabaseError, Pool, type PoolClient } from "pg";
 import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
 import { connectorFromRow, connectorToRow } from "../connectors/connector-columns";
 import { pgActivityStore } from "../activity/pg-activity";
-import { pgNotificationStore, pgQueueEvent } from "../notifications/pg-notifications";
+import { pgNotificationStore, pgQueueEvents } from "../notifications/pg-notifications";
 import { migratePg } from "../platform/store/pg-migrations";
 import { pgAuthStore } from "../auth/pg-auth";
 import { pgLeases } from "../platform/store/pg-leases";
@@ -80,7 +80,7 @@ export async function openPgStore(url: string): Promise<Store> {
           const updated = r.rows[0];
           if (!updated) return null;
           if (t) await insertTimeline(c, id, t);
-          for (const e of events) await pgQueueEvent(c, e);
+          await pgQueueEvents(c, events);
           return connectorFromRow(updated);
         });
       } catch (e) {
