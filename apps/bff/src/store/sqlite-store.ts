@@ -1,6 +1,6 @@
 import { sqlitePolicyStore } from "../policies";
 import { writeTx } from "../platform/store/sqlite-tx";
-import { isUniqueViolation, openSqlite, type SqliteDb } from "../platform/store/sqlite-driver";
+import { isUniqueViolation, openSqlite, type SqliteDb, type SqliteOptions } from "../platform/store/sqlite-driver";
 import type { Logger } from "pino";
 import { preparePrivateDatabaseFile } from "../platform/store/private-file";
 import type { ConnectorStatus, TimelineEntry } from "@wc/contracts";
@@ -23,10 +23,10 @@ import { sqliteConnectorListStore } from "../connectors/sqlite-connector-list";
 type Row = Record<string, unknown>;
 
 /** Opens (creating if needed, mode 0600) the SQLite file and applies pending migrations in one transaction each. */
-export function openSqliteStore(file: string, log?: Pick<Logger, "warn">): Store {
+export function openSqliteStore(file: string, log?: Pick<Logger, "warn">, sqlite: SqliteOptions = {}): Store {
   const tightened = file === ":memory:" ? [] : preparePrivateDatabaseFile(file);
   if (tightened.length > 0) log?.warn({ files: tightened }, "the database file was readable by other users: tightened it to mode 0600");
-  const db = openSqlite(file);
+  const db = openSqlite(file, sqlite);
   db.exec("PRAGMA journal_mode = WAL");
   // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a process crash keeps
   // every committed transaction; only an OS crash or power loss may roll back the last ones. At

@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { constants, DatabaseSync, type SQLInputValue } from "node:sqlite";
 
 /**
  * The store's one SQLite connection type, on Node's built-in node:sqlite (issue 18 measured it
@@ -30,8 +30,18 @@ const MAX_KEPT_STATEMENTS = 500;
 /** Longer texts are built for one large query (a UNION per connector): prepared for that call only. */
 const MAX_KEPT_SQL_LENGTH = 4000;
 
-export function openSqlite(file: string): SqliteDb {
+export interface SqliteOptions {
+  /**
+   * Called with a kept statement's text when SQLite prepares it again while running it although
+   * the schema has not changed since it was compiled: a plan that hangs on bound values (see
+   * withStablePlan). For tests and diagnosis: it reads the schema version around every run.
+   */
+  onReplan?: (sql: string) => void;
+}
+
+export function openSqlite(file: string, options: SqliteOptions = {}): SqliteDb {
   const db = new DatabaseSync(file);
+  const watch = options.onReplan ? replanWatch(db, options.onReplan) : null;
   let savepoints = 0;
   // The store prepares statements where it runs them, on every call; preparing (parsing and
   // planning the SQL) costs more than running a point query, and a request runs several (the
@@ -41,7 +51,7 @@ export function openSqlite(file: string): SqliteDb {
   const prepare = (sql: string): SqliteStatement => {
     const known = kept.get(sql);
     if (known) return known;
-    const statement = nodeStatement(db, sql);
+    const statement = watch ? watch(sql, nodeStatement(db, sql)) : nodeStatement(db, sql);
     if (sql.length <= MAX_KEPT_SQL_LENGTH) {
       if (kept.size >= MAX_KEPT_STATEMENTS) kept.clear();
       kept.set(sql, statement);
@@ -80,7 +90,7 @@ export function openSqlite(file: string): SqliteDb {
  * statement needs (the rules the store was written to, under better-sqlite3).
  */
 function nodeStatement(db: DatabaseSync, sql: string): SqliteStatement {
-  const s = db.prepare(sql);
+  const s = db.prepare(withStablePlan(sql));
   const shape = parameterShape(sql);
   const named = (params: unknown[]): Record<string, SQLInputValue> => {
     const [source] = params;
@@ -107,6 +117,61 @@ function nodeStatement(db: DatabaseSync, sql: string): SqliteStatement {
     run: (...params) => ({ changes: Number(s.run(...positional(params)).changes) }),
     get: (...params) => s.get(...positional(params)),
     all: (...params) => s.all(...positional(params)),
+  };
+}
+
+/**
+ * Every placeholder outside string literals, quoted identifiers and comments, as `+?` / `+@name`.
+ * SQLite plans some statements around the values bound to them (a `LIMIT ?`, a join's `col = ?`
+ * propagated as a constant, a `LIKE ?` prefix), and then prepares such a statement again, parsing
+ * and planning it, on every run, because the next values may differ: for the session lookup that
+ * was half of its time (bench/README.md, P3). The unary plus hides the value from the planner, as
+ * SQLITE_DBCONFIG_ENABLE_QPSG would (node:sqlite cannot set it), so a kept statement is planned
+ * once; it changes no value, and an index still serves `col = +?`.
+ */
+export function withStablePlan(sql: string): string {
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|(\?\d*|@[A-Za-z_]\w*)/g, (m, placeholder?: string) =>
+    placeholder ? `+${placeholder}` : m,
+  );
+}
+
+/**
+ * The authorizer runs whenever SQLite compiles SQL, so during a statement's run it marks a
+ * re-prepare; one at a schema version (main and temp) the statement was already compiled at was
+ * caused by its values, not by a schema change.
+ */
+function replanWatch(db: DatabaseSync, report: (sql: string) => void) {
+  const main = db.prepare("PRAGMA main.schema_version");
+  const temp = db.prepare("PRAGMA temp.schema_version");
+  const schema = () => `${String(main.get()?.schema_version)}/${String(temp.get()?.schema_version)}`;
+  const compiledAt = new Map<string, string>();
+  let running: { sql: string; schema: string } | null = null;
+  db.setAuthorizer(() => {
+    // Called for each table and column the compile touches: the first call decides.
+    if (running !== null) {
+      if (compiledAt.get(running.sql) === running.schema) report(running.sql);
+      compiledAt.set(running.sql, running.schema);
+      running = null;
+    }
+    return constants.SQLITE_OK;
+  });
+  const during =
+    <A extends unknown[], R>(sql: string, f: (...a: A) => R) =>
+    (...a: A): R => {
+      running = { sql, schema: schema() };
+      try {
+        return f(...a);
+      } finally {
+        running = null;
+      }
+    };
+  return (sql: string, s: SqliteStatement): SqliteStatement => {
+    compiledAt.set(sql, schema());
+    return {
+      run: during(sql, (...a: unknown[]) => s.run(...a)),
+      get: during(sql, (...a: unknown[]) => s.get(...a)),
+      all: during(sql, (...a: unknown[]) => s.all(...a)),
+    };
   };
 }
 

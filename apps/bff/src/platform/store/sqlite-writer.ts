@@ -1,5 +1,5 @@
 import { writeTx } from "./sqlite-tx";
-import type { SqliteDb, SqliteStatement } from "./sqlite-driver";
+import { withStablePlan, type SqliteDb, type SqliteStatement } from "./sqlite-driver";
 import { Worker } from "node:worker_threads";
 
 /** Statements with positional parameters; `rows` holds one parameter list per execution. */
@@ -53,6 +53,17 @@ type Answer = { id: number; changes: number[] } | { id: number; error: string; c
  */
 export function workerWriter(file: string): SqliteWriter {
   let worker: Worker | null = null;
+  // The thread prepares the texts it is sent, so they are sent as the driver would prepare them
+  // (withStablePlan); each text is rewritten once (the batches' texts are a few dozen constants).
+  const stableTexts = new Map<string, string>();
+  const stable = (b: WriteBatch): WriteBatch => {
+    let sql = stableTexts.get(b.sql);
+    if (sql === undefined) {
+      sql = withStablePlan(b.sql);
+      if (stableTexts.size < 500) stableTexts.set(b.sql, sql);
+    }
+    return { ...b, sql };
+  };
   let nextId = 0;
   const waiting = new Map<number, { resolve: (c: number[]) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
@@ -86,7 +97,7 @@ export function workerWriter(file: string): SqliteWriter {
       const target = worker;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        target.postMessage({ id, batches });
+        target.postMessage({ id, batches: batches.map(stable) });
       });
     },
     async close() {
