@@ -11,6 +11,11 @@ db.exec("PRAGMA busy_timeout = 5000");
 // NORMAL keeps every commit across a process crash and only skips the fsync per commit: after a
 // power loss the last pages roll back together with their cursor and are simply fetched again.
 db.exec("PRAGMA synchronous = NORMAL");
+// 32 MiB of page cache instead of SQLite's 2 MiB: a backfill inserts into indexes far larger than
+// that (row keys land anywhere in theirs); with 2 MiB the writer kept reading index pages back from
+// the OS and spilling dirty ones mid-transaction (perf). Policies backfill, bench/README.md: 1.49×
+// → 1.34–1.40×; in one run each, 16 MiB did no better than 2 and 96 MiB no better than 32.
+db.exec("PRAGMA cache_size = -32768");
 
 const statements = new Map();
 const statement = (sql) => {
