@@ -341,7 +341,7 @@ describe("stopping", () => {
 });
 
 describe("lease fencing", () => {
-  it("when another replica takes the sync's lease over mid-window (this one stalled), then this window commits no page after it and stops without an error", async () => {
+  it("when another replica takes the sync's lease over mid-window (this one stalled), then this window commits no page after it and stops without an error or the connector's upkeep", async () => {
     const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 100, requestsInFlight: 1 } });
     try {
       await simApi(local.sim, "PUT", "/tenants/acme/activity", { events: 1200, days: 8 });
@@ -358,7 +358,10 @@ describe("lease fencing", () => {
       expect(await stored()).toBe(atTakeover);
       expect(atTakeover).toBeLessThan(1000);
       expect(await local.bff.store.getConnector(p.connector.id)).toMatchObject({ status: "connected", consecutiveTransientFailures: 0 });
-      expect((await local.bff.store.getSyncState(p.connector.id))?.lastError ?? null).toBeNull();
+      const state = await local.bff.store.getSyncState(p.connector.id);
+      expect(state?.lastError ?? null).toBeNull();
+      // The worker accounts' refresh and the retention prune are the new owner's too.
+      expect({ workersNextAt: state?.workersNextAt ?? null, prunedAt: state?.prunedAt ?? null }).toEqual({ workersNextAt: null, prunedAt: null });
     } finally {
       await local.close();
     }

@@ -37,7 +37,10 @@ export function createActivitySync(d: ActivityDeps): ActivitySync {
 
   const syncOnce = async (id: string, stop: AbortSignal, fence: LeaseFence) => {
     for (let i = 0; i < WINDOWS_PER_KICK && !stop.aborted; i++) {
-      if ((await runDueWindow(d, id, stop, fence)) !== "finished") break;
+      const result = await runDueWindow(d, id, stop, fence);
+      // The connector's upkeep below is the new owner's now, as its pages are.
+      if (result === "lost") return;
+      if (result !== "finished") break;
     }
     if (!stop.aborted) await refreshWorkersIfDue(d, id, stop);
     // After the account list, so a consent row found now gets its worker name at once.

@@ -24,7 +24,8 @@ import { moveHealth } from "../health";
 import { alertSession } from "../policies";
 import { isLeaseLost, type LeaseFence } from "../platform/store/leases";
 
-export type WindowResult = "idle" | "finished" | "stopped";
+/** "lost": another owner holds the sync's lease now (a page's commit found it taken over). */
+export type WindowResult = "idle" | "finished" | "stopped" | "lost";
 
 /** A fetched page with its rows already keyed (keying happens as the page arrives). */
 type Keyed = Exclude<PageFetch, { kind: "page" }> | { kind: "page"; rows: StoredActivityRow[]; total: number | null };
@@ -223,7 +224,7 @@ async function runWindow(
     // Another replica took the sync over while this one stalled: its pages are that replica's now.
     if (!isLeaseLost(e)) throw e;
     d.log.warn({ connectorId: c.id, lease: fence?.key }, "activity sync lease passed to another owner; this window stops without writing");
-    return "stopped";
+    return "lost";
   } finally {
     takeAhead()?.cancel.abort();
     // A window that ends by throwing still leaves no commit running after it (its lease ends with it).
