@@ -102,8 +102,9 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
       return saveState(connectorId, patch);
     },
     async commitActivityPage(connectorId, rows, checkpoint, alerts, fence) {
-      const changes = await writer.run(commitBatches(connectorId, rows, checkpoint, alerts, fence));
-      return { inserted: changes[fence ? 1 : 0] ?? 0 };
+      const batches = commitBatches(connectorId, rows, checkpoint, alerts, fence);
+      const changes = await writer.run(batches);
+      return { inserted: changes[batches.findIndex((b) => b.sql === INSERT_ROW)] ?? 0 };
     },
     async storedRowKeys(connectorId, from, to) {
       return new Set((db.prepare(STORED_ROW_KEYS).all(connectorId, from, to) as { row_key: string }[]).map((r) => r.row_key));
