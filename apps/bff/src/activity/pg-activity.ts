@@ -13,7 +13,8 @@ import { pgWriteAlerts } from "../policies";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 
 import { inTransaction } from "../platform/store/pg-transaction";
-import { LEASE_LOST, leaseLostMessage } from "../platform/store/leases";
+import { HELD_LEASE, LEASE_LOST, leaseLostMessage } from "../platform/store/leases";
+import { numbered } from "../platform/store/portable-sql";
 
 type Row = Record<string, unknown>;
 type Queryable = Pick<Pool, "query">;
@@ -64,8 +65,9 @@ export function pgActivityStore(pool: Pool): ActivityStore {
     async commitActivityPage(connectorId, rows, checkpoint, alerts, fence) {
       return inTransaction(pool, async (c) => {
         // Locked until the commit: another owner cannot take the lease over halfway through the page.
-        if (fence && (await c.query("SELECT 1 FROM leases WHERE key = $1 AND owner = $2 FOR SHARE", [fence.key, fence.owner])).rowCount === 0) {
-          throw Object.assign(new Error(leaseLostMessage(fence.key)), { code: LEASE_LOST });
+        if (fence) {
+          const held = numbered({ sql: `${HELD_LEASE} FOR SHARE`, params: [fence.key, fence.owner] });
+          if ((await c.query(held.sql, held.params)).rowCount === 0) throw Object.assign(new Error(leaseLostMessage(fence.key)), { code: LEASE_LOST });
         }
         let inserted = 0;
         if (rows.length > 0) {
@@ -152,12 +154,4 @@ function upsertState(q: Queryable, connectorId: string, patch: SyncStatePatch, r
         ? "ON CONFLICT (connector_id) DO UPDATE SET connector_id = EXCLUDED.connector_id"
         : "ON CONFLICT (connector_id) DO NOTHING";
   return q.query<Row>(`${insert} ${onConflict}${returning ? " RETURNING *" : ""}`, [connectorId, ...Object.values(row)]);
-}
-
-/** activity-sql.ts writes `?` placeholders (and no `?` anywhere else); PostgreSQL numbers them. */
-function numbered({ sql, params }: Sql): Sql {
-  let n = 0;
-  const text = sql.replace(/\?/g, () => `$${++n}`);
-  if (n !== params.length) throw new Error(`activity query has ${n} placeholders for ${params.length} parameters`);
-  return { sql: text, params };
 }
