@@ -187,6 +187,52 @@ export function describeActivityStoreContract(engine: string, open: () => Promis
       await s.close();
     });
 
+    it("when activity is listed across more connectors than one SQL statement can name, then pages and the stream hold every row once, in order", async () => {
+      // 600 connectors: past SQLite's 500 terms in a compound SELECT and past a 200-connector read.
+      const ids = Array.from({ length: 600 }, (_, i) => `m${String(i).padStart(3, "0")}`);
+      const s = await withConnectors(...ids);
+      const expected: string[] = [];
+      for (const [n, id] of ids.entries()) {
+        // Connectors' rows interleave in time, and some share a time with another connector's.
+        const rows = [row(n % 50, { key: `a${n}` }), row((n * 7) % 90, { key: `b${n}` })];
+        await s.commitActivityPage(id, rows, {});
+        for (const r of rows) expected.push(`${r.requestTime} ${id} ${r.key}`);
+      }
+      expected.sort();
+      const label = (r: ActivityRow) => `${r.requestTime} ${r.connectorId} ${r.id}`;
+      expect((await s.listActivity({ filter: {}, order: "asc", limit: 30 })).map(label)).toEqual(expected.slice(0, 30));
+      expect((await s.listActivity({ filter: {}, order: "desc", limit: 25, offset: 700 })).map(label)).toEqual([...expected].reverse().slice(700, 725));
+      const from = "2026-03-01T00:00:40.000Z";
+      expect((await s.listActivity({ filter: { from, deviceType: "Mobile" }, order: "asc", limit: 1000 })).map(label)).toEqual(
+        expected.filter((e) => e >= from && Number(e.slice(17, 19)) % 2 === 1),
+      );
+      const streamed: string[] = [];
+      for await (const r of s.streamActivity({}, "desc", 97)) streamed.push(label(r));
+      expect(streamed).toEqual([...expected].reverse());
+      await s.close();
+    });
+
+    it("when a page across connectors lies more than 10,000 rows deep, then it is the same page as the order of all rows gives", async () => {
+      const s = await withConnectors("c1", "c2", "c3");
+      // Row n (its own second) goes to connector n % 3: the order of all 10,200 rows is n's.
+      const all = Array.from({ length: 10_200 }, (_, n) => row(n, { key: `n${String(n).padStart(5, "0")}` }));
+      for (const c of [0, 1, 2])
+        await s.commitActivityPage(
+          `c${c + 1}`,
+          all.filter((_, n) => n % 3 === c),
+          {},
+        );
+      expect(keys(await s.listActivity({ filter: {}, order: "asc", limit: 50, offset: 10_020 }))).toEqual(all.slice(10_020, 10_070).map((r) => r.key));
+      expect(keys(await s.listActivity({ filter: {}, order: "desc", limit: 50, offset: 10_180 }))).toEqual(
+        all
+          .map((r) => r.key)
+          .reverse()
+          .slice(10_180, 10_200),
+      );
+      expect(await s.listActivity({ filter: {}, order: "asc", limit: 50, offset: 10_200 })).toEqual([]);
+      await s.close();
+    });
+
     it("when streaming in small chunks, then every matching row comes once, in order", async () => {
       const s = await withConnectors("c1");
       await s.commitActivityPage(

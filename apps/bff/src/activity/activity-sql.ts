@@ -1,23 +1,13 @@
 import type { ActivityFilter } from "@wc/contracts";
-import type { ActivityQuery } from "./activity-store";
+import { asciiLower, escapeLike, type Sql } from "../platform/store/portable-sql";
+import type { ActivityPosition, ActivityQuery } from "./activity-store";
 
 /**
  * Portable SQL for activity queries (SQLite and PostgreSQL both take it once `?` placeholders are
  * numbered): row-value comparisons for keyset paging, LIKE … ESCAPE for the task filter, a
  * correlated subquery (not a join) for the account name so a row never appears twice.
  */
-export interface Sql {
-  sql: string;
-  params: unknown[];
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * Case folding as both engines do it in SQL: SQLite's lower() and PostgreSQL's under COLLATE "C"
- * fold A–Z only, so a parameter compared with lower(column) is folded the same way.
- */
-export const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+export type { Sql };
 
 /** A worker's name as the account filter compares it: any case (Unicode), spaces collapsed. */
 export const nameKey = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
@@ -51,48 +41,63 @@ export function activityWhere(f: ActivityFilter): Sql {
 
 // MIN picks one name deterministically when two workers share an account name, and lets the
 // (connector_id, system_account) index answer it.
-const SELECT = `SELECT a.*,
-  (SELECT MIN(w.name) FROM activity_accounts w
-    WHERE w.connector_id = a.connector_id AND w.system_account = lower(a.system_account)) AS account_name
-  FROM activity_rows a`;
+const accountNameOf = (row: string) => `(SELECT MIN(w.name) FROM activity_accounts w
+    WHERE w.connector_id = ${row}.connector_id AND w.system_account = lower(${row}.system_account)) AS account_name`;
+const SELECT = `SELECT a.*, ${accountNameOf("a")} FROM activity_rows a`;
 
 const orderBy = (q: ActivityQuery, prefix: string) => {
   const dir = q.order === "asc" ? "ASC" : "DESC";
   return ` ORDER BY ${prefix}request_time ${dir}, ${prefix}connector_id ${dir}, ${prefix}row_key ${dir}`;
 };
 
-/** One connector's (or the whole table's) rows in order, after the keyset position if any. */
-function rangeSql(q: ActivityQuery, limit: number, offset: number): Sql {
+/**
+ * The filter, and the keyset positions: after `q.after`, before `until`. Each position also bounds
+ * request_time on its own: SQLite derives that range from the row value, PostgreSQL only from a
+ * plain comparison (the index leads with the connector, not the time).
+ */
+function rangeWhere(q: ActivityQuery, until: ActivityPosition | undefined, clauses: string[] = []): Sql {
   const where = activityWhere(q.filter);
+  if (where.sql) clauses.push(where.sql.slice("WHERE ".length));
   const params = [...where.params];
-  let sql = `${SELECT} ${where.sql}`;
-  if (q.after) {
-    sql += `${where.sql ? " AND" : " WHERE"} (a.request_time, a.connector_id, a.row_key) ${q.order === "asc" ? ">" : "<"} (?, ?, ?)`;
-    params.push(q.after.requestTime, q.after.connectorId, q.after.key);
-  }
-  sql += `${orderBy(q, "a.")} LIMIT ?`;
-  params.push(limit);
-  if (offset > 0) {
-    sql += " OFFSET ?";
-    params.push(offset);
-  }
-  return { sql, params };
+  const beyond = (p: ActivityPosition, later: boolean) => {
+    clauses.push(`a.request_time ${later ? ">=" : "<="} ?`, `(a.request_time, a.connector_id, a.row_key) ${later ? ">" : "<"} (?, ?, ?)`);
+    params.push(p.requestTime, p.requestTime, p.connectorId, p.key);
+  };
+  if (q.after) beyond(q.after, q.order === "asc");
+  if (until) beyond(until, q.order !== "asc");
+  return { sql: clauses.length > 0 ? ` WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+function pageSql(q: ActivityQuery, until: ActivityPosition | undefined): Sql {
+  const where = rangeWhere(q, until);
+  const offset = q.offset ?? 0;
+  return {
+    sql: `${SELECT}${where.sql}${orderBy(q, "a.")} LIMIT ?${offset > 0 ? " OFFSET ?" : ""}`,
+    params: [...where.params, q.limit, ...(offset > 0 ? [offset] : [])],
+  };
+}
+
+/** A page of one connector's rows (`q.filter.connectorId`), or of the whole table: a range of its primary key. */
+export const activityPageSql = (q: ActivityQuery): Sql => pageSql(q, undefined);
+
+/** One connector's first `q.limit` rows in order, before `until` if given (activity-across.ts merges such reads). */
+export function connectorRangeSql(q: ActivityQuery, connectorId: string, until?: ActivityPosition): Sql {
+  return pageSql({ ...q, filter: { ...q.filter, connectorId }, offset: 0 }, until);
 }
 
 /**
- * A page in (requestTime, connectorId, key) order. For one connector, a range of its primary key.
- * Across connectors, each connector's first `offset + limit` rows are merged (UNION ALL of
- * per-connector ranges, each read from the primary key) and the page is cut from the merge: no
- * global time index to maintain on every insert, at the price of deep offset pages costing more
- * (keyset cursors stay cheap).
+ * PostgreSQL only (LATERAL over an array of ids): the first `q.limit` rows of these connectors
+ * together, in order, before `until` if given. One plan for any number of connectors, each a range
+ * of the primary key; account names are looked up for the rows kept only.
  */
-export function activityPageSql(q: ActivityQuery, connectorIds: readonly string[]): Sql {
-  const offset = q.offset ?? 0;
-  if (q.filter.connectorId !== undefined) return rangeSql(q, q.limit, offset);
-  if (connectorIds.length === 0) return { sql: `${SELECT} WHERE 1 = 0`, params: [] };
-  const parts = connectorIds.map((id) => rangeSql({ ...q, filter: { ...q.filter, connectorId: id } }, offset + q.limit, 0));
-  const sql = `SELECT * FROM (${parts.map((p, i) => `SELECT * FROM (${p.sql}) AS p${i}`).join(" UNION ALL ")}) AS merged${orderBy(q, "")} LIMIT ? OFFSET ?`;
-  return { sql, params: [...parts.flatMap((p) => p.params), q.limit, offset] };
+export function pgConnectorsRangeSql(q: ActivityQuery, connectorIds: readonly string[], until?: ActivityPosition): Sql {
+  const { connectorId: _all, ...filter } = q.filter;
+  const where = rangeWhere({ ...q, filter }, until, ["a.connector_id = c.id"]);
+  return {
+    sql: `SELECT r.*, ${accountNameOf("r")} FROM (SELECT a.* FROM unnest(?::text[]) AS c(id)
+      CROSS JOIN LATERAL (SELECT a.* FROM activity_rows a${where.sql}${orderBy(q, "a.")} LIMIT ?) AS a${orderBy(q, "a.")} LIMIT ?) AS r${orderBy(q, "r.")}`,
+    params: [connectorIds, ...where.params, q.limit, q.limit],
+  };
 }
 
 const ACCOUNT_NAME = "(SELECT MIN(w.name) FROM activity_accounts w WHERE w.connector_id = ? AND w.system_account = ?)";

@@ -11,7 +11,8 @@ import {
   taskRowAccountFromDb,
   workerFromDb,
 } from "./activity-columns";
-import { accountNameSql, activityCountSql, activityPageSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
+import { accountNameSql, activityCountSql, activityPageSql, connectorRangeSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
+import { listAcrossConnectors } from "./activity-across";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import { sqliteAlertBatches, type AlertWrites } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
@@ -83,10 +84,13 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
   });
 
   const connectorIds = () => (db.prepare("SELECT id FROM connectors ORDER BY id").all() as { id: string }[]).map((r) => r.id);
-  const listActivity = (q: ActivityQuery): ActivityRow[] => {
-    const { sql, params } = activityPageSql(q, q.filter.connectorId === undefined ? connectorIds() : []);
-    return (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
-  };
+  const rowsOf = ({ sql, params }: Sql) => (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
+  // Across connectors, one connector per statement: its text is then the same for every
+  // connector and kept prepared, and no round trip makes that costly.
+  const listActivity = async (q: ActivityQuery): Promise<ActivityRow[]> =>
+    q.filter.connectorId !== undefined
+      ? rowsOf(activityPageSql(q))
+      : listAcrossConnectors(q, connectorIds(), 1, (part, ids, until) => rowsOf(connectorRangeSql(part, ids[0] ?? "", until)));
 
   const one = ({ sql, params }: Sql) => db.prepare(sql).get(...params) as Row | undefined;
 
@@ -119,7 +123,7 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     async *streamActivity(filter, order, chunkSize = 1000) {
       let after: ActivityQuery["after"];
       for (;;) {
-        const rows = listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) });
+        const rows = await listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) });
         yield* rows;
         const last = rows.at(-1);
         if (!last || rows.length < chunkSize) return;

@@ -150,7 +150,7 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
     // No other index: each costs an insert per row (measured: an account index cut bulk inserts
     // to a third, a global time index cost a quarter). Filters scan one connector's time range,
     // which the time bounds narrow; the cross-connector list merges per-connector ranges
-    // (activity-sql.ts) instead of keeping a global time index.
+    // (activity-across.ts) instead of keeping a global time index.
     sql: `
       CREATE TABLE activity_rows (
         connector_id TEXT NOT NULL REFERENCES connectors(id) ON DELETE CASCADE,
