@@ -145,6 +145,40 @@ describe("query strings", () => {
   });
 });
 
+describe("NUL characters (PostgreSQL refuses them in text; the fuzz runs there too)", () => {
+  it("when a body field, a query value or an id holds a NUL, then 400 names the field (404 for the id) and nothing is stored", async () => {
+    const json = { "content-type": "application/json" };
+    const cases: [string, string, string | undefined, number, Record<string, string> | undefined][] = [
+      [
+        "POST",
+        routes.connectors,
+        JSON.stringify({ name: "Payroll\u0000" }),
+        400,
+        // A name's own check says more (packages/workday hidden-characters.ts); the NUL check is the fallback.
+        { name: "Name contains the control character U+0000 (NUL) at position 8: remove it, or type the name instead of pasting it." },
+      ],
+      [
+        "POST",
+        routes.policies,
+        JSON.stringify({ name: "Proxy", severity: "low", condition: { field: "taskDisplayName", op: "is", values: ["Start Proxy", "Stop\u0000Proxy"] } }),
+        400,
+        { "condition.values.1": "Remove the NUL character (\\u0000): text cannot hold one." },
+      ],
+      ["GET", `${routes.activity}?account=ada%00`, undefined, 400, { account: "Remove the NUL character (\\u0000): text cannot hold one." }],
+      ["GET", `${routes.connectors}/abc%00`, undefined, 404, undefined],
+    ];
+    for (const [method, path, body, status, fields] of cases) {
+      const res = await send(method, path, body ? json : {}, body);
+      expect([path, res.status], res.text).toEqual([path, status]);
+      if (fields) expect(errorOf(res.text).fields).toEqual(fields);
+    }
+    const names = (await h.client.get(routes.connectors)).json<{ connectors: { name: string }[] }>();
+    expect(names.connectors.map((c) => c.name).filter((n) => n.startsWith("Payroll"))).toEqual([]);
+    expect((await h.store.listPolicies()).map((p) => p.name)).not.toContain("Proxy");
+    expectNoStackLogged();
+  });
+});
+
 describe("errors from routes that stream", () => {
   it("when checks are asked for as NDJSON and refused before the first line, then the error is sent as JSON, not as NDJSON", async () => {
     const created = await send("POST", routes.connectors, { "content-type": "application/json" }, JSON.stringify({ name: "Streams" }));
