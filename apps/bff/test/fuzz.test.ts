@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   apiErrorSchema,
+  apiTokenCreatedResponseSchema,
   changeOwnPasswordRequestSchema,
   channelCreatedResponseSchema,
   connectorResponseSchema,
   createUserRequestSchema,
+  policyViewSchema,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   resetPasswordRequestSchema,
@@ -151,6 +153,18 @@ async function realId(r: RouteInfo): Promise<string> {
       events: ["consent.completed"],
     });
     return channelCreatedResponseSchema.parse(res.json()).channel.id;
+  }
+  if (r.path.startsWith("/api/policies/")) {
+    const res = await h.client.post(routes.policies, {
+      name: `Fuzz policy ${n}`,
+      severity: "low",
+      condition: { field: "taskDisplayName", op: "is", values: ["Start Proxy"] },
+    });
+    return policyViewSchema.parse(res.json()).id;
+  }
+  if (r.path.startsWith("/api/api-tokens/")) {
+    return apiTokenCreatedResponseSchema.parse((await h.client.post(routes.apiTokens, { name: `Fuzz token ${n}`, role: "support", expiresInDays: 30 })).json())
+      .token.id;
   }
   return connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: `Fuzz target ${n}` })).json()).connector.id;
 }
