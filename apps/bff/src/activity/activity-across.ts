@@ -61,7 +61,8 @@ async function firstRows(q: ActivityQuery, connectorIds: readonly string[], chun
  * after a keyset position. There is no global time index (it would cost every insert), so the page
  * is merged from per-connector ranges; one statement cannot name them all (SQLite takes at most
  * 500 terms in a compound SELECT, PostgreSQL 65,535 parameters), so they are read `chunkSize`
- * connectors at a time.
+ * connectors at a time. The reads are separate statements: a row committed meanwhile may show for
+ * a connector read after it and not for one read before, as it may between two pages.
  */
 export async function listAcrossConnectors(q: ActivityQuery, connectorIds: readonly string[], chunkSize: number, read: ReadConnectors): Promise<ActivityRow[]> {
   if (connectorIds.length === 0) return [];
