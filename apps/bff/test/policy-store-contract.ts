@@ -54,11 +54,13 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         await store.insertPolicy(p);
         expect(await store.getPolicy("p1")).toEqual(p);
         const changed = { ...p, enabled: false, severity: "low" as const, updatedAt: iso(1000) };
-        await store.updatePolicy(changed);
+        expect(await store.updatePolicy(changed)).toBe(true);
         expect(await store.getPolicy("p1")).toEqual(changed);
         expect((await store.listPolicies()).map((x) => x.id)).toEqual(["p1"]);
         expect(await store.deletePolicy("p1")).toBe(true);
         expect(await store.deletePolicy("p1")).toBe(false);
+        expect(await store.getPolicy("p1")).toBeNull();
+        expect(await store.updatePolicy({ ...changed, name: "Gone" }), "an update of a deleted policy").toBe(false);
         expect(await store.getPolicy("p1")).toBeNull();
       } finally {
         await store.close();

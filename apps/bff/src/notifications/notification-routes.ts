@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { channelRequestSchema, type ChannelCreatedResponse, type ChannelsResponse, type ChannelView, type DeliveryLogResponse } from "@wc/contracts";
+import { notFound } from "../platform/http/app-error";
 import { param, withBody } from "../platform/http/validate";
 import { requireAdmin, requirePrincipal, requireSupport } from "../auth";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
@@ -61,7 +62,8 @@ export function notificationsRouter(d: ChannelDeps & AuditDeps) {
 
   r.delete("/channels/:id", requireAdmin, async (req, res) => {
     const c = await loadChannel(d, param(req, "id"));
-    await d.store.deleteChannel(c.id);
+    // Another request may have deleted it since it was read: one deletion, one audit entry.
+    if (!(await d.store.deleteChannel(c.id))) throw notFound("Notification channel");
     await audit(d, actorOf(req, res), {
       action: "notification.channel_deleted",
       targetType: "channel",

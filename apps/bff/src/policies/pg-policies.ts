@@ -55,7 +55,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
     },
     async updatePolicy(p) {
       const row = policyToRow(p);
-      await pool.query(UPDATE_POLICY, [p.id, ...UPDATABLE.map((col) => row[col])]);
+      return ((await pool.query(UPDATE_POLICY, [p.id, ...UPDATABLE.map((col) => row[col])])).rowCount ?? 0) > 0;
     },
     async deletePolicy(id) {
       return ((await pool.query("DELETE FROM activity_policies WHERE id = $1", [id])).rowCount ?? 0) > 0;

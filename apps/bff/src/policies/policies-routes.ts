@@ -64,7 +64,8 @@ export function policiesRouter(d: AuditDeps) {
       const before = await loadPolicy(d, param(req, "id"));
       await checkConnectors(d, b);
       const after = changedPolicy(before, b, requirePrincipal(res).name, d.now());
-      await d.store.updatePolicy(after);
+      // Deleted since it was read: say so rather than audit a change nothing holds.
+      if (!(await d.store.updatePolicy(after))) throw new AppError(404, "not_found", "No such policy.");
       await audit(d, actorOf(req, res), {
         action: "policy.updated",
         targetType: "policy",
@@ -72,13 +73,15 @@ export function policiesRouter(d: AuditDeps) {
         targetName: after.name,
         ...diff(auditPolicy(before), auditPolicy(after)),
       });
-      res.json(await view(after.id));
+      // Built from what was written, not read again: a delete just after cannot turn an audited change into a 404.
+      res.json(toPolicyView(after, (await d.store.countOpenAlertsByPolicy())[after.id] ?? 0));
     }),
   );
 
   r.delete("/:id", requireAdmin, async (req, res) => {
     const p = await loadPolicy(d, param(req, "id"));
-    await d.store.deletePolicy(p.id);
+    // Another request may have deleted it since it was read: one deletion, one audit entry.
+    if (!(await d.store.deletePolicy(p.id))) throw new AppError(404, "not_found", "No such policy.");
     await audit(d, actorOf(req, res), { action: "policy.deleted", targetType: "policy", targetId: p.id, targetName: p.name, before: auditPolicy(p) });
     res.status(204).end();
   });

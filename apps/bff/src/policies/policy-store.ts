@@ -114,7 +114,8 @@ export interface PolicyStore {
   getPolicy(id: string): Promise<PolicyRecord | null>;
   insertPolicy(p: PolicyRecord): Promise<void>;
   /** Replaces the policy (a new version: history kept under the old one no longer counts). */
-  updatePolicy(p: PolicyRecord): Promise<void>;
+  /** False when the policy is gone (deleted meanwhile). */
+  updatePolicy(p: PolicyRecord): Promise<boolean>;
   deletePolicy(id: string): Promise<boolean>;
   countOpenAlertsByPolicy(): Promise<Record<string, number>>;
 

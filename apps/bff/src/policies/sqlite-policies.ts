@@ -63,7 +63,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       db.prepare(INSERT_POLICY).run(sqliteRow(p));
     },
     async updatePolicy(p) {
-      db.prepare(UPDATE_POLICY).run(sqliteRow(p));
+      return db.prepare(UPDATE_POLICY).run(sqliteRow(p)).changes > 0;
     },
     async deletePolicy(id) {
       return db.prepare("DELETE FROM activity_policies WHERE id = ?").run(id).changes > 0;
