@@ -245,6 +245,18 @@ describe("alerts from the sync", () => {
     expect(audit[0]).toMatchObject({ action: "alert.resolved", after: { status: "resolved", note: "Travelling; confirmed by phone." } });
     const counts = (await alertsOf({ policyId: policy.id })).counts;
     expect(counts).toEqual({ open: 0, resolved: 1, dismissed: 0 });
+
+    // Two admins closing it at once: one changes it, the other is told someone else did (409).
+    expect((await stack.bff.client.post(routes.alertStatus(alert?.id ?? ""), { status: "open" })).status).toBe(200);
+    const both = await Promise.all([
+      stack.bff.client.post(routes.alertStatus(alert?.id ?? ""), { status: "resolved", note: "Mine." }),
+      stack.bff.client.post(routes.alertStatus(alert?.id ?? ""), { status: "resolved", note: "Theirs." }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const closings = listAuditResponseSchema
+      .parse((await stack.bff.client.get(`${routes.audit}?targetId=${alert?.id ?? ""}`)).json())
+      .entries.filter((e) => e.action !== "alert.reopened");
+    expect(closings).toHaveLength(2);
   });
 
   it("when a policy is created after the rows were stored, then those rows raise nothing, and the backtest still counts them", async () => {

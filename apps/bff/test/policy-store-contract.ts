@@ -164,6 +164,13 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         expect(await store.alertStatusChanges("pc2")).toBe(1);
         await store.setAlertStatus(alert?.id ?? "", { status: "open", note: null, closedBy: null, closedAt: null });
         expect(await store.alertStatusChanges("pc2")).toBe(2);
+        // From a status it no longer has (someone else changed it meanwhile): nothing changes, nothing counts.
+        const stale = { status: "dismissed" as const, note: "late", closedBy: "Bo", closedAt: iso(6 * 60_000), from: "resolved" as const };
+        expect(await store.setAlertStatus(alert?.id ?? "", stale)).toBeNull();
+        expect(await store.getAlert(alert?.id ?? "")).toMatchObject({ status: "open", note: null });
+        expect(await store.alertStatusChanges("pc2")).toBe(2);
+        expect(await store.setAlertStatus(alert?.id ?? "", { ...stale, from: "open" })).toMatchObject({ status: "dismissed", note: "late" });
+        expect(await store.alertStatusChanges("pc2")).toBe(3);
         expect(await store.alertStatusChanges("pc1")).toBe(0);
       } finally {
         await store.close();

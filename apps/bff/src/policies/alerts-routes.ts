@@ -85,8 +85,14 @@ export function alertsRouter(d: AuditDeps) {
         note: b.note === "" ? null : b.note,
         closedBy: closing ? requirePrincipal(res).name : null,
         closedAt: closing ? at : null,
+        // Only from the status this request saw: of two people resolving at once, one changes it.
+        from: before.status,
       });
-      if (!after) throw new AppError(404, "not_found", "No such alert.");
+      if (!after) {
+        const now = await d.store.getAlert(before.id);
+        if (!now) throw new AppError(404, "not_found", "No such alert.");
+        throw new AppError(409, "conflict", `Someone else changed this alert meanwhile: it is now ${now.status}. Reload it to see their note.`);
+      }
       await audit(d, actorOf(req, res), {
         action: ACTIONS[b.status],
         targetType: "alert",

@@ -19,7 +19,7 @@ type Row = Record<string, unknown>;
 
 /** The change and its count (COUNT_STATUS_CHANGE) in one statement, so neither is ever seen without the other. */
 const SET_STATUS = `WITH changed AS (
-    UPDATE activity_alerts SET status = $1, note = $2, closed_by = $3, closed_at = $4 WHERE id = $5 RETURNING *
+    UPDATE activity_alerts SET status = $1, note = $2, closed_by = $3, closed_at = $4 WHERE id = $5 AND ($6::text IS NULL OR status = $6) RETURNING *
   ), counted AS (
     INSERT INTO alert_status_changes (connector_id, changes) SELECT connector_id, 1 FROM changed
     ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + 1
@@ -98,7 +98,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       return (await all(ALERT_ROWS, [alertId, limit])).map(alertRowFromDb);
     },
     async setAlertStatus(id, patch) {
-      const row = (await pool.query<Row>(SET_STATUS, [patch.status, patch.note, patch.closedBy, patch.closedAt, id])).rows[0];
+      const row = (await pool.query<Row>(SET_STATUS, [patch.status, patch.note, patch.closedBy, patch.closedAt, id, patch.from ?? null])).rows[0];
       return row ? alertFromRow(row) : null;
     },
   };

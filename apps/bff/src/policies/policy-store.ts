@@ -139,9 +139,10 @@ export interface PolicyStore {
   getAlert(id: string): Promise<AlertWithConnector | null>;
   /** The alert's rows, oldest first, as stored (a pruned row keeps its key and time only). */
   listAlertRows(alertId: string, limit: number): Promise<AlertRowView[]>;
+  /** Null when there is no such alert, or (with `from`) when its status is no longer `from`: nothing changes then. */
   setAlertStatus(
     id: string,
-    patch: { status: AlertStatus; note: string | null; closedBy: string | null; closedAt: string | null },
+    patch: { status: AlertStatus; note: string | null; closedBy: string | null; closedAt: string | null; from?: AlertStatus },
   ): Promise<AlertRecord | null>;
 }
 

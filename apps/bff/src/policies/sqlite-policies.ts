@@ -44,8 +44,8 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
   });
   const setStatus = writeTx(db, (id: string, patch: Parameters<PolicyStore["setAlertStatus"]>[1]) => {
     const changed = db
-      .prepare("UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id = ?")
-      .run(patch.status, patch.note, patch.closedBy, patch.closedAt, id).changes;
+      .prepare(`UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id = ?${patch.from ? " AND status = ?" : ""}`)
+      .run(patch.status, patch.note, patch.closedBy, patch.closedAt, id, ...(patch.from ? [patch.from] : [])).changes;
     if (changed === 0) return null;
     db.prepare(COUNT_STATUS_CHANGE).run(id);
     return alertFromRow(db.prepare("SELECT * FROM activity_alerts WHERE id = ?").get(id) as Row);
