@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { activityListResponseSchema, apiErrorSchema, connectorResponseSchema, routes } from "@wc/contracts";
-import type { StoredActivityRow, Store } from "../src/store/types";
-import { openPgStore } from "../src/store/pg-store";
-import { startBff, type Harness } from "./harness";
-import { pgTestDatabase } from "./pg-test-database";
+import type { StoredActivityRow } from "../src/store/types";
+import { describeEachEngine } from "./each-engine";
+import type { Harness } from "./harness";
 
 const row = (i: number, systemAccount: string): StoredActivityRow => ({
   key: `key${i}`,
@@ -30,53 +29,34 @@ const worker = (workerId: string, systemAccount: string, name: string) => ({
   isManager: false,
 });
 
-function describeAccountFilter(engine: string, store: () => Promise<Store | undefined>) {
-  describe(`${engine}: the Activity account filter over HTTP`, () => {
-    let h: Harness;
-    let id: string;
-    const accounts = async (path: string) => {
-      const res = await h.client.get(path);
-      expect(res.status, res.text).toBe(200);
-      return activityListResponseSchema.parse(res.json()).rows.map((r) => r.systemAccount);
-    };
-    beforeAll(async () => {
-      const s = await store();
-      h = await startBff(s ? { store: s, freshStore: true } : {});
-      id = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: "Filter by name" })).json()).connector.id;
-      await h.store.commitActivityPage(id, [row(1, "bgarcia"), row(2, "lmartin"), row(3, "BGarcia"), row(4, "garcia")], {});
-      await h.store.replaceWorkers(id, [worker("w1", "bgarcia", "Bruno Garcia"), worker("w2", "lmartin", "Logan Martin")], new Date().toISOString());
-    });
-    afterAll(async () => {
-      await h.close();
-    });
-
-    it("when the filter is 'bruno garcia', then rows of account bgarcia show, in any case, on the connector's list and across connectors", async () => {
-      expect(await accounts(`${routes.connectorActivity(id)}?account=bruno%20garcia&order=asc`)).toEqual(["bgarcia", "BGarcia"]);
-      expect(await accounts(`${routes.activity}?account=BRUNO%20GARCIA&order=asc`)).toEqual(["bgarcia", "BGarcia"]);
-    });
-
-    it("when the filter is the sign-in name in another case, then its rows show; a part of a name matches nothing", async () => {
-      expect(await accounts(`${routes.connectorActivity(id)}?account=BGARCIA&order=asc`)).toEqual(["bgarcia", "BGarcia"]);
-      expect(await accounts(`${routes.connectorActivity(id)}?account=Bruno`)).toEqual([]);
-    });
-
-    it("when the filter is longer than 200 characters, then 400 names the Account field", async () => {
-      const res = await h.client.get(`${routes.connectorActivity(id)}?account=${"x".repeat(201)}`);
-      expect(res.status).toBe(400);
-      expect(JSON.stringify(apiErrorSchema.parse(res.json()))).toContain("account");
-    });
+describeEachEngine("the Activity account filter over HTTP", (bff) => {
+  let h: Harness;
+  let id: string;
+  const accounts = async (path: string) => {
+    const res = await h.client.get(path);
+    expect(res.status, res.text).toBe(200);
+    return activityListResponseSchema.parse(res.json()).rows.map((r) => r.systemAccount);
+  };
+  beforeAll(async () => {
+    h = bff();
+    id = connectorResponseSchema.parse((await h.client.post(routes.connectors, { name: "Filter by name" })).json()).connector.id;
+    await h.store.commitActivityPage(id, [row(1, "bgarcia"), row(2, "lmartin"), row(3, "BGarcia"), row(4, "garcia")], {});
+    await h.store.replaceWorkers(id, [worker("w1", "bgarcia", "Bruno Garcia"), worker("w2", "lmartin", "Logan Martin")], new Date().toISOString());
   });
-}
 
-describeAccountFilter("SQLite", () => Promise.resolve(undefined));
-
-const baseUrl = process.env.WC_TEST_DATABASE_URL;
-if (baseUrl) {
-  const db = pgTestDatabase(baseUrl);
-  afterAll(() => db.dispose());
-  describeAccountFilter("PostgreSQL", async () => openPgStore(await db.freshSchemaUrl()));
-} else {
-  describe.skip("PostgreSQL: set WC_TEST_DATABASE_URL=postgres://… to run (scripts/lib/postgres.sh starts a throwaway cluster)", () => {
-    it("needs a database", () => undefined);
+  it("when the filter is 'bruno garcia', then rows of account bgarcia show, in any case, on the connector's list and across connectors", async () => {
+    expect(await accounts(`${routes.connectorActivity(id)}?account=bruno%20garcia&order=asc`)).toEqual(["bgarcia", "BGarcia"]);
+    expect(await accounts(`${routes.activity}?account=BRUNO%20GARCIA&order=asc`)).toEqual(["bgarcia", "BGarcia"]);
   });
-}
+
+  it("when the filter is the sign-in name in another case, then its rows show; a part of a name matches nothing", async () => {
+    expect(await accounts(`${routes.connectorActivity(id)}?account=BGARCIA&order=asc`)).toEqual(["bgarcia", "BGarcia"]);
+    expect(await accounts(`${routes.connectorActivity(id)}?account=Bruno`)).toEqual([]);
+  });
+
+  it("when the filter is longer than 200 characters, then 400 names the Account field", async () => {
+    const res = await h.client.get(`${routes.connectorActivity(id)}?account=${"x".repeat(201)}`);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(apiErrorSchema.parse(res.json()))).toContain("account");
+  });
+});

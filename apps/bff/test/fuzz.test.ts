@@ -1,5 +1,5 @@
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   apiErrorSchema,
@@ -16,11 +16,9 @@ import {
   signInRequestSchema,
 } from "@wc/contracts";
 import { createUser } from "../src/auth/users";
-import { openPgStore } from "../src/store/pg-store";
-import type { Store } from "../src/store/types";
-import { pgTestDatabase } from "./pg-test-database";
 import { bodyCases, FIXED_QUERIES, HOSTILE_IDS, HOSTILE_VALUES, QUERY_KEYS, seeded, type BodyCase, type Rng } from "./fuzz-cases";
-import { startBff, type Harness } from "./harness";
+import { describeEachEngine } from "./each-engine";
+import type { Harness } from "./harness";
 import { closeRawAgent, rawRequest, type RawAnswer } from "./raw-http";
 import { walkRoutes, type RouteInfo } from "./routes-walk";
 
@@ -251,51 +249,31 @@ function problemsOf(c: Case, res: RawAnswer): string[] {
  * On PostgreSQL too: it refuses what SQLite stores (a NUL character in text), so a value that
  * reaches the store unchecked is a 500 there only.
  */
-function describeFuzz(engine: string, store: () => Promise<Store | undefined>) {
-  describe(`route fuzz (seeded), ${engine}`, () => {
-    let own: Store | undefined;
-    beforeAll(async () => {
-      own = await store();
-      h = await startBff(own ? { store: own, freshStore: true } : {});
-    });
-    afterAll(async () => {
-      await h.close();
-      await own?.close();
-    });
+describeEachEngine("route fuzz (seeded)", (bff) => {
+  it("when every route gets malformed ids, queries and bodies, then nothing answers 5xx, every refusal is the error shape with no-store, and nothing logs a stack", async () => {
+    h = bff();
+    const all = routesOf();
+    const missing = all.filter((r) => r.method !== "GET" && !(key(r) in SAMPLES)).map(key);
+    expect(missing, "give each state-changing route a sample body in SAMPLES").toEqual([]);
 
-    it("when every route gets malformed ids, queries and bodies, then nothing answers 5xx, every refusal is the error shape with no-store, and nothing logs a stack", async () => {
-      const all = routesOf();
-      const missing = all.filter((r) => r.method !== "GET" && !(key(r) in SAMPLES)).map(key);
-      expect(missing, "give each state-changing route a sample body in SAMPLES").toEqual([]);
-
-      const rng = seeded(SEED);
-      const problems: string[] = [];
-      const statuses = new Map<number, number>();
-      for (const r of all) {
-        // Sign-out would end the admin's session mid-run; the auth routes are public, so they get none.
-        const cookie = r.path.startsWith("/api/auth/") ? {} : { cookie: h.client.cookieHeader() };
-        for (const c of await casesFor(r, rng)) {
-          const res = await rawRequest(h.url, c.method, c.path, { ...cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE, ...c.headers }, c.body);
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          problems.push(...problemsOf(c, res));
-        }
+    const rng = seeded(SEED);
+    const problems: string[] = [];
+    const statuses = new Map<number, number>();
+    for (const r of all) {
+      // Sign-out would end the admin's session mid-run; the auth routes are public, so they get none.
+      const cookie = r.path.startsWith("/api/auth/") ? {} : { cookie: h.client.cookieHeader() };
+      for (const c of await casesFor(r, rng)) {
+        const res = await rawRequest(h.url, c.method, c.path, { ...cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE, ...c.headers }, c.body);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        problems.push(...problemsOf(c, res));
       }
-      const stacks = h.logs.filter((l) => l.includes('"stack"') || l.includes("    at ") || l.includes("unhandled error")).map((l) => l.slice(0, 400));
-      expect({ seed: SEED, problems: [...new Set(problems)], stacks }).toEqual({ seed: SEED, problems: [], stacks: [] });
-      const sent = [...statuses.values()].reduce((a, b) => a + b, 0);
-      expect(sent).toBeGreaterThanOrEqual(1000);
-      // The run reached past the guards: valid samples succeeded and each kind of refusal came up.
-      expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 201, 204, 303, 400, 401, 404, 409, 413, 415]));
-      expect((await h.client.get(routes.connectors)).status, "the admin stayed signed in throughout").toBe(200);
-    }, 120_000);
-  });
-}
-
-describeFuzz("SQLite", () => Promise.resolve(undefined));
-
-const pgUrl = process.env.WC_TEST_DATABASE_URL;
-if (pgUrl) {
-  const db = pgTestDatabase(pgUrl);
-  afterAll(() => db.dispose());
-  describeFuzz("PostgreSQL", async () => openPgStore(await db.freshSchemaUrl()));
-}
+    }
+    const stacks = h.logs.filter((l) => l.includes('"stack"') || l.includes("    at ") || l.includes("unhandled error")).map((l) => l.slice(0, 400));
+    expect({ seed: SEED, problems: [...new Set(problems)], stacks }).toEqual({ seed: SEED, problems: [], stacks: [] });
+    const sent = [...statuses.values()].reduce((a, b) => a + b, 0);
+    expect(sent).toBeGreaterThanOrEqual(1000);
+    // The run reached past the guards: valid samples succeeded and each kind of refusal came up.
+    expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 201, 204, 303, 400, 401, 404, 409, 413, 415]));
+    expect((await h.client.get(routes.connectors)).status, "the admin stayed signed in throughout").toBe(200);
+  }, 120_000);
+});
