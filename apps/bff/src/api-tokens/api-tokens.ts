@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { hash, randomBytes, randomUUID } from "node:crypto";
 import { API_TOKEN_PREFIX, type ApiToken, type ApiTokenState, type Role } from "@wc/contracts";
 import { formatUtc } from "@wc/workday";
 import type { Logger } from "pino";
@@ -17,7 +17,7 @@ const DAY_MS = 24 * 3_600_000;
 const PREFIX_CHARS = 4;
 
 /** The token's SHA-256 digest (base64url): 256 random bits need no slow hash, and lookup stays one indexed read. */
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+export const hashApiToken = (token: string) => hash("sha256", token, "base64url");
 
 export function stateOf(t: ApiTokenRecord, now: Date): ApiTokenState {
   if (t.revokedAt) return "revoked";

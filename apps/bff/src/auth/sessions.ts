@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
 import { SESSION_COOKIE, type SessionResponse } from "@wc/contracts";
 import { cookieName, readCookie, serializeCookie } from "../platform/http/cookies";
@@ -17,7 +17,7 @@ export interface SessionDeps {
   policy: SessionPolicy;
 }
 
-export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+export const hashSessionToken = (token: string) => hash("sha256", token, "base64url");
 export const sessionCookie = (secure: boolean) => cookieName(SESSION_COOKIE, secure);
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 

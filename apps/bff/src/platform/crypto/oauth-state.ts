@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * An OAuth redirect's `state` (Workday consent and console sign-in alike) is kept only as its hash:
  * the store never holds a value that would let someone replay a callback.
  */
-export const hashState = (state: string): string => createHash("sha256").update(state).digest("base64url");
+export const hashState = (state: string): string => hash("sha256", state, "base64url");
 
 /** How long a redirect may take to come back (consent in Workday, or sign-in at the identity provider). */
 export const OAUTH_TRANSACTION_TTL_MS = 10 * 60_000;
