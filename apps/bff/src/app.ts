@@ -1,5 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from "express";
-import helmet from "helmet";
+import express from "express";
 import { existsSync } from "node:fs";
 import { CHECK_IDS, makeDetailsRequestSchema } from "@wc/contracts";
 import { isHostAllowed, parseHostAllowList } from "@wc/workday";
@@ -8,6 +7,7 @@ import { AppError } from "./platform/http/app-error";
 import type { TrustProxy } from "./platform/http/trust-proxy";
 import type { Keyring } from "./platform/crypto/crypto";
 import { createOutboundFetch, type FetchLike } from "./platform/outbound/outbound-fetch";
+import { securityHeaders } from "./platform/http/security-headers";
 import { csrfGuard } from "./platform/http/csrf";
 import { errorHandler } from "./platform/http/error-handler";
 import { jsonBody } from "./platform/http/json-body";
@@ -311,44 +311,6 @@ export function createApp(deps: AppDeps) {
     /** server.ts serves these on METRICS_PORT too. */
     metrics,
   });
-}
-
-function securityHeaders(secure: boolean) {
-  const base = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(secure ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    // The consent pop-up must keep its opener to report back (RFC 9700 §4.17 pattern).
-    crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
-    strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "no-referrer" },
-    // Matches frame-ancestors 'none' for browsers that only know X-Frame-Options (helmet's default is SAMEORIGIN).
-    xFrameOptions: { action: "deny" },
-  });
-  return (req: Request, res: Response, next: NextFunction) => {
-    base(req, res, () => {
-      // The pop-up comes back from Workday through the callback (a redirect) to /oauth/complete.
-      // Browsers apply COOP on every hop, so both must be unsafe-none or the pop-up loses its opener.
-      // The hand-off page's pop-up lands on /handoff/complete the same way.
-      if (req.path === "/oauth/complete" || req.path === "/handoff/complete" || req.path.startsWith("/api/oauth/")) {
-        res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
-      }
-      next();
-    });
-  };
 }
 
 /** Why a webhook URL cannot be a target, said on the form: plain http needs the host listed in NOTIFY_ALLOWED_HOSTS. */
