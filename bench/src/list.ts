@@ -1,6 +1,8 @@
 // Bench P3 (issue 16): the connectors list at 10,000 connectors. The console (its own process, a
 // fresh SQLite store seeded with `count` connectors, background work off) answers its first list
-// page to a signed-in session; bare Express (its own process) answers the same bytes from memory.
+// page to a signed-in session; bare Express (its own process) answers the same bytes from memory;
+// the floor (its own process, `floor-list-server.ts`) answers them after the console's own security
+// headers, compression, body parser and session middleware, on the same SQLite file.
 // Each gets `connections` keep-alive connections for `seconds` (autocannon, in this process),
 // after a short warm-up; with rounds > 1 they alternate and each keeps its best round (the
 // machine is shared). Prints requests/s and p99 for both and the ratios; exits 1 on any error.
@@ -67,6 +69,8 @@ const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "
 const barePort = await freePort();
 const bodyFile = path.join(work, "first-page.json");
 let bare: ReturnType<typeof runTs> | null = null;
+let floor: ReturnType<typeof runTs> | null = null;
+const floorPort = await freePort();
 
 try {
   await waitForUrl(`${origin}/api/health`, bff);
@@ -83,22 +87,25 @@ try {
   if (!first.ok || page.total !== COUNT) throw new Error(`the first page: ${first.status}, total ${page.total} (expected ${COUNT})`);
   writeFileSync(bodyFile, body);
   bare = runTs("src/bare-list-server.ts", path.join(ROOT, "bench"), { PORT: String(barePort), BODY_FILE: bodyFile });
-  await waitForUrl(`http://127.0.0.1:${barePort}/health`, bare);
+  floor = runTs("src/floor-list-server.ts", path.join(ROOT, "bench"), {
+    PORT: String(floorPort),
+    BODY_FILE: bodyFile,
+    DB_FILE: path.join(dataDir, "workday-connect.db"),
+  });
+  await waitForUrl(`http://127.0.0.1:${floorPort}/health`, floor);
 
-  const consoleRounds: Figures[] = [];
-  const bareRounds: Figures[] = [];
-  await measure(`${origin}${PAGE}`, { cookie }, WARM_UP_SECONDS);
-  await measure(`http://127.0.0.1:${barePort}${PAGE}`, {}, WARM_UP_SECONDS);
+  const sides = [
+    { url: `${origin}${PAGE}`, headers: { cookie }, rounds: [] as Figures[] },
+    { url: `http://127.0.0.1:${barePort}${PAGE}`, headers: {}, rounds: [] as Figures[] },
+    { url: `http://127.0.0.1:${floorPort}${PAGE}`, headers: { cookie }, rounds: [] as Figures[] },
+  ];
+  for (const side of sides) await measure(side.url, side.headers, WARM_UP_SECONDS);
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternating which goes first, so neither always has the quieter moment.
-    const order = round % 2 === 0 ? ["console", "bare"] : ["bare", "console"];
-    for (const which of order) {
-      if (which === "console") consoleRounds.push(await measure(`${origin}${PAGE}`, { cookie }, SECONDS));
-      else bareRounds.push(await measure(`http://127.0.0.1:${barePort}${PAGE}`, {}, SECONDS));
-    }
+    // Rotating which goes first, so no side always has the quieter moment.
+    const k = round % sides.length;
+    for (const side of [...sides.slice(k), ...sides.slice(0, k)]) side.rounds.push(await measure(side.url, side.headers, SECONDS));
   }
-  const c = best(consoleRounds);
-  const b = best(bareRounds);
+  const [c, b, f] = sides.map((s) => best(s.rounds)) as [Figures, Figures, Figures];
   const row = (name: string, f: Figures) =>
     `${name.padEnd(34)}${f.rate.toFixed(0).padStart(8)}${f.p50.toFixed(1).padStart(8)}${f.p99.toFixed(1).padStart(8)}${String(f.bad).padStart(8)}`;
   console.log(
@@ -113,9 +120,12 @@ try {
   console.log(`${"".padEnd(34)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"errors".padStart(8)}`);
   console.log(row("console (session, SQLite)", c));
   console.log(row("bare Express (bytes in memory)", b));
+  console.log(row("floor (headers, session, bytes)", f));
   console.log(`console / bare: ${(c.rate / b.rate).toFixed(2)}× the requests (goal ≥ 0.5), p99 ${c.p99.toFixed(1)} ms (goal ≤ 50)`);
-  if (c.bad + b.bad > 0) process.exitCode = 1;
+  console.log(`floor / bare: ${(f.rate / b.rate).toFixed(2)}× (what any console on this stack keeps)   console / floor: ${(c.rate / f.rate).toFixed(2)}×`);
+  if (c.bad + b.bad + f.bad > 0) process.exitCode = 1;
 } finally {
+  if (floor) await stop(floor);
   if (bare) await stop(bare);
   await stop(bff);
   rmSync(work, { recursive: true, force: true });
