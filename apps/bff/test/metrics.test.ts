@@ -171,6 +171,19 @@ describe("/metrics on the main port", () => {
     }
   });
 
+  it("when a router's own root route answers (the connectors list), then its label is the mount path without a trailing slash", async () => {
+    const { bff } = stack;
+    const before = await scrape(bff);
+    expect((await bff.client.get(routes.connectors)).status).toBe(200);
+    const after = await scrape(bff);
+    const counted = (route: string) =>
+      value(after, `${P}http_requests_total`, { method: "GET", route, status: "200" }) -
+      value(before, `${P}http_requests_total`, { method: "GET", route, status: "200" });
+    expect(counted("/api/connectors")).toBe(1);
+    const routesSeen = family(after, `${P}http_requests_total`).metrics.map((m) => String(m.labels?.route));
+    expect(routesSeen.filter((r) => r.length > 1 && r.endsWith("/"))).toEqual([]);
+  });
+
   it("when the token is missing or wrong, then 401 in the error shape with a Bearer challenge; the right one in any case of 'Bearer' is let in", async () => {
     const c = stack.bff.newClient();
     for (const authorization of [

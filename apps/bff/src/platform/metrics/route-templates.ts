@@ -22,7 +22,10 @@ export function routeTemplates(app: unknown): WeakMap<object, string> {
     if (!Array.isArray(stack)) return;
     for (const layer of stack as Layer[]) {
       if (layer.route && typeof layer.route.path === "string") {
-        templates.set(layer.route, prefix + layer.route.path);
+        // A router's own "/" route is named by its mount path alone (`/api/connectors`, as its URL
+        // is written), not with a trailing slash that a dashboard's query would not expect.
+        const full = prefix + layer.route.path;
+        templates.set(layer.route, full.length > 1 && full.endsWith("/") ? full.slice(0, -1) : full);
         continue;
       }
       const inner = (layer.handle as { stack?: unknown } | undefined)?.stack;
