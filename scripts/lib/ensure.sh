@@ -41,8 +41,18 @@ ensure_node() {
   echo "==> Node.js $(node -v) ($(command -v node))"
 }
 
+# The machine's node is kept only when it meets package.json's engines (">=24.22.0"), compared
+# part by part: a Node 24 older than that would be refused by pnpm (engineStrict) after all.
 version_ok() {
-  local v="${1#v}"; [ -n "$v" ] && [ "${v%%.*}" -ge "$NODE_MAJOR" ]
+  local v="${1#v}" min; min="$(sed -n 's/.*"node": *">=\([0-9.]*\)".*/\1/p' "$ROOT/package.json")"
+  [ -n "$v" ] && [ -n "$min" ] || return 1
+  local IFS=. have want i
+  read -r -a have <<<"$v"; read -r -a want <<<"$min"
+  for i in 0 1 2; do
+    [[ "${have[i]:-0}" =~ ^[0-9]+$ ]] || return 1
+    if [ "${have[i]:-0}" -gt "${want[i]:-0}" ]; then return 0; fi
+    if [ "${have[i]:-0}" -lt "${want[i]:-0}" ]; then return 1; fi
+  done
 }
 
 # pnpm is installed into the project (.tools/) at the pinned version: no global change, no corepack
