@@ -5,6 +5,7 @@ import { createApp } from "./app";
 import { answerClientErrors } from "./platform/http/client-error";
 import type { Logger } from "pino";
 import { loadRuntime } from "./runtime";
+import { packageVersion } from "./platform/config/package-version";
 import { ensureFirstAdmin, type Bootstrap } from "./auth/bootstrap";
 import { startMetricsServer, type MetricsServer } from "./platform/metrics/metrics-http";
 
@@ -21,7 +22,7 @@ async function main() {
     keyring,
     log,
     webDistDir: env.webDistDir ?? path.resolve(here, "../../web/dist"),
-    version: process.env.npm_package_version ?? "dev",
+    version: packageVersion(new URL("../package.json", import.meta.url)),
     health: { intervalMs: env.healthIntervalMs, degradedAfter: env.healthDegradedAfter, concurrency: env.healthConcurrency },
     auth: { ...env.auth, oidc: env.oidc },
     apiTokens: { perMinute: env.apiTokenRequestsPerMinute },

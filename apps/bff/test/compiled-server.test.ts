@@ -44,6 +44,13 @@ describe("the compiled BFF", () => {
     expect(await (await fetch(`${console_.url}/connectors`)).text()).toContain("<title>built</title>");
   });
 
+  it("when started with plain node (no package manager), then the OpenAPI document names apps/bff/package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync(path.join(BFF_DIR, "package.json"), "utf8")) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    const doc = (await (await fetch(`${console_.url}/api/openapi.json`)).json()) as { info: { version: string } };
+    expect(doc.info.version).toBe(version);
+  });
+
   it("when built, then no TypeScript is left to load: the workspace packages are bundled and the SQLite writer thread's file sits beside the server", () => {
     const server = readFileSync(path.join(DIST, "server.mjs"), "utf8");
     expect(server).not.toMatch(/from\s+"@wc\//);
