@@ -288,6 +288,12 @@ describe("the METRICS_PORT listener", () => {
       const elsewhere = await fetch(`http://127.0.0.1:${port}/api/connectors`);
       expect(elsewhere.status).toBe(404);
       expect(apiErrorSchema.parse(await elsewhere.json()).error.code).toBe("not_found");
+      // Compressed as on the main port when the scraper asks (Prometheus sends Accept-Encoding: gzip).
+      const gz = await fetch(m.url, { headers: { "accept-encoding": "gzip" } });
+      expect(gz.status).toBe(200);
+      expect(gz.headers.get("content-encoding")).toBe("gzip");
+      expect(gz.headers.get("vary")).toMatch(/accept-encoding/i);
+      expect(Object.keys(statusGauge(parsePrometheusTextFormat(await gz.text()))).sort()).toEqual([...connectorStatusSchema.options].sort());
       const post = await fetch(m.url, { method: "POST" });
       expect(post.status).toBe(405);
       expect(post.headers.get("allow")).toBe("GET, HEAD");

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { AppError } from "../http/app-error";
 import { answerClientErrors } from "../http/client-error";
 import { publicRoute } from "../http/public-route";
+import { compressAnswers } from "../http/compress-answers";
 import type { AppMetrics } from "./metrics";
 
 type Renderer = Pick<AppMetrics, "render" | "contentType">;
@@ -89,13 +90,15 @@ export interface MetricsServer {
  * machine (a Prometheus or agent beside it, or a port-forward) can scrape.
  */
 export async function startMetricsServer(o: { host: string; port: number; metrics: Renderer; log: Pick<Logger, "error"> }): Promise<MetricsServer> {
+  const compress = compressAnswers();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "").split("?")[0];
     if (path !== "/metrics") return writeError(res, 404, "not_found", "Only /metrics is served on this port.");
     if (req.method !== "GET" && req.method !== "HEAD") {
       return writeError(res, 405, "validation_failed", "Use GET /metrics.", { Allow: "GET, HEAD" });
     }
-    void writeMetrics(o.metrics, o.log, res);
+    // Compressed as on the main port (Prometheus asks for gzip); the middleware works on plain node:http.
+    compress(req as Request, res as unknown as Response, () => void writeMetrics(o.metrics, o.log, res));
   });
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
