@@ -7,21 +7,29 @@ import type { ActivityPosition, ActivityQuery } from "./activity-store";
  */
 export const ACROSS_WINDOW = 10_000;
 
-/** Reads the first `q.limit` rows of these connectors in order, before `until` if given. */
-export type ReadConnectors = (q: ActivityQuery, connectorIds: readonly string[], until?: ActivityPosition) => ActivityRow[] | Promise<ActivityRow[]>;
+/**
+ * Reads the first `q.limit` rows of these connectors together, in order, before `until` if given;
+ * with `perConnector`, at most that many of each connector's.
+ */
+export type ReadConnectors = (
+  q: ActivityQuery,
+  connectorIds: readonly string[],
+  until?: ActivityPosition,
+  perConnector?: number,
+) => ActivityRow[] | Promise<ActivityRow[]>;
 
-const positionOf = (r: ActivityRow): ActivityPosition => ({ requestTime: r.requestTime, connectorId: r.connectorId, key: r.id });
+export const positionOf = (r: ActivityRow): ActivityPosition => ({ requestTime: r.requestTime, connectorId: r.connectorId, key: r.id });
 
 // Times are ISO-8601 UTC text, connector ids and row keys ASCII: JavaScript's string order is
 // then the byte order both engines sort these columns in (BINARY, COLLATE "C").
-function compareAsc(a: ActivityRow, b: ActivityRow): number {
+export function compareAsc(a: ActivityRow, b: ActivityRow): number {
   if (a.requestTime !== b.requestTime) return a.requestTime < b.requestTime ? -1 : 1;
   if (a.connectorId !== b.connectorId) return a.connectorId < b.connectorId ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Two lists already in order, merged and cut to `max`. */
-function mergeSorted(a: ActivityRow[], b: ActivityRow[], order: "asc" | "desc", max: number): ActivityRow[] {
+export function mergeSorted(a: ActivityRow[], b: ActivityRow[], order: "asc" | "desc", max: number): ActivityRow[] {
   const sign = order === "asc" ? 1 : -1;
   const out: ActivityRow[] = [];
   let i = 0;

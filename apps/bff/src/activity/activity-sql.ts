@@ -87,16 +87,17 @@ export function connectorRangeSql(q: ActivityQuery, connectorId: string, until?:
 
 /**
  * PostgreSQL only (LATERAL over an array of ids): the first `q.limit` rows of these connectors
- * together, in order, before `until` if given. One plan for any number of connectors, each a range
- * of the primary key; account names are looked up for the rows kept only.
+ * together, in order, before `until` if given, at most `perConnector` of each. One plan for any
+ * number of connectors, each a range of the primary key; account names are looked up for the rows
+ * kept only.
  */
-export function pgConnectorsRangeSql(q: ActivityQuery, connectorIds: readonly string[], until?: ActivityPosition): Sql {
+export function pgConnectorsRangeSql(q: ActivityQuery, connectorIds: readonly string[], until?: ActivityPosition, perConnector = q.limit): Sql {
   const { connectorId: _all, ...filter } = q.filter;
   const where = rangeWhere({ ...q, filter }, until, ["a.connector_id = c.id"]);
   return {
     sql: `SELECT r.*, ${accountNameOf("r")} FROM (SELECT a.* FROM unnest(?::text[]) AS c(id)
       CROSS JOIN LATERAL (SELECT a.* FROM activity_rows a${where.sql}${orderBy(q, "a.")} LIMIT ?) AS a${orderBy(q, "a.")} LIMIT ?) AS r${orderBy(q, "r.")}`,
-    params: [connectorIds, ...where.params, q.limit, q.limit],
+    params: [connectorIds, ...where.params, Math.min(perConnector, q.limit), q.limit],
   };
 }
 

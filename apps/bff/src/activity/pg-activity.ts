@@ -9,7 +9,8 @@ import {
   workerFromDb,
 } from "./activity-columns";
 import { accountNameSql, activityCountSql, activityPageSql, pgConnectorsRangeSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
-import { listAcrossConnectors } from "./activity-across";
+import { listAcrossConnectors, type ReadConnectors } from "./activity-across";
+import { streamAcrossConnectors } from "./activity-streams";
 import { pgWriteAlerts } from "../policies";
 import type { ActivityQuery, ActivityStore, SyncStatePatch } from "./activity-store";
 
@@ -50,10 +51,9 @@ export function pgActivityStore(pool: Pool): ActivityStore {
   // Across connectors, a round trip per 200 connectors: one small plan whatever their number (a
   // UNION ALL of 200 ranges took ~80 ms to plan), and an estimated cost that stays below the
   // default jit_above_cost (a JIT compile took ~25 ms at 1,000 connectors).
+  const readGroup: ReadConnectors = (part, ids, until, perConnector) => rowsOf(pgConnectorsRangeSql(part, ids, until, perConnector));
   const listActivity = async (q: ActivityQuery) =>
-    q.filter.connectorId !== undefined
-      ? rowsOf(activityPageSql(q))
-      : listAcrossConnectors(q, await connectorIds(), PG_CONNECTORS_PER_READ, (part, ids, until) => rowsOf(pgConnectorsRangeSql(part, ids, until)));
+    q.filter.connectorId !== undefined ? rowsOf(activityPageSql(q)) : listAcrossConnectors(q, await connectorIds(), PG_CONNECTORS_PER_READ, readGroup);
 
   const one = async (q: Sql) => {
     const { sql, params } = numbered(q);
@@ -105,6 +105,10 @@ export function pgActivityStore(pool: Pool): ActivityStore {
       return Number((await pool.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
     },
     async *streamActivity(filter, order, chunkSize = 1000) {
+      if (filter.connectorId === undefined) {
+        for await (const rows of streamAcrossConnectors({ filter, order }, await connectorIds(), chunkSize, PG_CONNECTORS_PER_READ, readGroup)) yield* rows;
+        return;
+      }
       let after: ActivityQuery["after"];
       for (;;) {
         const rows = await listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) });

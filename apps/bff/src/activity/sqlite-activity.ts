@@ -12,7 +12,8 @@ import {
   workerFromDb,
 } from "./activity-columns";
 import { accountNameSql, activityCountSql, activityPageSql, connectorRangeSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
-import { listAcrossConnectors } from "./activity-across";
+import { listAcrossConnectors, type ReadConnectors } from "./activity-across";
+import { streamByConnector } from "./activity-streams";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import { sqliteAlertBatches, type AlertWrites } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
@@ -87,10 +88,11 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
   const rowsOf = ({ sql, params }: Sql) => (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
   // Across connectors, one connector per statement: its text is then the same for every
   // connector and kept prepared, and no round trip makes that costly.
+  // One connector a read: `perConnector` is then the same as the limit.
+  const readOne: ReadConnectors = (part, ids, until, perConnector) =>
+    rowsOf(connectorRangeSql({ ...part, limit: Math.min(part.limit, perConnector ?? part.limit) }, ids[0] ?? "", until));
   const listActivity = async (q: ActivityQuery): Promise<ActivityRow[]> =>
-    q.filter.connectorId !== undefined
-      ? rowsOf(activityPageSql(q))
-      : listAcrossConnectors(q, connectorIds(), 1, (part, ids, until) => rowsOf(connectorRangeSql(part, ids[0] ?? "", until)));
+    q.filter.connectorId !== undefined ? rowsOf(activityPageSql(q)) : listAcrossConnectors(q, connectorIds(), 1, readOne);
 
   const one = ({ sql, params }: Sql) => db.prepare(sql).get(...params) as Row | undefined;
 
@@ -121,6 +123,10 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
       return Number((db.prepare(sql).get(...params) as { n: number }).n);
     },
     async *streamActivity(filter, order, chunkSize = 1000) {
+      if (filter.connectorId === undefined) {
+        for await (const rows of streamByConnector({ filter, order }, connectorIds(), chunkSize, readOne)) yield* rows;
+        return;
+      }
       let after: ActivityQuery["after"];
       for (;;) {
         const rows = await listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) });
