@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listAcrossConnectors, type ReadConnectors } from "../src/activity/activity-across";
 import { STREAM_LOOKAHEAD_ROWS, streamAcrossConnectors, streamByConnector } from "../src/activity/activity-streams";
 import type { ActivityPosition } from "../src/activity/activity-store";
+import { seededRandom } from "./seeded-random";
 
 // Pure logic: the merge over connectors, against a reader over rows held in memory that answers as
 // the stores' per-connector reads do (the first `limit` rows of the named connectors after `after`,
@@ -53,38 +54,35 @@ function memoryReader(rows: ActivityRow[]) {
   return { read, reads: () => reads };
 }
 
-/** A small deterministic generator (mulberry32), so a failure names the seed that caused it. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const second = (n: number) => new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString();
 
-async function streamed(...args: Parameters<typeof streamAcrossConnectors>): Promise<{ keys: string[]; chunks: number[] }> {
+/** A stream's rows (as keys) and the size of each chunk it came in. */
+async function collected(stream: AsyncIterable<ActivityRow[]>): Promise<{ keys: string[]; chunks: number[] }> {
   const keys: string[] = [];
   const chunks: number[] = [];
-  for await (const chunk of streamAcrossConnectors(...args)) {
+  for await (const chunk of stream) {
     chunks.push(chunk.length);
     keys.push(...chunk.map(keyOf));
   }
   return { keys, chunks };
 }
+const streamed = (...args: Parameters<typeof streamAcrossConnectors>) => collected(streamAcrossConnectors(...args));
+const streamedByConnector = (...args: Parameters<typeof streamByConnector>) => collected(streamByConnector(...args));
+
+/** 60 connectors: some without rows, some with many, times colliding across connectors. */
+function randomRows(seed: number): { ids: string[]; rows: ActivityRow[] } {
+  const next = seededRandom(seed);
+  const ids = Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(2, "0")}`);
+  const rows = ids.flatMap((id, i) =>
+    Array.from({ length: i % 7 === 0 ? 0 : Math.floor(next() * 30) }, (_, k) => makeRow(id, second(Math.floor(next() * 200)), `k${k}`)),
+  );
+  return { ids, rows };
+}
 
 describe("streamAcrossConnectors", () => {
   it("when connectors' rows interleave and share times, then every row comes once, in order, whatever the chunk and group sizes", async () => {
     for (const seed of [1, 2, 3]) {
-      const next = random(seed);
-      const ids = Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(2, "0")}`);
-      // Some connectors have no rows, some many; times collide across connectors.
-      const rows = ids.flatMap((id, i) =>
-        Array.from({ length: i % 7 === 0 ? 0 : Math.floor(next() * 30) }, (_, k) => makeRow(id, second(Math.floor(next() * 200)), `k${k}`)),
-      );
+      const { ids, rows } = randomRows(seed);
       const all = rows.map(keyOf).sort();
       for (const order of ["asc", "desc"] as const) {
         for (const [chunkSize, groupSize] of [
@@ -145,24 +143,10 @@ describe("streamAcrossConnectors", () => {
   });
 });
 
-async function streamedByConnector(...args: Parameters<typeof streamByConnector>): Promise<{ keys: string[]; chunks: number[] }> {
-  const keys: string[] = [];
-  const chunks: number[] = [];
-  for await (const chunk of streamByConnector(...args)) {
-    chunks.push(chunk.length);
-    keys.push(...chunk.map(keyOf));
-  }
-  return { keys, chunks };
-}
-
 describe("streamByConnector", () => {
   it("when connectors' rows interleave and share times, then every row comes once, in order, in full chunks", async () => {
     for (const seed of [4, 5, 6]) {
-      const next = random(seed);
-      const ids = Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(2, "0")}`);
-      const rows = ids.flatMap((id, i) =>
-        Array.from({ length: i % 7 === 0 ? 0 : Math.floor(next() * 30) }, (_, k) => makeRow(id, second(Math.floor(next() * 200)), `k${k}`)),
-      );
+      const { ids, rows } = randomRows(seed);
       const all = rows.map(keyOf).sort();
       for (const order of ["asc", "desc"] as const) {
         for (const chunkSize of [1, 7, 5000]) {

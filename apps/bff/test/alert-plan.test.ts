@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupKey, planAlerts, type Candidate } from "../src/policies/alert-plan";
 import type { AlertEpisode, PolicyMatch, PolicyRecord } from "../src/policies/policy-store";
 import { policyRecord } from "./policy-record";
+import { seededRandom } from "./seeded-random";
 
 const T0 = Date.parse("2026-11-30T00:00:00.000Z");
 const MIN = 60_000;
@@ -30,23 +31,12 @@ const plan = (fresh: PolicyMatch[], o: { from?: number; history?: Map<string, Ca
     now: new Date(T0 + 30 * 1440 * MIN),
   });
 
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Clusters of matches at most 40 minutes long, hours apart: every burst is shorter than the hour
  * a page looks back over, so how the matches are split into pages must not change the alerts.
  */
 function matchesOf(seed: number): PolicyMatch[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const out: PolicyMatch[] = [];
   let n = 0;
   for (let cluster = 0; cluster < 12; cluster++) {
@@ -106,7 +96,7 @@ describe("planning alerts", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const all = matchesOf(seed);
       const whole = planPages([all]);
-      const rnd = random(seed * 7919);
+      const rnd = seededRandom(seed * 7919);
       const pages: PolicyMatch[][] = [];
       for (let i = 0; i < all.length;) {
         const size = 1 + Math.floor(rnd() * 9);
