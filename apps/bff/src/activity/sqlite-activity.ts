@@ -86,9 +86,8 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
 
   const connectorIds = () => (db.prepare("SELECT id FROM connectors ORDER BY id").all() as { id: string }[]).map((r) => r.id);
   const rowsOf = ({ sql, params }: Sql) => (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
-  // Across connectors, one connector per statement: its text is then the same for every
-  // connector and kept prepared, and no round trip makes that costly.
-  // One connector a read: `perConnector` is then the same as the limit.
+  // Across connectors, one connector per statement (so `perConnector` is just a smaller limit): its
+  // text is then the same for every connector and kept prepared, and no round trip makes that costly.
   const readOne: ReadConnectors = (part, ids, until, perConnector) =>
     rowsOf(connectorRangeSql({ ...part, limit: Math.min(part.limit, perConnector ?? part.limit) }, ids[0] ?? "", until));
   const listActivity = async (q: ActivityQuery): Promise<ActivityRow[]> =>
