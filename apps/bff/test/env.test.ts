@@ -18,6 +18,35 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "abc", PUBLIC_URL: "not a url", NODE_ENV: "staging" })).toThrow(/PORT[\s\S]*PUBLIC_URL[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/);
   });
 
+  it("when a value is wrong and two settings also conflict, then one error lists both kinds at once", () => {
+    const refused = () =>
+      parseEnv({
+        PORT: "abc",
+        HEALTH_CHECK_CONCURRENCY: "0",
+        SMTP_URL: "smtp://mail.example.com:587",
+        ACTIVITY_RETENTION_DAYS: "3",
+        ACTIVITY_BACKFILL_DAYS: "7",
+        ADMIN_EMAIL: "admin@example.com",
+      });
+    expect(refused).toThrow(/PORT: /);
+    expect(refused).toThrow(/HEALTH_CHECK_CONCURRENCY: /);
+    expect(refused).toThrow(/NOTIFY_FROM: set NOTIFY_FROM/);
+    expect(refused).toThrow(/ACTIVITY_RETENTION_DAYS: must be at least ACTIVITY_BACKFILL_DAYS/);
+    expect(refused).toThrow(/ADMIN_EMAIL: set ADMIN_EMAIL and ADMIN_PASSWORD together/);
+  });
+
+  it("when a setting is wrong on its own, then the checks that compare it with another are not run on a guess", () => {
+    let message = "";
+    try {
+      parseEnv({ METRICS_PORT: "not-a-port", METRICS_HOST: "::1" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/METRICS_PORT: must be a port number/);
+    expect(message).not.toMatch(/set METRICS_PORT too/);
+    expect(message.split("\n").filter((l) => l.startsWith("  - "))).toHaveLength(1);
+  });
+
   it("when PUBLIC_URL carries a query, then start-up is refused", () => {
     expect(() => parseEnv({ PUBLIC_URL: "https://x.example.com/?a=1" })).toThrow(/PUBLIC_URL/);
   });
