@@ -67,13 +67,12 @@ function comparePositions(a: ActivityPosition, b: ActivityPosition): number {
  * Every row across these connectors in order, in chunks of `chunkSize`, for a store that reads
  * connectors in groups (PostgreSQL, where each statement is a round trip). The stream keeps each
  * connector's next row (one position each, in a heap): a chunk reads connectors in that order,
- * `groupSize` at a time,
- * and stops at the first whose next row lies past the chunk's worst held row. A connector is asked
- * once where it starts, then once per chunk its rows fall in. A read cut at the chunk's end leaves
- * only "after here" for its connector: usually its rows go on in the next chunk (connectors'
- * rows interleave in time), so it is read there; if that read finds none, the connector is asked
- * where it resumes. A stream so costs reads in proportion to its rows, not rows × connectors.
- * Like pages, the reads are separate statements (activity-across.ts).
+ * `groupSize` at a time, and stops at the first whose next row lies past the chunk's worst held
+ * row. A connector is asked once where it starts, then once per chunk its rows fall in. A read cut
+ * at the chunk's end leaves only "after here" for its connector: usually its rows go on in the
+ * next chunk (connectors' rows interleave in time), so it is read there; if that read finds none,
+ * the connector is asked where it resumes. A stream so costs reads in proportion to its rows, not
+ * rows × connectors. Like pages, the reads are separate statements (activity-across.ts).
  */
 export async function* streamAcrossConnectors(
   q: Omit<ActivityQuery, "limit" | "offset" | "after">,
