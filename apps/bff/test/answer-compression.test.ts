@@ -39,6 +39,35 @@ describe("compressed JSON answers", () => {
     }
   });
 
+  it("when the connectors list is asked for again and again, then each coding's bytes decode to the current list, and a new connector shows at once", async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < 12; i++) expect((await h.client.post(routes.connectors, { name: `Compressed list ${i}` })).status).toBe(201);
+    const plain = await get(h.url, routes.connectors, auth);
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(String(plain.headers.vary)).toMatch(/accept-encoding/i);
+    const list = JSON.parse(plain.body.toString()) as { connectors: { name: string }[] };
+    for (const [accept, coding] of [
+      ["gzip, deflate, br, zstd", "br"],
+      ["gzip", "gzip"],
+      ["br;q=0, gzip", "gzip"],
+      ["identity", undefined],
+    ] as const) {
+      // Twice: the second is the kept bytes.
+      for (let round = 0; round < 2; round++) {
+        const res = await get(h.url, routes.connectors, { ...auth, "accept-encoding": accept });
+        expect([res.status, res.headers["content-encoding"]], accept).toEqual([200, coding]);
+        expect(res.headers["content-type"]).toMatch(/^application\/json/);
+        expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+        expect(JSON.parse(coding === undefined ? res.body.toString() : decoded(res))).toEqual(list);
+      }
+    }
+    expect((await h.client.post(routes.connectors, { name: "Compressed list new" })).status).toBe(201);
+    const after = await get(h.url, routes.connectors, { ...auth, "accept-encoding": "br" });
+    expect(after.headers["content-encoding"]).toBe("br");
+    expect((JSON.parse(decoded(after)) as { connectors: { name: string }[] }).connectors.map((c) => c.name)).toContain("Compressed list new");
+  });
+
   it("when a JSON answer is small, then it is sent as it is", async () => {
     const res = await get(h.url, routes.health, { "accept-encoding": "br, gzip" });
     expect([res.status, res.headers["content-encoding"]]).toEqual([200, undefined]);

@@ -18,6 +18,7 @@ import { createDraft, loadConnector, saveDetails, saveProgress } from "./connect
 import { startConsent, type ConsentDeps } from "../consent";
 import { toView } from "./connector-view";
 import { listConnectorsJson } from "./connector-list";
+import { keptCompression } from "../platform/http/kept-compression";
 import { notFound } from "../platform/http/app-error";
 import { actorOf, audit, diff, type AuditDeps } from "../audit";
 import type { ConnectorRecord } from "../store/types";
@@ -33,12 +34,13 @@ const progressView = (c: ConnectorRecord) => ({
 /** `allow` is the Workday host allow-list the details schema was built with; the wizard's Workday address passes the same check. */
 export function connectorsRouter(d: ConsentDeps & AuditDeps, detailsSchema: z.ZodType<DetailsParsed>, allow: HostAllowList) {
   const r = Router();
+  const sendKept = keptCompression();
   const view = (c: Parameters<typeof toView>[0]): ConnectorResponse => ({ connector: toView(c, d.publicUrl) });
   // From the browser's view, so the log holds no more than an admin may see: a new secret shows by its last characters.
   const detailsEntry = (c: ConnectorRecord) => auditedDetails(toView(c, d.publicUrl));
 
   r.get("/", requireSupport, async (req, res) => {
-    res.type("application/json").send(await listConnectorsJson(d.store, parseQuery(connectorListQuerySchema, req)));
+    sendKept(req, res, await listConnectorsJson(d.store, parseQuery(connectorListQuerySchema, req)));
   });
 
   r.post(
