@@ -1,9 +1,8 @@
-import { act, cleanup, configure } from "@testing-library/react";
+import { act, cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import type * as Zustand from "zustand";
 import { server } from "./server";
 import { resetStores } from "./store-reset";
-import { FIRST_RENDER_TIMEOUT_MS } from "./timeouts";
 
 // Every store made with zustand's `create` is tracked and reset after each test (zustand's testing guide).
 vi.mock("zustand", async (importOriginal) => {
@@ -17,9 +16,6 @@ vi.mock("zustand", async (importOriginal) => {
   const create = <T>(initializer?: Zustand.StateCreator<T>) => (initializer ? build(initializer) : build);
   return { ...actual, create };
 });
-
-// findBy* and waitFor: see timeouts.ts.
-configure({ asyncUtilTimeout: FIRST_RENDER_TIMEOUT_MS });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {

@@ -7,7 +7,6 @@ import { backfilling, connected, makeSync, upToDate } from "../../testing/fixtur
 import { api, recorder } from "../../testing/handlers";
 import { renderApp } from "../../testing/render-app";
 import { server } from "../../testing/server";
-import { FIRST_RENDER_TIMEOUT_MS } from "../../testing/timeouts";
 
 const section = () => screen.getByRole("region", { name: "User activity" });
 
@@ -16,7 +15,7 @@ async function openConnector(sync: SyncStatus | (() => SyncStatus), role: "admin
   server.use(api.session(role), api.connector(connected()), api.sync(sync, record));
   const view = renderApp("/connectors/c1");
   // vi.waitFor runs on real timers, so it also works while a test fakes them (findBy* would wait forever).
-  await vi.waitFor(() => screen.getByRole("region", { name: "User activity" }), { timeout: FIRST_RENDER_TIMEOUT_MS });
+  await vi.waitFor(() => screen.getByRole("region", { name: "User activity" }));
   return { calls, ...view };
 }
 
@@ -68,7 +67,7 @@ describe("connector page: activity sync while it runs", () => {
     server.use(api.connectors({ connectors: [] }));
     const { calls, router } = await openConnector(backfilling());
     await act(() => router.navigate("/connectors"));
-    await vi.waitFor(() => screen.getByRole("heading", { name: "App Connectors" }), { timeout: FIRST_RENDER_TIMEOUT_MS });
+    await vi.waitFor(() => screen.getByRole("heading", { name: "App Connectors" }));
     await pass(10_000);
     expect(calls).toHaveLength(1);
   });
