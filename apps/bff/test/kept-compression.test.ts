@@ -32,5 +32,7 @@ describe("preferredCoding", () => {
   it("when a weight is malformed, then the coding counts at full weight rather than failing the request", () => {
     expect(preferredCoding("gzip;q=abc")).toBe("gzip");
     expect(preferredCoding("br;q=2, gzip")).toBe("br");
+    // Above 1 is no heavier than 1: a tie, which brotli wins.
+    expect(preferredCoding("gzip;q=1.5, br")).toBe("br");
   });
 });

@@ -47,7 +47,7 @@ export function preferredCoding(header: string | undefined): "br" | "gzip" | "id
     const [name = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
     if (name === "") continue;
     const q = params.map((p) => /^q=([01](?:\.\d{0,3})?)$/.exec(p)?.[1]).find((v) => v !== undefined);
-    weights.set(name, Math.max(weights.get(name) ?? 0, q === undefined ? 1 : Number(q)));
+    weights.set(name, Math.max(weights.get(name) ?? 0, q === undefined ? 1 : Math.min(1, Number(q))));
   }
   const weight = (coding: string) => weights.get(coding) ?? weights.get("*") ?? 0;
   const br = weight("br");
