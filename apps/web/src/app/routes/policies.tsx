@@ -107,10 +107,7 @@ export function EditPolicyRoute() {
       {draft ? (
         <PolicyForm key={policy.id} initial={draft} saved={{ id: policy.id, name: policy.name }} connectors={connectors} />
       ) : (
-        <>
-          {canEdit ? <p className="warning">This policy&apos;s condition nests groups deeper than this form shows; change it through the API.</p> : null}
-          <PolicySummary policy={policy} connectors={connectors} />
-        </>
+        <PolicySummary policy={policy} connectors={connectors} />
       )}
     </main>
   );

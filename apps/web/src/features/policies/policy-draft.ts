@@ -1,5 +1,5 @@
 import type { policyTemplateSchema, PolicyView, Severity } from "@wc/contracts";
-import { isLeaf, type PolicyCondition, type PolicyField, type PolicyLeaf, type PolicyOp } from "@wc/workday";
+import { isLeaf, MAX_CONDITION_DEPTH, type PolicyCondition, type PolicyField, type PolicyLeaf, type PolicyOp } from "@wc/workday";
 import type { z } from "zod";
 
 export type PolicyTemplate = z.infer<typeof policyTemplateSchema>;
@@ -20,12 +20,12 @@ export interface LeafDraft {
   values: string;
 }
 
-/** One nested level: a group holds field tests only, which covers "A and (B or C)". */
+/** A nested group, "(B or C)" in "A and (B or C)"; it may hold groups itself, as deep as the API takes. */
 export interface GroupDraft {
   kind: "group";
   key: string;
   mode: Mode;
-  items: LeafDraft[];
+  items: ItemDraft[];
 }
 
 export type ItemDraft = LeafDraft | GroupDraft;
@@ -55,6 +55,13 @@ const key = () => `row${++nextKey}`;
 
 export const newLeaf = (): LeafDraft => ({ kind: "leaf", key: key(), field: "taskDisplayName", op: "is", values: "" });
 export const newGroup = (): GroupDraft => ({ kind: "group", key: key(), mode: "any", items: [newLeaf()] });
+
+/**
+ * Whether a group at this depth may hold another group. The builder's own all/any is depth 1,
+ * its groups depth 2: a group's field tests sit one level below it, and the API takes field tests
+ * at most MAX_CONDITION_DEPTH levels down.
+ */
+export const mayNestGroup = (depth: number) => depth + 2 <= MAX_CONDITION_DEPTH;
 
 /** The reader's own zone is the likeliest place their working hours are kept. */
 function browserZone(): string {
@@ -93,35 +100,21 @@ export function splitValues(text: string, op: PolicyOp): string[] {
 
 const leafDraft = (leaf: PolicyLeaf): LeafDraft => ({ kind: "leaf", key: key(), field: leaf.field, op: leaf.op, values: leaf.values.join("\n") });
 
-function groupParts(c: PolicyCondition): { mode: Mode; parts: PolicyCondition[] } | null {
-  if ("all" in c) return { mode: "all", parts: c.all };
-  if ("any" in c) return { mode: "any", parts: c.any };
-  return null;
-}
+type GroupCondition = Exclude<PolicyCondition, PolicyLeaf>;
+const groupOf = (c: GroupCondition): Pick<GroupDraft, "mode" | "items"> =>
+  "all" in c ? { mode: "all", items: c.all.map(itemDraft) } : { mode: "any", items: c.any.map(itemDraft) };
+const itemDraft = (c: PolicyCondition): ItemDraft => (isLeaf(c) ? leafDraft(c) : { kind: "group", key: key(), ...groupOf(c) });
 
-/** The condition as the builder shows it, or null when it nests deeper than one group (made through the API). */
-export function conditionDraft(c: PolicyCondition): Pick<PolicyDraft, "mode" | "items"> | null {
-  const top = groupParts(c);
-  if (top === null) return isLeaf(c) ? { mode: "all", items: [leafDraft(c)] } : null;
-  const items: ItemDraft[] = [];
-  for (const part of top.parts) {
-    if (isLeaf(part)) {
-      items.push(leafDraft(part));
-      continue;
-    }
-    const inner = groupParts(part);
-    if (inner === null || !inner.parts.every(isLeaf)) return null;
-    items.push({ kind: "group", key: key(), mode: inner.mode, items: inner.parts.filter(isLeaf).map(leafDraft) });
-  }
-  return { mode: top.mode, items };
+/** The condition as the builder shows it, at any depth the API takes: a single field test becomes a group of one. */
+export function conditionDraft(c: PolicyCondition): Pick<PolicyDraft, "mode" | "items"> {
+  return isLeaf(c) ? { mode: "all", items: [leafDraft(c)] } : groupOf(c);
 }
 
 type Definition = Pick<PolicyView, "condition" | "threshold" | "outsideHours">;
 
-/** The parts a template and a saved policy share; null when the condition cannot be shown. */
+/** The parts a template and a saved policy share. */
 function definitionDraft(d: Definition) {
   const condition = conditionDraft(d.condition);
-  if (condition === null) return null;
   const threshold = d.threshold ? { thresholdOn: true, count: String(d.threshold.count), withinMinutes: String(d.threshold.withinMinutes) } : THRESHOLD_OFF;
   const hours = d.outsideHours ? { hoursOn: true, ...d.outsideHours, days: [...d.outsideHours.days] } : HOURS_OFF;
   return { ...condition, ...threshold, ...hours };
@@ -129,21 +122,17 @@ function definitionDraft(d: Definition) {
 
 /** A template fills what it defines and keeps the connectors already chosen. */
 export function draftFromTemplate(template: PolicyTemplate, current: PolicyDraft): PolicyDraft {
-  const definition = definitionDraft(template.definition);
-  if (definition === null) throw new Error(`Template ${template.id} nests its condition deeper than the form shows.`);
   return {
     ...current,
     name: template.name,
     description: template.looksFor,
     severity: template.severity,
-    ...definition,
+    ...definitionDraft(template.definition),
     templateId: template.id,
   };
 }
 
-export function draftFromView(policy: PolicyView): PolicyDraft | null {
-  const definition = definitionDraft(policy);
-  if (definition === null) return null;
+export function draftFromView(policy: PolicyView): PolicyDraft {
   return {
     name: policy.name,
     description: policy.description,
@@ -151,28 +140,28 @@ export function draftFromView(policy: PolicyView): PolicyDraft | null {
     enabled: policy.enabled,
     allConnectors: policy.connectorIds === null,
     connectorIds: policy.connectorIds ?? [],
-    ...definition,
+    ...definitionDraft(policy),
     templateId: policy.templateId,
   };
 }
 
 const number = (text: string) => (text.trim() === "" ? undefined : Number(text));
 
-const leafRequest = (leaf: LeafDraft) => ({ field: leaf.field, op: leaf.op, values: splitValues(leaf.values, leaf.op) });
+const itemRequest = (item: ItemDraft): Record<string, unknown> =>
+  item.kind === "leaf" ? { field: item.field, op: item.op, values: splitValues(item.values, item.op) } : { [item.mode]: item.items.map(itemRequest) };
 
 /**
  * What is sent, before the schema checks it. The condition is always a group, even of one test,
  * so a message's path (condition.all.0.values) always names the same row of the builder.
  */
 export function requestFromDraft(d: PolicyDraft): Record<string, unknown> {
-  const items = d.items.map((item) => (item.kind === "leaf" ? leafRequest(item) : { [item.mode]: item.items.map(leafRequest) }));
   return {
     name: d.name,
     description: d.description,
     severity: d.severity === "" ? undefined : d.severity,
     enabled: d.enabled,
     connectorIds: d.allConnectors ? null : d.connectorIds,
-    condition: { [d.mode]: items },
+    condition: { [d.mode]: d.items.map(itemRequest) },
     threshold: d.thresholdOn ? { count: number(d.count), withinMinutes: number(d.withinMinutes) } : null,
     outsideHours: d.hoursOn ? { timeZone: d.timeZone, days: d.days, start: d.start, end: d.end } : null,
     templateId: d.templateId,

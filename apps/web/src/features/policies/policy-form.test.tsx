@@ -180,6 +180,85 @@ describe("Policy form", () => {
     });
   });
 
+  it("when a group is added inside a group and its value is left empty, then the message is on that row; filled, three levels are sent", async () => {
+    const { calls } = fakePoliciesApi();
+    const { user } = await openNew();
+    await user.type(within(form()).getByRole("textbox", { name: "Name" }), "Admins at odd places");
+    await user.type(within(condition("Condition 1")).getByRole("textbox", { name: "Values" }), "Start Proxy");
+    await user.click(screen.getByRole("button", { name: "Add group" }));
+    const group = within(condition("Group 2"));
+    await user.type(within(group.getByRole("group", { name: "Condition 2.1" })).getByRole("textbox", { name: "Values" }), "admin");
+    await user.click(group.getByRole("button", { name: "Add group to group 2" }));
+    const inner = within(condition("Group 2.2"));
+    await user.selectOptions(inner.getByRole("combobox", { name: "Match in group 2.2" }), "All of these (and)");
+    // The API takes field tests four levels down: a group at the third level holds field tests only.
+    expect(inner.queryByRole("button", { name: "Add group to group 2.2" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Add policy" }));
+    const values = within(condition("Condition 2.2.1")).getByRole("textbox", { name: "Values" });
+    await vi.waitFor(() => expect(values.getAttribute("aria-invalid")).toBe("true"));
+    expect(values.parentElement?.querySelector(".field-error")?.textContent).toBe("Add at least one value: an empty list can never match.");
+    expect(calls).toHaveLength(0);
+
+    await user.selectOptions(within(condition("Condition 2.2.1")).getByRole("combobox", { name: "Field" }), "IP address");
+    await user.selectOptions(within(condition("Condition 2.2.1")).getByRole("combobox", { name: "Comparison" }), "is outside ranges");
+    await user.type(values, "192.0.2.0/24");
+    await user.click(screen.getByRole("button", { name: "Test against the last 7 days" }));
+    await screen.findByText(/^Would have raised/);
+    expect(calls[0]?.body).toMatchObject({
+      condition: {
+        all: [
+          { field: "taskDisplayName", op: "is", values: ["Start Proxy"] },
+          {
+            any: [{ field: "taskDisplayName", op: "is", values: ["admin"] }, { all: [{ field: "ipAddress", op: "outside_ranges", values: ["192.0.2.0/24"] }] }],
+          },
+        ],
+      },
+    });
+  });
+
+  it("when a saved policy nests groups three levels deep, then the form edits it in place and PUTs the same nesting back", async () => {
+    const nested = {
+      any: [
+        { field: "taskDisplayName" as const, op: "is" as const, values: ["Start Proxy"] },
+        {
+          all: [
+            { field: "systemAccount" as const, op: "matches" as const, values: ["^isu_"] },
+            {
+              any: [
+                { field: "deviceType" as const, op: "is" as const, values: ["Mobile"] },
+                { field: "userAgent" as const, op: "contains" as const, values: ["Mozilla"] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const { calls } = fakePoliciesApi({ policies: [makePolicy({ condition: nested })], connectors: CONNECTORS });
+    const { user } = renderApp("/policies/p1");
+    await screen.findByRole("heading", { name: "Proxy session started", level: 1 }, { timeout: 5000 });
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: "Any of these conditions (or)" }).checked).toBe(true);
+    expect(within(condition("Group 2")).getByRole<HTMLSelectElement>("combobox", { name: "Match in group 2" }).value).toBe("all");
+    expect(within(condition("Group 2.2")).getByRole<HTMLSelectElement>("combobox", { name: "Match in group 2.2" }).value).toBe("any");
+    expect(within(condition("Condition 2.2.1")).getByRole<HTMLTextAreaElement>("textbox", { name: "Values" }).value).toBe("Mobile");
+    const agent = within(condition("Condition 2.2.2")).getByRole<HTMLTextAreaElement>("textbox", { name: "Values" });
+    expect(agent.value).toBe("Mozilla");
+    await user.clear(agent);
+    await user.type(agent, "Firefox");
+    await user.click(within(condition("Group 2.2")).getByRole("button", { name: "Remove condition 2.2.1" }));
+    expect(document.activeElement).toBe(within(condition("Group 2.2")).getByRole("button", { name: "Add condition to group 2.2" }));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByText(/^Saved Proxy session started\./);
+    expect(sent(calls)).toEqual([`PUT ${routes.policy("p1")}`]);
+    expect(calls[0]?.body).toMatchObject({
+      condition: {
+        any: [
+          { field: "taskDisplayName", op: "is", values: ["Start Proxy"] },
+          { all: [{ field: "systemAccount", op: "matches", values: ["^isu_"] }, { any: [{ field: "userAgent", op: "contains", values: ["Firefox"] }] }] },
+        ],
+      },
+    });
+  });
+
   it("when only outside working hours is asked, then the zone, days and hours are sent, and an end before the start is refused on End", async () => {
     const { calls } = fakePoliciesApi();
     const { user } = await openNew();

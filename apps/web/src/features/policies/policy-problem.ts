@@ -1,23 +1,23 @@
 import type { FormProblem } from "../../lib/form-problem";
-import type { PolicyDraft } from "./policy-draft";
+import type { ItemDraft, PolicyDraft } from "./policy-draft";
 
 type Path = readonly PropertyKey[];
 
 /**
  * Every message path the form has an input for, as the request names it (condition.all.0.values).
- * The builder gives row i of the top group the path condition.<mode>.i, so a message lands on it.
+ * The builder gives row i of the top group the path condition.<mode>.i, and row j of a group at
+ * <path> the path <path>.<its mode>.j, so a message lands on it at any depth.
  */
 export function knownPaths(d: PolicyDraft): Set<string> {
   const known = new Set(["name", "description", "severity", "enabled", "connectorIds", "condition", `condition.${d.mode}`]);
   for (const k of ["threshold", "threshold.count", "threshold.withinMinutes"]) known.add(k);
   for (const k of ["outsideHours", "outsideHours.timeZone", "outsideHours.days", "outsideHours.start", "outsideHours.end"]) known.add(k);
-  const leaf = (base: string) => ["field", "op", "values"].forEach((k) => known.add(`${base}.${k}`));
-  d.items.forEach((item, i) => {
-    const base = `condition.${d.mode}.${i}`;
-    if (item.kind === "leaf") return leaf(base);
+  const add = (item: ItemDraft, base: string) => {
+    if (item.kind === "leaf") return ["field", "op", "values"].forEach((k) => known.add(`${base}.${k}`));
     known.add(`${base}.${item.mode}`);
-    item.items.forEach((_, j) => leaf(`${base}.${item.mode}.${j}`));
-  });
+    item.items.forEach((inner, j) => add(inner, `${base}.${item.mode}.${j}`));
+  };
+  d.items.forEach((item, i) => add(item, `condition.${d.mode}.${i}`));
   return known;
 }
 

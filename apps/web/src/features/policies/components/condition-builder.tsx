@@ -11,8 +11,8 @@ interface Props {
 }
 
 /**
- * The condition as rows of [field][comparison][values] under "all" or "any", with one level of
- * groups. Row n is the request's condition.<mode>.(n-1), so each message lands on its row.
+ * The condition as rows of [field][comparison][values] under "all" or "any", with groups nested as
+ * deep as the API takes. Row n is the request's condition.<mode>.(n-1), so each message lands on its row.
  */
 export function ConditionBuilder({ draft, fields, onChange }: Props) {
   const addButton = useRef<HTMLButtonElement>(null);
@@ -54,6 +54,7 @@ export function ConditionBuilder({ draft, fields, onChange }: Props) {
             group={item}
             label={`Group ${i + 1}`}
             path={`condition.${mode}.${i}`}
+            depth={2}
             fields={fields}
             onChange={change(i)}
             onRemove={remove(i)}
