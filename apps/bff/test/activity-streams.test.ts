@@ -1,7 +1,7 @@
 import type { ActivityRow } from "@wc/contracts";
 import { describe, expect, it } from "vitest";
 import { listAcrossConnectors, type ReadConnectors } from "../src/activity/activity-across";
-import { STREAM_LOOKAHEAD_ROWS, streamAcrossConnectors, streamByConnector } from "../src/activity/activity-streams";
+import { pageByConnector, STREAM_LOOKAHEAD_ROWS, streamAcrossConnectors, streamByConnector } from "../src/activity/activity-streams";
 import type { ActivityPosition } from "../src/activity/activity-store";
 import { seededRandom } from "./seeded-random";
 
@@ -37,6 +37,7 @@ function memoryReader(rows: ActivityRow[]) {
     byConnector.set(r.connectorId, [...(byConnector.get(r.connectorId) ?? []), r]);
   }
   let reads = 0;
+  let returned = 0;
   const read: ReadConnectors = (q, ids, until, perConnector) => {
     reads++;
     const asc = q.order === "asc";
@@ -49,9 +50,11 @@ function memoryReader(rows: ActivityRow[]) {
       return own.slice(0, perConnector ?? own.length);
     });
     found.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1) * (asc ? 1 : -1));
-    return found.slice(0, q.limit);
+    const answer = found.slice(0, q.limit);
+    returned += answer.length;
+    return answer;
   };
-  return { read, reads: () => reads };
+  return { read, reads: () => reads, returned: () => returned };
 }
 
 const second = (n: number) => new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString();
@@ -176,5 +179,71 @@ describe("streamByConnector", () => {
     expect(largest).toBe(perRead);
     // 60,000 rows, 10 read ahead: each connector's 30 rows in 3 reads and one that finds the end.
     expect(counted.reads()).toBe(2000 * (30 / perRead + 1));
+  });
+});
+
+describe("pageByConnector", () => {
+  it("when pages are asked by offset or after a position, in either order, then each is the reference's slice", async () => {
+    for (const seed of [7, 8, 9]) {
+      const { ids, rows } = randomRows(seed);
+      const all = rows.map(keyOf).sort();
+      for (const order of ["asc", "desc"] as const) {
+        const sorted = order === "asc" ? all : [...all].reverse();
+        const { read } = memoryReader(rows);
+        for (const [offset, limit] of [
+          [0, 1],
+          [0, 50],
+          [3, 7],
+          [49, 50],
+          [all.length - 2, 50],
+          [all.length + 5, 50],
+        ] as const) {
+          const page = await pageByConnector({ filter: {}, order, limit, offset }, ids, read);
+          expect(page.map(keyOf), `seed ${seed}, ${order}, offset ${offset}, limit ${limit}`).toEqual(sorted.slice(offset, offset + limit));
+        }
+        // Keyset: each page after the last row of the one before walks the whole set once.
+        const walked: string[] = [];
+        let after: ActivityPosition | undefined;
+        for (;;) {
+          const page = await pageByConnector({ filter: {}, order, limit: 13, ...(after ? { after } : {}) }, ids, read);
+          walked.push(...page.map(keyOf));
+          const last = page.at(-1);
+          if (!last) break;
+          after = { requestTime: last.requestTime, connectorId: last.connectorId, key: last.id };
+        }
+        expect(walked, `seed ${seed}, ${order}, keyset`).toEqual(sorted);
+      }
+    }
+  });
+
+  it("when connectors come in the order of their rows (ids follow creation, older connectors older rows), then a page reads about one row per connector, where bounding each read by the page's worst reads a page from each", async () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `c${String(i).padStart(4, "0")}`);
+    // Each connector in its own stretch of time, in id order: read newest first, every connector
+    // visited is newer than all before it.
+    const rows = ids.flatMap((id, i) => Array.from({ length: 30 }, (_, k) => makeRow(id, second(i * 30 + k), `k${String(k).padStart(2, "0")}`)));
+    const newest = rows.map(keyOf).sort().reverse().slice(0, 50);
+    const paged = memoryReader(rows);
+    const page = await pageByConnector({ filter: {}, order: "desc", limit: 50 }, ids, paged.read);
+    expect(page.map(keyOf)).toEqual(newest);
+    expect(paged.reads()).toBeLessThanOrEqual(2000 + 50);
+    expect(paged.returned()).toBeLessThanOrEqual(2000 + 2 * 50);
+    const bounded = memoryReader(rows);
+    expect((await listAcrossConnectors({ filter: {}, order: "desc", limit: 50 }, ids, 1, bounded.read)).map(keyOf)).toEqual(newest);
+    expect(bounded.returned()).toBeGreaterThanOrEqual(2000 * 30 * 0.9);
+  });
+
+  it("when the first connectors read hold the newest rows, then every later connector is probed once, returns nothing and is left out", async () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `c${String(i).padStart(4, "0")}`);
+    // The first 50 connectors in id order hold 100 rows each, all newer than every later connector's 10.
+    const rows = ids.flatMap((id, i) =>
+      Array.from({ length: i < 50 ? 100 : 10 }, (_, k) => makeRow(id, second(i < 50 ? 1_000_000 + k * 50 + i : i * 10 + k), `k${String(k).padStart(3, "0")}`)),
+    );
+    const counted = memoryReader(rows);
+    const page = await pageByConnector({ filter: {}, order: "desc", limit: 50 }, ids, counted.read);
+    expect(page.map(keyOf)).toEqual(rows.map(keyOf).sort().reverse().slice(0, 50));
+    expect(counted.reads()).toBeLessThanOrEqual(2000 + 50);
+    // 50 first rows, then each of those 50 connectors read ahead once (STREAM_LOOKAHEAD_ROWS / 2,000
+    // rows): the 1,950 others' reads find nothing.
+    expect(counted.returned()).toBeLessThanOrEqual(50 + 50 * (STREAM_LOOKAHEAD_ROWS / 2000));
   });
 });

@@ -152,38 +152,83 @@ interface Lookahead {
 }
 
 /**
- * Every row across these connectors in order, in chunks of `chunkSize`, for a store that reads one
- * connector per statement (SQLite, where a statement costs no round trip but costs its run:
- * ~35 µs). `streamAcrossConnectors` reads a busy connector once per chunk, which with thousands of
- * busy connectors (rows interleaved in time) is a statement per row. Here each connector is read
- * `perRead` rows ahead and merged by a heap of their next rows: a statement per `perRead` rows, and
- * at most STREAM_LOOKAHEAD_ROWS rows held (`perRead` shrinks as connectors grow in number).
+ * Every row across these connectors in order (after `q.after` if given), in chunks of `chunkSize`,
+ * for a store that reads one connector per statement (SQLite, where a statement costs no round
+ * trip but costs its run: ~35 µs). `streamAcrossConnectors` reads a busy connector once per chunk,
+ * which with thousands of busy connectors (rows interleaved in time) is a statement per row. Here
+ * each connector is read `perRead` rows ahead and merged by a heap of their next rows: a statement
+ * per `perRead` rows, and at most STREAM_LOOKAHEAD_ROWS rows held (`perRead` shrinks as connectors
+ * grow in number).
+ *
+ * For a page (`o.take`: the reader takes at most that many rows, its first read one row each):
+ * each connector's first read is bounded by the `take`-th best first row read so far. Those are
+ * real rows, so a connector with nothing before them has none among the first `take` and is left
+ * out after one probe that finds nothing.
  */
 export async function* streamByConnector(
-  q: Omit<ActivityQuery, "limit" | "offset" | "after">,
+  q: Omit<ActivityQuery, "limit" | "offset">,
   connectorIds: readonly string[],
   chunkSize: number,
   read: ReadConnectors,
+  o: { take?: number } = {},
 ): AsyncGenerator<ActivityRow[]> {
   const perRead = Math.max(1, Math.min(chunkSize, Math.floor(STREAM_LOOKAHEAD_ROWS / Math.max(1, connectorIds.length))));
   const sign = q.order === "asc" ? 1 : -1;
   const heap = new Heap<Lookahead>((a, b) => sign * compareAsc(a.rows[a.at] as ActivityRow, b.rows[b.at] as ActivityRow) < 0);
-  const fill = async (id: string, after?: ActivityPosition) => {
-    const rows = await read({ ...q, limit: perRead, ...(after ? { after } : {}) }, [id]);
-    if (rows.length > 0) heap.push({ id, rows, at: 0, more: rows.length >= perRead });
+  const fill = async (id: string, limit: number, after?: ActivityPosition, until?: ActivityPosition) => {
+    const rows = await read({ ...q, limit, ...(after ? { after } : {}) }, [id], until);
+    if (rows.length > 0) heap.push({ id, rows, at: 0, more: rows.length >= limit });
+    return rows[0];
   };
-  for (const id of connectorIds) await fill(id);
+  if (o.take === undefined) for (const id of connectorIds) await fill(id, perRead);
+  else {
+    // The `take` best first rows so far, the worst of them on top.
+    const firsts = new Heap<ActivityRow>((a, b) => sign * compareAsc(a, b) > 0);
+    for (const id of connectorIds) {
+      const worst = firsts.size >= o.take ? firsts.peek() : undefined;
+      const row = await fill(id, 1, undefined, worst && positionOf(worst));
+      if (row === undefined) continue;
+      firsts.push(row);
+      if (firsts.size > o.take) firsts.pop();
+    }
+  }
   let chunk: ActivityRow[] = [];
   for (let top = heap.pop(); top !== undefined; top = heap.pop()) {
     const row = top.rows[top.at++] as ActivityRow;
     chunk.push(row);
     // Its next row must be in the heap before the next is taken: it may be the very next.
     if (top.at < top.rows.length) heap.push(top);
-    else if (top.more) await fill(top.id, positionOf(row));
+    else if (top.more) await fill(top.id, perRead, positionOf(row));
     if (chunk.length >= chunkSize) {
       yield chunk;
       chunk = [];
     }
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** Rows a page across connectors takes from its stream at a time, however deep its offset. */
+const PAGE_CHUNK = 1000;
+
+/**
+ * A page across connectors for a store that reads one connector per statement (SQLite): the rows
+ * of `streamByConnector` after `q.offset` (and `q.after`), each connector first read for its next
+ * row only. `listAcrossConnectors` reads up to a page from each connector, bounded by the page's
+ * worst row so far; when connectors come (in id order) in the order of their rows, as when ids
+ * follow creation and older connectors hold older rows, every read returns a page: 10,000
+ * connectors × 50 rows, seconds for one page. Here it is one statement per connector plus one
+ * per `perRead` rows taken, whatever the order.
+ */
+export async function pageByConnector(q: ActivityQuery, connectorIds: readonly string[], read: ReadConnectors): Promise<ActivityRow[]> {
+  const { offset = 0, limit, ...rest } = q;
+  const out: ActivityRow[] = [];
+  if (limit <= 0) return out;
+  let skip = offset;
+  for await (const chunk of streamByConnector(rest, connectorIds, Math.min(offset + limit, PAGE_CHUNK), read, { take: offset + limit })) {
+    const from = Math.min(skip, chunk.length);
+    skip -= from;
+    for (let i = from; i < chunk.length && out.length < limit; i++) out.push(chunk[i] as ActivityRow);
+    if (out.length >= limit) break;
+  }
+  return out;
 }

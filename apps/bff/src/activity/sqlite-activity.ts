@@ -12,8 +12,8 @@ import {
   workerFromDb,
 } from "./activity-columns";
 import { accountNameSql, activityCountSql, activityPageSql, connectorRangeSql, nameKey, STORED_ROW_KEYS, taskRowsSql, type Sql } from "./activity-sql";
-import { listAcrossConnectors, type ReadConnectors } from "./activity-across";
-import { streamByConnector } from "./activity-streams";
+import type { ReadConnectors } from "./activity-across";
+import { pageByConnector, streamByConnector } from "./activity-streams";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import { sqliteAlertBatches, type AlertWrites } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
@@ -91,7 +91,7 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
   const readOne: ReadConnectors = (part, ids, until, perConnector) =>
     rowsOf(connectorRangeSql({ ...part, limit: Math.min(part.limit, perConnector ?? part.limit) }, ids[0] ?? "", until));
   const listActivity = async (q: ActivityQuery): Promise<ActivityRow[]> =>
-    q.filter.connectorId !== undefined ? rowsOf(activityPageSql(q)) : listAcrossConnectors(q, connectorIds(), 1, readOne);
+    q.filter.connectorId !== undefined ? rowsOf(activityPageSql(q)) : pageByConnector(q, connectorIds(), readOne);
 
   const one = ({ sql, params }: Sql) => db.prepare(sql).get(...params) as Row | undefined;
 
