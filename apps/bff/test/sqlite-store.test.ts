@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/open-store";
 import { openSqliteStore } from "../src/store/sqlite-store";
+import type { StoredActivityRow } from "../src/store/types";
+import { connectorRecord } from "./connector-record";
 import { describeStoreContract } from "./store-contract";
 
 // Every statement the contract runs, watched: SQLite must not plan one again because of the values
@@ -29,6 +31,73 @@ describe("SQLite file store", () => {
     const b = openSqliteStore(file);
     expect(await b.getSession("s")).not.toBeNull();
     await b.close();
+  });
+});
+
+describe("SQLite reads and the event loop", () => {
+  const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "pending_configuration" as const, reasonCode: null, actor: "t" };
+  const row = (i: number): StoredActivityRow => ({
+    key: `k${String(i).padStart(6, "0")}`,
+    requestTime: new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(),
+    systemAccount: "ada",
+    taskId: null,
+    taskDisplayName: "View Worker",
+    activityAction: "READ",
+    ipAddress: null,
+    userAgent: null,
+    deviceType: null,
+    sessionId: null,
+    targetId: null,
+    targetDescriptor: null,
+    targetHref: null,
+  });
+  /** How many times the event loop came round (setImmediate) while `work` ran. */
+  async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await work();
+    running = false;
+    return turns;
+  }
+
+  it("when a stream reads 20,000 rows of one connector, then other requests get the event loop between its reads", async () => {
+    const s = openSqliteStore(":memory:");
+    await s.insertConnector(connectorRecord("c1"), created);
+    await s.commitActivityPage(
+      "c1",
+      Array.from({ length: 20_000 }, (_, i) => row(i)),
+      {},
+    );
+    let rows = 0;
+    const turns = await turnsDuring(async () => {
+      for await (const _ of s.streamActivity({ connectorId: "c1" }, "asc", 1000)) rows++;
+    });
+    expect(rows).toBe(20_000);
+    // A turn every 2,000 rows; without them the loop does not come round until the stream ends.
+    expect(turns).toBeGreaterThanOrEqual(5);
+    await s.close();
+  });
+
+  it("when a page is read across 1,000 connectors (a statement each), then other requests get the event loop while it reads", async () => {
+    const s = openSqliteStore(":memory:");
+    for (let i = 0; i < 1000; i++) {
+      const id = `c${String(i).padStart(4, "0")}`;
+      await s.insertConnector(connectorRecord(id), created);
+      await s.commitActivityPage(id, [row(i)], {});
+    }
+    let page: unknown[] = [];
+    const turns = await turnsDuring(async () => {
+      page = await s.listActivity({ filter: {}, order: "desc", limit: 50 });
+    });
+    expect(page).toHaveLength(50);
+    expect(turns).toBeGreaterThanOrEqual(5);
+    await s.close();
   });
 });
 

@@ -19,6 +19,10 @@ import { sqliteAlertBatches, type AlertWrites } from "../policies";
 import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
 import { HELD_LEASE, LEASE_LOST, leaseLostMessage, type LeaseFence } from "../platform/store/leases";
 
+/** Reads across connectors (statements) or rows read between two turns of the event loop: a few ms of work. */
+const READS_PER_TURN = 100;
+const ROWS_PER_TURN = 2_000;
+
 type Row = Record<string, unknown>;
 
 const INSERT_ROW = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(", ")})
@@ -86,10 +90,25 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
 
   const connectorIds = () => (db.prepare("SELECT id FROM connectors ORDER BY id").all() as { id: string }[]).map((r) => r.id);
   const rowsOf = ({ sql, params }: Sql) => (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
+  // SQLite's reads run on the event loop, and awaiting them gives it no turn: a page over 10,000
+  // connectors, a backtest or an export would hold every other request for as long as it reads
+  // (seconds). Reads of many statements or rows give it a turn every so often.
+  let sinceTurn = { reads: 0, rows: 0 };
+  const turn = async () => {
+    if (++sinceTurn.reads < READS_PER_TURN && sinceTurn.rows < ROWS_PER_TURN) return;
+    sinceTurn = { reads: 0, rows: 0 };
+    await new Promise<void>((r) => setImmediate(r));
+  };
+  const counted = (rows: ActivityRow[]) => {
+    sinceTurn.rows += rows.length;
+    return rows;
+  };
   // Across connectors, one connector per statement (so `perConnector` is just a smaller limit): its
   // text is then the same for every connector and kept prepared, and no round trip makes that costly.
-  const readOne: ReadConnectors = (part, ids, until, perConnector) =>
-    rowsOf(connectorRangeSql({ ...part, limit: Math.min(part.limit, perConnector ?? part.limit) }, ids[0] ?? "", until));
+  const readOne: ReadConnectors = async (part, ids, until, perConnector) => {
+    await turn();
+    return counted(rowsOf(connectorRangeSql({ ...part, limit: Math.min(part.limit, perConnector ?? part.limit) }, ids[0] ?? "", until)));
+  };
   const listActivity = async (q: ActivityQuery): Promise<ActivityRow[]> =>
     q.filter.connectorId !== undefined ? rowsOf(activityPageSql(q)) : pageByConnector(q, connectorIds(), readOne);
 
@@ -128,7 +147,8 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
       }
       let after: ActivityQuery["after"];
       for (;;) {
-        const rows = await listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) });
+        await turn();
+        const rows = counted(await listActivity({ filter, order, limit: chunkSize, ...(after ? { after } : {}) }));
         yield* rows;
         const last = rows.at(-1);
         if (!last || rows.length < chunkSize) return;
