@@ -4,27 +4,13 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { withCountCache } from "../src/store/count-cache";
 import { openSqliteStore } from "../src/store/sqlite-store";
-import type { StoredActivityRow, Store } from "../src/store/types";
+import type { Store } from "../src/store/types";
 import { connectorRecord } from "./connector-record";
+import { storedRow } from "./stored-row";
 
 const at = "2026-11-29T10:00:00.000Z";
 const connector = (id: string) => connectorRecord(id, { name: `Name ${id}`, connectedAt: at, createdBy: "tester" });
-const row = (i: number): StoredActivityRow => ({
-  key: `k${String(i).padStart(6, "0")}`,
-  requestTime: new Date(Date.UTC(2026, 2, 1, 0, 0, i)).toISOString(),
-  systemAccount: "ada",
-  taskId: null,
-  taskDisplayName: null,
-  activityAction: "READ",
-  ipAddress: null,
-  userAgent: null,
-  deviceType: null,
-  sessionId: null,
-  targetId: null,
-  targetDescriptor: null,
-  targetHref: null,
-});
-const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => row(from + i));
+const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => storedRow(from + i));
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -53,7 +39,7 @@ describe("shared activity counts", () => {
     await here.commitActivityPage("c1", rows(0, 30), {});
     expect(await here.countActivity({ connectorId: "c1" })).toBe(30);
     expect(await here.countActivity({})).toBe(30);
-    await here.pruneActivity("c1", row(10).requestTime);
+    await here.pruneActivity("c1", storedRow(10).requestTime);
     expect(await here.countActivity({ connectorId: "c1" })).toBe(20);
     expect(await here.countActivity({})).toBe(20);
     await here.deleteConnector("c1");
@@ -85,9 +71,9 @@ describe("shared activity counts", () => {
   it("when counts with different filters are asked, then each gets its own answer", async () => {
     const { here } = await twoReplicas();
     await here.commitActivityPage("c1", rows(0, 10), {});
-    expect(await here.countActivity({ connectorId: "c1", from: row(4).requestTime })).toBe(6);
-    expect(await here.countActivity({ from: row(4).requestTime, connectorId: "c1" })).toBe(6);
-    expect(await here.countActivity({ connectorId: "c1", from: row(8).requestTime })).toBe(2);
+    expect(await here.countActivity({ connectorId: "c1", from: storedRow(4).requestTime })).toBe(6);
+    expect(await here.countActivity({ from: storedRow(4).requestTime, connectorId: "c1" })).toBe(6);
+    expect(await here.countActivity({ connectorId: "c1", from: storedRow(8).requestTime })).toBe(2);
     expect(await here.countActivity({ connectorId: "c1", account: "nobody" })).toBe(0);
   });
 
@@ -107,7 +93,7 @@ describe("shared activity counts", () => {
     stores.push(s);
     await s.insertConnector(connector("c1"), { at, from: null, to: "connected", reasonCode: null, actor: "t" });
     await s.commitActivityPage("c1", rows(0, 10), {});
-    for (let i = 0; i < 10; i++) expect(await s.countActivity({ connectorId: "c1", from: row(i).requestTime })).toBe(10 - i);
-    for (let i = 0; i < 10; i++) expect(await s.countActivity({ connectorId: "c1", from: row(i).requestTime })).toBe(10 - i);
+    for (let i = 0; i < 10; i++) expect(await s.countActivity({ connectorId: "c1", from: storedRow(i).requestTime })).toBe(10 - i);
+    for (let i = 0; i < 10; i++) expect(await s.countActivity({ connectorId: "c1", from: storedRow(i).requestTime })).toBe(10 - i);
   });
 });

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/open-store";
 import { openSqliteStore } from "../src/store/sqlite-store";
-import type { StoredActivityRow } from "../src/store/types";
 import { connectorRecord } from "./connector-record";
+import { storedRow } from "./stored-row";
 import { describeStoreContract } from "./store-contract";
 
 // Every statement the contract runs, watched: SQLite must not plan one again because of the values
@@ -36,21 +36,7 @@ describe("SQLite file store", () => {
 
 describe("SQLite reads and the event loop", () => {
   const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "pending_configuration" as const, reasonCode: null, actor: "t" };
-  const row = (i: number): StoredActivityRow => ({
-    key: `k${String(i).padStart(6, "0")}`,
-    requestTime: new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(),
-    systemAccount: "ada",
-    taskId: null,
-    taskDisplayName: "View Worker",
-    activityAction: "READ",
-    ipAddress: null,
-    userAgent: null,
-    deviceType: null,
-    sessionId: null,
-    targetId: null,
-    targetDescriptor: null,
-    targetHref: null,
-  });
+
   /** How many times the event loop came round (setImmediate) while `work` ran. */
   async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
     let turns = 0;
@@ -71,7 +57,7 @@ describe("SQLite reads and the event loop", () => {
     await s.insertConnector(connectorRecord("c1"), created);
     await s.commitActivityPage(
       "c1",
-      Array.from({ length: 20_000 }, (_, i) => row(i)),
+      Array.from({ length: 20_000 }, (_, i) => storedRow(i)),
       {},
     );
     let rows = 0;
@@ -89,7 +75,7 @@ describe("SQLite reads and the event loop", () => {
     for (let i = 0; i < 1000; i++) {
       const id = `c${String(i).padStart(4, "0")}`;
       await s.insertConnector(connectorRecord(id), created);
-      await s.commitActivityPage(id, [row(i)], {});
+      await s.commitActivityPage(id, [storedRow(i)], {});
     }
     let page: unknown[] = [];
     const turns = await turnsDuring(async () => {

@@ -1,7 +1,6 @@
 import { useRef } from "react";
 import { newGroup, newLeaf, type ItemDraft, type Mode, type PolicyDraft } from "../policy-draft";
-import { ConditionGroup } from "./condition-group";
-import { ConditionRow } from "./condition-row";
+import { ConditionItem } from "./condition-group";
 import { FieldGroup } from "./field-group";
 
 interface Props {
@@ -37,30 +36,18 @@ export function ConditionBuilder({ draft, fields, onChange }: Props) {
         {modeChoice("all", "All of these conditions (and)")}
         {modeChoice("any", "Any of these conditions (or)")}
       </fieldset>
-      {items.map((item, i) =>
-        item.kind === "leaf" ? (
-          <ConditionRow
-            key={item.key}
-            leaf={item}
-            label={`Condition ${i + 1}`}
-            path={`condition.${mode}.${i}`}
-            fields={fields}
-            onChange={change(i)}
-            onRemove={remove(i)}
-          />
-        ) : (
-          <ConditionGroup
-            key={item.key}
-            group={item}
-            label={`Group ${i + 1}`}
-            path={`condition.${mode}.${i}`}
-            depth={2}
-            fields={fields}
-            onChange={change(i)}
-            onRemove={remove(i)}
-          />
-        ),
-      )}
+      {items.map((item, i) => (
+        <ConditionItem
+          key={item.key}
+          item={item}
+          number={String(i + 1)}
+          path={`condition.${mode}.${i}`}
+          depth={2}
+          fields={fields}
+          onChange={change(i)}
+          onRemove={remove(i)}
+        />
+      ))}
       <div className="actions">
         <button type="button" className="button-small" ref={addButton} onClick={() => setItems([...items, newLeaf()])}>
           Add condition

@@ -47,30 +47,18 @@ export function ConditionGroup({ group, label, path, depth, fields, onChange, on
         value={group.mode}
         onChange={(e) => onChange({ ...group, mode: e.currentTarget.value as Mode })}
       />
-      {group.items.map((item, j) =>
-        item.kind === "leaf" ? (
-          <ConditionRow
-            key={item.key}
-            leaf={item}
-            label={`Condition ${number}.${j + 1}`}
-            path={`${inner}.${j}`}
-            fields={fields}
-            onChange={change(j)}
-            onRemove={remove(j)}
-          />
-        ) : (
-          <ConditionGroup
-            key={item.key}
-            group={item}
-            label={`Group ${number}.${j + 1}`}
-            path={`${inner}.${j}`}
-            depth={depth + 1}
-            fields={fields}
-            onChange={change(j)}
-            onRemove={remove(j)}
-          />
-        ),
-      )}
+      {group.items.map((item, j) => (
+        <ConditionItem
+          key={item.key}
+          item={item}
+          number={`${number}.${j + 1}`}
+          path={`${inner}.${j}`}
+          depth={depth + 1}
+          fields={fields}
+          onChange={change(j)}
+          onRemove={remove(j)}
+        />
+      ))}
       <div className="actions">
         <button type="button" className="button-small" ref={addButton} onClick={() => setItems([...group.items, newLeaf()])}>
           Add condition to {name}
@@ -85,5 +73,27 @@ export function ConditionGroup({ group, label, path, depth, fields, onChange, on
         </button>
       </div>
     </FieldGroup>
+  );
+}
+
+interface ItemProps {
+  item: ItemDraft;
+  /** Its place: "2", or "2.1" inside group 2. */
+  number: string;
+  /** Its request path, condition.all.1. */
+  path: string;
+  /** A group's depth if it is one (see ConditionGroup). */
+  depth: number;
+  fields: Readonly<Record<string, string>>;
+  onChange: (item: ItemDraft) => void;
+  onRemove: () => void;
+}
+
+/** One item of a condition or a group: a field test (Condition 2.1) or a group (Group 2.1). */
+export function ConditionItem({ item, number, path, depth, fields, onChange, onRemove }: ItemProps) {
+  return item.kind === "leaf" ? (
+    <ConditionRow leaf={item} label={`Condition ${number}`} path={path} fields={fields} onChange={onChange} onRemove={onRemove} />
+  ) : (
+    <ConditionGroup group={item} label={`Group ${number}`} path={path} depth={depth} fields={fields} onChange={onChange} onRemove={onRemove} />
   );
 }
