@@ -315,4 +315,35 @@ test.describe("activity policies", () => {
       await context.close();
     }
   });
+
+  test("when the admin nests a group inside a group, then the console tests and saves it, and the form reads it back the same", async ({ page }) => {
+    expect(policyUrl, "the policy was saved").not.toBe("");
+    await page.goto(policyUrl);
+    const form = page.getByRole("form", { name: `Edit ${policyName}` });
+    await form.getByRole("button", { name: "Add group", exact: true }).click();
+    // Security tasks and (the account nobody, or (a write)): the security change's three rows by admin are writes.
+    const group = form.getByRole("group", { name: "Group 2", exact: true });
+    const first = group.getByRole("group", { name: "Condition 2.1", exact: true });
+    await first.getByLabel("Field").selectOption({ label: "Account" });
+    await first.getByLabel("Values").fill("nobody");
+    await group.getByRole("button", { name: "Add group to group 2", exact: true }).click();
+    const inner = group.getByRole("group", { name: "Group 2.2", exact: true });
+    await inner.getByLabel("Match in group 2.2").selectOption({ label: "All of these (and)" });
+    await expect(inner.getByRole("button", { name: "Add group to group 2.2" })).toHaveCount(0);
+    const write = inner.getByRole("group", { name: "Condition 2.2.1", exact: true });
+    await write.getByLabel("Field").selectOption({ label: "Action" });
+    await write.getByLabel("Values").fill("WRITE");
+
+    await form.getByRole("button", { name: "Test against the last 7 days" }).click();
+    await expect(page.getByRole("region", { name: "Test against the last 7 days" }).getByRole("status")).toHaveText(
+      /^Would have raised 1 alert from 3 matching rows in the last 7 days \([\d,]+ rows read\)\.$/,
+    );
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText(`Saved ${policyName}. Activity stored from now on is checked against this version.`)).toBeVisible();
+
+    await page.reload();
+    const saved = page.getByRole("form", { name: `Edit ${policyName}` }).getByRole("group", { name: "Group 2.2", exact: true });
+    await expect(saved.getByLabel("Match in group 2.2")).toHaveValue("all");
+    await expect(saved.getByRole("group", { name: "Condition 2.2.1", exact: true }).getByLabel("Values")).toHaveValue("WRITE");
+  });
 });
