@@ -194,9 +194,15 @@ describe("alerts from the sync", () => {
     expect(receiver.received.every((r) => r.verified)).toBe(true);
     expect(mine()).toEqual([
       expect.objectContaining({
-        data: expect.objectContaining({ alertId: alerts[0]?.id, policyName: policy.name, account: "admin", rowCount: 3, severity: "high" }),
+        data: expect.objectContaining({ alertId: alerts[0]?.id, policyName: policy.name, account: "admin", severity: "high" }),
       }),
     ]);
+    // Sent when the alert is raised, with the rows known then (docs/notifications.md: rows added
+    // later are not news). A page of the backfill may end between the scenario's rows, one minute
+    // apart: the alert is raised with the first of them and the rest join it from the next page.
+    const raisedWith = Number(mine()[0]?.data.rowCount);
+    expect(raisedWith).toBeGreaterThanOrEqual(1);
+    expect(raisedWith).toBeLessThanOrEqual(3);
 
     const resync = await stack.bff.client.post(routes.connectorResync(id), { from: iso(Date.now() - 3 * DAY), to: iso(Date.now() - DAY) });
     expect(resync.status, resync.text).toBe(202);
