@@ -12,8 +12,7 @@ const CONNECTORS = [toSummary(connected({ id: "c1", name: "Acme sandbox" }))];
 
 async function openNew() {
   const view = renderApp("/policies/new");
-  // The first page of a run waits for its lazy chunk to compile.
-  await screen.findByRole("heading", { name: "New policy", level: 1 }, { timeout: 5000 });
+  await screen.findByRole("heading", { name: "New policy", level: 1 });
   return view;
 }
 
@@ -235,7 +234,7 @@ describe("Policy form", () => {
     };
     const { calls } = fakePoliciesApi({ policies: [makePolicy({ condition: nested })], connectors: CONNECTORS });
     const { user } = renderApp("/policies/p1");
-    await screen.findByRole("heading", { name: "Proxy session started", level: 1 }, { timeout: 5000 });
+    await screen.findByRole("heading", { name: "Proxy session started", level: 1 });
     expect(screen.getByRole<HTMLInputElement>("radio", { name: "Any of these conditions (or)" }).checked).toBe(true);
     expect(within(condition("Group 2")).getByRole<HTMLSelectElement>("combobox", { name: "Match in group 2" }).value).toBe("all");
     expect(within(condition("Group 2.2")).getByRole<HTMLSelectElement>("combobox", { name: "Match in group 2.2" }).value).toBe("any");
@@ -290,7 +289,7 @@ describe("Policy form", () => {
   it("when a saved policy is changed, then the whole policy is PUT and the page says so; Delete asks first, then the list says it is gone", async () => {
     const { calls } = fakePoliciesApi({ policies: [makePolicy()], connectors: CONNECTORS });
     const { user, router } = renderApp("/policies/p1");
-    await screen.findByRole("heading", { name: "Proxy session started", level: 1 }, { timeout: 5000 });
+    await screen.findByRole("heading", { name: "Proxy session started", level: 1 });
     expect(screen.queryByRole("region", { name: "Start from a template" })).toBeNull();
     await user.click(screen.getByRole("radio", { name: "Chosen connectors" }));
     await user.click(screen.getByRole("checkbox", { name: "Acme sandbox" }));
