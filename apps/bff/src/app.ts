@@ -22,6 +22,7 @@ import { usersRouter } from "./auth/users-routes";
 import { purgeSessions, type SessionDeps } from "./auth/sessions";
 import { createSso, type OidcOptions } from "./auth/sso";
 import { connectorsRouter } from "./connectors/connectors-routes";
+import { connectorNamesRouter } from "./connectors/connector-names-routes";
 import { healthRouter, metaRouter, openApiRouter } from "./meta/meta-routes";
 import { oauthCallbackRouter } from "./consent/oauth-callback-routes";
 import type { ConsentDeps } from "./consent/consent";
@@ -249,6 +250,7 @@ export function createApp(deps: AppDeps) {
   api.use("/policies", policiesRouter(authRoutes));
   api.use("/alerts", alertsRouter(authRoutes));
   api.use("/api-tokens", apiTokenRouter(apiTokens));
+  api.use("/connector-names", connectorNamesRouter({ store: deps.store }));
   api.use("/connectors", connectorsRouter(consent, detailsSchema, allow));
   api.use("/connectors", connectorActionsRouter({ ...health, publicUrl: deps.publicUrl }, version));
   api.use("/connectors", connectorActivityRouter(activity, activitySync));

@@ -160,6 +160,18 @@ export function describeConnectorListContract(engine: string, open: () => Promis
       await s.close();
     });
 
+    it("when every name is read at once, then each connector comes once, in the order the name sort pages them", async () => {
+      const s = await open();
+      const all = await seed(s);
+      const byName = expected(all, "name", "asc", () => true);
+      const nameOf = new Map(all.map((c) => [c.id, c.name]));
+      const names = await s.listConnectorNames();
+      expect(names.map((c) => c.id)).toEqual(byName);
+      expect(names.map((c) => c.name)).toEqual(byName.map((id) => nameOf.get(id)));
+      expect(names.every((c) => Object.keys(c).sort().join() === "id,name")).toBe(true);
+      await s.close();
+    });
+
     it("when the list is read, then counts hold every status of the whole set whatever the filter, and a page holds only the summary", async () => {
       const s = await open();
       const all = await seed(s);

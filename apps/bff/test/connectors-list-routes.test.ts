@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listConnectorsResponseSchema, routes, type ConnectorStatus } from "@wc/contracts";
+import { connectorNamesResponseSchema, listConnectorsResponseSchema, routes, type ConnectorStatus } from "@wc/contracts";
 import { startBff, type Harness } from "./harness";
 import { connectorRecord } from "./connector-record";
 
@@ -99,5 +99,50 @@ describe("GET /api/connectors at scale", () => {
     const res = await h.client.get(`${routes.connectors}?${query}`);
     expect(res.status).toBe(400);
     expect(res.json()).toMatchObject({ error: { code: "validation_failed", fields: { [field]: expect.stringMatching(message) } } });
+  });
+});
+
+describe("GET /api/connector-names", () => {
+  const names = async () => {
+    const res = await h.client.get(routes.connectorNames);
+    expect(res.status, res.text).toBe(200);
+    return connectorNamesResponseSchema.strict().parse(res.json()).connectors;
+  };
+
+  it("when asked, then every connector comes in one answer, by name in any case, each with its id and name only", async () => {
+    await h.store.insertConnector(connectorRecord("c-lower", { name: "acme lower case", status: "pending_configuration" }), {
+      at,
+      from: null,
+      to: "pending_configuration",
+      reasonCode: null,
+      actor: "t",
+    });
+    const all = await names();
+    expect(all).toHaveLength(71);
+    expect(all[0]).toEqual({ id: "c-lower", name: "acme lower case" });
+    expect(all.slice(1).map((c) => c.id)).toEqual(Array.from({ length: 70 }, (_, i) => `c${String(i).padStart(2, "0")}`));
+    for (const c of all) expect(Object.keys(c).sort()).toEqual(["id", "name"]);
+  });
+
+  it("when asked as support, then the same answer comes; a connector renamed or deleted shows in the next answer", async () => {
+    const support = await h.signedIn("support");
+    const before = await support.get(routes.connectorNames);
+    expect(before.status).toBe(200);
+    expect(before.text).toBe((await h.client.get(routes.connectorNames)).text);
+    await h.store.updateConnector("c01", { name: "Zulu renamed", updatedAt: at }, { at, from: "connected", to: "connected", reasonCode: null, actor: "t" });
+    await h.store.deleteConnector("c02");
+    const after = await names();
+    expect(after.at(-1)).toEqual({ id: "c01", name: "Zulu renamed" });
+    expect(after.find((c) => c.id === "c02")).toBeUndefined();
+    expect(after).toHaveLength(70);
+  });
+
+  it.each([
+    ["limit=5", /Unknown field\(s\): limit/],
+    ["sort=name", /Unknown field\(s\): sort/],
+  ])("when the query has %s, then 400 says the route takes no parameters", async (query, message) => {
+    const res = await h.client.get(`${routes.connectorNames}?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: "validation_failed", fields: { query: expect.stringMatching(message) } } });
   });
 });

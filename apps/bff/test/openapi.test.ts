@@ -210,6 +210,9 @@ describe("real answers against the documented schemas", () => {
     expect(errorOf(invalid).fields).toHaveProperty("name");
     expect((await check.call(admin(), "POST", "/api/connectors", { body: { name: c.name } })).status).toBe(409);
     await check.call(support, "GET", "/api/connectors");
+    const named = await check.call(support, "GET", "/api/connector-names");
+    expect(named.json()).toMatchObject({ connectors: expect.arrayContaining([{ id: c.id, name: c.name }]) });
+    expect((await check.call(support, "GET", "/api/connector-names", { query: { limit: "5" } })).status).toBe(400);
     await check.call(support, "GET", "/api/connectors/{id}", { params });
     expect((await check.call(support, "GET", "/api/connectors/{id}", { params: { id: "no-such-connector" } })).status).toBe(404);
     expect((await check.call(anonymous, "GET", "/api/connectors")).status).toBe(401);

@@ -19,6 +19,7 @@ const EXPECTED: Record<string, Role | "public" | "handoff"> = {
   "GET /api/oauth/connect/:id": "public",
   "POST /api/session/password": "support",
   "GET /api/config": "support",
+  "GET /api/connector-names/": "support",
   "GET /api/connectors/": "support",
   "GET /api/connectors/:id": "support",
   "GET /api/connectors/:id/diagnostics": "support",

@@ -1,7 +1,14 @@
 import { parseHostAllowList } from "@wc/workday";
 import type { ApiOperation } from "./api-operation";
 import { connectorDetailResponseSchema, connectorResponseSchema } from "./api";
-import { CONNECTOR_PAGE_MAX, connectorListQuerySchema, listConnectorsResponseSchema, STATUS_SORT_ORDER } from "./connector-list";
+import {
+  CONNECTOR_PAGE_MAX,
+  connectorListQuerySchema,
+  connectorNamesQuerySchema,
+  connectorNamesResponseSchema,
+  listConnectorsResponseSchema,
+  STATUS_SORT_ORDER,
+} from "./connector-list";
 import { apiErrorSchema } from "./errors";
 import { checkStreamLineSchema, diagnosticsBundleSchema, oauthCallbackQuerySchema, redirectSelfTestResponseSchema, runChecksResponseSchema } from "./checks";
 import {
@@ -42,6 +49,19 @@ export const CONNECTOR_OPERATIONS: readonly ApiOperation[] = [
       "An unknown parameter is refused.",
     query: connectorListQuerySchema,
     responses: { 200: { description: "A page of connectors.", json: listConnectorsResponseSchema } },
+  },
+  {
+    operationId: "listConnectorNames",
+    method: "GET",
+    path: "/api/connector-names",
+    access: "support",
+    tag: "Connectors",
+    summary: "List every connector's name",
+    description:
+      "Every connector's id and name in one answer, drafts included, sorted by name (any case) then id: for pickers and for naming the connectors " +
+      "that activity, alerts and channels refer to by id. For statuses, filters or pages, use `GET /api/connectors`. Takes no parameters; one is refused.",
+    query: connectorNamesQuerySchema,
+    responses: { 200: { description: "Every connector's id and name.", json: connectorNamesResponseSchema } },
   },
   {
     operationId: "createConnector",

@@ -99,3 +99,17 @@ export const listConnectorsResponseSchema = z.object({
   counts: statusCountsSchema,
 });
 export type ListConnectorsResponse = z.infer<typeof listConnectorsResponseSchema>;
+
+/**
+ * `GET /api/connector-names`: every connector's id and name in one answer, for the pickers and the
+ * texts that name connectors by id. Reading them through the list took one request per 200
+ * connectors (50 at 10,000), each carrying statuses and counts nobody read there.
+ */
+export const connectorNamesQuerySchema = z.object({}).strict();
+export const connectorNameEntrySchema = connectorSummarySchema.pick({ id: true, name: true });
+export type ConnectorNameEntry = z.infer<typeof connectorNameEntrySchema>;
+export const connectorNamesResponseSchema = z.object({
+  /** Every connector, drafts included, by name (any case), then id. */
+  connectors: z.array(connectorNameEntrySchema),
+});
+export type ConnectorNamesResponse = z.infer<typeof connectorNamesResponseSchema>;

@@ -31,6 +31,8 @@ export const routes = {
   /** GET ?actor&action&targetId&from&to&before&limit: the audit log, newest first (admins). */
   audit: "/api/audit",
   connectors: "/api/connectors",
+  /** GET (support): every connector's id and name, by name; connectorNamesResponseSchema. */
+  connectorNames: "/api/connector-names",
   connector: (id: string) => `/api/connectors/${enc(id)}`,
   connectorWizard: (id: string) => `/api/connectors/${enc(id)}/wizard`,
   connectorDetails: (id: string) => `/api/connectors/${enc(id)}/details`,

@@ -77,6 +77,9 @@ export function connectorPageSql(q: ConnectorPageQuery): Sql {
   return { sql, params };
 }
 
+/** The name sort's order, whole: a walk of the unique name_key index, two columns (name_key is unique, so id never breaks a tie). */
+export const CONNECTOR_NAMES_SQL = "SELECT id, name FROM connectors ORDER BY name_key, id";
+
 export function connectorCountSql(f: ConnectorListFilter): Sql {
   const where = connectorWhere(f);
   return { sql: `SELECT count(*) AS n FROM connectors ${where.sql}`, params: where.params };

@@ -1,4 +1,4 @@
-import type { ConnectorSort, ConnectorStatus, ConnectorSummary, Environment } from "@wc/contracts";
+import type { ConnectorNameEntry, ConnectorSort, ConnectorStatus, ConnectorSummary, Environment } from "@wc/contracts";
 
 export interface ConnectorListFilter {
   statuses?: readonly ConnectorStatus[];
@@ -28,4 +28,6 @@ export interface ConnectorListRow {
 export interface ConnectorListStore {
   listConnectorPage(q: ConnectorPageQuery): Promise<ConnectorListRow[]>;
   countConnectors(filter: ConnectorListFilter): Promise<number>;
+  /** Every connector's id and name, by name (name_key), then id. */
+  listConnectorNames(): Promise<ConnectorNameEntry[]>;
 }

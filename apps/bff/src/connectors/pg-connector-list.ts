@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import { numbered } from "../platform/store/portable-sql";
-import { connectorCountSql, connectorListRowFrom, connectorPageSql } from "./connector-list-sql";
+import { CONNECTOR_NAMES_SQL, connectorCountSql, connectorListRowFrom, connectorPageSql } from "./connector-list-sql";
 import type { ConnectorListStore } from "./connector-list-store";
 
 /** Same answers as sqlite-connector-list.ts: the columns it sorts and compares are COLLATE "C" (PostgreSQL migration 12). */
@@ -13,6 +13,9 @@ export function pgConnectorListStore(pool: Pool): ConnectorListStore {
     async countConnectors(filter) {
       const { sql, params } = numbered(connectorCountSql(filter));
       return Number((await pool.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+    },
+    async listConnectorNames() {
+      return (await pool.query<{ id: string; name: string }>(CONNECTOR_NAMES_SQL)).rows;
     },
   };
 }

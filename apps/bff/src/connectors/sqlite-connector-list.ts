@@ -1,5 +1,5 @@
 import type { SqliteDb } from "../platform/store/sqlite-driver";
-import { connectorCountSql, connectorListRowFrom, connectorPageSql } from "./connector-list-sql";
+import { CONNECTOR_NAMES_SQL, connectorCountSql, connectorListRowFrom, connectorPageSql } from "./connector-list-sql";
 import type { ConnectorListStore } from "./connector-list-store";
 
 type Row = Record<string, unknown>;
@@ -13,6 +13,9 @@ export function sqliteConnectorListStore(db: SqliteDb): ConnectorListStore {
     async countConnectors(filter) {
       const { sql, params } = connectorCountSql(filter);
       return Number((db.prepare(sql).get(...params) as { n: number }).n);
+    },
+    async listConnectorNames() {
+      return db.prepare(CONNECTOR_NAMES_SQL).all() as { id: string; name: string }[];
     },
   };
 }

@@ -67,6 +67,7 @@ export function withConnectorReadCache(store: Store, options: ConnectorReadCache
     countConnectorsByStatus: () => shared("counts", () => store.countConnectorsByStatus()),
     listConnectorPage: (q) => shared(`page ${JSON.stringify(q)}`, () => store.listConnectorPage(q)),
     countConnectors: (filter) => shared(`total ${JSON.stringify(filter)}`, () => store.countConnectors(filter)),
+    listConnectorNames: () => shared("names", () => store.listConnectorNames()),
     insertConnector: (rec, timeline) => aroundWrite(() => store.insertConnector(rec, timeline)),
     updateConnector: (id, patch, timeline, events) =>
       changesTheList(patch, timeline)

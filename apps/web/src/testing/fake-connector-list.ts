@@ -1,5 +1,13 @@
 import { CONNECTOR_STATUSES } from "@wc/workday";
-import { CONNECTOR_PAGE_DEFAULT, STATUS_SORT_ORDER, type ConnectorSummary, type ListConnectorsResponse, type StatusCounts } from "@wc/contracts";
+import {
+  CONNECTOR_PAGE_DEFAULT,
+  routes,
+  STATUS_SORT_ORDER,
+  type ConnectorNamesResponse,
+  type ConnectorSummary,
+  type ListConnectorsResponse,
+  type StatusCounts,
+} from "@wc/contracts";
 
 /**
  * GET /api/connectors over a list in memory, as the BFF answers it: the filters, the sorts (ties
@@ -32,4 +40,19 @@ export function connectorListAnswer(all: readonly ConnectorSummary[], url: URL):
     total: matching.length,
     counts,
   };
+}
+
+/** GET /api/connector-names over the same list: every connector's id and name, by lower-cased name (code points, as the BFF's name_key), then id. */
+export function connectorNamesAnswer(all: readonly ConnectorSummary[]): ConnectorNamesResponse {
+  const key = (c: ConnectorSummary) => c.name.toLowerCase();
+  const sorted = [...all].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
+  return { connectors: sorted.map(({ id, name }) => ({ id, name })) };
+}
+
+/** Both reads of the connectors a page makes, the list (any query) and the names: one MSW path for both (the full URL is matched). */
+export const CONNECTOR_READS = /\/api\/(?:connectors|connector-names)(?:\?|$)/;
+
+/** The answer to either read of CONNECTOR_READS over one list in memory. */
+export function connectorReadAnswer(all: readonly ConnectorSummary[], url: URL): ListConnectorsResponse | ConnectorNamesResponse {
+  return url.pathname === routes.connectorNames ? connectorNamesAnswer(all) : connectorListAnswer(all, url);
 }

@@ -1,15 +1,7 @@
-import {
-  channelRequestSchema,
-  routes,
-  webhookUrlHint,
-  type ChannelView,
-  type ConnectorSummary,
-  type DeliveryAttempt,
-  type ListConnectorsResponse,
-} from "@wc/contracts";
+import { channelRequestSchema, routes, webhookUrlHint, type ChannelView, type ConnectorSummary, type DeliveryAttempt } from "@wc/contracts";
 import { http, HttpResponse } from "msw";
 import { recorder } from "./handlers";
-import { connectorListAnswer } from "./fake-connector-list";
+import { CONNECTOR_READS, connectorReadAnswer } from "./fake-connector-list";
 import { server } from "./server";
 
 interface Options {
@@ -33,7 +25,7 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
   const edited = () => `2026-11-30T10:00:${String(++state.edits).padStart(2, "0")}.000Z`;
   const one = `${routes.notificationChannels}/:id`;
   server.use(
-    http.get(routes.connectors, ({ request }) => HttpResponse.json<ListConnectorsResponse>(connectorListAnswer(connectors, new URL(request.url)))),
+    http.get(CONNECTOR_READS, ({ request }) => HttpResponse.json(connectorReadAnswer(connectors, new URL(request.url)))),
     http.get(routes.notificationChannels, () => HttpResponse.json({ channels: state.channels })),
     http.post(routes.notificationChannels, async ({ request }) => {
       await record(request);

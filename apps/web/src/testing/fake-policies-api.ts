@@ -6,13 +6,12 @@ import {
   type AlertListResponse,
   type BacktestResponse,
   type ConnectorSummary,
-  type ListConnectorsResponse,
   type PolicyView,
 } from "@wc/contracts";
 import { POLICY_TEMPLATES } from "@wc/workday";
 import { http, HttpResponse } from "msw";
 import type { z } from "zod";
-import { connectorListAnswer } from "./fake-connector-list";
+import { CONNECTOR_READS, connectorReadAnswer } from "./fake-connector-list";
 import { recorder } from "./handlers";
 import { makeAlertDetail, makeBacktest } from "./policy-fixtures";
 import { server } from "./server";
@@ -75,7 +74,7 @@ export function fakePoliciesApi({ policies = [], alerts = [makeAlertDetail()], c
     updatedBy: "Ada Admin",
   });
   server.use(
-    http.get(routes.connectors, ({ request }) => HttpResponse.json<ListConnectorsResponse>(connectorListAnswer(connectors, new URL(request.url)))),
+    http.get(CONNECTOR_READS, ({ request }) => HttpResponse.json(connectorReadAnswer(connectors, new URL(request.url)))),
     http.get(routes.policyTemplates, () => HttpResponse.json({ templates: POLICY_TEMPLATES })),
     http.post(routes.policyBacktest, async ({ request }) => {
       await record(request);

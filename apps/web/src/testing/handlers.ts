@@ -8,7 +8,6 @@ import {
   type ConnectorSummary,
   type HandoffLinksResponse,
   type ListAuditResponse,
-  type ListConnectorsResponse,
   type ListUsersResponse,
   type PublicConfig,
   type SessionResponse,
@@ -19,7 +18,7 @@ import {
 } from "@wc/contracts";
 import { http, HttpResponse, type DefaultBodyType, type StrictRequest } from "msw";
 import { CONFIG, makeSync, sessionFor, signedOut } from "./fixtures";
-import { connectorListAnswer } from "./fake-connector-list";
+import { CONNECTOR_READS, connectorReadAnswer } from "./fake-connector-list";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type OnRequest = (r: StrictRequest<DefaultBodyType>) => Promise<void>;
@@ -67,11 +66,9 @@ export const api = {
       return new HttpResponse(null, { status: 204 });
     }),
   config: (config: PublicConfig = CONFIG) => http.get<never, never, PublicConfig>(routes.config, () => HttpResponse.json(config)),
-  /** The list as the BFF pages, sorts and filters it, over these connectors. */
+  /** The list as the BFF pages, sorts and filters it, and every connector's name, over these connectors. */
   connectors: (body: { connectors: readonly ConnectorSummary[] }) =>
-    http.get<never, never, ListConnectorsResponse>(routes.connectors, ({ request }) =>
-      HttpResponse.json(connectorListAnswer(body.connectors, new URL(request.url))),
-    ),
+    http.get(CONNECTOR_READS, ({ request }) => HttpResponse.json(connectorReadAnswer(body.connectors, new URL(request.url)))),
   connector: (connector: Connector | (() => Connector), timeline: TimelineEntry[] = []) => {
     const current = () => (typeof connector === "function" ? connector() : connector);
     return http.get<never, never, ConnectorDetailResponse>(routes.connector(current().id), () => HttpResponse.json({ connector: current(), timeline }));
