@@ -147,3 +147,36 @@ test("when the console holds 10,000 connectors, then the Activity page across al
   await expect(page.getByText("No activity stored yet.", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Connector", { exact: true }).locator("option")).toHaveCount(COUNT + 1);
 });
+
+test("when the console holds 10,000 connectors, then a policy lists 200 to tick, the filter box finds the others, and both ticks are saved", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto(`${BASE}/policies/new`);
+  await expect(page.getByRole("heading", { name: "New policy", level: 1 })).toBeVisible();
+  await page.getByRole("region", { name: "Proxy session started" }).getByRole("button", { name: "Use this template" }).click();
+  const form = page.getByRole("form", { name: "New policy" });
+  await form.getByLabel("Name", { exact: true }).fill("Proxy sessions on two tenants");
+  await form.getByRole("radio", { name: "Chosen connectors" }).check();
+  const scope = form.getByRole("group", { name: "Connectors" });
+  await expect(scope.getByText("Showing 200 of 10,000: type part of a name to find the others · 0 chosen")).toBeVisible();
+  await expect(scope.getByRole("checkbox")).toHaveCount(200);
+  const filter = scope.getByRole("searchbox", { name: "Filter connectors" });
+  // Seeded names are "<word> <n>": connector 42 is Globex 00042, connector 9,999 Cyberdyne 09999.
+  await filter.fill("globex 00042");
+  await expect(scope.getByText("Showing 1 of 10,000 · 0 chosen")).toBeVisible();
+  await scope.getByRole("checkbox", { name: "Globex 00042" }).check();
+  await filter.fill("09999");
+  await scope.getByRole("checkbox", { name: "Cyberdyne 09999" }).check();
+  await expect(scope.getByText("Showing 1 of 10,000 · 2 chosen")).toBeVisible();
+  await form.getByRole("button", { name: "Add policy" }).click();
+  await expect(page).toHaveURL(/\/policies\/pol_[\w-]+$/);
+
+  await page.reload();
+  const saved = page.getByRole("group", { name: "Connectors" });
+  // Both ticked ones are listed past the first 200, ticked, without typing their names.
+  await expect(saved.getByText("Showing 202 of 10,000: type part of a name to find the others · 2 chosen")).toBeVisible();
+  await expect(saved.getByRole("checkbox", { name: "Globex 00042" })).toBeChecked();
+  await expect(saved.getByRole("checkbox", { name: "Cyberdyne 09999" })).toBeChecked();
+});
