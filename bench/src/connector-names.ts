@@ -7,13 +7,12 @@
 // decoded, and the ratio names / list. Loopback has no round-trip time; over a network each of the
 // list's requests adds one.
 //   pnpm --filter @wc/bench connector-names [count] [rounds]   (defaults 10000 and 9)
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { seedConnectors } from "../../apps/bff/src/cli/seed-connectors";
-import { consoleArgs, consoleStartOf, freePort, positional, runNode, stop, waitForUrl } from "./processes";
+import { IDLE_ADMIN, sessionCookie, startIdleConsole } from "./idle-console";
+import { positional, stop } from "./processes";
 
 const [countArg, roundsArg] = positional(process.argv.slice(2));
 const COUNT = Number(countArg ?? 10_000);
@@ -21,28 +20,12 @@ const ROUNDS = Number(roundsArg ?? 9);
 // The routes as packages/contracts/src/routes.ts names them (the bench does not depend on the contracts package).
 const LIST = "/api/connectors";
 const NAMES = "/api/connector-names";
-const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "wc-names-"));
 const dataDir = path.join(work, "data");
 mkdirSync(dataDir, { recursive: true });
 await seedConnectors(path.join(dataDir, "workday-connect.db"), COUNT);
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
-  NODE_ENV: "production",
-  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  PORT: String(port),
-  PUBLIC_URL: origin,
-  DATA_DIR: dataDir,
-  ADMIN_EMAIL: ADMIN.email,
-  ADMIN_PASSWORD: ADMIN.password,
-  LOG_LEVEL: "warn",
-  HEALTH_SCHEDULER_TICK_SECONDS: "0",
-  ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
-  NOTIFY_TICK_SECONDS: "0",
-});
+const { bff, origin } = await startIdleConsole(dataDir);
 
 interface Read {
   ms: number;
@@ -53,14 +36,7 @@ interface Read {
 }
 
 try {
-  await waitForUrl(`${origin}/api/health`, bff);
-  const signIn = await fetch(`${origin}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf": "1" },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
-  const headers = { cookie: (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "", "accept-encoding": "br, gzip" };
+  const headers = { cookie: await sessionCookie(origin, IDLE_ADMIN), "accept-encoding": "br, gzip" };
 
   const get = async (url: string) => {
     const res = await fetch(url, { headers });

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createKeyring } from "../../apps/bff/src/platform/crypto/crypto";
 import { consoleArgs, consoleStartOf, freePort, memoryOf, positional, runNode, runTs, sleep, stop, waitForUrl } from "./processes";
+import { sessionCookie } from "./idle-console";
 import { consentedClients, seedConnected } from "./seed-connected";
 
 const [countArg, connectionsArg, concurrencyArg] = positional(process.argv.slice(2));
@@ -109,13 +110,7 @@ try {
   });
   const finished = roundFinished(bff, 600);
   await waitForUrl(`${origin}/api/health`, bff);
-  const signIn = await fetch(`${origin}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf": "1" },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const cookie = await sessionCookie(origin, ADMIN);
 
   // The list is asked for from now until the round's end (the round starts at the next 1 s tick).
   let listed: autocannon.Result | null = null;

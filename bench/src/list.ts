@@ -9,14 +9,14 @@
 // The console is started as in production (compiled; `--start=tsx` for its sources).
 //   pnpm --filter @wc/bench list-scale [count] [seconds] [rounds] [connections] [--start=tsx]   (defaults 10000, 10, 1, 50)
 // BENCH_CPU_PROF=<dir> profiles the console (node --cpu-prof) for a look at where its time goes.
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { seedConnectors } from "../../apps/bff/src/cli/seed-connectors";
-import { consoleArgs, consoleStartOf, freePort, positional, runNode, runTs, stop, waitForUrl } from "./processes";
+import { IDLE_ADMIN, sessionCookie, startIdleConsole } from "./idle-console";
+import { freePort, positional, runTs, stop, waitForUrl } from "./processes";
 
 const [countArg, secondsArg, roundsArg, connectionsArg] = positional(process.argv.slice(2));
 const COUNT = Number(countArg ?? 10_000);
@@ -24,7 +24,6 @@ const SECONDS = Number(secondsArg ?? 10);
 const ROUNDS = Number(roundsArg ?? 1);
 const CONNECTIONS = Number(connectionsArg ?? 50);
 const WARM_UP_SECONDS = 2;
-const ADMIN = { email: "bench@example.com", password: "bench-password-1" };
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(tmpdir(), "wc-list-"));
 const PAGE = "/api/connectors";
@@ -49,23 +48,11 @@ const seededAt = performance.now();
 await seedConnectors(path.join(dataDir, "workday-connect.db"), COUNT);
 const seedMs = performance.now() - seededAt;
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const bff = runNode(consoleArgs(consoleStartOf(process.argv)), path.join(ROOT, "apps/bff"), {
-  NODE_ENV: "production",
-  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  PORT: String(port),
-  PUBLIC_URL: origin,
-  DATA_DIR: dataDir,
-  ADMIN_EMAIL: ADMIN.email,
-  ADMIN_PASSWORD: ADMIN.password,
-  LOG_LEVEL: "warn",
-  HEALTH_SCHEDULER_TICK_SECONDS: "0",
-  ACTIVITY_SCHEDULER_TICK_SECONDS: "0",
-  NOTIFY_TICK_SECONDS: "0",
-  // BENCH_CPU_PROF=<dir>: the console writes a V8 CPU profile there when it stops.
-  ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
-});
+// BENCH_CPU_PROF=<dir>: the console writes a V8 CPU profile there when it stops.
+const { bff, origin } = await startIdleConsole(
+  dataDir,
+  process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {},
+);
 const barePort = await freePort();
 const bodyFile = path.join(work, "first-page.json");
 let bare: ReturnType<typeof runTs> | null = null;
@@ -73,14 +60,7 @@ let floor: ReturnType<typeof runTs> | null = null;
 const floorPort = await freePort();
 
 try {
-  await waitForUrl(`${origin}/api/health`, bff);
-  const signIn = await fetch(`${origin}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-csrf": "1" },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const cookie = await sessionCookie(origin, IDLE_ADMIN);
   const first = await fetch(`${origin}${PAGE}`, { headers: { cookie } });
   const body = Buffer.from(await first.arrayBuffer());
   const page = JSON.parse(body.toString()) as { connectors: unknown[]; total: number };
