@@ -20,7 +20,7 @@ export function connectorNamesRouter(d: { store: Pick<Store, "listConnectorNames
     const names = await d.store.listConnectorNames();
     let body = json.get(names);
     if (body === undefined) {
-      const answer: ConnectorNamesResponse = { connectors: names.map(({ id, name }) => ({ id, name })) };
+      const answer: ConnectorNamesResponse = { connectors: names };
       body = JSON.stringify(answer);
       json.set(names, body);
     }

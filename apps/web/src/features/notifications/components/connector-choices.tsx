@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { ConnectorFilter, FILTER_FROM, shownConnectors, useConnectorFilter } from "../../../components/ui/connector-filter";
+import { ConnectorTicks } from "../../../components/ui/connector-ticks";
 import type { ConnectorName } from "../channel-words";
 
 type Scope = "all" | "chosen";
@@ -19,11 +19,7 @@ interface Props {
 export function ConnectorChoices({ connectors, chosen, error }: Props) {
   const [scope, setScope] = useState<Scope>(chosen === null ? "all" : "chosen");
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(chosen ?? []));
-  const filter = useConnectorFilter();
   const errorId = `${useId()}-error`;
-  const filtered = connectors.length >= FILTER_FROM;
-  const { shown, matching } = filtered ? shownConnectors(connectors, filter.shows, ticked) : { shown: connectors, matching: connectors.length };
-  const listed = new Set(shown.map((c) => c.id));
   const tick = (id: string, on: boolean) =>
     setTicked((before) => {
       const after = new Set(before);
@@ -44,30 +40,7 @@ export function ConnectorChoices({ connectors, chosen, error }: Props) {
       {option("chosen", "Chosen connectors")}
       <fieldset className="choices choices-nested" hidden={scope === "all"}>
         <legend className="visually-hidden">Chosen connectors</legend>
-        {connectors.length === 0 ? <p className="muted">There are no connectors yet.</p> : null}
-        {filtered ? (
-          <ConnectorFilter
-            query={filter.query}
-            onQuery={filter.setQuery}
-            shown={shown.length}
-            matching={matching}
-            total={connectors.length}
-            chosen={connectors.filter((c) => ticked.has(c.id)).length}
-          />
-        ) : null}
-        <div className={filtered ? "choice-list choice-list-long" : "choice-list"}>
-          {shown.map((c) => (
-            <label key={c.id} className="checkbox">
-              <input type="checkbox" name="connectorIds" value={c.id} checked={ticked.has(c.id)} onChange={(e) => tick(c.id, e.currentTarget.checked)} />
-              {c.name}
-            </label>
-          ))}
-        </div>
-        {connectors
-          .filter((c) => ticked.has(c.id) && !listed.has(c.id))
-          .map((c) => (
-            <input key={c.id} type="hidden" name="connectorIds" value={c.id} />
-          ))}
+        <ConnectorTicks connectors={connectors} ticked={ticked} onTick={tick} name="connectorIds" />
       </fieldset>
       {error ? (
         <p className="field-error" id={errorId} role="alert">

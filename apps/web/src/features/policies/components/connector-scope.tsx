@@ -1,4 +1,4 @@
-import { ConnectorFilter, FILTER_FROM, shownConnectors, useConnectorFilter } from "../../../components/ui/connector-filter";
+import { ConnectorTicks } from "../../../components/ui/connector-ticks";
 import type { PolicyDraft } from "../policy-draft";
 import type { ConnectorName } from "../policy-words";
 import { FieldGroup } from "./field-group";
@@ -18,14 +18,11 @@ interface Props {
  * show them, so switching back or filtering loses nothing.
  */
 export function ConnectorScope({ connectors, draft, error, onChange }: Props) {
-  const filter = useConnectorFilter();
   const ticked = new Set(draft.connectorIds);
   const toggle = (id: string, on: boolean) => onChange({ connectorIds: on ? [...draft.connectorIds, id] : draft.connectorIds.filter((c) => c !== id) });
   // A connector deleted since the policy was saved is still listed, so it can be unticked.
   const known = new Set(connectors.map((c) => c.id));
   const listed = [...connectors, ...draft.connectorIds.filter((id) => !known.has(id)).map((id) => ({ id, name: `Deleted connector ${id}` }))];
-  const filtered = listed.length >= FILTER_FROM;
-  const { shown, matching } = filtered ? shownConnectors(listed, filter.shows, ticked) : { shown: listed, matching: listed.length };
   return (
     <FieldGroup legend="Connectors" error={error}>
       <label className="checkbox">
@@ -38,18 +35,7 @@ export function ConnectorScope({ connectors, draft, error, onChange }: Props) {
       </label>
       <fieldset className="choices choices-nested" hidden={draft.allConnectors}>
         <legend className="visually-hidden">Chosen connectors</legend>
-        {listed.length === 0 ? <p className="muted">There are no connectors yet.</p> : null}
-        {filtered ? (
-          <ConnectorFilter query={filter.query} onQuery={filter.setQuery} shown={shown.length} matching={matching} total={listed.length} chosen={ticked.size} />
-        ) : null}
-        <div className={filtered ? "choice-list choice-list-long" : "choice-list"}>
-          {shown.map((c) => (
-            <label key={c.id} className="checkbox">
-              <input type="checkbox" checked={ticked.has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />
-              {c.name}
-            </label>
-          ))}
-        </div>
+        <ConnectorTicks connectors={listed} ticked={ticked} onTick={toggle} />
       </fieldset>
     </FieldGroup>
   );

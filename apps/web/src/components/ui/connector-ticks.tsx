@@ -2,12 +2,12 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { formatCount } from "../../lib/numbers";
 
 /** From this many connectors on, a list of connectors to tick gets a filter box: a console may hold thousands. */
-export const FILTER_FROM = 12;
+const FILTER_FROM = 12;
 /** At most this many connectors are listed at once; the filter box finds the others. */
-export const SHOWN_MAX = 200;
+const SHOWN_MAX = 200;
 
 /** What the filter box holds and which names it lets through (part of the name, any case). */
-export function useConnectorFilter() {
+function useConnectorFilter() {
   const [query, setQuery] = useState("");
   const wanted = query.trim().toLowerCase();
   return { query, setQuery, shows: (name: string) => wanted === "" || name.toLowerCase().includes(wanted) };
@@ -18,7 +18,7 @@ export function useConnectorFilter() {
  * them, and any ticked one it lets through past those (a tick is never out of reach while its name
  * is typed). `matching` counts every one the filter lets through.
  */
-export function shownConnectors<C extends { id: string; name: string }>(
+function shownConnectors<C extends { id: string; name: string }>(
   all: readonly C[],
   shows: (name: string) => boolean,
   ticked: ReadonlySet<string>,
@@ -47,7 +47,7 @@ interface Props {
  * list does not show keeps its tick and is still sent, so narrowing the list to find one never
  * drops another.
  */
-export function ConnectorFilter({ query, onQuery, shown, matching, total, chosen }: Props) {
+function ConnectorFilter({ query, onQuery, shown, matching, total, chosen }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   // Enter in a search box would submit the form it sits in.
@@ -73,5 +73,51 @@ export function ConnectorFilter({ query, onQuery, shown, matching, total, chosen
         {showing} · {formatCount(chosen)} chosen
       </p>
     </div>
+  );
+}
+
+interface TicksProps {
+  connectors: readonly { id: string; name: string }[];
+  ticked: ReadonlySet<string>;
+  onTick: (id: string, on: boolean) => void;
+  /** The form field each tick is sent as, for a form read as form data: a tick the list does not show is then sent as a hidden field. */
+  name?: string;
+}
+
+/**
+ * A list of connectors to tick (a channel's, a policy's): every one on a small console; from
+ * FILTER_FROM on, a filter box and at most SHOWN_MAX of them, ticked ones always, so a console of
+ * thousands stays a list one can read and a form that answers at once.
+ */
+export function ConnectorTicks({ connectors, ticked, onTick, name }: TicksProps) {
+  const filter = useConnectorFilter();
+  const filtered = connectors.length >= FILTER_FROM;
+  const { shown, matching } = filtered ? shownConnectors(connectors, filter.shows, ticked) : { shown: connectors, matching: connectors.length };
+  const listed = new Set(shown.map((c) => c.id));
+  return (
+    <>
+      {connectors.length === 0 ? <p className="muted">There are no connectors yet.</p> : null}
+      {filtered ? (
+        <ConnectorFilter
+          query={filter.query}
+          onQuery={filter.setQuery}
+          shown={shown.length}
+          matching={matching}
+          total={connectors.length}
+          chosen={connectors.filter((c) => ticked.has(c.id)).length}
+        />
+      ) : null}
+      <div className={filtered ? "choice-list choice-list-long" : "choice-list"}>
+        {shown.map((c) => (
+          <label key={c.id} className="checkbox">
+            <input type="checkbox" name={name} value={c.id} checked={ticked.has(c.id)} onChange={(e) => onTick(c.id, e.currentTarget.checked)} />
+            {c.name}
+          </label>
+        ))}
+      </div>
+      {name !== undefined
+        ? connectors.filter((c) => ticked.has(c.id) && !listed.has(c.id)).map((c) => <input key={c.id} type="hidden" name={name} value={c.id} />)
+        : null}
+    </>
   );
 }
