@@ -93,6 +93,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   "PUT /api/policies/:id": { name: "Fuzz policy 2", severity: "high", enabled: false, condition: { field: "systemAccount", op: "matches", values: ["^isu_"] } },
   "DELETE /api/policies/:id": {},
   "POST /api/alerts/:id/status": { status: "dismissed", note: "fuzz" },
+  "POST /api/alerts/bulk-status": { filter: { severity: "high" }, from: "open", status: "dismissed", note: "fuzz", count: 3 },
   "POST /api/notifications/channels/:id/test": {},
   "POST /api/notifications/channels/:id/secret": {},
   "POST /api/connectors/:id/handoff-links": { expiresInHours: 24 },

@@ -333,6 +333,10 @@ describe("real answers against the documented schemas", () => {
     await check.call(admin(), "POST", "/api/alerts/{id}/status", { params: alert, body: { status: "dismissed", note: "Planned test of proxy." } });
     expect((await check.call(admin(), "POST", "/api/alerts/{id}/status", { params: alert, body: { status: "dismissed", note: "again" } })).status).toBe(409);
     await check.call(admin(), "POST", "/api/alerts/{id}/status", { params: alert, body: { status: "open" } });
+    const bulk = { filter: { policyId: policy.id }, from: "open", status: "dismissed", note: "Known proxy tests.", count: 1 };
+    expect((await check.call(admin(), "POST", "/api/alerts/bulk-status", { body: { ...bulk, count: 7 } })).status).toBe(409);
+    await check.call(admin(), "POST", "/api/alerts/bulk-status", { body: bulk });
+    expect((await check.call(admin(), "POST", "/api/alerts/bulk-status", { body: { ...bulk, status: "open" } })).status).toBe(400);
     expect((await check.call(support, "GET", "/api/alerts/{id}", { params: { id: "al_none" } })).status).toBe(404);
     expect((await check.call(admin(), "DELETE", "/api/policies/{id}", { params })).status).toBe(204);
     expect((await check.call(support, "GET", "/api/policies/{id}", { params })).status).toBe(404);

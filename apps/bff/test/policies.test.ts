@@ -3,6 +3,7 @@ import {
   alertDetailSchema,
   channelCreatedResponseSchema,
   alertListResponseSchema,
+  alertsStatusResponseSchema,
   alertViewSchema,
   backtestResponseSchema,
   listAuditResponseSchema,
@@ -284,6 +285,70 @@ describe("alerts from the sync", () => {
 });
 
 describe("the alerts list", () => {
+  it("when an admin resolves every open alert a filter matches, then all change at once with one audit entry, and a stale count changes nothing (409)", async () => {
+    // Created before the connector's rows are stored: a policy applies to rows stored after it.
+    const policy = await createPolicy(fromTemplate("proxy-session-started"));
+    const id = await connectedWith("acme", [
+      { scenario: "proxy-session", at: iso(Date.now() - 5 * DAY) },
+      { scenario: "proxy-session", at: iso(Date.now() - 3 * DAY) },
+    ]);
+    const filter = { policyId: policy.id, connectorId: id };
+    // Two of them injected here; the tenant's log may hold earlier tests' too.
+    const n = (await alertsOf(filter)).counts.open;
+    expect(n).toBeGreaterThanOrEqual(2);
+    const bulk = (body: Record<string, unknown>) => stack.bff.client.post(routes.alertsStatus, body);
+    const resolveAll = { filter, from: "open", status: "resolved", note: "Proxy test week, planned.", count: n };
+
+    const support = await stack.bff.signedIn("support");
+    expect((await support.post(routes.alertsStatus, resolveAll)).status).toBe(403);
+    const refused = await Promise.all([
+      bulk({ ...resolveAll, note: "" }),
+      bulk({ ...resolveAll, status: "open", note: "" }),
+      bulk({ ...resolveAll, count: 0 }),
+      bulk({ ...resolveAll, filter: { ...filter, severity: "urgent" } }),
+      bulk({ ...resolveAll, filter: { ...filter, tenant: "acme" } }),
+    ]);
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(refused.map((r) => Object.keys(r.json<{ error: { fields: object } }>().error.fields))).toEqual([
+      ["note"],
+      ["status"],
+      ["count"],
+      ["filter.severity"],
+      ["filter"],
+    ]);
+
+    // The admin was shown one alert fewer than match now (one raised meanwhile): nothing changes.
+    const stale = await bulk({ ...resolveAll, count: n - 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toMatchObject({
+      error: { code: "conflict", message: expect.stringContaining(`${n} open alerts match these filters now, not ${n - 1}`) },
+    });
+    expect((await alertsOf(filter)).counts).toEqual({ open: n, resolved: 0, dismissed: 0 });
+
+    const done = await bulk(resolveAll);
+    expect(done.status, done.text).toBe(200);
+    expect(alertsStatusResponseSchema.parse(done.json())).toEqual({ changed: n });
+    const after = await alertsOf(filter);
+    expect(after.counts).toEqual({ open: 0, resolved: n, dismissed: 0 });
+    for (const a of after.alerts) expect(a).toMatchObject({ status: "resolved", note: "Proxy test week, planned.", closedBy: "Ada Admin" });
+    const audit = listAuditResponseSchema.parse((await stack.bff.client.get(`${routes.audit}?action=alerts.resolved`)).json()).entries;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      targetType: "alert",
+      targetName: `${n} open alerts`,
+      before: { status: "open", count: n, policyId: policy.id, connectorId: id },
+      after: { status: "resolved", note: "Proxy test week, planned." },
+    });
+
+    // Reopened by account, given in another case: the proxy sessions are all the simulator's admin's.
+    const account = after.alerts[0]?.account ?? "";
+    const reopened = await bulk({ filter: { ...filter, account: account.toUpperCase() }, from: "resolved", status: "open", count: n });
+    expect(reopened.status, reopened.text).toBe(200);
+    const again = await alertsOf(filter);
+    expect(again.counts).toEqual({ open: n, resolved: 0, dismissed: 0 });
+    for (const a of again.alerts) expect(a).toMatchObject({ note: null, closedBy: null, closedAt: null });
+  });
+
   it("when alerts span several pages, then the cursor walks them newest first with no repeats and a bad cursor is refused", async () => {
     const all = (await alertsOf({ pageSize: "200" })).alerts;
     expect(all.length).toBeGreaterThanOrEqual(3);

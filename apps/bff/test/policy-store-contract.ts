@@ -177,6 +177,47 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when alerts are changed in bulk, then all the selection matches change at once only if as many as expected match, and each counts for its connector", async () => {
+      const { store, rec } = await withConnector("pc11");
+      try {
+        await store.insertConnector(connector("pc12", "Policies pc12"), created);
+        const other = await store.getConnector("pc12");
+        if (!other) throw new Error("connector not stored");
+        await store.insertPolicy(policy("p11"));
+        const accounts = ["ana", "bo", "cy"];
+        expect(
+          await raised(
+            pages(store, rec),
+            accounts.map((acc, i) => row(`bulk-${acc}`, i, { systemAccount: acc })),
+          ),
+        ).toBe(3);
+        expect(await raised(pages(store, other), [row("bulk-other", 1)])).toBe(1);
+        const resolve = { status: "resolved" as const, note: "Planned audit.", closedBy: "Ada", closedAt: iso(9 * 60_000) };
+
+        // Fewer expected than match (an alert raised since the list was read): nothing changes, nothing counts.
+        expect(await store.setAlertsStatus({ connectorId: "pc11", status: "open" }, resolve, 2)).toEqual({ matched: 3, changed: false });
+        expect(await store.countAlertsByStatus({ connectorId: "pc11" })).toEqual({ open: 3 });
+        expect(await store.alertStatusChanges("pc11")).toBe(0);
+
+        expect(await store.setAlertsStatus({ connectorId: "pc11", status: "open" }, resolve, 3)).toEqual({ matched: 3, changed: true });
+        expect(await store.countAlertsByStatus({ connectorId: "pc11" })).toEqual({ resolved: 3 });
+        for (const alert of await store.listAlerts({ limit: 10, connectorId: "pc11" })) expect(alert).toMatchObject(resolve);
+        expect(await store.alertStatusChanges("pc11")).toBe(3);
+        // The other connector's alert of the same policy is not in the selection.
+        expect(await store.countAlertsByStatus({ connectorId: "pc12" })).toEqual({ open: 1 });
+        expect(await store.alertStatusChanges("pc12")).toBe(0);
+
+        // Narrowed by account (any case) and the status they have now; none left to change is no change.
+        const reopen = { status: "open" as const, note: null, closedBy: null, closedAt: null };
+        expect(await store.setAlertsStatus({ connectorId: "pc11", account: "BO", status: "resolved" }, reopen, 1)).toEqual({ matched: 1, changed: true });
+        expect(await store.listAlerts({ limit: 10, connectorId: "pc11", status: "open" })).toMatchObject([{ account: "bo", note: null, closedBy: null }]);
+        expect(await store.setAlertsStatus({ connectorId: "pc11", account: "bo", status: "resolved" }, reopen, 1)).toEqual({ matched: 0, changed: false });
+        expect(await store.alertStatusChanges("pc11")).toBe(4);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when a window's pages add rows to an open alert, then they are applied every few pages and with its last page, and deciding sees them before", async () => {
       const { store, rec } = await withConnector("pc5");
       try {

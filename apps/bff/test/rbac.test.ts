@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Role | "public" | "handoff"> = {
   "GET /api/alerts/": "support",
   "GET /api/alerts/:id": "support",
   "POST /api/alerts/:id/status": "admin",
+  "POST /api/alerts/bulk-status": "admin",
   "GET /api/notifications/channels": "support",
   "POST /api/notifications/channels": "admin",
   "GET /api/notifications/channels/:id": "support",

@@ -4,6 +4,8 @@ import {
   alertListQuerySchema,
   alertListResponseSchema,
   alertStatusRequestSchema,
+  alertsStatusRequestSchema,
+  alertsStatusResponseSchema,
   alertViewSchema,
   backtestResponseSchema,
   policiesResponseSchema,
@@ -134,5 +136,18 @@ export const POLICY_OPERATIONS: readonly ApiOperation[] = [
     body: alertStatusRequestSchema,
     responses: { 200: { description: "The alert.", json: alertViewSchema } },
     errors: { 404: NO_ALERT, 409: "`conflict`: the alert already has that status." },
+  },
+  {
+    operationId: "setAlertsStatus",
+    method: "POST",
+    path: "/api/alerts/bulk-status",
+    access: "admin",
+    tag: "Alerts",
+    summary: "Resolve, dismiss or reopen every alert a filter matches",
+    description:
+      "Every alert the filters (policy, severity, connector, account) match whose status is `from` gets `status`, with one note, in one transaction. `count` is how many you were shown (the list's count for `from`): when a different number matches now, nothing changes and the answer is 409. One audit entry names the filters and the count.",
+    body: alertsStatusRequestSchema,
+    responses: { 200: { description: "How many alerts changed.", json: alertsStatusResponseSchema } },
+    errors: { 409: "`conflict`: a different number of alerts matches now (one was raised or changed meanwhile); read the list again." },
   },
 ];

@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   "alert.resolved",
   "alert.dismissed",
   "alert.reopened",
+  "alerts.resolved",
+  "alerts.dismissed",
+  "alerts.reopened",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -233,3 +233,37 @@ export const alertStatusRequestSchema = z
   })
   .refine((r) => r.status === "open" || r.note.length > 0, { message: "Say why in a note: it goes into the audit log.", path: ["note"] });
 export type AlertStatusRequest = z.input<typeof alertStatusRequestSchema>;
+
+/** The most alerts one bulk change may take: more is a filter too broad to have been read. */
+export const ALERTS_BULK_MAX = 100_000;
+
+/**
+ * POST /api/alerts/bulk-status: every alert the filters match whose status is `from` gets
+ * `status` at once, with one note. `count` is how many the admin was shown (the list's count for
+ * `from`): if that many no longer match (an alert raised or changed meanwhile), nothing changes.
+ */
+export const alertsStatusRequestSchema = z
+  .strictObject({
+    filter: z
+      .strictObject({
+        policyId: queryText("Policy").optional(),
+        severity: severitySchema.optional(),
+        connectorId: queryText("Connector").optional(),
+        account: queryText("Account").optional(),
+      })
+      .default({}),
+    from: alertStatusSchema,
+    status: alertStatusSchema,
+    note: z.string({ error: "Write a note." }).trim().max(2000, "Use at most 2000 characters.").default(""),
+    count: z
+      .number({ error: "Say how many alerts you were shown (count)." })
+      .int("Count must be a whole number.")
+      .min(1, "Count must be at least 1: there is nothing to change.")
+      .max(ALERTS_BULK_MAX, `At most ${ALERTS_BULK_MAX.toLocaleString("en")} alerts at once: narrow the filters.`),
+  })
+  .refine((r) => r.status !== r.from, { message: "Choose a status other than the one the alerts have.", path: ["status"] })
+  .refine((r) => r.status === "open" || r.note.length > 0, { message: "Say why in a note: it goes into the audit log.", path: ["note"] });
+export type AlertsStatusRequest = z.input<typeof alertsStatusRequestSchema>;
+export type AlertsStatusParsed = z.output<typeof alertsStatusRequestSchema>;
+export const alertsStatusResponseSchema = z.object({ changed: z.number().int() });
+export type AlertsStatusResponse = z.infer<typeof alertsStatusResponseSchema>;

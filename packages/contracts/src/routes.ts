@@ -99,6 +99,8 @@ export const routes = {
   alert: (id: string) => `/api/alerts/${enc(id)}`,
   /** POST (admin): alertStatusRequestSchema → alertViewSchema (audited). */
   alertStatus: (id: string) => `/api/alerts/${enc(id)}/status`,
+  /** POST (admin): alertsStatusRequestSchema → alertsStatusResponseSchema (audited once), every alert the filters match. */
+  alertsStatus: "/api/alerts/bulk-status",
   /** GET (public): the OpenAPI 3.1 document of every /api/ route. */
   openapi: "/api/openapi.json",
   /** The OAuth callback; registered in Workday as the connector's Redirection URI. */

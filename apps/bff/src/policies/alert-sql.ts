@@ -1,5 +1,5 @@
 import { asciiLower, type Sql } from "../platform/store/portable-sql";
-import type { AlertQuery } from "./policy-store";
+import type { AlertQuery, AlertSelection } from "./policy-store";
 
 // SQL with `?` placeholders, shared by both engines (PostgreSQL numbers them).
 
@@ -38,6 +38,12 @@ export function alertPageSql(q: AlertQuery): Sql {
 export function alertCountsSql(q: Omit<AlertQuery, "status" | "limit" | "after">): Sql {
   const f = filters(q);
   return { sql: `SELECT a.status AS status, count(*) AS n FROM activity_alerts a ${f.sql} GROUP BY a.status`, params: f.params };
+}
+
+/** The alerts a bulk status change selects (their id and connector), by the list's filters and a status. */
+export function alertSelectionSql(q: AlertSelection): Sql {
+  const f = filters(q);
+  return { sql: `SELECT a.id, a.connector_id FROM activity_alerts a ${f.sql}`, params: f.params };
 }
 
 export const GET_ALERT = `SELECT a.*, c.name AS connector_name, c.tenant AS tenant FROM activity_alerts a

@@ -1,5 +1,13 @@
 import { Router } from "express";
-import { alertListQuerySchema, alertStatusRequestSchema, type AlertDetail, type AlertListResponse, type AlertView } from "@wc/contracts";
+import {
+  alertListQuerySchema,
+  alertsStatusRequestSchema,
+  alertStatusRequestSchema,
+  type AlertDetail,
+  type AlertListResponse,
+  type AlertsStatusResponse,
+  type AlertView,
+} from "@wc/contracts";
 import { param, parseQuery, withBody } from "../platform/http/validate";
 import { AppError } from "../platform/http/app-error";
 import { requireAdmin, requirePrincipal, requireSupport } from "../auth";
@@ -38,6 +46,9 @@ function decodeCursor(cursor: string): { raisedAt: string; id: string } {
 }
 
 const ACTIONS = { resolved: "alert.resolved", dismissed: "alert.dismissed", open: "alert.reopened" } as const;
+const BULK_ACTIONS = { resolved: "alerts.resolved", dismissed: "alerts.dismissed", open: "alerts.reopened" } as const;
+/** "1 open alert", "4,632 resolved alerts". */
+const alertsOf = (n: number, status: string) => `${n.toLocaleString("en")} ${status} alert${n === 1 ? "" : "s"}`;
 
 /** Alerts raised by activity policies: support reads, admins resolve, dismiss or reopen them (audited). */
 export function alertsRouter(d: AuditDeps) {
@@ -71,6 +82,41 @@ export function alertsRouter(d: AuditDeps) {
     const body: AlertDetail = { ...toView(a), rows: rows.slice(0, ALERT_ROWS_SHOWN), moreRows: rows.length > ALERT_ROWS_SHOWN };
     res.json(body);
   });
+
+  // One request for every alert a filter matches: a broad policy raises them by the thousand.
+  r.post(
+    "/bulk-status",
+    requireAdmin,
+    withBody(alertsStatusRequestSchema, async (req, res, b) => {
+      const closing = b.status !== "open";
+      const result = await d.store.setAlertsStatus(
+        { ...b.filter, status: b.from },
+        {
+          status: b.status,
+          note: b.note === "" ? null : b.note,
+          closedBy: closing ? requirePrincipal(res).name : null,
+          closedAt: closing ? d.now().toISOString() : null,
+        },
+        b.count,
+      );
+      if (!result.changed) {
+        throw new AppError(
+          409,
+          "conflict",
+          `${alertsOf(result.matched, b.from)} ${result.matched === 1 ? "matches" : "match"} these filters now, not ${b.count.toLocaleString("en")}: one was raised or changed meanwhile. Nothing was changed; read the list again.`,
+        );
+      }
+      await audit(d, actorOf(req, res), {
+        action: BULK_ACTIONS[b.status],
+        targetType: "alert",
+        targetName: alertsOf(result.matched, b.from),
+        before: { status: b.from, count: result.matched, ...b.filter },
+        after: { status: b.status, note: b.note === "" ? null : b.note },
+      });
+      const body: AlertsStatusResponse = { changed: result.matched };
+      res.json(body);
+    }),
+  );
 
   r.post(
     "/:id/status",

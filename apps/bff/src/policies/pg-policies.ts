@@ -1,7 +1,17 @@
 import type { Pool } from "pg";
 import { numbered } from "../platform/store/portable-sql";
 import { inTransaction } from "../platform/store/pg-transaction";
-import { ALERT_ROWS, alertCountsSql, alertPageSql, GET_ALERT, HISTORY_FROM, OPEN_BY_POLICY, RECENT_ALERTS, STATUS_CHANGES } from "./alert-sql";
+import {
+  ALERT_ROWS,
+  alertCountsSql,
+  alertPageSql,
+  alertSelectionSql,
+  GET_ALERT,
+  HISTORY_FROM,
+  OPEN_BY_POLICY,
+  RECENT_ALERTS,
+  STATUS_CHANGES,
+} from "./alert-sql";
 import {
   alertFromRow,
   alertRowFromDb,
@@ -12,7 +22,7 @@ import {
   policyFromRow,
   policyToRow,
 } from "./policy-columns";
-import type { PolicyStore } from "./policy-store";
+import type { AlertsStatusResult, PolicyStore } from "./policy-store";
 import { pgApplyExtensions } from "./pg-alert-writes";
 
 type Row = Record<string, unknown>;
@@ -100,6 +110,38 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
     async setAlertStatus(id, patch) {
       const row = (await pool.query<Row>(SET_STATUS, [patch.status, patch.note, patch.closedBy, patch.closedAt, id, patch.from ?? null])).rows[0];
       return row ? alertFromRow(row) : null;
+    },
+    async setAlertsStatus(selection, patch, expected) {
+      const sel = alertSelectionSql(selection);
+      const once = () =>
+        inTransaction(pool, async (c): Promise<AlertsStatusResult> => {
+          // Locked in id order, so two bulk changes over overlapping alerts wait for each other instead of deadlocking.
+          const rows = (await c.query<{ id: string; connector_id: string }>(text(`${sel.sql} ORDER BY a.id FOR UPDATE`), sel.params)).rows;
+          if (rows.length !== expected) return { matched: rows.length, changed: false };
+          await c.query("UPDATE activity_alerts SET status = $1, note = $2, closed_by = $3, closed_at = $4 WHERE id = ANY($5::text[])", [
+            patch.status,
+            patch.note,
+            patch.closedBy,
+            patch.closedAt,
+            rows.map((r) => r.id),
+          ]);
+          const perConnector = new Map<string, number>();
+          for (const r of rows) perConnector.set(r.connector_id, (perConnector.get(r.connector_id) ?? 0) + 1);
+          await c.query(
+            `INSERT INTO alert_status_changes (connector_id, changes) SELECT * FROM unnest($1::text[], $2::bigint[])
+              ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + excluded.changes`,
+            [[...perConnector.keys()], [...perConnector.values()]],
+          );
+          return { matched: rows.length, changed: true };
+        });
+      // A sync's page transaction extends alerts in its own order: a deadlock with it aborts this one, which is tried again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await once();
+        } catch (e) {
+          if (attempt >= 3 || (e as { code?: unknown }).code !== "40P01") throw e;
+        }
+      }
     },
   };
 }

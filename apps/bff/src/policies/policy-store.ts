@@ -97,6 +97,15 @@ export interface AlertQuery {
   after?: { raisedAt: string; id: string } | undefined;
 }
 
+/** What a bulk status change selects: the list's filters, and the status the alerts have now. */
+export type AlertSelection = Omit<AlertQuery, "status" | "limit" | "after"> & { status: AlertStatus };
+
+/** A bulk status change: how many alerts matched, and whether they were changed (only if as many as expected). */
+export interface AlertsStatusResult {
+  matched: number;
+  changed: boolean;
+}
+
 export interface AlertRowView {
   id: string;
   requestTime: string;
@@ -144,6 +153,15 @@ export interface PolicyStore {
     id: string,
     patch: { status: AlertStatus; note: string | null; closedBy: string | null; closedAt: string | null; from?: AlertStatus },
   ): Promise<AlertRecord | null>;
+  /**
+   * Every alert `selection` matches gets the patch, in one transaction, only if exactly `expected`
+   * match: otherwise nothing changes. Each changed alert counts a status change for its connector.
+   */
+  setAlertsStatus(
+    selection: AlertSelection,
+    patch: { status: AlertStatus; note: string | null; closedBy: string | null; closedAt: string | null },
+    expected: number,
+  ): Promise<AlertsStatusResult>;
 }
 
 /** The latest time among matches (ISO strings sort as times), or null for none. */

@@ -3,6 +3,7 @@ import { writeTx } from "../platform/store/sqlite-tx";
 import {
   ALERT_ROWS,
   alertCountsSql,
+  alertSelectionSql,
   alertPageSql,
   COUNT_STATUS_CHANGE,
   GET_ALERT,
@@ -21,7 +22,7 @@ import {
   policyFromRow,
   policyToRow,
 } from "./policy-columns";
-import type { PolicyRecord, PolicyStore } from "./policy-store";
+import type { AlertSelection, AlertsStatusResult, PolicyRecord, PolicyStore } from "./policy-store";
 import { APPLY_EXTENSIONS } from "./sqlite-alert-writes";
 
 type Row = Record<string, unknown>;
@@ -49,6 +50,25 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     if (changed === 0) return null;
     db.prepare(COUNT_STATUS_CHANGE).run(id);
     return alertFromRow(db.prepare("SELECT * FROM activity_alerts WHERE id = ?").get(id) as Row);
+  });
+
+  const setManyStatus = writeTx(db, (selection: AlertSelection, patch: Parameters<PolicyStore["setAlertsStatus"]>[1], expected: number): AlertsStatusResult => {
+    const sel = alertSelectionSql(selection);
+    const matched = Number((db.prepare(`SELECT count(*) AS n FROM (${sel.sql})`).get(...sel.params) as Row).n);
+    if (matched !== expected) return { matched, changed: false };
+    // Counted before the change, while the selection still holds: one change per alert for its connector.
+    db.prepare(
+      `INSERT INTO alert_status_changes (connector_id, changes) SELECT connector_id, count(*) FROM (${sel.sql}) WHERE true GROUP BY connector_id
+          ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + excluded.changes`,
+    ).run(...sel.params);
+    db.prepare(`UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id IN (SELECT id FROM (${sel.sql}))`).run(
+      patch.status,
+      patch.note,
+      patch.closedBy,
+      patch.closedAt,
+      ...sel.params,
+    );
+    return { matched, changed: true };
   });
 
   return {
@@ -107,6 +127,9 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     },
     async setAlertStatus(id, patch) {
       return setStatus(id, patch);
+    },
+    async setAlertsStatus(selection, patch, expected) {
+      return setManyStatus(selection, patch, expected);
     },
   };
 }

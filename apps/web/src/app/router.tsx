@@ -178,7 +178,7 @@ export const routeObjects: RouteObject[] = [
               path: paths.alerts.path,
               lazy: page(
                 () => import("./routes/alerts"),
-                (m) => ({ loader: m.alertsLoader, Component: m.AlertsRoute }),
+                (m) => ({ loader: m.alertsLoader, action: m.alertsAction, Component: m.AlertsRoute }),
               ),
             },
             {

@@ -1,4 +1,5 @@
 import {
+  alertsStatusRequestSchema,
   alertStatusRequestSchema,
   policyRequestSchema,
   routes,
@@ -35,16 +36,19 @@ function refusal(error: z.ZodError) {
 
 const FILTERS = ["policyId", "severity", "connectorId", "account", "status"] as const;
 
+/** Whether an alert passes the filters `p` (all but `skip`); the account any case, as the BFF takes it. */
+const passes = (a: AlertDetail, p: URLSearchParams, skip?: string) =>
+  FILTERS.every((f) => {
+    const want = p.get(f);
+    if (want === null || f === skip) return true;
+    const have = f === "connectorId" ? a.connector.id : a[f];
+    return f === "account" ? have.toLowerCase() === want.toLowerCase() : have === want;
+  });
+
 /** GET /api/alerts over the alerts in memory, newest first; a cursor is the index the page starts at. */
 function alertList(all: readonly AlertDetail[], url: URL, pageSize: number): AlertListResponse {
   const p = url.searchParams;
-  const matches = (a: AlertDetail, skip?: string) =>
-    FILTERS.every((f) => {
-      const want = p.get(f);
-      if (want === null || f === skip) return true;
-      const have = f === "connectorId" ? a.connector.id : a[f];
-      return f === "account" ? have.toLowerCase().includes(want.toLowerCase()) : have === want;
-    });
+  const matches = (a: AlertDetail, skip?: string) => passes(a, p, skip);
   const others = all.filter((a) => matches(a, "status"));
   const list = all.filter((a) => matches(a)).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
   const start = Number(p.get("cursor") ?? 0);
@@ -117,6 +121,25 @@ export function fakePoliciesApi({ policies = [], alerts = [makeAlertDetail()], c
     http.get<{ id: string }>(`${routes.alerts}/:id`, ({ params }) => {
       const alert = state.alerts.find((a) => a.id === params.id);
       return alert ? HttpResponse.json(alert) : notFound("alert");
+    }),
+    http.post(routes.alertsStatus, async ({ request }) => {
+      await record(request);
+      const parsed = alertsStatusRequestSchema.safeParse(await request.json());
+      if (!parsed.success) return refusal(parsed.error);
+      const { filter, from, status, note, count } = parsed.data;
+      const selection = new URLSearchParams({ status: from });
+      for (const [name, value] of Object.entries(filter)) if (value !== undefined) selection.set(name, value);
+      const chosen = state.alerts.filter((a) => passes(a, selection));
+      if (chosen.length !== count) {
+        const message = `${chosen.length} ${from} alerts match these filters now, not ${count}: one was raised or changed meanwhile. Nothing was changed; read the list again.`;
+        return HttpResponse.json({ error: { code: "conflict", message } }, { status: 409 });
+      }
+      const closing = status !== "open";
+      const ids = new Set(chosen.map((a) => a.id));
+      state.alerts = state.alerts.map((a) =>
+        ids.has(a.id) ? { ...a, status, note: note || null, closedBy: closing ? "Ada Admin" : null, closedAt: closing ? "2026-11-30T11:00:00.000Z" : null } : a,
+      );
+      return HttpResponse.json({ changed: chosen.length });
     }),
     http.post<{ id: string }>(`${routes.alerts}/:id/status`, async ({ request, params }) => {
       await record(request);

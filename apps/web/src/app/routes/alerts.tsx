@@ -5,8 +5,10 @@ import { paths } from "../../config/paths";
 import { getAlert } from "../../features/alerts/api/get-alert";
 import { getAlerts } from "../../features/alerts/api/get-alerts";
 import { activityQuery } from "../../features/alerts/activity-link";
+import { performBulkAlertIntent } from "../../features/alerts/alert-bulk-intent";
 import { performAlertIntent } from "../../features/alerts/alert-intents";
 import { alertsQuery, loadAlertsPage, readAlertSearch } from "../../features/alerts/alert-search";
+import { AlertBulkForm } from "../../features/alerts/components/alert-bulk-form";
 import { AlertFacts } from "../../features/alerts/components/alert-facts";
 import { AlertFilters } from "../../features/alerts/components/alert-filters";
 import { AlertRowsTable } from "../../features/alerts/components/alert-rows-table";
@@ -40,9 +42,16 @@ function NoAlerts({ filtered }: { filtered: boolean }) {
   );
 }
 
-/** The alerts the policies raised, newest first. */
+/** Admins: Resolve, Dismiss or Reopen every alert the list's filters match. */
+export async function alertsAction({ request }: ActionFunctionArgs) {
+  return performBulkAlertIntent(await request.formData());
+}
+
+/** The alerts the policies raised, newest first; admins may change all the filters match at once. */
 export function AlertsRoute() {
   const { search, result, connectors, policies } = useLoaderData<typeof alertsLoader>();
+  const changed = useActionData<typeof alertsAction>();
+  const { canEdit } = useRootData();
   return (
     <main id="main" tabIndex={-1} className="page">
       <PageTitle title="Alerts" />
@@ -53,6 +62,7 @@ export function AlertsRoute() {
       ) : (
         <>
           <AlertStatusCounts counts={result.list.counts} search={search} />
+          {canEdit ? <AlertBulkForm counts={result.list.counts} values={search.values} result={changed} /> : null}
           {result.list.alerts.length === 0 ? <NoAlerts filtered={Object.keys(search.values).length > 0} /> : <AlertsTable alerts={result.list.alerts} />}
           <AlertsPaging search={search} nextCursor={result.list.nextCursor} />
         </>

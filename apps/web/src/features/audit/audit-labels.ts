@@ -45,6 +45,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "alert.resolved": "Alert resolved",
   "alert.dismissed": "Alert dismissed",
   "alert.reopened": "Alert reopened",
+  "alerts.resolved": "Alerts resolved together",
+  "alerts.dismissed": "Alerts dismissed together",
+  "alerts.reopened": "Alerts reopened together",
 };
 
 /** The fields the BFF records in before/after; anything else is named from its key ("sessionsEnded" → "Sessions ended"). */

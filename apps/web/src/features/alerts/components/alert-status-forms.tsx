@@ -4,17 +4,7 @@ import { Form, useNavigation } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
 import { TextAreaField } from "../../../components/ui/text-area-field";
 import type { AlertActionResult } from "../alert-intents";
-
-/** A success takes the focus: the button pressed may have gone (Resolve becomes Reopen). */
-function Done({ message }: { message: string }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useLayoutEffect(() => ref.current?.focus(), [message]);
-  return (
-    <p role="status" className="ok" tabIndex={-1} ref={ref}>
-      {message}
-    </p>
-  );
-}
+import { DoneMessage } from "./done-message";
 
 /**
  * Admins only: an open alert is resolved (it was real and dealt with) or dismissed (not a
@@ -31,7 +21,7 @@ export function AlertStatusForms({ alert, result }: { alert: AlertDetail; result
   return (
     <section aria-labelledby="alert-actions-heading">
       <h2 id="alert-actions-heading">Actions</h2>
-      {result?.ok ? <Done message={result.message} /> : null}
+      {result?.ok ? <DoneMessage message={result.message} /> : null}
       {problem?.message ? <ProblemMessage message={problem.message} requestId={problem.requestId} /> : null}
       {alert.status === "open" ? (
         <Form method="post" noValidate ref={note}>
