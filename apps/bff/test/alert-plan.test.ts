@@ -137,6 +137,36 @@ describe("planning alerts", () => {
     expect(plan(fresh, { history, recent: new Map([[groupKey("burst", "ana"), [closed]]]) }).changes).toHaveLength(0);
   });
 
+  it("when a closed alert is hours later, then earlier activity a re-sync brings in raises its own alert; within the closed alert's reach it does not", () => {
+    const closed = (policyId: string): AlertEpisode => ({
+      id: `al_closed_${policyId}`,
+      policyId,
+      account: "ana",
+      status: "resolved",
+      firstRowAt: new Date(T0 + 300 * MIN).toISOString(),
+      lastRowAt: new Date(T0 + 305 * MIN).toISOString(),
+    });
+    const recent = (policyId: string) => new Map([[groupKey(policyId, "ana"), [closed(policyId)]]]);
+    const single = (minute: number) => plan([match("single", "ana", minute * MIN, minute)], { recent: recent("single") }).changes;
+    // Hours before it: unrelated to it, a new alert. From an hour (the grouping span) before its first row to its
+    // last row: activity the closed alert stands for. After it: goes on after the resolve, a new alert.
+    expect(single(100)).toMatchObject([{ isNew: true, rows: [{ rowKey: "r00100" }] }]);
+    expect(single(239)).toHaveLength(1);
+    expect(single(240)).toHaveLength(0);
+    expect(single(303)).toHaveLength(0);
+    expect(single(305)).toHaveLength(0);
+    expect(single(306)).toHaveLength(1);
+
+    // A threshold counts the history before the closed alert's reach, not what is within it.
+    const rows = [100, 102, 104].map((m) => match("burst", "ana", m * MIN, m));
+    const history = new Map([[groupKey("burst", "ana"), rows.slice(0, 2).map((m) => asHistory(m))]]);
+    const early = plan([rows[2] as PolicyMatch], { history, recent: recent("burst") }).changes;
+    expect(early).toMatchObject([{ isNew: true, rows: [{ rowKey: "r00100" }, { rowKey: "r00102" }, { rowKey: "r00104" }] }]);
+    const near = [288, 290, 292].map((m) => match("burst", "ana", m * MIN, m));
+    const nearHistory = new Map([[groupKey("burst", "ana"), near.slice(0, 2).map((m) => asHistory(m))]]);
+    expect(plan([near[2] as PolicyMatch], { history: nearHistory, recent: recent("burst") }).changes).toHaveLength(0);
+  });
+
   it("when a burst is made of history only (an earlier page decided it), then it raises nothing again", () => {
     const rows = [0, 2, 4].map((m, i) => match("burst", "ana", m * MIN, i));
     const history = new Map([[groupKey("burst", "ana"), rows.map((m) => asHistory(m))]]);

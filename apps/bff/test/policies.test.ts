@@ -266,6 +266,28 @@ describe("alerts from the sync", () => {
     expect(closings).toHaveLength(2);
   });
 
+  it("when an alert was resolved and a re-sync brings in the same activity from days before it, then that raises its own alert", async () => {
+    // A tenant of its own: no other test's scenarios in its log, and none of this one's in theirs.
+    await simApi(stack.sim, "POST", "/tenants", { name: "resolved_resync", kind: "production", prepared: true });
+    const policy = await createPolicy(fromTemplate("proxy-session-started"));
+    const id = await connectedWith("resolved_resync", [{ scenario: "proxy-session", at: iso(Date.now() - 2 * DAY) }]);
+    const [newest, ...others] = (await alertsOf({ policyId: policy.id, connectorId: id })).alerts;
+    expect(others).toHaveLength(0);
+    const resolved = await stack.bff.client.post(routes.alertStatus(newest?.id ?? ""), { status: "resolved", note: "Support proxied in, ticket 42." });
+    expect(resolved.status, resolved.text).toBe(200);
+
+    // Workday had not logged it yet when the backfill ran (or the connector lacked a permission then).
+    const earlier = Date.now() - 3 * DAY - 3 * 60 * MIN;
+    await simApi(stack.sim, "POST", "/tenants/resolved_resync/activity/scenarios", { scenario: "proxy-session", at: iso(earlier) });
+    const resync = await stack.bff.client.post(routes.connectorResync(id), { from: iso(earlier - 10 * MIN), to: iso(earlier + 10 * MIN) });
+    expect(resync.status, resync.text).toBe(202);
+    await stack.bff.activity.runDue();
+    await stack.bff.activity.whenIdle(id);
+    const open = (await alertsOf({ policyId: policy.id, connectorId: id, status: "open" })).alerts;
+    expect(open).toHaveLength(1);
+    expect(Math.abs(Date.parse(open[0]?.firstRowAt ?? "") - earlier)).toBeLessThan(5 * MIN);
+  });
+
   it("when a policy is created after the rows were stored, then those rows raise nothing, and the backtest still counts them", async () => {
     const id = await connectedWith("acme", [{ scenario: "proxy-session", at: iso(Date.now() - 4 * DAY) }]);
     const body = fromTemplate("proxy-session-started", { connectorIds: [id] });

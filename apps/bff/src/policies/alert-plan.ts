@@ -65,10 +65,11 @@ export interface AlertPlan {
  * Decides what a page's matches do (docs/policies.md): per policy and account, the bursts over the
  * page's matches and the history just before them. A burst near an open alert of the same policy
  * and account adds its rows to it; otherwise it is a new alert, keyed by policy, connector, account
- * and its first row, with an `activity.alert` event. Rows up to the last row of a closed (resolved
- * or dismissed) alert are left out, so activity that goes on after a resolve raises a new alert
- * instead of vanishing into the closed one. Pure: the same input plans the same alerts, whichever
- * replica or retry plans them.
+ * and its first row, with an `activity.alert` event. Rows within a closed (resolved or dismissed)
+ * alert's reach, from the policy's span before its first row to its last row, are left out: activity
+ * that goes on after a resolve raises a new alert instead of vanishing into the closed one, and so
+ * does activity well before it that a re-sync brings in later. Pure: the same input plans the same
+ * alerts, whichever replica or retry plans them.
  */
 export function planAlerts(input: AlertPlanInput): AlertPlan {
   const { connector: c, policies, now, from } = input;
@@ -97,10 +98,14 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
     // In order of last row, then id, however the caller holds them: where a burst is near two open
     // alerts of the same account, every replica and retry picks the same one.
     if (mine.length > 1) mine.sort((x, y) => x.last - y.last || (x.alert.id < y.alert.id ? -1 : 1));
-    let cut = -Infinity;
-    for (const k of mine) if (k.alert.status !== "open" && k.last > cut) cut = k.last;
-    const fresh = [...freshByKey.values()].filter((m) => m.t > cut).sort(byTimeThenKey);
-    const sorted = merged(input.history.get(g) ?? [], from, cut, fresh);
+    // A closed alert stands for the activity within its reach: from a span before its first row (a
+    // burst there would have joined it) to its last row. Matches there are left out, so late rows do
+    // not undo a resolve; activity after it, or well before it (a re-sync of an earlier window), is new.
+    let reach: [number, number][] | null = null;
+    for (const k of mine) if (k.alert.status !== "open") (reach ??= []).push([k.first - span, k.last]);
+    const outside = reach === null ? null : (t: number) => reach.every(([a, b]) => t < a || t > b);
+    const fresh = [...freshByKey.values()].filter((m) => outside === null || outside(m.t)).sort(byTimeThenKey);
+    const sorted = merged(input.history.get(g) ?? [], from, outside, fresh);
     for (const burst of bursts(sorted, policy.threshold?.count ?? 1, span / MINUTE)) {
       if (burst.rows.every((r) => r.history)) continue;
       const head = burst.rows[0];
@@ -143,17 +148,18 @@ export function planAlerts(input: AlertPlanInput): AlertPlan {
 }
 
 /**
- * The history counted (from `from` on, after a closed alert's last row `cut`) merged with the
- * page's matches, in order of time then key. Both are sorted already: a merge, not a sort of the
- * whole span on every page. A fresh match equal to a history one is the same row, taken once (as this page's).
+ * The history counted (from `from` on, and `outside` every closed alert's reach when there are any)
+ * merged with the page's matches, in order of time then key. Both are sorted already: a merge, not a
+ * sort of the whole span on every page. A fresh match equal to a history one is the same row, taken
+ * once (as this page's).
  */
-function merged(history: readonly Candidate[], from: number, cut: number, fresh: readonly Candidate[]): Candidate[] {
+function merged(history: readonly Candidate[], from: number, outside: ((t: number) => boolean) | null, fresh: readonly Candidate[]): Candidate[] {
   let i = 0;
   let hi = history.length;
   while (i < hi) {
     const mid = (i + hi) >>> 1;
     const t = history[mid]?.t ?? Infinity;
-    if (t >= from && t > cut) hi = mid;
+    if (t >= from) hi = mid;
     else i = mid + 1;
   }
   const out: Candidate[] = [];
@@ -161,7 +167,9 @@ function merged(history: readonly Candidate[], from: number, cut: number, fresh:
   while (i < history.length || j < fresh.length) {
     const h = history[i];
     const f = fresh[j];
-    if (h && f && h.t === f.t && h.key === f.key) {
+    if (h && outside !== null && !outside(h.t)) {
+      i++;
+    } else if (h && f && h.t === f.t && h.key === f.key) {
       out.push(f);
       i++;
       j++;
