@@ -18,6 +18,7 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
     recipients: [],
     events: ["connector.status_changed"],
     connectorIds: null,
+    alertMinSeverity: "low",
     enabled: true,
     secretEnc: "v1.sealed",
     createdAt: t0.toISOString(),
@@ -49,6 +50,33 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
         const jobs = await s.claimDueDeliveries("me", 10, 60_000, at(3));
         expect(jobs.map((j) => [j.channel.id, j.event.id, j.attempts])).toEqual([["all", "e1", 0]]);
         expect(jobs[0]?.event.data).toEqual({ from: "connected", to: "relink_needed" });
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when channels set a lowest alert severity, then an alert fans out only to those at or below its severity, and other events to all", async () => {
+      const s = await open();
+      try {
+        const events: ChannelRecord["events"] = ["activity.alert", "connector.status_changed"];
+        await s.insertChannel(channel("every", { events }));
+        await s.insertChannel(channel("medium", { events, alertMinSeverity: "medium" }));
+        await s.insertChannel(channel("high", { events, alertMinSeverity: "high" }));
+        expect((await s.getChannel("high"))?.alertMinSeverity).toBe("high");
+        const alert = (id: string, severity: string) => event(id, { type: "activity.alert", connectorId: null, data: { severity } });
+        for (const e of [alert("low", "low"), alert("med", "medium"), alert("hi", "high"), event("status", { connectorId: null })]) {
+          expect(await s.enqueueEvent(e)).toBe(true);
+        }
+        await s.fanOutEvents(10, at(1).toISOString(), channelWants);
+        const jobs = await s.claimDueDeliveries("me", 20, 60_000, at(2));
+        const sent = (channelId: string) =>
+          jobs
+            .filter((j) => j.channel.id === channelId)
+            .map((j) => j.event.id)
+            .sort();
+        expect(sent("every")).toEqual(["hi", "low", "med", "status"]);
+        expect(sent("medium")).toEqual(["hi", "med", "status"]);
+        expect(sent("high")).toEqual(["hi", "status"]);
       } finally {
         await s.close();
       }

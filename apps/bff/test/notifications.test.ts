@@ -252,6 +252,19 @@ describe("channel validation and roles", () => {
     expect(empty.json<ApiErrorBody>().error.fields?.connectorIds).toMatch(/at least one connector/);
   });
 
+  it("when a channel sets the lowest alert severity, then it is kept and shown back, an edit changes it, and an unknown one is refused on its field", async () => {
+    const body = { kind: "email", name: "Pager", recipients: ["oncall@example.com"], events: ["activity.alert"] };
+    const unknown = await stack.bff.client.post(routes.notificationChannels, { ...body, alertMinSeverity: "urgent" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<ApiErrorBody>().error.fields?.alertMinSeverity).toMatch(/low, medium or high/);
+    const every = channelCreatedResponseSchema.parse((await stack.bff.client.post(routes.notificationChannels, body)).json()).channel;
+    expect(every.alertMinSeverity).toBe("low");
+    const high = await stack.bff.client.put(routes.notificationChannel(every.id), { ...body, alertMinSeverity: "high" });
+    expect(high.status, high.text).toBe(200);
+    const listed = channelsResponseSchema.parse((await stack.bff.client.get(routes.notificationChannels)).json()).channels;
+    expect(listed.find((c) => c.id === every.id)?.alertMinSeverity).toBe("high");
+  });
+
   it("when a support user reads channels, then the list answers, and creating, testing or deleting is 403", async () => {
     const { channel } = await webhookChannel({ name: "Read only for support" });
     const support = await stack.bff.signedIn("support");

@@ -123,6 +123,7 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
           recipients: [],
           events: ["activity.alert"],
           connectorIds: null,
+          alertMinSeverity: "low",
           enabled: true,
           secretEnc: "v1.sealed",
           createdAt: iso(0),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
+import { severitySchema } from "./policies";
 import { connectorStatusSchema, environmentSchema } from "./statuses";
 
 /**
@@ -101,6 +102,8 @@ const channelCommon = {
   events: eventsSchema,
   /** null: every connector, present and future. */
   connectorIds: connectorIdsSchema.default(null),
+  /** `activity.alert` only for alerts of at least this severity ("low": every alert). */
+  alertMinSeverity: severitySchema.default("low"),
   enabled: z.boolean().default(true),
 };
 
@@ -139,6 +142,7 @@ export const channelViewSchema = z.object({
   recipients: z.array(z.string()),
   events: z.array(subscribableEventSchema),
   connectorIds: z.array(z.string()).nullable(),
+  alertMinSeverity: severitySchema,
   enabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -44,6 +44,7 @@ function fieldsOf(d: ChannelDeps, id: string, b: ChannelInput, before: ChannelRe
     recipients: b.kind === "email" ? b.recipients : [],
     events: b.events,
     connectorIds: b.connectorIds,
+    alertMinSeverity: b.alertMinSeverity,
     enabled: b.enabled,
   };
 }
@@ -106,6 +107,7 @@ export function toView(c: ChannelRecord, last: DeliveryAttempt | null): ChannelV
     recipients: c.recipients,
     events: c.events.filter((e): e is ChannelView["events"][number] => e !== "notification.test"),
     connectorIds: c.connectorIds,
+    alertMinSeverity: c.alertMinSeverity,
     enabled: c.enabled,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -123,6 +125,7 @@ export function auditView(c: ChannelRecord): Record<string, unknown> {
     recipients: c.recipients,
     events: c.events,
     connectorIds: c.connectorIds,
+    alertMinSeverity: c.alertMinSeverity,
     enabled: c.enabled,
   };
 }

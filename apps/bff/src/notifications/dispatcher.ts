@@ -34,10 +34,19 @@ const DELIVERY_LEASE_MS = 120_000;
 const BATCH = 20;
 const CONCURRENCY = 4;
 
-/** Which channels an event goes to: a test to its channel only; others by the channel's choices. */
+const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * Which channels an event goes to: a test to its channel only; others by the channel's choices,
+ * an alert only at or above the channel's severity (an alert of unknown severity goes everywhere).
+ */
 export function channelWants(c: ChannelRecord, e: OutboxEvent): boolean {
   if (e.type === "notification.test") return e.channelId === c.id;
-  return c.enabled && c.events.includes(e.type) && (c.connectorIds === null || (e.connectorId !== null && c.connectorIds.includes(e.connectorId)));
+  if (!c.enabled || !c.events.includes(e.type)) return false;
+  if (c.connectorIds !== null && (e.connectorId === null || !c.connectorIds.includes(e.connectorId))) return false;
+  if (e.type !== "activity.alert") return true;
+  const rank = SEVERITY_RANK[String(e.data.severity)];
+  return rank === undefined || rank >= (SEVERITY_RANK[c.alertMinSeverity] ?? 0);
 }
 
 /**

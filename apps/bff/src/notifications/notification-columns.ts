@@ -18,6 +18,7 @@ export function channelToRow(c: ChannelPatch & Partial<Pick<ChannelRecord, "id" 
   if (c.recipients !== undefined) row.recipients = JSON.stringify(c.recipients);
   if (c.events !== undefined) row.events = JSON.stringify(c.events);
   if (c.connectorIds !== undefined) row.connector_ids = c.connectorIds === null ? null : JSON.stringify(c.connectorIds);
+  if (c.alertMinSeverity !== undefined) row.alert_min_severity = c.alertMinSeverity;
   if (c.enabled !== undefined) row.enabled = c.enabled ? 1 : 0;
   if (c.secretEnc !== undefined) row.secret_enc = c.secretEnc;
   if (c.createdAt !== undefined) row.created_at = c.createdAt;
@@ -36,6 +37,7 @@ export function channelFromRow(r: Row): ChannelRecord {
     recipients: list(r.recipients),
     events: list(r.events) as ChannelRecord["events"],
     connectorIds: r.connector_ids === null || r.connector_ids === undefined ? null : list(r.connector_ids),
+    alertMinSeverity: r.alert_min_severity === "medium" || r.alert_min_severity === "high" ? r.alert_min_severity : "low",
     enabled: r.enabled === 1 || r.enabled === true,
     secretEnc: text(r.secret_enc),
     createdAt: String(r.created_at),

@@ -1,4 +1,4 @@
-import type { DeliveryAttempt, DeliveryOutcome, NotificationEvent, WebhookFormat } from "@wc/contracts";
+import type { DeliveryAttempt, DeliveryOutcome, NotificationEvent, Severity, WebhookFormat } from "@wc/contracts";
 
 /**
  * A notification channel as stored. `urlEnc` and `secretEnc` are the sealed webhook URL and signing
@@ -15,6 +15,8 @@ export interface ChannelRecord {
   events: NotificationEvent[];
   /** null: every connector. */
   connectorIds: string[] | null;
+  /** `activity.alert` only for alerts of at least this severity. */
+  alertMinSeverity: Severity;
   enabled: boolean;
   secretEnc: string | null;
   createdAt: string;

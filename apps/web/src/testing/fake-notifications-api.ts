@@ -43,6 +43,7 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
         recipients: body.kind === "email" ? body.recipients : [],
         events: body.events,
         connectorIds: body.connectorIds,
+        alertMinSeverity: body.alertMinSeverity,
         enabled: body.enabled,
         createdAt: at,
         updatedAt: at,
@@ -65,6 +66,7 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
         name: body.name,
         events: body.events,
         connectorIds: body.connectorIds,
+        alertMinSeverity: body.alertMinSeverity,
         enabled: body.enabled,
         // As the BFF: a URL left out keeps the saved one.
         ...(body.kind === "webhook" ? { format: body.format, ...(body.url ? { urlHint: webhookUrlHint(body.url) } : {}) } : { recipients: body.recipients }),

@@ -290,6 +290,7 @@ export function makeChannel(overrides: Partial<ChannelView> = {}): ChannelView {
     recipients: [],
     events: ["connector.status_changed"],
     connectorIds: null,
+    alertMinSeverity: "low",
     enabled: true,
     createdAt: "2026-11-28T09:00:00.000Z",
     updatedAt: "2026-11-28T09:00:00.000Z",

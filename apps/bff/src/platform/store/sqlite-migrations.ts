@@ -538,4 +538,11 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 18,
+    name: "a channel's lowest alert severity",
+    // A broad policy raises alerts by the hundred: a channel (an email list, a pager) may take only
+    // the high ones. Existing channels keep every alert.
+    sql: `ALTER TABLE notification_channels ADD COLUMN alert_min_severity TEXT NOT NULL DEFAULT 'low';`,
+  },
 ];

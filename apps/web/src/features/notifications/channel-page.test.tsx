@@ -194,6 +194,7 @@ describe("Notification channel page", () => {
       recipients: ["hr-it@example.com"],
       events: ["connector.status_changed"],
       connectorIds: ["c1"],
+      alertMinSeverity: "low",
       enabled: true,
     });
   });

@@ -2,7 +2,7 @@ import { channelRequestSchema, type ChannelKind, type ChannelRequest, type Chann
 import { formText, type FormProblem } from "../../lib/form-problem";
 
 /** The form's field names; a message for any other field is shown above the form. */
-export const CHANNEL_FIELDS = ["name", "url", "format", "recipients", "events", "connectorIds"] as const;
+export const CHANNEL_FIELDS = ["name", "url", "format", "recipients", "events", "alertMinSeverity", "connectorIds"] as const;
 
 /** "One per line or comma-separated": semicolons too, as mail clients copy them. */
 export function splitRecipients(text: string): string[] {
@@ -21,6 +21,7 @@ function rawRequest(form: FormData, kind: ChannelKind, recipients: string[]): Re
     name: formText(form, "name"),
     events: texts(form, "events"),
     connectorIds: formText(form, "connectors") === "chosen" ? texts(form, "connectorIds") : null,
+    alertMinSeverity: formText(form, "alertMinSeverity") || "low",
     enabled: formText(form, "enabled") !== "false",
   };
   // An empty URL on an edit keeps the saved one, which is never shown back (webhookUrlHint).

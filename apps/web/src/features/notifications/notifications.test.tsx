@@ -130,6 +130,7 @@ describe("Notifications page", () => {
       format: "slack",
       events: ["connector.status_changed", "activity.stalled"],
       connectorIds: ["c2"],
+      alertMinSeverity: "low",
       enabled: true,
     });
     await vi.waitFor(() => expect(within(form).getByRole<HTMLInputElement>("textbox", { name: "Name" }).value).toBe(""));
@@ -167,7 +168,32 @@ describe("Notifications page", () => {
     const note = await screen.findByText("Added the email channel HR systems.");
     expect(document.activeElement).toBe(note);
     expect(screen.queryByRole("region", { name: SECRET_HEADING })).toBeNull();
-    expect(calls[0]?.body).toMatchObject({ kind: "email", recipients: ["hr-it@example.com", "ops@example.com"], connectorIds: null });
+    expect(calls[0]?.body).toMatchObject({ kind: "email", recipients: ["hr-it@example.com", "ops@example.com"], connectorIds: null, alertMinSeverity: "low" });
+  });
+
+  it("when a channel takes alerts of at least High, then the request says so and the list shows it beside the alert event", async () => {
+    const { calls } = fakeNotificationsApi({ connectors: CONNECTORS });
+    const { user } = await openNotifications();
+    const form = region("Add email");
+    await user.type(within(form).getByRole("textbox", { name: "Name" }), "Pager");
+    await user.type(within(form).getByRole("textbox", { name: /^Recipients/ }), "oncall@example.com");
+    const events = within(form).getByRole("group", { name: "Events" });
+    await user.click(within(events).getByRole("checkbox", { name: NOTIFICATION_EVENT_LABELS["activity.alert"] }));
+    const floor = within(form).getByRole("combobox", { name: /^Alerts of at least/ });
+    expect(
+      within(floor)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Low (every alert)", "Medium", "High"]);
+    await user.selectOptions(floor, "High");
+    await user.click(within(form).getByRole("button", { name: "Add email" }));
+    await screen.findByText("Added the email channel Pager.");
+    expect(calls[0]?.body).toMatchObject({ events: ["connector.status_changed", "activity.alert"], alertMinSeverity: "high" });
+    expect(
+      within(rowOf("Pager"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([NOTIFICATION_EVENT_LABELS["connector.status_changed"], `${NOTIFICATION_EVENT_LABELS["activity.alert"]} (High and above)`]);
   });
 
   it("when Add webhook is pressed without a URL, then the URL field asks for it and nothing is sent", async () => {

@@ -1,4 +1,4 @@
-import { webhookFormatSchema, type ChannelKind, type ChannelView } from "@wc/contracts";
+import { NOTIFICATION_EVENT_LABELS, severitySchema, webhookFormatSchema, type ChannelKind, type ChannelView } from "@wc/contracts";
 import { useLayoutEffect, useRef } from "react";
 import { Form, useNavigation } from "react-router";
 import { ProblemMessage } from "../../../components/ui/problem-message";
@@ -6,12 +6,14 @@ import { SelectField } from "../../../components/ui/select-field";
 import { TextAreaField } from "../../../components/ui/text-area-field";
 import { TextField } from "../../../components/ui/text-field";
 import type { FormProblem } from "../../../lib/form-problem";
+import { SEVERITY_NAMES } from "../../../lib/labels";
 import { namesAField } from "../channel-request";
 import { WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
 import { ConnectorChoices } from "./connector-choices";
 import { EventChoices } from "./event-choices";
 
 const FORMAT_OPTIONS = webhookFormatSchema.options.map((format) => ({ value: format, label: WEBHOOK_FORMAT_NAMES[format] }));
+const SEVERITY_OPTIONS = severitySchema.options.map((s) => ({ value: s, label: s === "low" ? "Low (every alert)" : SEVERITY_NAMES[s] }));
 
 /** A new channel starts with the event the page exists for. */
 const NEW_CHANNEL_EVENTS = ["connector.status_changed"];
@@ -79,6 +81,14 @@ export function ChannelForm({ kind, intent, action, connectors, channel, problem
         />
       )}
       <EventChoices chosen={channel?.events ?? NEW_CHANNEL_EVENTS} error={fields.events} />
+      <SelectField
+        label="Alerts of at least"
+        name="alertMinSeverity"
+        options={SEVERITY_OPTIONS}
+        defaultValue={channel?.alertMinSeverity ?? "low"}
+        hint={`For “${NOTIFICATION_EVENT_LABELS["activity.alert"]}”: alerts of a lower severity are not sent here (a pager may take only the high ones).`}
+        error={fields.alertMinSeverity}
+      />
       <ConnectorChoices connectors={connectors} chosen={channel ? channel.connectorIds : null} error={fields.connectorIds} />
       <button type="submit" className="button-primary" disabled={busy}>
         {submitLabel}

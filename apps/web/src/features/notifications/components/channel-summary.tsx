@@ -1,7 +1,8 @@
-import { NOTIFICATION_EVENT_LABELS, type ChannelView } from "@wc/contracts";
+import type { ChannelView } from "@wc/contracts";
 import type { ReactNode } from "react";
 import { DateTime } from "../../../components/ui/date-time";
 import { CHANNEL_KIND_NAMES, connectorsText, WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
+import { ChannelEvents } from "./channel-events";
 import { LastAttempt } from "./last-attempt";
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -27,11 +28,7 @@ export function ChannelSummary({ channel, connectors }: { channel: ChannelView; 
         <Item term="Recipients">{channel.recipients.join(", ")}</Item>
       )}
       <Item term="Events">
-        <ul className="plain-list">
-          {channel.events.map((event) => (
-            <li key={event}>{NOTIFICATION_EVENT_LABELS[event]}</li>
-          ))}
-        </ul>
+        <ChannelEvents channel={channel} />
       </Item>
       <Item term="Connectors">{connectorsText(channel.connectorIds, connectors)}</Item>
       <Item term="Enabled">{channel.enabled ? "Yes" : "No: nothing is sent"}</Item>

@@ -1,7 +1,8 @@
-import { NOTIFICATION_EVENT_LABELS, type ChannelView } from "@wc/contracts";
+import type { ChannelView } from "@wc/contracts";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths";
 import { CHANNEL_KIND_NAMES, channelTarget, connectorsText, WEBHOOK_FORMAT_NAMES, type ConnectorName } from "../channel-words";
+import { ChannelEvents } from "./channel-events";
 import { LastAttempt } from "./last-attempt";
 import { TableScroll } from "../../../components/ui/table-scroll";
 
@@ -17,11 +18,7 @@ function Row({ channel, connectors }: { channel: ChannelView; connectors: readon
       </td>
       <td className="channel-target">{channelTarget(channel)}</td>
       <td>
-        <ul className="plain-list">
-          {channel.events.map((event) => (
-            <li key={event}>{NOTIFICATION_EVENT_LABELS[event]}</li>
-          ))}
-        </ul>
+        <ChannelEvents channel={channel} />
       </td>
       <td>{connectorsText(channel.connectorIds, connectors)}</td>
       <td>{channel.enabled ? "Yes" : "No"}</td>
