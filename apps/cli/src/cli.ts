@@ -8,6 +8,7 @@ import { connectorsList, connectorsShow } from "./commands/connectors";
 import { checksRun } from "./commands/checks";
 import { activityExport, type ExportOptions } from "./commands/activity";
 import { status } from "./commands/status";
+import { alertsChange, alertsList, type AlertFilterOptions } from "./commands/alerts";
 
 const PROGRAM_HELP = `
 Connection:
@@ -26,6 +27,7 @@ Examples:
   $ export ${ENV.token}=wct_…
   $ workday-connect status || echo "a connector needs attention"
   $ workday-connect connectors list --status relink_needed
+  $ workday-connect alerts list --status open --severity high
 `;
 
 const example = (...lines: string[]) => `\nExample${lines.length > 1 ? "s" : ""}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
@@ -37,7 +39,7 @@ const example = (...lines: string[]) => `\nExample${lines.length > 1 ? "s" : ""}
 export function buildProgram(io: Io, env: CliEnv, done: (code: ExitCode) => void): Command {
   const program = new Command("workday-connect");
   program
-    .description("Check and export from a workday-connect console from scripts, cron and monitoring.")
+    .description("Check, export from and triage alerts of a workday-connect console from scripts, cron and monitoring.")
     .addOption(new Option("--url <url>", `the console's address (default: $${ENV.url})`))
     .addOption(new Option("--token <token>", `an API token (default: $${ENV.token}; the variable keeps it out of the process list)`))
     .option("--json", "print the console's JSON instead of a table (NDJSON for checks run)")
@@ -96,6 +98,46 @@ export function buildProgram(io: Io, env: CliEnv, done: (code: ExitCode) => void
       ),
     )
     .action(async (id: string, opts: ExportOptions, cmd: Command) => done(await activityExport(context(cmd), id, opts)));
+
+  const alerts = program.command("alerts").description("alerts the activity policies raised: list them, or resolve, dismiss or reopen all a filter matches");
+  const filters = (c: Command) =>
+    c
+      .option("--policy <id>", "only alerts of this policy (its id, see the Policies page or GET /api/policies)")
+      .addOption(new Option("--severity <severity>", "only alerts of this severity").choices(["low", "medium", "high"]))
+      .option("--connector <id>", "only alerts of this connector (see connectors list)")
+      .option("--account <name>", "only alerts about this Workday account (any case)");
+  filters(alerts.command("list"))
+    .description("the newest alerts the filters match: raised, severity, policy, connector, account, rows, status, id")
+    .addOption(new Option("--status <status>", "only alerts with this status").choices(["open", "resolved", "dismissed"]))
+    .addOption(new Option("--limit <n>", "at most this many, newest first (1 to 10000)").default("100"))
+    .addHelpText(
+      "after",
+      example("workday-connect alerts list --status open --severity high", "workday-connect alerts list --policy pol_… --json | jq -r '.alerts[].id'"),
+    )
+    .action(async (opts: AlertFilterOptions & { status?: "open" | "resolved" | "dismissed"; limit: string }, cmd: Command) => {
+      const limit = Number(opts.limit);
+      if (!/^\d{1,5}$/.test(opts.limit.trim()) || limit < 1 || limit > 10_000) throw new CliError("--limit must be a whole number from 1 to 10000.");
+      done(await alertsList(context(cmd), { ...opts, limit }));
+    });
+  for (const [name, to, what] of [
+    ["resolve", "resolved", "it was real and is dealt with"],
+    ["dismiss", "dismissed", "it was not a problem"],
+  ] as const) {
+    filters(alerts.command(name))
+      .description(`${name} every open alert the filters match, with one note (admin token; ${what}); one audit entry`)
+      .requiredOption("--note <text>", "why: it goes into the console's audit log")
+      .option("--all", "with no filter: every open alert in the console")
+      .addHelpText("after", example(`workday-connect alerts ${name} --policy pol_… --note "Planned access review, CHG-1234"`))
+      .action(async (opts: AlertFilterOptions & { note: string; all?: boolean }, cmd: Command) => done(await alertsChange(context(cmd), to, opts)));
+  }
+  filters(alerts.command("reopen"))
+    .description("reopen every resolved (or, with --from dismissed, dismissed) alert the filters match (admin token)")
+    .addOption(new Option("--from <status>", "the status the alerts have now").choices(["resolved", "dismissed"]).default("resolved"))
+    .option("--all", "with no filter: every such alert in the console")
+    .addHelpText("after", example("workday-connect alerts reopen --policy pol_… --from dismissed"))
+    .action(async (opts: AlertFilterOptions & { from: "resolved" | "dismissed"; all?: boolean }, cmd: Command) =>
+      done(await alertsChange(context(cmd), "open", opts)),
+    );
 
   program
     .command("status")

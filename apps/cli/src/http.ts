@@ -11,6 +11,8 @@ interface Call {
   route: string;
   query?: Record<string, string | undefined>;
   accept?: string;
+  /** Sent as JSON. */
+  body?: unknown;
 }
 
 /**
@@ -163,7 +165,13 @@ export class ConsoleClient {
     try {
       response = await fetch(routeUrl(this.base, call.route, call.query), {
         method: call.method,
-        headers: { authorization: `Bearer ${this.connection.token}`, accept: call.accept ?? "application/json", "user-agent": "workday-connect-cli" },
+        headers: {
+          authorization: `Bearer ${this.connection.token}`,
+          accept: call.accept ?? "application/json",
+          "user-agent": "workday-connect-cli",
+          ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
         redirect: "manual",
         credentials: "omit",
         signal: watchdog.signal,
