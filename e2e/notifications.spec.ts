@@ -58,4 +58,27 @@ test.describe("notifications", () => {
     expect(got?.signature).toMatch(/^v1,/);
     await expect(page.locator("body")).not.toContainText(secret);
   });
+
+  test("when an admin adds an email channel for high-severity alerts only, then the list and the channel's page say so and its form keeps it", async ({
+    page,
+  }) => {
+    const name = unique("Pager");
+    await page.goto("/notifications");
+    const form = page.getByRole("region", { name: "Add email" });
+    await form.getByRole("textbox", { name: "Name" }).fill(name);
+    await form.getByRole("textbox", { name: /^Recipients/ }).fill("oncall@example.com");
+    const events = form.getByRole("group", { name: "Events" });
+    await events.getByRole("checkbox", { name: "A connector's status changed (broke, or recovered)" }).uncheck();
+    await events.getByRole("checkbox", { name: "An activity policy raised an alert" }).check();
+    await form.getByLabel(/^Alerts of at least/).selectOption({ label: "High" });
+    await form.getByRole("button", { name: "Add email" }).click();
+    await expect(page.getByText(`Added the email channel ${name}.`)).toBeFocused();
+
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+    await expect(row).toContainText("An activity policy raised an alert (High and above)");
+    await row.getByRole("link", { name, exact: true }).click();
+    await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "An activity policy raised an alert (High and above)" })).toBeVisible();
+    await expect(page.getByLabel(/^Alerts of at least/)).toHaveValue("high");
+  });
 });
