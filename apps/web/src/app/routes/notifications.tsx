@@ -60,7 +60,8 @@ export function NotificationsRoute() {
       <PageTitle title={"Notifications"} />
       <h1>Notifications</h1>
       <p>
-        Channels tell people and other systems when a connector breaks or recovers, a sandbox refresh is coming, activity stops arriving or consent completes.
+        Channels tell people and other systems when a connector breaks or recovers, a sandbox refresh is coming, activity stops arriving, consent completes or
+        an activity policy raises an alert.
       </p>
       <SecretOf result={result} />
       <ActionNote result={listed} />
