@@ -78,7 +78,7 @@ describe("LOST_ENCRYPTION_KEY_IDS", () => {
 });
 
 describe("ACTIVITY_*", () => {
-  it("when nothing is set, then 7 days back, every 5 minutes, 2 minutes behind, 90 days kept, pages of 1000, two requests in flight", () => {
+  it("when nothing is set, then 7 days back, every 5 minutes, 2 minutes behind, 90 days kept (closed alerts 365), pages of 1000, two requests in flight", () => {
     expect(parseEnv({}).activity).toEqual({
       defaults: { backfillDays: 7, pollIntervalMinutes: 5, lagMinutes: 2, retentionDays: 90 },
       pageSize: 1000,
@@ -86,6 +86,7 @@ describe("ACTIVITY_*", () => {
       requestsInFlight: 2,
       tickMs: 10_000,
       leaseMs: 30_000,
+      alertRetentionDays: 365,
     });
     expect(parseEnv({ ACTIVITY_REQUESTS_IN_FLIGHT: "1" }).activity.requestsInFlight).toBe(1);
   });
@@ -94,6 +95,13 @@ describe("ACTIVITY_*", () => {
     expect(() => parseEnv({ ACTIVITY_PAGE_SIZE: "5000" })).toThrow(/ACTIVITY_PAGE_SIZE/);
     expect(() => parseEnv({ ACTIVITY_REQUESTS_IN_FLIGHT: "3" })).toThrow(/ACTIVITY_REQUESTS_IN_FLIGHT/);
     expect(() => parseEnv({ ACTIVITY_BACKFILL_DAYS: "30", ACTIVITY_RETENTION_DAYS: "14" })).toThrow(/ACTIVITY_RETENTION_DAYS/);
+  });
+
+  it("when closed alerts would be kept for less time than the activity they stand for, then start-up is refused; by default a year", () => {
+    expect(parseEnv({}).activity.alertRetentionDays).toBe(365);
+    expect(parseEnv({ ALERT_RETENTION_DAYS: "90" }).activity.alertRetentionDays).toBe(90);
+    expect(() => parseEnv({ ALERT_RETENTION_DAYS: "30" })).toThrow(/ALERT_RETENTION_DAYS: must be at least ACTIVITY_RETENTION_DAYS/);
+    expect(() => parseEnv({ ALERT_RETENTION_DAYS: "0" })).toThrow(/ALERT_RETENTION_DAYS/);
   });
 
   it("when the scheduler tick is a fraction or 0, then it is accepted (0 = no background sync)", () => {

@@ -288,6 +288,35 @@ describe("alerts from the sync", () => {
     expect(Math.abs(Date.parse(open[0]?.firstRowAt ?? "") - earlier)).toBeLessThan(5 * MIN);
   });
 
+  it("when a resolved alert's last row and closing are older than the alert retention, then the scheduled prune deletes it with its rows; an open one stays", async () => {
+    const local = await startStack({ startSyncAfterConsent: true, activity: { pageSize: 200, alertRetentionDays: 1 } });
+    try {
+      const t = template("proxy-session-started");
+      const created = await local.bff.client.post(routes.policies, { name: t.name, severity: t.severity, templateId: t.id, ...t.definition });
+      const policy = policyViewSchema.parse(created.json());
+      for (const days of [5, 3])
+        await simApi(local.sim, "POST", "/tenants/acme/activity/scenarios", { scenario: "proxy-session", at: iso(Date.now() - days * DAY) });
+      const p = await preparedConnector(local.bff, local.sim, "acme");
+      await connect(local.bff.client, p.connector.id);
+      await local.bff.activity.whenIdle(p.connector.id);
+      const list = async () =>
+        alertListResponseSchema.parse((await local.bff.client.get(`${routes.alerts}?policyId=${encodeURIComponent(policy.id)}`)).json()).alerts;
+      const [newer, older] = await list();
+      expect(older).toBeDefined();
+      const resolved = await local.bff.client.post(routes.alertStatus(newer?.id ?? ""), { status: "resolved", note: "Known support session." });
+      expect(resolved.status, resolved.text).toBe(200);
+
+      // Two days on: the resolved alert (closed today, last row three days back) is past a day's retention.
+      local.bff.clock.now = new Date(Date.now() + 2 * DAY);
+      await local.bff.activity.runDue();
+      await local.bff.activity.whenIdle(p.connector.id);
+      expect((await list()).map((a) => [a.id, a.status])).toEqual([[older?.id, "open"]]);
+      expect((await local.bff.client.get(routes.alert(newer?.id ?? ""))).status).toBe(404);
+    } finally {
+      await local.close();
+    }
+  });
+
   it("when a policy is created after the rows were stored, then those rows raise nothing, and the backtest still counts them", async () => {
     const id = await connectedWith("acme", [{ scenario: "proxy-session", at: iso(Date.now() - 4 * DAY) }]);
     const body = fromTemplate("proxy-session-started", { connectorIds: [id] });

@@ -219,6 +219,39 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when closed alerts are pruned, then only those closed and last matched before the cutoff go, with their rows; open alerts stay however old", async () => {
+      const { store, rec } = await withConnector("pc13");
+      try {
+        await store.insertPolicy(policy("p13"));
+        const accounts = ["ana", "bo", "cy", "di"];
+        expect(
+          await raised(
+            pages(store, rec),
+            accounts.map((acc, i) => row(`prune-${acc}`, i * 10, { systemAccount: acc })),
+          ),
+        ).toBe(4);
+        const byAccount = new Map((await store.listAlerts({ limit: 10, connectorId: "pc13" })).map((a) => [a.account, a]));
+        const close = (account: string, status: "resolved" | "dismissed", closedAt: string) =>
+          store.setAlertStatus(byAccount.get(account)?.id ?? "", { status, note: "n", closedBy: "Ada", closedAt });
+        // ana and bo: closed before the cutoff; cy: closed after it; di: open.
+        await close("ana", "resolved", iso(15 * 60_000));
+        await close("bo", "dismissed", iso(25 * 60_000));
+        await close("cy", "resolved", iso(90 * 60_000));
+        const cutoff = iso(60 * 60_000);
+        expect(await store.pruneClosedAlerts("pc13", cutoff)).toBe(2);
+        expect((await store.listAlerts({ limit: 10, connectorId: "pc13" })).map((a) => a.account).sort()).toEqual(["cy", "di"]);
+        expect(await store.getAlert(byAccount.get("ana")?.id ?? "")).toBeNull();
+        expect(await store.listAlertRows(byAccount.get("ana")?.id ?? "", 10)).toEqual([]);
+        expect(await store.listAlertRows(byAccount.get("cy")?.id ?? "", 10)).toHaveLength(1);
+        // Much later: the open one stays all the same; another connector's cutoff deletes nothing here.
+        expect(await store.pruneClosedAlerts("pc14", iso(1e10))).toBe(0);
+        expect(await store.pruneClosedAlerts("pc13", iso(1e10))).toBe(1);
+        expect((await store.listAlerts({ limit: 10, connectorId: "pc13" })).map((a) => [a.account, a.status])).toEqual([["di", "open"]]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when a window's pages add rows to an open alert, then they are applied every few pages and with its last page, and deciding sees them before", async () => {
       const { store, rec } = await withConnector("pc5");
       try {

@@ -27,6 +27,8 @@ export interface ActivityOptions {
   workersEveryMs: number;
   /** How often retention pruning runs per connector. */
   pruneEveryMs: number;
+  /** Closed alerts whose last row and closing are older than this many days are deleted with the pruning. */
+  alertRetentionDays: number;
   random: () => number;
   /** A replica that dies mid-sync holds the connector this long at most; a live one renews it every third. */
   leaseMs: number;
@@ -42,6 +44,7 @@ export const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = {
   maxInlineWaitMs: 60_000,
   workersEveryMs: 24 * 3600_000,
   pruneEveryMs: 3600_000,
+  alertRetentionDays: 365,
   random: Math.random,
   leaseMs: 30_000,
 };

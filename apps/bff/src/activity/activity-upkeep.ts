@@ -39,14 +39,20 @@ export async function refreshWorkersIfDue(d: ActivityDeps, id: string, signal: A
   await d.store.saveSyncState(id, { workersNextAt: new Date(now.getTime() + d.activity.workersEveryMs).toISOString() });
 }
 
-/** Deletes rows past the connector's retention, at most once per `pruneEveryMs`. */
+/**
+ * Deletes rows past the connector's retention, and closed alerts past the alert retention (with
+ * their rows), at most once per `pruneEveryMs`. Open alerts stay however old: they wait for someone.
+ */
 export async function pruneIfDue(d: ActivityDeps, id: string): Promise<number> {
   const state = await d.store.getSyncState(id);
   const now = d.now();
   if (state?.prunedAt && Date.parse(state.prunedAt) + d.activity.pruneEveryMs > now.getTime()) return 0;
   const cutoff = retentionCutoff(now, effectiveSettings(state, d.activity.defaults)).toISOString();
   const removed = await d.store.pruneActivity(id, cutoff);
+  const alertCutoff = new Date(now.getTime() - d.activity.alertRetentionDays * 86_400_000).toISOString();
+  const alerts = await d.store.pruneClosedAlerts(id, alertCutoff);
   await d.store.saveSyncState(id, { prunedAt: now.toISOString() });
   if (removed > 0) d.log.info({ connectorId: id, removed, cutoff }, "activity past retention pruned");
+  if (alerts > 0) d.log.info({ connectorId: id, alerts, cutoff: alertCutoff }, "closed alerts past retention pruned");
   return removed;
 }

@@ -46,6 +46,9 @@ export function alertSelectionSql(q: AlertSelection): Sql {
   return { sql: `SELECT a.id, a.connector_id FROM activity_alerts a ${f.sql}`, params: f.params };
 }
 
+/** Closed alerts past retention; by `last_row_at` first, so the connector's index narrows the read. */
+export const PRUNE_CLOSED_ALERTS = `DELETE FROM activity_alerts WHERE connector_id = ? AND last_row_at < ? AND status <> 'open' AND closed_at < ?`;
+
 export const GET_ALERT = `SELECT a.*, c.name AS connector_name, c.tenant AS tenant FROM activity_alerts a
   LEFT JOIN connectors c ON c.id = a.connector_id WHERE a.id = ?`;
 

@@ -9,6 +9,7 @@ import {
   GET_ALERT,
   HISTORY_FROM,
   OPEN_BY_POLICY,
+  PRUNE_CLOSED_ALERTS,
   RECENT_ALERTS,
   STATUS_CHANGES,
 } from "./alert-sql";
@@ -110,6 +111,9 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
     async setAlertStatus(id, patch) {
       const row = (await pool.query<Row>(SET_STATUS, [patch.status, patch.note, patch.closedBy, patch.closedAt, id, patch.from ?? null])).rows[0];
       return row ? alertFromRow(row) : null;
+    },
+    async pruneClosedAlerts(connectorId, before) {
+      return (await pool.query(text(PRUNE_CLOSED_ALERTS), [connectorId, before, before])).rowCount ?? 0;
     },
     async setAlertsStatus(selection, patch, expected) {
       const sel = alertSelectionSql(selection);

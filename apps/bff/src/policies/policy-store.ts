@@ -154,6 +154,11 @@ export interface PolicyStore {
     patch: { status: AlertStatus; note: string | null; closedBy: string | null; closedAt: string | null; from?: AlertStatus },
   ): Promise<AlertRecord | null>;
   /**
+   * Deletes the connector's closed (resolved or dismissed) alerts whose last row and closing are
+   * both before `before`, with their rows; open alerts are never deleted. Returns how many.
+   */
+  pruneClosedAlerts(connectorId: string, before: string): Promise<number>;
+  /**
    * Every alert `selection` matches gets the patch, in one transaction, only if exactly `expected`
    * match: otherwise nothing changes. Each changed alert counts a status change for its connector.
    */

@@ -9,6 +9,7 @@ import {
   GET_ALERT,
   HISTORY_FROM,
   OPEN_BY_POLICY,
+  PRUNE_CLOSED_ALERTS,
   RECENT_ALERTS,
   STATUS_CHANGES,
 } from "./alert-sql";
@@ -127,6 +128,9 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     },
     async setAlertStatus(id, patch) {
       return setStatus(id, patch);
+    },
+    async pruneClosedAlerts(connectorId, before) {
+      return db.prepare(PRUNE_CLOSED_ALERTS).run(connectorId, before, before).changes;
     },
     async setAlertsStatus(selection, patch, expected) {
       return setManyStatus(selection, patch, expected);

@@ -83,6 +83,7 @@ const envFields = z.object({
   ACTIVITY_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   ACTIVITY_LAG_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
   ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  ALERT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   ACTIVITY_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   ACTIVITY_OFFSET_CEILING: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   ACTIVITY_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(2).default(2),
@@ -240,6 +241,14 @@ const CROSS_FIELD_CHECKS: { fields: (keyof EnvFields)[]; path: keyof EnvFields; 
     problem: (e) =>
       e.ACTIVITY_RETENTION_DAYS < e.ACTIVITY_BACKFILL_DAYS ? "must be at least ACTIVITY_BACKFILL_DAYS, or backfilled rows would be pruned at once" : null,
   },
+  {
+    fields: ["ALERT_RETENTION_DAYS", "ACTIVITY_RETENTION_DAYS"],
+    path: "ALERT_RETENTION_DAYS",
+    problem: (e) =>
+      e.ALERT_RETENTION_DAYS < e.ACTIVITY_RETENTION_DAYS
+        ? "must be at least ACTIVITY_RETENTION_DAYS: a closed alert is the record of rows that are gone once they are pruned"
+        : null,
+  },
 ];
 
 const envSchema = envFields
@@ -303,6 +312,7 @@ const envSchema = envFields
         requestsInFlight: e.ACTIVITY_REQUESTS_IN_FLIGHT === 1 ? 1 : 2,
         tickMs: Math.round(e.ACTIVITY_SCHEDULER_TICK_SECONDS * 1000),
         leaseMs: Math.round(e.ACTIVITY_LEASE_SECONDS * 1000),
+        alertRetentionDays: e.ALERT_RETENTION_DAYS,
       },
       notify: {
         allowedHosts: e.NOTIFY_ALLOWED_HOSTS,
