@@ -81,15 +81,14 @@ export async function alertsChange(
     alertListResponseSchema,
   );
   const count = list.counts[from];
-  const word = from;
   if (count === 0) {
     if (ctx.json) ctx.out(`${JSON.stringify({ changed: 0 })}\n`);
-    else ctx.out(`No ${word} alerts match.\n`);
+    else ctx.out(`No ${from} alerts match.\n`);
     return EXIT.ok;
   }
   const body = { filter: filterQuery(o), from, status: to, note: o.note ?? "", count };
   const { data, raw } = await client.json({ method: "POST", route: routes.alertsStatus, body }, alertsStatusResponseSchema);
   if (ctx.json) ctx.out(`${JSON.stringify(raw)}\n`);
-  else ctx.out(`${DONE[to]} ${data.changed} ${word} alert${data.changed === 1 ? "" : "s"}.\n`);
+  else ctx.out(`${DONE[to]} ${data.changed} ${from} alert${data.changed === 1 ? "" : "s"}.\n`);
   return EXIT.ok;
 }

@@ -1,10 +1,9 @@
-import { alertsStatusRequestSchema, type AlertStatus } from "@wc/contracts";
+import { alertsStatusRequestSchema } from "@wc/contracts";
 import { formText, orProblem, problemFromIssues } from "../../lib/form-problem";
 import { formatCount } from "../../lib/numbers";
-import type { AlertActionResult } from "./alert-intents";
+import { DONE, type AlertActionResult } from "./alert-intents";
 import { setAlertsStatus } from "./api/set-alerts-status";
 
-const DONE: Record<AlertStatus, string> = { open: "Reopened", resolved: "Resolved", dismissed: "Dismissed" };
 /** The list's filters a bulk change selects by (the status is `from`). */
 const FILTER_FIELDS = ["policyId", "severity", "connectorId", "account"] as const;
 

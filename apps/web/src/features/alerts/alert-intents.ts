@@ -5,7 +5,8 @@ import { setAlertStatus } from "./api/set-alert-status";
 /** What the alert page says after Resolve, Dismiss or Reopen. */
 export type AlertActionResult = { ok: true; message: string } | { ok: false; problem: FormProblem };
 
-const DONE = { open: "Reopened", resolved: "Resolved", dismissed: "Dismissed" } as const;
+/** What a change to a status did, in a sentence's first word (one alert or many). */
+export const DONE = { open: "Reopened", resolved: "Resolved", dismissed: "Dismissed" } as const;
 
 /**
  * The status forms post the button pressed (`status`) and the note. The note is checked with the

@@ -9,7 +9,6 @@ import type { AlertFilterValues } from "../alert-search";
 import { DoneMessage } from "./done-message";
 
 const FILTERS = ["policyId", "severity", "connectorId", "account"] as const;
-const WORDS: Record<AlertStatus, string> = { open: "open", resolved: "resolved", dismissed: "dismissed" };
 
 /**
  * Admins only: every alert the filters match with the status shown (open, unless the list is
@@ -37,15 +36,15 @@ export function AlertBulkForm({
   }, [problem]);
   const done = result?.ok ? <DoneMessage message={result.message} /> : null;
   if (n === 0) return done;
-  const all = `${formatCount(n)} ${WORDS[from]} alert${n === 1 ? "" : "s"}`;
+  const all = `${formatCount(n)} ${from} alert${n === 1 ? "" : "s"}`;
   return (
     <>
       {done}
       <details className="advanced" open={problem ? true : undefined}>
         <summary>{from === "open" ? `Resolve or dismiss all ${all}` : `Reopen all ${all}`}</summary>
         <p className="muted">
-          Every {WORDS[from]} alert these filters match, on every page, not only the ones listed. If that number has changed when you press the button, nothing
-          changes and you are told.
+          Every {from} alert these filters match, on every page, not only the ones listed. If that number has changed when you press the button, nothing changes
+          and you are told.
         </p>
         {problem?.message ? <ProblemMessage message={problem.message} requestId={problem.requestId} /> : null}
         <Form method="post" noValidate ref={form}>
