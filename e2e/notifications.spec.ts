@@ -59,7 +59,7 @@ test.describe("notifications", () => {
     await expect(page.locator("body")).not.toContainText(secret);
   });
 
-  test("when an admin adds an email channel for high-severity alerts only, then the list and the channel's page say so and its form keeps it", async ({
+  test("when an admin adds an email channel for high-severity alerts only, at most 20 an hour, then the list and the channel's page say so and its form keeps both", async ({
     page,
   }) => {
     const name = unique("Pager");
@@ -71,6 +71,7 @@ test.describe("notifications", () => {
     await events.getByRole("checkbox", { name: "A connector's status changed (broke, or recovered)" }).uncheck();
     await events.getByRole("checkbox", { name: "An activity policy raised an alert" }).check();
     await form.getByLabel(/^Alerts of at least/).selectOption({ label: "High" });
+    await form.getByRole("textbox", { name: /^Alert messages an hour, at most/ }).fill("20");
     await form.getByRole("button", { name: "Add email" }).click();
     await expect(page.getByText(`Added the email channel ${name}.`)).toBeFocused();
 
@@ -80,5 +81,7 @@ test.describe("notifications", () => {
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "An activity policy raised an alert (High and above)" })).toBeVisible();
     await expect(page.getByLabel(/^Alerts of at least/)).toHaveValue("high");
+    await expect(page.getByRole("definition").filter({ hasText: /^At most 20$/ })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /^Alert messages an hour, at most/ })).toHaveValue("20");
   });
 });

@@ -19,6 +19,9 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
     events: ["connector.status_changed"],
     connectorIds: null,
     alertMinSeverity: "low",
+    alertHourlyLimit: null,
+    alertsHeldBack: 0,
+    lastHeldBackAt: null,
     enabled: true,
     secretEnc: "v1.sealed",
     createdAt: t0.toISOString(),
@@ -77,6 +80,52 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
         expect(sent("every")).toEqual(["hi", "low", "med", "status"]);
         expect(sent("medium")).toEqual(["hi", "med", "status"]);
         expect(sent("high")).toEqual(["hi", "status"]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when a channel has an hourly alert limit, then it gets that many alerts an hour and counts the rest as held back, other events and channels unaffected", async () => {
+      const s = await open();
+      try {
+        const events: ChannelRecord["events"] = ["activity.alert", "connector.status_changed"];
+        await s.insertChannel(channel("capped", { events, alertHourlyLimit: 2 }));
+        await s.insertChannel(channel("every", { events }));
+        const alert = (id: string) => event(id, { type: "activity.alert", connectorId: null, data: { severity: "high" } });
+        const minute = 60_000;
+        const fanOut = async (ids: string[], atMs: number) => {
+          for (const id of ids) await s.enqueueEvent(id.startsWith("a") ? alert(id) : event(id, { connectorId: null }));
+          await s.fanOutEvents(10, at(atMs).toISOString(), channelWants);
+        };
+        // Two batches in the first hour: the limit counts across them.
+        await fanOut(["a1", "s1"], 0);
+        await fanOut(["a2", "a3", "a4", "s2"], 10 * minute);
+        // An hour after the first delivery there is room for one more; after the second, for two.
+        await fanOut(["a5", "a6"], 60 * minute + 1);
+        const sent = async (channelId: string) =>
+          (await s.claimDueDeliveries("me", 50, 60_000, at(2 * 60 * minute)))
+            .filter((j) => j.channel.id === channelId)
+            .map((j) => j.event.id)
+            .sort();
+        const all = await s.claimDueDeliveries("me", 50, 60_000, at(2 * 60 * minute));
+        const of = (id: string) =>
+          all
+            .filter((j) => j.channel.id === id)
+            .map((j) => j.event.id)
+            .sort();
+        expect(of("capped")).toEqual(["a1", "a2", "a5", "s1", "s2"]);
+        expect(of("every")).toEqual(["a1", "a2", "a3", "a4", "a5", "a6", "s1", "s2"]);
+        const capped = await s.getChannel("capped");
+        expect(capped?.alertHourlyLimit).toBe(2);
+        expect(capped?.alertsHeldBack).toBe(3);
+        expect(capped?.lastHeldBackAt).toBe(at(60 * minute + 1).toISOString());
+        const every = await s.getChannel("every");
+        expect([every?.alertHourlyLimit, every?.alertsHeldBack, every?.lastHeldBackAt]).toEqual([null, 0, null]);
+        // An edit keeps the count; lifting the limit lets every alert through again.
+        await s.updateChannel("capped", { alertHourlyLimit: null, name: "Uncapped" });
+        expect((await s.getChannel("capped"))?.alertsHeldBack).toBe(3);
+        await fanOut(["a7"], 70 * minute);
+        expect(await sent("capped")).toEqual(["a7"]);
       } finally {
         await s.close();
       }

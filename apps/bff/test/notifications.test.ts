@@ -265,6 +265,23 @@ describe("channel validation and roles", () => {
     expect(listed.find((c) => c.id === every.id)?.alertMinSeverity).toBe("high");
   });
 
+  it("when a channel sets an hourly alert limit, then it is kept and shown with nothing held back, an edit lifts it, and a limit that is not a whole number from 1 to 10,000 is refused on its field", async () => {
+    const body = { kind: "email", name: "Mailing list", recipients: ["soc@example.com"], events: ["activity.alert"] };
+    for (const bad of [0, 1.5, 10_001, "ten"]) {
+      const res = await stack.bff.client.post(routes.notificationChannels, { ...body, alertHourlyLimit: bad });
+      expect(res.status, String(bad)).toBe(400);
+      expect(res.json<ApiErrorBody>().error.fields?.alertHourlyLimit, String(bad)).toMatch(/alert messages? an hour/);
+    }
+    const created = channelCreatedResponseSchema.parse(
+      (await stack.bff.client.post(routes.notificationChannels, { ...body, alertHourlyLimit: 20 })).json(),
+    ).channel;
+    expect(created).toMatchObject({ alertHourlyLimit: 20, alertsHeldBack: 0, lastHeldBackAt: null });
+    const lifted = await stack.bff.client.put(routes.notificationChannel(created.id), { ...body, alertHourlyLimit: null });
+    expect(lifted.status, lifted.text).toBe(200);
+    const listed = channelsResponseSchema.parse((await stack.bff.client.get(routes.notificationChannels)).json()).channels;
+    expect(listed.find((c) => c.id === created.id)?.alertHourlyLimit).toBeNull();
+  });
+
   it("when a support user reads channels, then the list answers, and creating, testing or deleting is 403", async () => {
     const { channel } = await webhookChannel({ name: "Read only for support" });
     const support = await stack.bff.signedIn("support");

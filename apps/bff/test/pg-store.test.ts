@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/open-store";
 import { PG_MIGRATIONS } from "../src/platform/store/pg-migrations";
 import { openPgStore } from "../src/store/pg-store";
+import { channelWants } from "../src/notifications/dispatcher";
 import { pgTestDatabase } from "./pg-test-database";
 import { describeStoreContract } from "./store-contract";
 
@@ -54,6 +55,56 @@ if (!baseUrl) {
       const open = openStore("postgres://someone:hunter2@127.0.0.1:1/nothing");
       await expect(open).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:1: /);
       await expect(open).rejects.not.toThrow(/hunter2/);
+    });
+  });
+
+  describe("PostgreSQL notification fan-out across replicas", () => {
+    it("when two replicas fan out alerts side by side to a channel limited to 3 an hour, then it gets exactly 3 and the rest count as held back", async () => {
+      const url = await db.freshSchemaUrl();
+      const [a, b] = await Promise.all([openPgStore(url), openPgStore(url)]);
+      try {
+        const t0 = "2026-11-29T10:00:00.000Z";
+        await a.insertChannel({
+          id: "capped",
+          name: "Capped",
+          kind: "webhook",
+          urlEnc: "v1.sealed-url",
+          urlHint: "https://hooks.example.com/…",
+          format: "standard",
+          recipients: [],
+          events: ["activity.alert"],
+          connectorIds: null,
+          alertMinSeverity: "low",
+          alertHourlyLimit: 3,
+          alertsHeldBack: 0,
+          lastHeldBackAt: null,
+          enabled: true,
+          secretEnc: "v1.sealed",
+          createdAt: t0,
+          updatedAt: t0,
+        });
+        for (let i = 0; i < 40; i++) {
+          await a.enqueueEvent({
+            id: `e${i}`,
+            type: "activity.alert",
+            connectorId: null,
+            channelId: null,
+            onceKey: null,
+            data: { severity: "low" },
+            createdAt: t0,
+          });
+        }
+        // Small batches, so both replicas take part (SKIP LOCKED hands each different events).
+        const drain = async (s: typeof a) => {
+          for (let i = 0; i < 25; i++) await s.fanOutEvents(2, t0, channelWants);
+        };
+        await Promise.all([drain(a), drain(b)]);
+        const jobs = await a.claimDueDeliveries("me", 100, 60_000, new Date("2026-11-29T10:01:00.000Z"));
+        expect(jobs).toHaveLength(3);
+        expect((await a.getChannel("capped"))?.alertsHeldBack).toBe(37);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
     });
   });
 

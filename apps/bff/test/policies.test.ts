@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   alertDetailSchema,
   channelCreatedResponseSchema,
+  channelViewSchema,
   alertListResponseSchema,
   alertsStatusResponseSchema,
   alertViewSchema,
@@ -286,6 +287,45 @@ describe("alerts from the sync", () => {
     const open = (await alertsOf({ policyId: policy.id, connectorId: id, status: "open" })).alerts;
     expect(open).toHaveLength(1);
     expect(Math.abs(Date.parse(open[0]?.firstRowAt ?? "") - earlier)).toBeLessThan(5 * MIN);
+  });
+
+  it("when a channel takes at most one alert an hour and a backfill raises three, then one is sent and the channel says two were held back", async () => {
+    // A tenant of its own, so the alerts counted here are this test's.
+    await simApi(stack.sim, "POST", "/tenants", { name: "capped_alerts", kind: "production", prepared: true });
+    for (const days of [5, 4, 3]) {
+      await simApi(stack.sim, "POST", "/tenants/capped_alerts/activity/scenarios", { scenario: "proxy-session", at: iso(Date.now() - days * DAY) });
+    }
+    await createPolicy(fromTemplate("proxy-session-started"));
+    const p = await preparedConnector(stack.bff, stack.sim, "capped_alerts");
+    const created = await stack.bff.client.post(routes.notificationChannels, {
+      kind: "webhook",
+      name: "SOC, one alert an hour",
+      url: receiver.url,
+      events: ["activity.alert"],
+      connectorIds: [p.connector.id],
+      alertHourlyLimit: 1,
+    });
+    expect(created.status, created.text).toBe(201);
+    const { channel, signingSecret } = channelCreatedResponseSchema.parse(created.json());
+    receiver.useSecret(signingSecret ?? "");
+    await connect(stack.bff.client, p.connector.id);
+    await stack.bff.activity.whenIdle(p.connector.id);
+    const raised = (await alertsOf({ connectorId: p.connector.id })).alerts;
+    expect(raised.length).toBeGreaterThanOrEqual(3);
+
+    const ids = new Set(raised.map((a) => a.id));
+    const mine = () =>
+      receiver.received.filter((r) => {
+        const e = r.payload as { type?: string; data?: { alertId?: string } } | null;
+        return e?.type === "activity.alert" && ids.has(e.data?.alertId ?? "");
+      });
+    for (let i = 0; i < 50 && mine().length === 0; i++) await stack.bff.app.background.runDeliveries();
+    for (let i = 0; i < 3; i++) await stack.bff.app.background.runDeliveries();
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]?.verified).toBe(true);
+    const view = channelViewSchema.parse((await stack.bff.client.get(routes.notificationChannel(channel.id))).json());
+    expect(view).toMatchObject({ alertHourlyLimit: 1, alertsHeldBack: raised.length - 1 });
+    expect(view.lastHeldBackAt).not.toBeNull();
   });
 
   it("when a resolved alert's last row and closing are older than the alert retention, then the scheduled prune deletes it with its rows; an open one stays", async () => {

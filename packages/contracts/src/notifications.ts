@@ -97,6 +97,9 @@ const eventsSchema = z
   .min(1, "Choose at least one event.")
   .transform((events) => [...new Set(events)]);
 
+/** The largest hourly alert limit a channel takes: beyond it a limit limits nothing a receiver could read. */
+export const ALERT_HOURLY_LIMIT_MAX = 10_000;
+
 const channelCommon = {
   name: channelNameSchema,
   events: eventsSchema,
@@ -104,6 +107,14 @@ const channelCommon = {
   connectorIds: connectorIdsSchema.default(null),
   /** `activity.alert` only for alerts of at least this severity ("low": every alert). */
   alertMinSeverity: severitySchema.default("low"),
+  /** At most this many `activity.alert` messages in any hour; the rest are only on the Alerts page. null: no limit. */
+  alertHourlyLimit: z
+    .number({ error: "Enter the most alert messages an hour as a whole number, or leave it empty for no limit." })
+    .int("Enter the most alert messages an hour as a whole number, or leave it empty for no limit.")
+    .min(1, "Enter at least 1 alert message an hour, or leave it empty for no limit.")
+    .max(ALERT_HOURLY_LIMIT_MAX, `Enter at most ${ALERT_HOURLY_LIMIT_MAX.toLocaleString("en")} alert messages an hour, or leave it empty for no limit.`)
+    .nullable()
+    .default(null),
   enabled: z.boolean().default(true),
 };
 
@@ -143,6 +154,10 @@ export const channelViewSchema = z.object({
   events: z.array(subscribableEventSchema),
   connectorIds: z.array(z.string()).nullable(),
   alertMinSeverity: severitySchema,
+  alertHourlyLimit: z.number().int().nullable(),
+  /** Alerts this channel was not sent because of its hourly limit, since it was created, and the last time one was. */
+  alertsHeldBack: z.number().int(),
+  lastHeldBackAt: z.string().nullable(),
   enabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

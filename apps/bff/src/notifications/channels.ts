@@ -45,6 +45,7 @@ function fieldsOf(d: ChannelDeps, id: string, b: ChannelInput, before: ChannelRe
     events: b.events,
     connectorIds: b.connectorIds,
     alertMinSeverity: b.alertMinSeverity,
+    alertHourlyLimit: b.alertHourlyLimit,
     enabled: b.enabled,
   };
 }
@@ -64,6 +65,8 @@ export async function createChannel(d: ChannelDeps, b: ChannelInput): Promise<{ 
     kind: b.kind,
     ...fieldsOf(d, id, b, null),
     secretEnc: signingSecret ? sealSecret(d.keyring, id, "signingSecret", signingSecret) : null,
+    alertsHeldBack: 0,
+    lastHeldBackAt: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -108,6 +111,9 @@ export function toView(c: ChannelRecord, last: DeliveryAttempt | null): ChannelV
     events: c.events.filter((e): e is ChannelView["events"][number] => e !== "notification.test"),
     connectorIds: c.connectorIds,
     alertMinSeverity: c.alertMinSeverity,
+    alertHourlyLimit: c.alertHourlyLimit,
+    alertsHeldBack: c.alertsHeldBack,
+    lastHeldBackAt: c.lastHeldBackAt,
     enabled: c.enabled,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -126,6 +132,7 @@ export function auditView(c: ChannelRecord): Record<string, unknown> {
     events: c.events,
     connectorIds: c.connectorIds,
     alertMinSeverity: c.alertMinSeverity,
+    alertHourlyLimit: c.alertHourlyLimit,
     enabled: c.enabled,
   };
 }

@@ -19,6 +19,7 @@ export function channelToRow(c: ChannelPatch & Partial<Pick<ChannelRecord, "id" 
   if (c.events !== undefined) row.events = JSON.stringify(c.events);
   if (c.connectorIds !== undefined) row.connector_ids = c.connectorIds === null ? null : JSON.stringify(c.connectorIds);
   if (c.alertMinSeverity !== undefined) row.alert_min_severity = c.alertMinSeverity;
+  if (c.alertHourlyLimit !== undefined) row.alert_hourly_limit = c.alertHourlyLimit;
   if (c.enabled !== undefined) row.enabled = c.enabled ? 1 : 0;
   if (c.secretEnc !== undefined) row.secret_enc = c.secretEnc;
   if (c.createdAt !== undefined) row.created_at = c.createdAt;
@@ -38,6 +39,9 @@ export function channelFromRow(r: Row): ChannelRecord {
     events: list(r.events) as ChannelRecord["events"],
     connectorIds: r.connector_ids === null || r.connector_ids === undefined ? null : list(r.connector_ids),
     alertMinSeverity: r.alert_min_severity === "medium" || r.alert_min_severity === "high" ? r.alert_min_severity : "low",
+    alertHourlyLimit: r.alert_hourly_limit === null || r.alert_hourly_limit === undefined ? null : Number(r.alert_hourly_limit),
+    alertsHeldBack: Number(r.alerts_held_back ?? 0),
+    lastHeldBackAt: text(r.last_held_back_at),
     enabled: r.enabled === 1 || r.enabled === true,
     secretEnc: text(r.secret_enc),
     createdAt: String(r.created_at),

@@ -17,13 +17,18 @@ export interface ChannelRecord {
   connectorIds: string[] | null;
   /** `activity.alert` only for alerts of at least this severity. */
   alertMinSeverity: Severity;
+  /** At most this many `activity.alert` deliveries created in any hour (null: no limit). */
+  alertHourlyLimit: number | null;
+  /** Alerts not delivered because of the hourly limit, and when the last one was (written by the fan-out only). */
+  alertsHeldBack: number;
+  lastHeldBackAt: string | null;
   enabled: boolean;
   secretEnc: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type ChannelPatch = Partial<Omit<ChannelRecord, "id" | "kind" | "createdAt">>;
+export type ChannelPatch = Partial<Omit<ChannelRecord, "id" | "kind" | "createdAt" | "alertsHeldBack" | "lastHeldBackAt">>;
 
 /**
  * One event in the outbox. `id` is what receivers de-duplicate on (the `webhook-id`); `data` is

@@ -13,6 +13,7 @@ import {
   ATTEMPTS_SQL,
 } from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
+import { HOUR_MS, limitedChannels, planFanOut } from "./fan-out-plan";
 
 type Row = Record<string, unknown>;
 
@@ -91,19 +92,34 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
         ).rows.map((r) => outboxFromRow(r));
         if (events.length === 0) return 0;
         const channels = (await c.query<Row>("SELECT * FROM notification_channels")).rows.map(channelFromRow);
-        let created = 0;
-        for (const e of events) {
-          for (const ch of channels) {
-            if (!wants(ch, e)) continue;
-            const r = await c.query(
-              `INSERT INTO notification_deliveries (id, event_id, channel_id, status, attempts, next_attempt_at, created_at)
-               VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT (event_id, channel_id) DO NOTHING`,
-              [`${e.id}:${ch.id}`, e.id, ch.id, now],
-            );
-            created += r.rowCount ?? 0;
-          }
-          await c.query("UPDATE notification_outbox SET fanned_out = TRUE WHERE id = $1", [e.id]);
+        const limited = limitedChannels(channels);
+        const sent = new Map<string, number>();
+        if (limited.length > 0) {
+          // Replicas fan out different events side by side (SKIP LOCKED above): the limited channels'
+          // rows are locked, in id order, so two of them never both take the last place in an hour.
+          await c.query("SELECT 1 FROM notification_channels WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", [limited]);
+          const since = new Date(Date.parse(now) - HOUR_MS).toISOString();
+          const counted = await c.query<{ channel_id: string; n: string }>(
+            `SELECT d.channel_id, count(*) AS n FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id
+             WHERE d.channel_id = ANY($1::text[]) AND d.created_at > $2 AND e.type = 'activity.alert' GROUP BY d.channel_id`,
+            [limited, since],
+          );
+          for (const r of counted.rows) sent.set(r.channel_id, Number(r.n));
         }
+        const plan = planFanOut(events, channels, wants, sent);
+        let created = 0;
+        for (const { event: e, channel: ch } of plan.deliveries) {
+          const r = await c.query(
+            `INSERT INTO notification_deliveries (id, event_id, channel_id, status, attempts, next_attempt_at, created_at)
+             VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT (event_id, channel_id) DO NOTHING`,
+            [`${e.id}:${ch.id}`, e.id, ch.id, now],
+          );
+          created += r.rowCount ?? 0;
+        }
+        for (const [id, n] of plan.heldBack) {
+          await c.query("UPDATE notification_channels SET alerts_held_back = alerts_held_back + $1, last_held_back_at = $2 WHERE id = $3", [n, now, id]);
+        }
+        await c.query("UPDATE notification_outbox SET fanned_out = TRUE WHERE id = ANY($1::text[])", [events.map((e) => e.id)]);
         return created;
       });
     },

@@ -13,6 +13,7 @@ import {
   outboxValues,
 } from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
+import { HOUR_MS, limitedChannels, planFanOut } from "./fan-out-plan";
 
 type Row = Record<string, unknown>;
 
@@ -36,22 +37,33 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
     return row ? channelFromRow(row) : null;
   };
 
+  const insertDelivery = db.prepare(
+    `INSERT INTO notification_deliveries (id, event_id, channel_id, status, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, channel_id) DO NOTHING`,
+  );
+  const fannedOut = db.prepare("UPDATE notification_outbox SET fanned_out = 1 WHERE id = ?");
+  const recentAlertDeliveries = db.prepare(
+    `SELECT d.channel_id, count(*) AS n FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id
+     WHERE d.channel_id IN (SELECT value FROM json_each(?)) AND d.created_at > ? AND e.type = 'activity.alert' GROUP BY d.channel_id`,
+  );
+  const heldBack = db.prepare("UPDATE notification_channels SET alerts_held_back = alerts_held_back + ?, last_held_back_at = ? WHERE id = ?");
   const fanOut = writeTx(db, (limit: number, now: string, wants: Parameters<NotificationStore["fanOutEvents"]>[2]) => {
     const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY rowid LIMIT ?").all(limit) as Row[]).map((r) =>
       outboxFromRow(r),
     );
     if (events.length === 0) return 0;
     const channels = (db.prepare("SELECT * FROM notification_channels").all() as Row[]).map(channelFromRow);
-    const insert = db.prepare(
-      `INSERT INTO notification_deliveries (id, event_id, channel_id, status, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (event_id, channel_id) DO NOTHING`,
-    );
-    const done = db.prepare("UPDATE notification_outbox SET fanned_out = 1 WHERE id = ?");
-    let created = 0;
-    for (const e of events) {
-      for (const c of channels) if (wants(c, e)) created += insert.run(`${e.id}:${c.id}`, e.id, c.id, now, now).changes;
-      done.run(e.id);
+    const limited = limitedChannels(channels);
+    const sent = new Map<string, number>();
+    if (limited.length > 0) {
+      const since = new Date(Date.parse(now) - HOUR_MS).toISOString();
+      for (const r of recentAlertDeliveries.all(JSON.stringify(limited), since) as { channel_id: string; n: number }[]) sent.set(r.channel_id, r.n);
     }
+    const plan = planFanOut(events, channels, wants, sent);
+    let created = 0;
+    for (const { event: e, channel: c } of plan.deliveries) created += insertDelivery.run(`${e.id}:${c.id}`, e.id, c.id, now, now).changes;
+    for (const [id, n] of plan.heldBack) heldBack.run(n, now, id);
+    for (const e of events) fannedOut.run(e.id);
     return created;
   });
 

@@ -44,6 +44,9 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
         events: body.events,
         connectorIds: body.connectorIds,
         alertMinSeverity: body.alertMinSeverity,
+        alertHourlyLimit: body.alertHourlyLimit,
+        alertsHeldBack: 0,
+        lastHeldBackAt: null,
         enabled: body.enabled,
         createdAt: at,
         updatedAt: at,
@@ -67,6 +70,7 @@ export function fakeNotificationsApi({ channels = [], attempts = {}, connectors 
         events: body.events,
         connectorIds: body.connectorIds,
         alertMinSeverity: body.alertMinSeverity,
+        alertHourlyLimit: body.alertHourlyLimit,
         enabled: body.enabled,
         // As the BFF: a URL left out keeps the saved one.
         ...(body.kind === "webhook" ? { format: body.format, ...(body.url ? { urlHint: webhookUrlHint(body.url) } : {}) } : { recipients: body.recipients }),

@@ -505,6 +505,19 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // the high ones. Existing channels keep every alert.
     sql: `ALTER TABLE notification_channels ADD COLUMN alert_min_severity TEXT NOT NULL DEFAULT 'low';`,
   },
+  {
+    version: 18,
+    name: "a channel's hourly alert limit",
+    // A broad policy can raise hundreds of alerts an hour: a channel may take at most so many an
+    // hour (the rest stay on the Alerts page), and says how many it held back. The index counts a
+    // channel's recent deliveries at each fan-out.
+    sql: `
+      ALTER TABLE notification_channels ADD COLUMN alert_hourly_limit INTEGER;
+      ALTER TABLE notification_channels ADD COLUMN alerts_held_back INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE notification_channels ADD COLUMN last_held_back_at TEXT;
+      CREATE INDEX notification_deliveries_by_channel ON notification_deliveries(channel_id, created_at);
+    `,
+  },
 ];
 
 /**

@@ -95,6 +95,23 @@ describe("Notification channel page", () => {
       Connectors: "Acme sandbox, Deleted connector gone",
       Enabled: "Yes",
     });
+    // A channel that takes no alerts has no alert limit to show.
+    expect(terms).not.toContain("Alerts an hour");
+  });
+
+  it("when a channel's hourly alert limit held alerts back, then the page says how many, since when, and that they are on the Alerts page", async () => {
+    const channels = [makeChannel({ events: ["activity.alert"], alertHourlyLimit: 1000, alertsHeldBack: 1234, lastHeldBackAt: "2026-11-29T10:05:00.000Z" })];
+    fakeNotificationsApi({ channels });
+    await openChannel();
+    const limit = within(screen.getByRole("region", { name: "Channel" })).getByText(/^At most/);
+    expect(limit.textContent).toMatch(/^At most 1,000\. 1,234 alerts were not sent because of the limit, the last .+; they are on the Alerts page\.$/);
+    expect(limit.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-29T10:05:00.000Z");
+  });
+
+  it("when a channel takes alerts without a limit, then the page says No limit", async () => {
+    fakeNotificationsApi({ channels: [makeChannel({ events: ["activity.alert"] })] });
+    await openChannel();
+    expect(within(screen.getByRole("region", { name: "Channel" })).getByText("Alerts an hour").nextElementSibling?.textContent).toBe("No limit");
   });
 
   it("when Send test is pressed, then a test is queued with the CSRF header, 'Test queued' shows beside the button and the log is read again", async () => {
@@ -112,8 +129,11 @@ describe("Notification channel page", () => {
     ]);
   });
 
-  it("when Disable is pressed, then the whole channel is sent back with enabled false and without a URL (the saved one stays) and the page says nothing is sent", async () => {
-    const fake = fakeNotificationsApi({ channels: [makeChannel({ connectorIds: ["c1"] })], connectors: CONNECTORS });
+  it("when Disable is pressed, then the whole channel is sent back with enabled false and without a URL (the saved one stays), its alert choices kept, and the page says nothing is sent", async () => {
+    const fake = fakeNotificationsApi({
+      channels: [makeChannel({ connectorIds: ["c1"], alertMinSeverity: "high", alertHourlyLimit: 5 })],
+      connectors: CONNECTORS,
+    });
     const { user } = await openChannel();
     await user.click(within(actions()).getByRole("button", { name: "Disable" }));
     expect(await screen.findByText("On-call webhook is disabled: nothing is sent until it is enabled again.")).toBeDefined();
@@ -126,6 +146,8 @@ describe("Notification channel page", () => {
           name: "On-call webhook",
           events: ["connector.status_changed"],
           connectorIds: ["c1"],
+          alertMinSeverity: "high",
+          alertHourlyLimit: 5,
           enabled: false,
           format: "standard",
         },
@@ -195,6 +217,7 @@ describe("Notification channel page", () => {
       events: ["connector.status_changed"],
       connectorIds: ["c1"],
       alertMinSeverity: "low",
+      alertHourlyLimit: null,
       enabled: true,
     });
   });

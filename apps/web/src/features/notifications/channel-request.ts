@@ -2,7 +2,7 @@ import { channelRequestSchema, type ChannelKind, type ChannelRequest, type Chann
 import { formText, type FormProblem } from "../../lib/form-problem";
 
 /** The form's field names; a message for any other field is shown above the form. */
-export const CHANNEL_FIELDS = ["name", "url", "format", "recipients", "events", "alertMinSeverity", "connectorIds"] as const;
+export const CHANNEL_FIELDS = ["name", "url", "format", "recipients", "events", "alertMinSeverity", "alertHourlyLimit", "connectorIds"] as const;
 
 /** "One per line or comma-separated": semicolons too, as mail clients copy them. */
 export function splitRecipients(text: string): string[] {
@@ -11,6 +11,13 @@ export function splitRecipients(text: string): string[] {
     .map((r) => r.trim())
     .filter((r) => r !== "");
 }
+
+/** Empty: no limit; a number as typed; anything else as text, for the schema to say what to enter. */
+const limitOf = (text: string): number | string | null => {
+  const t = text.trim().replace(/[\s,]/g, "");
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text;
+};
 
 const texts = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
 
@@ -22,6 +29,7 @@ function rawRequest(form: FormData, kind: ChannelKind, recipients: string[]): Re
     events: texts(form, "events"),
     connectorIds: formText(form, "connectors") === "chosen" ? texts(form, "connectorIds") : null,
     alertMinSeverity: formText(form, "alertMinSeverity") || "low",
+    alertHourlyLimit: limitOf(formText(form, "alertHourlyLimit")),
     enabled: formText(form, "enabled") !== "false",
   };
   // An empty URL on an edit keeps the saved one, which is never shown back (webhookUrlHint).
@@ -80,7 +88,15 @@ export function problemFromRefusal(problem: FormProblem, request: ChannelRequest
 
 /** The channel as a request that changes nothing, to change one thing in (Enable/Disable). */
 export function requestFromView(channel: ChannelView, changes: Partial<Pick<ChannelView, "enabled">> = {}): ChannelRequest {
-  const common = { name: channel.name, events: channel.events, connectorIds: channel.connectorIds, enabled: channel.enabled, ...changes };
+  const common = {
+    name: channel.name,
+    events: channel.events,
+    connectorIds: channel.connectorIds,
+    alertMinSeverity: channel.alertMinSeverity,
+    alertHourlyLimit: channel.alertHourlyLimit,
+    enabled: channel.enabled,
+    ...changes,
+  };
   return channel.kind === "webhook"
     ? { kind: "webhook", ...common, format: channel.format ?? "standard" }
     : { kind: "email", ...common, recipients: channel.recipients };

@@ -131,6 +131,7 @@ describe("Notifications page", () => {
       events: ["connector.status_changed", "activity.stalled"],
       connectorIds: ["c2"],
       alertMinSeverity: "low",
+      alertHourlyLimit: null,
       enabled: true,
     });
     await vi.waitFor(() => expect(within(form).getByRole<HTMLInputElement>("textbox", { name: "Name" }).value).toBe(""));
@@ -194,6 +195,27 @@ describe("Notifications page", () => {
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual([NOTIFICATION_EVENT_LABELS["connector.status_changed"], `${NOTIFICATION_EVENT_LABELS["activity.alert"]} (High and above)`]);
+  });
+
+  it("when a channel takes at most 1,000 alerts an hour, then the request says 1000; a limit that is not a number is refused on its field and nothing is sent", async () => {
+    const { calls } = fakeNotificationsApi({ connectors: CONNECTORS });
+    const { user } = await openNotifications();
+    const form = region("Add email");
+    await user.type(within(form).getByRole("textbox", { name: "Name" }), "Mailing list");
+    await user.type(within(form).getByRole("textbox", { name: /^Recipients/ }), "soc@example.com");
+    const limit = within(form).getByRole("textbox", { name: /^Alert messages an hour, at most/ });
+    await user.type(limit, "ten");
+    await user.click(within(form).getByRole("button", { name: "Add email" }));
+    expect((await within(form).findByRole("alert")).textContent).toBe(
+      "Enter the most alert messages an hour as a whole number, or leave it empty for no limit.",
+    );
+    expect(document.activeElement).toBe(limit);
+    expect(calls).toEqual([]);
+    await user.clear(limit);
+    await user.type(limit, "1,000");
+    await user.click(within(form).getByRole("button", { name: "Add email" }));
+    await screen.findByText("Added the email channel Mailing list.");
+    expect(calls[0]?.body).toMatchObject({ alertHourlyLimit: 1000 });
   });
 
   it("when Add webhook is pressed without a URL, then the URL field asks for it and nothing is sent", async () => {

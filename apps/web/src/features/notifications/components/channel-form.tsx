@@ -89,6 +89,15 @@ export function ChannelForm({ kind, intent, action, connectors, channel, problem
         hint={`For “${NOTIFICATION_EVENT_LABELS["activity.alert"]}”: alerts of a lower severity are not sent here (a pager may take only the high ones).`}
         error={fields.alertMinSeverity}
       />
+      <TextField
+        label="Alert messages an hour, at most"
+        name="alertHourlyLimit"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={channel?.alertHourlyLimit ?? ""}
+        hint="Beyond this many in an hour, alerts are only on the Alerts page and the channel counts them. Leave empty for no limit."
+        error={fields.alertHourlyLimit}
+      />
       <ConnectorChoices connectors={connectors} chosen={channel ? channel.connectorIds : null} error={fields.connectorIds} />
       <button type="submit" className="button-primary" disabled={busy}>
         {submitLabel}

@@ -5,6 +5,19 @@ import { CHANNEL_KIND_NAMES, connectorsText, WEBHOOK_FORMAT_NAMES, type Connecto
 import { ChannelEvents } from "./channel-events";
 import { LastAttempt } from "./last-attempt";
 
+/** The hourly alert limit, and how many alerts it kept from the channel: they are on the Alerts page, not lost. */
+function AlertLimit({ channel }: { channel: ChannelView }) {
+  const limit = channel.alertHourlyLimit === null ? "No limit" : `At most ${channel.alertHourlyLimit.toLocaleString("en")}`;
+  if (channel.alertsHeldBack === 0 || channel.lastHeldBackAt === null) return <>{limit}</>;
+  const n = channel.alertsHeldBack;
+  return (
+    <>
+      {limit}. {n.toLocaleString("en")} {n === 1 ? "alert was" : "alerts were"} not sent because of the limit, the last{" "}
+      <DateTime value={channel.lastHeldBackAt} />; they are on the Alerts page.
+    </>
+  );
+}
+
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="dl-row">
@@ -30,6 +43,11 @@ export function ChannelSummary({ channel, connectors }: { channel: ChannelView; 
       <Item term="Events">
         <ChannelEvents channel={channel} />
       </Item>
+      {channel.events.includes("activity.alert") ? (
+        <Item term="Alerts an hour">
+          <AlertLimit channel={channel} />
+        </Item>
+      ) : null}
       <Item term="Connectors">{connectorsText(channel.connectorIds, connectors)}</Item>
       <Item term="Enabled">{channel.enabled ? "Yes" : "No: nothing is sent"}</Item>
       <Item term="Last attempt">

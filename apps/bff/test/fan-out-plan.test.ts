@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { planFanOut } from "../src/notifications/fan-out-plan";
+import { channelWants } from "../src/notifications/dispatcher";
+import type { ChannelRecord, OutboxEvent } from "../src/notifications/notification-store";
+
+const at = "2026-11-29T10:00:00.000Z";
+const channel = (id: string, over: Partial<ChannelRecord> = {}): ChannelRecord => ({
+  id,
+  name: id,
+  kind: "webhook",
+  urlEnc: "v1.sealed",
+  urlHint: null,
+  format: "standard",
+  recipients: [],
+  events: ["activity.alert", "connector.status_changed"],
+  connectorIds: null,
+  alertMinSeverity: "low",
+  alertHourlyLimit: null,
+  alertsHeldBack: 0,
+  lastHeldBackAt: null,
+  enabled: true,
+  secretEnc: null,
+  createdAt: at,
+  updatedAt: at,
+  ...over,
+});
+const event = (id: string, type: OutboxEvent["type"] = "activity.alert"): OutboxEvent => ({
+  id,
+  type,
+  connectorId: "c1",
+  channelId: null,
+  onceKey: null,
+  data: { severity: "high" },
+  createdAt: at,
+});
+const sentTo = (plan: ReturnType<typeof planFanOut>, channelId: string) => plan.deliveries.filter((d) => d.channel.id === channelId).map((d) => d.event.id);
+
+describe("fan-out plan", () => {
+  it("when a channel has room for two more alerts this hour, then the first two go to it, the rest are held back, and a status event still goes", () => {
+    const events = [event("a1"), event("a2"), event("s1", "connector.status_changed"), event("a3"), event("a4")];
+    const plan = planFanOut(events, [channel("capped", { alertHourlyLimit: 5 }), channel("every")], channelWants, new Map([["capped", 3]]));
+    expect(sentTo(plan, "capped")).toEqual(["a1", "a2", "s1"]);
+    expect(sentTo(plan, "every")).toEqual(["a1", "a2", "s1", "a3", "a4"]);
+    expect([...plan.heldBack]).toEqual([["capped", 2]]);
+  });
+
+  it("when a channel already got more alerts than its limit (the limit was lowered), then none go and none are counted twice", () => {
+    const plan = planFanOut([event("a1")], [channel("capped", { alertHourlyLimit: 2 })], channelWants, new Map([["capped", 7]]));
+    expect(plan.deliveries).toEqual([]);
+    expect(plan.heldBack.get("capped")).toBe(1);
+  });
+
+  it("when a limited channel does not want an alert (below its severity), then it is neither sent nor counted as held back", () => {
+    const low = { ...event("a1"), data: { severity: "low" } };
+    const plan = planFanOut([low], [channel("capped", { alertHourlyLimit: 1, alertMinSeverity: "high" })], channelWants, new Map());
+    expect(plan.deliveries).toEqual([]);
+    expect(plan.heldBack.size).toBe(0);
+  });
+});
