@@ -222,6 +222,70 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
       }
     });
 
+    it("when alerts are raised, changed one by one and in bulk, pruned and their connector deleted, then the kept counts always equal the alerts counted one by one", async () => {
+      const { store, rec } = await withConnector("pc15");
+      try {
+        await store.insertConnector(connector("pc16", "Policies pc16"), created);
+        const other = await store.getConnector("pc16");
+        if (!other) throw new Error("connector not stored");
+        await store.insertPolicy(policy("p15"));
+        await store.insertPolicy(policy("p16", { severity: "low", condition: { field: "taskDisplayName", op: "is", values: ["Start Proxy"] } }));
+        /** What the filters count, read alert by alert (the list reads the alerts themselves). */
+        const counted = async (q: { connectorId?: string; policyId?: string; severity?: "low" | "medium" | "high" } = {}) => {
+          const out: Record<string, number> = {};
+          for (const a of await store.listAlerts({ ...q, limit: 1000 })) out[a.status] = (out[a.status] ?? 0) + 1;
+          return out;
+        };
+        const agree = async (step: string) => {
+          for (const q of [
+            {},
+            { connectorId: "pc15" },
+            { connectorId: "pc16" },
+            { policyId: "p16" },
+            { severity: "low" as const },
+            { connectorId: "pc15", policyId: "p15" },
+          ]) {
+            expect(await store.countAlertsByStatus(q), `${step} ${JSON.stringify(q)}`).toEqual(await counted(q));
+          }
+          const open: Record<string, number> = {};
+          for (const a of await store.listAlerts({ status: "open", limit: 1000 })) open[a.policyId] = (open[a.policyId] ?? 0) + 1;
+          expect(await store.countOpenAlertsByPolicy(), step).toEqual(open);
+        };
+        const accounts = ["ana", "bo", "cy", "di"];
+        expect(
+          await raised(
+            pages(store, rec),
+            accounts.map((acc, i) => row(`count-${acc}`, i * 10, { systemAccount: acc })),
+          ),
+        ).toBe(8);
+        expect(await raised(pages(store, other), [row("count-other", 1)])).toBe(2);
+        // The same page again raises nothing and counts nothing twice.
+        expect(
+          await raised(
+            pages(store, rec),
+            accounts.map((acc, i) => row(`count-${acc}`, i * 10, { systemAccount: acc })),
+          ),
+        ).toBe(0);
+        await agree("raised");
+
+        const [first] = await store.listAlerts({ connectorId: "pc15", policyId: "p15", limit: 1 });
+        await store.setAlertStatus(first?.id ?? "", { status: "resolved", note: "n", closedBy: "Ada", closedAt: iso(15 * 60_000) });
+        // A change from a status it no longer has changes nothing, and counts nothing.
+        await store.setAlertStatus(first?.id ?? "", { status: "dismissed", note: "n", closedBy: "Ada", closedAt: iso(15 * 60_000), from: "open" });
+        await agree("one resolved");
+        const dismiss = { status: "dismissed" as const, note: "n", closedBy: "Ada", closedAt: iso(20 * 60_000) };
+        expect(await store.setAlertsStatus({ connectorId: "pc15", policyId: "p16", status: "open" }, dismiss, 4)).toEqual({ matched: 4, changed: true });
+        await agree("bulk dismissed");
+        expect(await store.pruneClosedAlerts("pc15", iso(1e10))).toBe(5);
+        await agree("pruned");
+        expect(await store.deleteConnector("pc16")).toBe(true);
+        await agree("connector deleted");
+        expect(await store.countAlertsByStatus({})).toEqual({ open: 3 });
+      } finally {
+        await store.close();
+      }
+    });
+
     it("when closed alerts are pruned, then only those closed and last matched before the cutoff go, with their rows; open alerts stay however old", async () => {
       const { store, rec } = await withConnector("pc13");
       try {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/open-store";
 import { openSqliteStore } from "../src/store/sqlite-store";
@@ -31,6 +32,41 @@ describe("SQLite file store", () => {
     const b = openSqliteStore(file);
     expect(await b.getSession("s")).not.toBeNull();
     await b.close();
+  });
+});
+
+describe("SQLite migration of alert counts", () => {
+  it("when a database from before the kept alert counts is opened, then the counts are made from its alerts and kept from then on", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
+    const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "pending_configuration" as const, reasonCode: null, actor: "t" };
+    const a = openSqliteStore(file);
+    await a.insertConnector(connectorRecord("c1"), created);
+    await a.close();
+    // As the database was before migration 20: alerts, no counts, no triggers.
+    const raw = new DatabaseSync(file);
+    raw.exec(`DROP TRIGGER alert_counts_insert; DROP TRIGGER alert_counts_delete; DROP TRIGGER alert_counts_status; DROP TABLE alert_counts;
+      DROP INDEX activity_alerts_by_account; DELETE FROM schema_migrations WHERE version = 20`);
+    const insert = raw.prepare(`INSERT INTO activity_alerts (id, alert_key, policy_id, policy_name, severity, connector_id, account, status, row_count,
+      first_row_at, last_row_at, raised_at) VALUES (?, ?, ?, 'P', ?, 'c1', 'ana', ?, 1, 't', 't', 't')`);
+    for (const [id, policy, severity, status] of [
+      ["al_1", "p1", "high", "open"],
+      ["al_2", "p1", "high", "open"],
+      ["al_3", "p1", "high", "resolved"],
+      ["al_4", "p2", "low", "dismissed"],
+    ]) {
+      insert.run(id ?? "", `k-${id}`, policy ?? "", severity ?? "", status ?? "");
+    }
+    raw.close();
+    const b = openSqliteStore(file);
+    try {
+      expect(await b.countAlertsByStatus({})).toEqual({ open: 2, resolved: 1, dismissed: 1 });
+      expect(await b.countAlertsByStatus({ policyId: "p2" })).toEqual({ dismissed: 1 });
+      expect(await b.countOpenAlertsByPolicy()).toEqual({ p1: 2 });
+      await b.setAlertStatus("al_1", { status: "resolved", note: "n", closedBy: "Ada", closedAt: "t" });
+      expect(await b.countAlertsByStatus({ severity: "high" })).toEqual({ open: 1, resolved: 2 });
+    } finally {
+      await b.close();
+    }
   });
 });
 

@@ -518,6 +518,44 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX notification_deliveries_by_channel ON notification_deliveries(channel_id, created_at);
     `,
   },
+  {
+    version: 19,
+    name: "alert counts kept by triggers, alerts by account",
+    // Measured at 1,000,000 alerts (a year of a broad policy set): the Alerts page's counts read the
+    // whole table (~420 ms of the event loop on SQLite), the Policies page's open counts ~80 ms, and
+    // a list or count by account ~250-900 ms. Counts per (connector, policy, severity, status) are
+    // now kept by triggers, on every insert, status change and delete (prune, connector deleted),
+    // in the writing statement's transaction; an account is found through an index on its
+    // lower-cased name, the form the filter compares.
+    sql: `
+      CREATE INDEX activity_alerts_by_account ON activity_alerts (lower(account), raised_at, id);
+      CREATE TABLE alert_counts (
+        connector_id TEXT COLLATE "C" NOT NULL,
+        policy_id TEXT COLLATE "C" NOT NULL,
+        severity TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (connector_id, policy_id, severity, status)
+      );
+      INSERT INTO alert_counts (connector_id, policy_id, severity, status, n)
+        SELECT connector_id, policy_id, severity, status, count(*) FROM activity_alerts GROUP BY connector_id, policy_id, severity, status;
+      CREATE FUNCTION alert_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE alert_counts SET n = n - 1
+              WHERE connector_id = OLD.connector_id AND policy_id = OLD.policy_id AND severity = OLD.severity AND status = OLD.status;
+          END IF;
+          IF TG_OP IN ('UPDATE', 'INSERT') THEN
+            INSERT INTO alert_counts (connector_id, policy_id, severity, status, n) VALUES (NEW.connector_id, NEW.policy_id, NEW.severity, NEW.status, 1)
+              ON CONFLICT (connector_id, policy_id, severity, status) DO UPDATE SET n = alert_counts.n + 1;
+          END IF;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER alert_counts_insert_delete AFTER INSERT OR DELETE ON activity_alerts FOR EACH ROW EXECUTE FUNCTION alert_counts_track();
+      CREATE TRIGGER alert_counts_status AFTER UPDATE OF status ON activity_alerts FOR EACH ROW
+        WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION alert_counts_track();
+    `,
+  },
 ];
 
 /**
