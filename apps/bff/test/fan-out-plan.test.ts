@@ -18,6 +18,7 @@ const channel = (id: string, over: Partial<ChannelRecord> = {}): ChannelRecord =
   alertHourlyLimit: null,
   alertsHeldBack: 0,
   lastHeldBackAt: null,
+  lastLimitNoticeAt: null,
   enabled: true,
   secretEnc: null,
   createdAt: at,
@@ -38,22 +39,31 @@ const sentTo = (plan: ReturnType<typeof planFanOut>, channelId: string) => plan.
 describe("fan-out plan", () => {
   it("when a channel has room for two more alerts this hour, then the first two go to it, the rest are held back, and a status event still goes", () => {
     const events = [event("a1"), event("a2"), event("s1", "connector.status_changed"), event("a3"), event("a4")];
-    const plan = planFanOut(events, [channel("capped", { alertHourlyLimit: 5 }), channel("every")], channelWants, new Map([["capped", 3]]));
+    const plan = planFanOut(events, [channel("capped", { alertHourlyLimit: 5 }), channel("every")], channelWants, new Map([["capped", 3]]), at);
     expect(sentTo(plan, "capped")).toEqual(["a1", "a2", "s1"]);
     expect(sentTo(plan, "every")).toEqual(["a1", "a2", "s1", "a3", "a4"]);
     expect([...plan.heldBack]).toEqual([["capped", 2]]);
+    expect(plan.notify.map((c) => c.id)).toEqual(["capped"]);
+  });
+
+  it("when a channel was told of its limit less than an hour ago, then alerts held back now tell it nothing; an hour later they do", () => {
+    const told = channel("capped", { alertHourlyLimit: 1, lastLimitNoticeAt: "2026-11-29T09:00:00.001Z" });
+    const sent = new Map([["capped", 1]]);
+    expect(planFanOut([event("a1"), event("a2")], [told], channelWants, sent, at).notify).toEqual([]);
+    expect(planFanOut([event("a1")], [told], channelWants, sent, "2026-11-29T10:00:00.001Z").notify.map((c) => c.id)).toEqual(["capped"]);
   });
 
   it("when a channel already got more alerts than its limit (the limit was lowered), then none go and none are counted twice", () => {
-    const plan = planFanOut([event("a1")], [channel("capped", { alertHourlyLimit: 2 })], channelWants, new Map([["capped", 7]]));
+    const plan = planFanOut([event("a1")], [channel("capped", { alertHourlyLimit: 2 })], channelWants, new Map([["capped", 7]]), at);
     expect(plan.deliveries).toEqual([]);
     expect(plan.heldBack.get("capped")).toBe(1);
   });
 
   it("when a limited channel does not want an alert (below its severity), then it is neither sent nor counted as held back", () => {
     const low = { ...event("a1"), data: { severity: "low" } };
-    const plan = planFanOut([low], [channel("capped", { alertHourlyLimit: 1, alertMinSeverity: "high" })], channelWants, new Map());
+    const plan = planFanOut([low], [channel("capped", { alertHourlyLimit: 1, alertMinSeverity: "high" })], channelWants, new Map(), at);
     expect(plan.deliveries).toEqual([]);
     expect(plan.heldBack.size).toBe(0);
+    expect(plan.notify).toEqual([]);
   });
 });

@@ -60,4 +60,22 @@ describe("notification bodies", () => {
     expect(emailBodies(recovered, console_).subject).toBe("Recovered: Acme <prod> (acme) is connected again");
     expect(emailBodies(recovered, console_).text).toContain("(it was Reconnect needed)");
   });
+  it("when a channel's alert limit held alerts back, then the words give the limit, say the next alerts wait, and link to the Alerts page", () => {
+    const notice: OutboxEvent = {
+      id: "msg_2",
+      type: "activity.alert_limit_reached",
+      connectorId: null,
+      channelId: "ch1",
+      onceKey: null,
+      data: { channel: { id: "ch1", name: "SOC <list>" }, limit: 20 },
+      createdAt: "2026-12-05T10:00:00.000Z",
+    };
+    const m = emailBodies(notice, console_);
+    expect(m.subject).toBe("Alert limit reached: SOC <list>");
+    expect(m.text).toContain("at most 20 alert messages an hour");
+    expect(m.text).toContain("Every alert is on the Alerts page.");
+    expect(m.text).toContain("https://connect.example.com/alerts");
+    expect(m.html).toContain("at most 20 alert messages an hour");
+    expect((JSON.parse(webhookBody(notice, "slack", console_)) as { text: string }).text).toContain("*Alert limit reached: SOC &lt;list&gt;*");
+  });
 });

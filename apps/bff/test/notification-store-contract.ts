@@ -22,6 +22,7 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
     alertHourlyLimit: null,
     alertsHeldBack: 0,
     lastHeldBackAt: null,
+    lastLimitNoticeAt: null,
     enabled: true,
     secretEnc: "v1.sealed",
     createdAt: t0.toISOString(),
@@ -85,7 +86,7 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
       }
     });
 
-    it("when a channel has an hourly alert limit, then it gets that many alerts an hour and counts the rest as held back, other events and channels unaffected", async () => {
+    it("when a channel has an hourly alert limit, then it gets that many alerts an hour, counts the rest as held back and is told so, other events and channels unaffected", async () => {
       const s = await open();
       try {
         const events: ChannelRecord["events"] = ["activity.alert", "connector.status_changed"];
@@ -110,10 +111,16 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
         const all = await s.claimDueDeliveries("me", 50, 60_000, at(2 * 60 * minute));
         const of = (id: string) =>
           all
-            .filter((j) => j.channel.id === id)
+            .filter((j) => j.channel.id === id && j.event.type !== "activity.alert_limit_reached")
             .map((j) => j.event.id)
             .sort();
         expect(of("capped")).toEqual(["a1", "a2", "a5", "s1", "s2"]);
+        // Told when the limit first held an alert back (queued then, sent by a later round); not
+        // again within the hour after that, and never the channel without a limit.
+        const notices = all.filter((j) => j.event.type === "activity.alert_limit_reached");
+        expect(notices.map((j) => [j.channel.id, j.event.createdAt, j.event.data])).toEqual([
+          ["capped", at(10 * minute).toISOString(), { channel: { id: "capped", name: "Channel capped" }, limit: 2 }],
+        ]);
         expect(of("every")).toEqual(["a1", "a2", "a3", "a4", "a5", "a6", "s1", "s2"]);
         const capped = await s.getChannel("capped");
         expect(capped?.alertHourlyLimit).toBe(2);

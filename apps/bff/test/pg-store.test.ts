@@ -59,7 +59,7 @@ if (!baseUrl) {
   });
 
   describe("PostgreSQL notification fan-out across replicas", () => {
-    it("when two replicas fan out alerts side by side to a channel limited to 3 an hour, then it gets exactly 3 and the rest count as held back", async () => {
+    it("when two replicas fan out alerts side by side to a channel limited to 3 an hour, then it gets exactly 3, the rest count as held back, and it is told so once", async () => {
       const url = await db.freshSchemaUrl();
       const [a, b] = await Promise.all([openPgStore(url), openPgStore(url)]);
       try {
@@ -78,6 +78,7 @@ if (!baseUrl) {
           alertHourlyLimit: 3,
           alertsHeldBack: 0,
           lastHeldBackAt: null,
+          lastLimitNoticeAt: null,
           enabled: true,
           secretEnc: "v1.sealed",
           createdAt: t0,
@@ -99,8 +100,11 @@ if (!baseUrl) {
           for (let i = 0; i < 25; i++) await s.fanOutEvents(2, t0, channelWants);
         };
         await Promise.all([drain(a), drain(b)]);
+        await a.fanOutEvents(10, t0, channelWants);
         const jobs = await a.claimDueDeliveries("me", 100, 60_000, new Date("2026-11-29T10:01:00.000Z"));
-        expect(jobs).toHaveLength(3);
+        expect(jobs.filter((j) => j.event.type === "activity.alert")).toHaveLength(3);
+        // And told once that its limit held alerts back, not once per replica.
+        expect(jobs.filter((j) => j.event.type === "activity.alert_limit_reached")).toHaveLength(1);
         expect((await a.getChannel("capped"))?.alertsHeldBack).toBe(37);
       } finally {
         await Promise.all([a.close(), b.close()]);

@@ -289,7 +289,7 @@ describe("alerts from the sync", () => {
     expect(Math.abs(Date.parse(open[0]?.firstRowAt ?? "") - earlier)).toBeLessThan(5 * MIN);
   });
 
-  it("when a channel takes at most one alert an hour and a backfill raises three, then one is sent and the channel says two were held back", async () => {
+  it("when a channel takes at most one alert an hour and a backfill raises three, then one is sent, the channel is told its limit held alerts back, and its page says two were", async () => {
     // A tenant of its own, so the alerts counted here are this test's.
     await simApi(stack.sim, "POST", "/tenants", { name: "capped_alerts", kind: "production", prepared: true });
     for (const days of [5, 4, 3]) {
@@ -323,6 +323,14 @@ describe("alerts from the sync", () => {
     for (let i = 0; i < 3; i++) await stack.bff.app.background.runDeliveries();
     expect(mine()).toHaveLength(1);
     expect(mine()[0]?.verified).toBe(true);
+    // And told, once, why the other two did not come.
+    const notices = receiver.received.filter((r) => {
+      const e = r.payload as { type?: string; data?: { channel?: { id?: string } } } | null;
+      return e?.type === "activity.alert_limit_reached" && e.data?.channel?.id === channel.id;
+    });
+    expect(notices.map((r) => (r.payload as { data: Record<string, unknown> }).data)).toEqual([
+      expect.objectContaining({ limit: 1, label: "The channel's hourly alert limit held alerts back", url: expect.stringMatching(/\/alerts$/) }),
+    ]);
     const view = channelViewSchema.parse((await stack.bff.client.get(routes.notificationChannel(channel.id))).json());
     expect(view).toMatchObject({ alertHourlyLimit: 1, alertsHeldBack: raised.length - 1 });
     expect(view.lastHeldBackAt).not.toBeNull();

@@ -127,6 +127,7 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
           alertHourlyLimit: null,
           alertsHeldBack: 0,
           lastHeldBackAt: null,
+          lastLimitNoticeAt: null,
           enabled: true,
           secretEnc: "v1.sealed",
           createdAt: iso(0),

@@ -5,7 +5,8 @@ import { connectorStatusSchema, environmentSchema } from "./statuses";
 
 /**
  * What the console tells people about (docs/notifications.md). `notification.test` is sent only by
- * "Send test"; a channel subscribes to the others.
+ * "Send test", and `activity.alert_limit_reached` only to a channel whose hourly alert limit held
+ * alerts back; a channel subscribes to the others.
  */
 export const NOTIFICATION_EVENTS = [
   "connector.status_changed",
@@ -13,6 +14,7 @@ export const NOTIFICATION_EVENTS = [
   "activity.stalled",
   "consent.completed",
   "activity.alert",
+  "activity.alert_limit_reached",
   "notification.test",
 ] as const;
 export const notificationEventSchema = z.enum(NOTIFICATION_EVENTS);
@@ -34,6 +36,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   "activity.stalled": "Activity stopped arriving",
   "consent.completed": "Consent completed",
   "activity.alert": "An activity policy raised an alert",
+  "activity.alert_limit_reached": "The channel's hourly alert limit held alerts back",
   "notification.test": "Test",
 };
 

@@ -67,6 +67,7 @@ export async function createChannel(d: ChannelDeps, b: ChannelInput): Promise<{ 
     secretEnc: signingSecret ? sealSecret(d.keyring, id, "signingSecret", signingSecret) : null,
     alertsHeldBack: 0,
     lastHeldBackAt: null,
+    lastLimitNoticeAt: null,
     createdAt: at,
     updatedAt: at,
   };

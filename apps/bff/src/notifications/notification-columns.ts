@@ -42,6 +42,7 @@ export function channelFromRow(r: Row): ChannelRecord {
     alertHourlyLimit: r.alert_hourly_limit === null || r.alert_hourly_limit === undefined ? null : Number(r.alert_hourly_limit),
     alertsHeldBack: Number(r.alerts_held_back ?? 0),
     lastHeldBackAt: text(r.last_held_back_at),
+    lastLimitNoticeAt: text(r.last_limit_notice_at),
     enabled: r.enabled === 1 || r.enabled === true,
     secretEnc: text(r.secret_enc),
     createdAt: String(r.created_at),

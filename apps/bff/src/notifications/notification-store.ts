@@ -22,13 +22,15 @@ export interface ChannelRecord {
   /** Alerts not delivered because of the hourly limit, and when the last one was (written by the fan-out only). */
   alertsHeldBack: number;
   lastHeldBackAt: string | null;
+  /** When the channel was last told its limit held alerts back (at most once an hour). */
+  lastLimitNoticeAt: string | null;
   enabled: boolean;
   secretEnc: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type ChannelPatch = Partial<Omit<ChannelRecord, "id" | "kind" | "createdAt" | "alertsHeldBack" | "lastHeldBackAt">>;
+export type ChannelPatch = Partial<Omit<ChannelRecord, "id" | "kind" | "createdAt" | "alertsHeldBack" | "lastHeldBackAt" | "lastLimitNoticeAt">>;
 
 /**
  * One event in the outbox. `id` is what receivers de-duplicate on (the `webhook-id`); `data` is

@@ -70,6 +70,19 @@ export function activityStalledEvent(c: Named, lastActivityAt: string, threshold
   );
 }
 
+/**
+ * To one channel: its hourly alert limit just held an alert back, so its recipients know the
+ * silence that follows is not a quiet hour.
+ */
+export function alertLimitReachedEvent(channel: { id: string; name: string; alertHourlyLimit: number | null }, at: Date): OutboxEvent {
+  return event(
+    "activity.alert_limit_reached",
+    at,
+    { channel: { id: channel.id, name: channel.name }, limit: channel.alertHourlyLimit },
+    { channelId: channel.id },
+  );
+}
+
 export function testEvent(channel: { id: string; name: string }, actor: string, at: Date): OutboxEvent {
   return event("notification.test", at, { channel: { id: channel.id, name: channel.name }, sentBy: actor }, { channelId: channel.id });
 }

@@ -14,6 +14,7 @@ import {
 } from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
 import { HOUR_MS, limitedChannels, planFanOut } from "./fan-out-plan";
+import { alertLimitReachedEvent } from "./outbox-events";
 
 type Row = Record<string, unknown>;
 
@@ -91,13 +92,17 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
           await c.query<Row>("SELECT * FROM notification_outbox WHERE fanned_out = FALSE ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED", [limit])
         ).rows.map((r) => outboxFromRow(r));
         if (events.length === 0) return 0;
-        const channels = (await c.query<Row>("SELECT * FROM notification_channels")).rows.map(channelFromRow);
+        let channels = (await c.query<Row>("SELECT * FROM notification_channels")).rows.map(channelFromRow);
         const limited = limitedChannels(channels);
         const sent = new Map<string, number>();
         if (limited.length > 0) {
           // Replicas fan out different events side by side (SKIP LOCKED above): the limited channels'
-          // rows are locked, in id order, so two of them never both take the last place in an hour.
-          await c.query("SELECT 1 FROM notification_channels WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", [limited]);
+          // rows are locked, in id order, so two of them never both take the last place in an hour
+          // or both send the hour's notice; read again once locked, as the other left them.
+          const locked = (
+            await c.query<Row>("SELECT * FROM notification_channels WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", [limited])
+          ).rows.map(channelFromRow);
+          channels = channels.map((ch) => locked.find((l) => l.id === ch.id) ?? ch);
           const since = new Date(Date.parse(now) - HOUR_MS).toISOString();
           const counted = await c.query<{ channel_id: string; n: string }>(
             `SELECT d.channel_id, count(*) AS n FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id
@@ -106,7 +111,7 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
           );
           for (const r of counted.rows) sent.set(r.channel_id, Number(r.n));
         }
-        const plan = planFanOut(events, channels, wants, sent);
+        const plan = planFanOut(events, channels, wants, sent, now);
         let created = 0;
         for (const { event: e, channel: ch } of plan.deliveries) {
           const r = await c.query(
@@ -119,6 +124,12 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
         for (const [id, n] of plan.heldBack) {
           await c.query("UPDATE notification_channels SET alerts_held_back = alerts_held_back + $1, last_held_back_at = $2 WHERE id = $3", [n, now, id]);
         }
+        // Queued unfanned: the next round sends it, after the deliveries made here.
+        await pgQueueEvents(
+          c,
+          plan.notify.map((ch) => alertLimitReachedEvent(ch, new Date(now))),
+        );
+        for (const ch of plan.notify) await c.query("UPDATE notification_channels SET last_limit_notice_at = $1 WHERE id = $2", [now, ch.id]);
         await c.query("UPDATE notification_outbox SET fanned_out = TRUE WHERE id = ANY($1::text[])", [events.map((e) => e.id)]);
         return created;
       });

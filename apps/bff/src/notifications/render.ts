@@ -59,6 +59,15 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
         link: alertLink,
       };
     }
+    case "activity.alert_limit_reached": {
+      const channel = typeof e.data.channel === "object" && e.data.channel !== null ? (e.data.channel as { name?: unknown }) : {};
+      const limit = typeof e.data.limit === "number" ? e.data.limit : 0;
+      return {
+        subject: `Alert limit reached: ${str(channel.name)}`,
+        text: `This channel takes at most ${limit} alert message${limit === 1 ? "" : "s"} an hour, and more alerts came: the next ones are not sent here until the hour has room again. Every alert is on the Alerts page.`,
+        link: `${publicUrl}${pages.alerts}`,
+      };
+    }
     case "notification.test":
       return {
         subject: "workday-connect test notification",

@@ -14,6 +14,7 @@ import {
 } from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
 import { HOUR_MS, limitedChannels, planFanOut } from "./fan-out-plan";
+import { alertLimitReachedEvent } from "./outbox-events";
 
 type Row = Record<string, unknown>;
 
@@ -47,6 +48,7 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
      WHERE d.channel_id IN (SELECT value FROM json_each(?)) AND d.created_at > ? AND e.type = 'activity.alert' GROUP BY d.channel_id`,
   );
   const heldBack = db.prepare("UPDATE notification_channels SET alerts_held_back = alerts_held_back + ?, last_held_back_at = ? WHERE id = ?");
+  const noticed = db.prepare("UPDATE notification_channels SET last_limit_notice_at = ? WHERE id = ?");
   const fanOut = writeTx(db, (limit: number, now: string, wants: Parameters<NotificationStore["fanOutEvents"]>[2]) => {
     const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY rowid LIMIT ?").all(limit) as Row[]).map((r) =>
       outboxFromRow(r),
@@ -59,10 +61,15 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
       const since = new Date(Date.parse(now) - HOUR_MS).toISOString();
       for (const r of recentAlertDeliveries.all(JSON.stringify(limited), since) as { channel_id: string; n: number }[]) sent.set(r.channel_id, r.n);
     }
-    const plan = planFanOut(events, channels, wants, sent);
+    const plan = planFanOut(events, channels, wants, sent, now);
     let created = 0;
     for (const { event: e, channel: c } of plan.deliveries) created += insertDelivery.run(`${e.id}:${c.id}`, e.id, c.id, now, now).changes;
     for (const [id, n] of plan.heldBack) heldBack.run(n, now, id);
+    // Queued unfanned: the next round sends it, after the deliveries made here.
+    for (const c of plan.notify) {
+      enqueue(alertLimitReachedEvent(c, new Date(now)));
+      noticed.run(now, c.id);
+    }
     for (const e of events) fannedOut.run(e.id);
     return created;
   });

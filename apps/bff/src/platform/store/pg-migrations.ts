@@ -556,6 +556,13 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
         WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION alert_counts_track();
     `,
   },
+  {
+    version: 20,
+    name: "when a channel was last told its alert limit held alerts back",
+    // A channel whose limit holds alerts back is told so, at most once an hour: the silence that
+    // follows is then not mistaken for a quiet hour.
+    sql: `ALTER TABLE notification_channels ADD COLUMN last_limit_notice_at TEXT;`,
+  },
 ];
 
 /**

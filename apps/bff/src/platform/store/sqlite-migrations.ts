@@ -595,4 +595,11 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       END;
     `,
   },
+  {
+    version: 21,
+    name: "when a channel was last told its alert limit held alerts back",
+    // A channel whose limit holds alerts back is told so, at most once an hour: the silence that
+    // follows is then not mistaken for a quiet hour.
+    sql: `ALTER TABLE notification_channels ADD COLUMN last_limit_notice_at TEXT;`,
+  },
 ];
