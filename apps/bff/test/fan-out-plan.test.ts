@@ -2,29 +2,10 @@ import { describe, expect, it } from "vitest";
 import { planFanOut } from "../src/notifications/fan-out-plan";
 import { channelWants } from "../src/notifications/dispatcher";
 import type { ChannelRecord, OutboxEvent } from "../src/notifications/notification-store";
+import { channelRecord } from "./channel-record";
 
 const at = "2026-11-29T10:00:00.000Z";
-const channel = (id: string, over: Partial<ChannelRecord> = {}): ChannelRecord => ({
-  id,
-  name: id,
-  kind: "webhook",
-  urlEnc: "v1.sealed",
-  urlHint: null,
-  format: "standard",
-  recipients: [],
-  events: ["activity.alert", "connector.status_changed"],
-  connectorIds: null,
-  alertMinSeverity: "low",
-  alertHourlyLimit: null,
-  alertsHeldBack: 0,
-  lastHeldBackAt: null,
-  lastLimitNoticeAt: null,
-  enabled: true,
-  secretEnc: null,
-  createdAt: at,
-  updatedAt: at,
-  ...over,
-});
+const channel = (id: string, over: Partial<ChannelRecord> = {}) => channelRecord(id, at, { events: ["activity.alert", "connector.status_changed"], ...over });
 const event = (id: string, type: OutboxEvent["type"] = "activity.alert"): OutboxEvent => ({
   id,
   type,

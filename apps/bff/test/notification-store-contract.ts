@@ -2,33 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { ConnectorRecord, Store } from "../src/store/types";
 import type { ChannelRecord, OutboxEvent } from "../src/notifications/notification-store";
 import { channelWants } from "../src/notifications/dispatcher";
+import { channelRecord } from "./channel-record";
 
 /** Notification storage every store must share; part of describeStoreContract. */
 export function describeNotificationStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
   const t0 = new Date("2026-11-29T10:00:00.000Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
   const created = { at: t0.toISOString(), from: null, to: "pending_configuration" as const, reasonCode: null, actor: "tester" };
-  const channel = (id: string, over: Partial<ChannelRecord> = {}): ChannelRecord => ({
-    id,
-    name: `Channel ${id}`,
-    kind: "webhook",
-    urlEnc: "v1.sealed-url",
-    urlHint: "https://hooks.example.com/…ok/x",
-    format: "standard",
-    recipients: [],
-    events: ["connector.status_changed"],
-    connectorIds: null,
-    alertMinSeverity: "low",
-    alertHourlyLimit: null,
-    alertsHeldBack: 0,
-    lastHeldBackAt: null,
-    lastLimitNoticeAt: null,
-    enabled: true,
-    secretEnc: "v1.sealed",
-    createdAt: t0.toISOString(),
-    updatedAt: t0.toISOString(),
-    ...over,
-  });
+  const channel = (id: string, over: Partial<ChannelRecord> = {}) => channelRecord(id, t0.toISOString(), over);
   const event = (id: string, over: Partial<OutboxEvent> = {}): OutboxEvent => ({
     id,
     type: "connector.status_changed",

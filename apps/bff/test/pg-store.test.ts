@@ -4,6 +4,7 @@ import { openStore } from "../src/store/open-store";
 import { PG_MIGRATIONS } from "../src/platform/store/pg-migrations";
 import { openPgStore } from "../src/store/pg-store";
 import { channelWants } from "../src/notifications/dispatcher";
+import { channelRecord } from "./channel-record";
 import { pgTestDatabase } from "./pg-test-database";
 import { describeStoreContract } from "./store-contract";
 
@@ -64,26 +65,7 @@ if (!baseUrl) {
       const [a, b] = await Promise.all([openPgStore(url), openPgStore(url)]);
       try {
         const t0 = "2026-11-29T10:00:00.000Z";
-        await a.insertChannel({
-          id: "capped",
-          name: "Capped",
-          kind: "webhook",
-          urlEnc: "v1.sealed-url",
-          urlHint: "https://hooks.example.com/…",
-          format: "standard",
-          recipients: [],
-          events: ["activity.alert"],
-          connectorIds: null,
-          alertMinSeverity: "low",
-          alertHourlyLimit: 3,
-          alertsHeldBack: 0,
-          lastHeldBackAt: null,
-          lastLimitNoticeAt: null,
-          enabled: true,
-          secretEnc: "v1.sealed",
-          createdAt: t0,
-          updatedAt: t0,
-        });
+        await a.insertChannel(channelRecord("capped", t0, { events: ["activity.alert"], alertHourlyLimit: 3 }));
         for (let i = 0; i < 40; i++) {
           await a.enqueueEvent({
             id: `e${i}`,

@@ -4,6 +4,7 @@ import pino from "pino";
 import { alertSession, createPolicyMatcher, type PolicyRecord } from "../src/policies";
 import { APPLY_EXTENSIONS_EVERY } from "../src/policies/alert-session";
 import { policyVersion } from "../src/policies/policies";
+import { channelRecord } from "./channel-record";
 import { policyRecord } from "./policy-record";
 
 /** Policy and alert storage every store must share; part of describeStoreContract. */
@@ -113,26 +114,7 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
         const alerts = await store.listAlerts({ limit: 10, connectorId: "pc7" });
         expect(alerts.map((a) => [a.account, a.rowCount]).sort()).toEqual(accounts.map((a) => [a, 2]));
         for (const a of alerts) expect((await store.listAlertRows(a.id, 10)).map((r) => r.id)).toEqual([`${a.account}1`, `${a.account}2`]);
-        await store.insertChannel({
-          id: "ch7",
-          name: "All alerts",
-          kind: "webhook",
-          urlEnc: "v1.sealed-url",
-          urlHint: "https://hooks.example.com/…",
-          format: "standard",
-          recipients: [],
-          events: ["activity.alert"],
-          connectorIds: null,
-          alertMinSeverity: "low",
-          alertHourlyLimit: null,
-          alertsHeldBack: 0,
-          lastHeldBackAt: null,
-          lastLimitNoticeAt: null,
-          enabled: true,
-          secretEnc: "v1.sealed",
-          createdAt: iso(0),
-          updatedAt: iso(0),
-        });
+        await store.insertChannel(channelRecord("ch7", iso(0), { name: "All alerts", events: ["activity.alert"] }));
         const queued: string[] = [];
         await store.fanOutEvents(100, iso(3_600_000), (_c, e) => {
           if (e.type === "activity.alert") queued.push(String(e.onceKey));
