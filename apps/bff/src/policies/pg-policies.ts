@@ -98,7 +98,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       return (await pool.query<Row>(sql, params)).rows.map(alertWithConnectorFromRow);
     },
     async countAlertsByStatus(q) {
-      const { sql, params } = numbered(alertCountsSql(q));
+      const { sql, params } = numbered(alertCountsSql(q, { kept: false }));
       return Object.fromEntries((await pool.query<Row>(sql, params)).rows.map((r) => [String(r.status), Number(r.n)]));
     },
     async getAlert(id) {

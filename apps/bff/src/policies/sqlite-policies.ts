@@ -8,7 +8,7 @@ import {
   COUNT_STATUS_CHANGE,
   GET_ALERT,
   HISTORY_FROM,
-  OPEN_BY_POLICY,
+  OPEN_BY_POLICY_KEPT,
   PRUNE_CLOSED_ALERTS,
   RECENT_ALERTS,
   STATUS_CHANGES,
@@ -90,7 +90,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return db.prepare("DELETE FROM activity_policies WHERE id = ?").run(id).changes > 0;
     },
     async countOpenAlertsByPolicy() {
-      return Object.fromEntries((db.prepare(OPEN_BY_POLICY).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
+      return Object.fromEntries((db.prepare(OPEN_BY_POLICY_KEPT).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
     },
     async keptMatches(connectorId, from, policies) {
       if (policies.length === 0) return [];
@@ -116,7 +116,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return (db.prepare(sql).all(...params) as Row[]).map(alertWithConnectorFromRow);
     },
     async countAlertsByStatus(q) {
-      const { sql, params } = alertCountsSql(q);
+      const { sql, params } = alertCountsSql(q, { kept: true });
       return Object.fromEntries((db.prepare(sql).all(...params) as Row[]).map((r) => [String(r.status), Number(r.n)]));
     },
     async getAlert(id) {

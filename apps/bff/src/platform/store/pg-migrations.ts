@@ -563,6 +563,20 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // follows is then not mistaken for a quiet hour.
     sql: `ALTER TABLE notification_channels ADD COLUMN last_limit_notice_at TEXT;`,
   },
+  {
+    version: 21,
+    name: "alert counts read from the alerts again",
+    // The counts' triggers (version 19) locked a count row when a page inserted an alert, before the
+    // page's extensions locked alert rows; a resolve locks the alert row first, then the count row:
+    // the two could deadlock. PostgreSQL answers the count without blocking the console's event
+    // loop, so it counts the alerts again; SQLite, which has one writer at a time, keeps the table.
+    sql: `
+      DROP TRIGGER alert_counts_status ON activity_alerts;
+      DROP TRIGGER alert_counts_insert_delete ON activity_alerts;
+      DROP FUNCTION alert_counts_track();
+      DROP TABLE alert_counts;
+    `,
+  },
 ];
 
 /**
