@@ -36,16 +36,25 @@ export function alertPageSql(q: AlertQuery): Sql {
 }
 
 /**
- * The counts per status. With `kept` (SQLite) and no account, from the counts its triggers keep
- * (alert_counts, one row per connector, policy, severity and status: summing them reads a few
- * hundred rows, not every alert, and a synchronous read of every alert held the event loop);
- * otherwise counted from the alerts, an account through its index.
+ * Where the counts per (connector, policy, severity, status) are kept, summing which reads a few
+ * hundred rows instead of every alert. SQLite's triggers keep its table exact; PostgreSQL's append
+ * each statement's changes, folded into its table later (pg-alert-counts.ts), and a count reads
+ * both in one statement.
  */
-export function alertCountsSql(q: Omit<AlertQuery, "status" | "limit" | "after">, o: { kept: boolean }): Sql {
+export const KEPT_COUNTS = {
+  sqlite: "alert_counts",
+  pg: `(SELECT connector_id, policy_id, severity, status, n FROM alert_counts
+    UNION ALL SELECT connector_id, policy_id, severity, status, n FROM alert_count_changes)`,
+} as const;
+
+/**
+ * The counts per status: from the kept counts, or with an account (not kept) from the alerts,
+ * through the index on the lower-cased account.
+ */
+export function alertCountsSql(q: Omit<AlertQuery, "status" | "limit" | "after">, kept: string): Sql {
   const f = filters(q);
-  if (!o.kept || q.account !== undefined)
-    return { sql: `SELECT a.status AS status, count(*) AS n FROM activity_alerts a ${f.sql} GROUP BY a.status`, params: f.params };
-  return { sql: `SELECT a.status AS status, sum(a.n) AS n FROM alert_counts a ${f.sql} GROUP BY a.status HAVING sum(a.n) > 0`, params: f.params };
+  if (q.account !== undefined) return { sql: `SELECT a.status AS status, count(*) AS n FROM activity_alerts a ${f.sql} GROUP BY a.status`, params: f.params };
+  return { sql: `SELECT a.status AS status, sum(a.n) AS n FROM ${kept} a ${f.sql} GROUP BY a.status HAVING sum(a.n) > 0`, params: f.params };
 }
 
 /** The alerts a bulk status change selects (their id and connector), by the list's filters and a status. */
@@ -67,9 +76,9 @@ export const ALERT_ROWS = `SELECT ar.row_key, ar.request_time, coalesce(r.system
   LEFT JOIN activity_rows r ON r.connector_id = a.connector_id AND r.request_time = ar.request_time AND r.row_key = ar.row_key
   WHERE ar.alert_id = ? ORDER BY ar.request_time, ar.row_key LIMIT ?`;
 
-export const OPEN_BY_POLICY = "SELECT policy_id, count(*) AS n FROM activity_alerts WHERE status = 'open' GROUP BY policy_id";
-/** The same from SQLite's kept counts. */
-export const OPEN_BY_POLICY_KEPT = "SELECT policy_id, sum(n) AS n FROM alert_counts WHERE status = 'open' GROUP BY policy_id HAVING sum(n) > 0";
+/** Open alerts per policy, from the kept counts (KEPT_COUNTS). */
+export const openByPolicySql = (kept: string) =>
+  `SELECT a.policy_id, sum(a.n) AS n FROM ${kept} a WHERE a.status = 'open' GROUP BY a.policy_id HAVING sum(a.n) > 0`;
 
 /** A connector's history entries that reach a time (matchesFromHistory reads them). */
 export const HISTORY_FROM = "SELECT matches FROM policy_history WHERE connector_id = ? AND last_at >= ?";

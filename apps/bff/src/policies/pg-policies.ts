@@ -8,7 +8,8 @@ import {
   alertSelectionSql,
   GET_ALERT,
   HISTORY_FROM,
-  OPEN_BY_POLICY,
+  KEPT_COUNTS,
+  openByPolicySql,
   PRUNE_CLOSED_ALERTS,
   RECENT_ALERTS,
   STATUS_CHANGES,
@@ -24,9 +25,11 @@ import {
   policyToRow,
 } from "./policy-columns";
 import type { AlertsStatusResult, PolicyStore } from "./policy-store";
+import { foldAlertCounts } from "./pg-alert-counts";
 import { pgApplyExtensions } from "./pg-alert-writes";
 
 type Row = Record<string, unknown>;
+const OPEN_BY_POLICY = openByPolicySql(KEPT_COUNTS.pg);
 
 /** The change and its count (COUNT_STATUS_CHANGE) in one statement, so neither is ever seen without the other. */
 const SET_STATUS = `WITH changed AS (
@@ -98,7 +101,7 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       return (await pool.query<Row>(sql, params)).rows.map(alertWithConnectorFromRow);
     },
     async countAlertsByStatus(q) {
-      const { sql, params } = numbered(alertCountsSql(q, { kept: false }));
+      const { sql, params } = numbered(alertCountsSql(q, KEPT_COUNTS.pg));
       return Object.fromEntries((await pool.query<Row>(sql, params)).rows.map((r) => [String(r.status), Number(r.n)]));
     },
     async getAlert(id) {
@@ -113,7 +116,9 @@ export function pgPolicyStore(pool: Pool): PolicyStore {
       return row ? alertFromRow(row) : null;
     },
     async pruneClosedAlerts(connectorId, before) {
-      return (await pool.query(text(PRUNE_CLOSED_ALERTS), [connectorId, before, before])).rowCount ?? 0;
+      const pruned = (await pool.query(text(PRUNE_CLOSED_ALERTS), [connectorId, before, before])).rowCount ?? 0;
+      await foldAlertCounts(pool);
+      return pruned;
     },
     async setAlertsStatus(selection, patch, expected) {
       const sel = alertSelectionSql(selection);

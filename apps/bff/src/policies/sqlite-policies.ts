@@ -8,7 +8,8 @@ import {
   COUNT_STATUS_CHANGE,
   GET_ALERT,
   HISTORY_FROM,
-  OPEN_BY_POLICY_KEPT,
+  openByPolicySql,
+  KEPT_COUNTS,
   PRUNE_CLOSED_ALERTS,
   RECENT_ALERTS,
   STATUS_CHANGES,
@@ -27,6 +28,7 @@ import type { AlertSelection, AlertsStatusResult, PolicyRecord, PolicyStore } fr
 import { APPLY_EXTENSIONS } from "./sqlite-alert-writes";
 
 type Row = Record<string, unknown>;
+const OPEN_BY_POLICY = openByPolicySql(KEPT_COUNTS.sqlite);
 
 const INSERT_POLICY = `INSERT INTO activity_policies (${POLICY_COLUMNS.join(", ")}) VALUES (${POLICY_COLUMNS.map((c) => `@${c}`).join(", ")})`;
 const UPDATE_POLICY = `UPDATE activity_policies SET ${POLICY_COLUMNS.filter((c) => c !== "id" && c !== "created_at" && c !== "created_by")
@@ -90,7 +92,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return db.prepare("DELETE FROM activity_policies WHERE id = ?").run(id).changes > 0;
     },
     async countOpenAlertsByPolicy() {
-      return Object.fromEntries((db.prepare(OPEN_BY_POLICY_KEPT).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
+      return Object.fromEntries((db.prepare(OPEN_BY_POLICY).all() as Row[]).map((r) => [String(r.policy_id), Number(r.n)]));
     },
     async keptMatches(connectorId, from, policies) {
       if (policies.length === 0) return [];
@@ -116,7 +118,7 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
       return (db.prepare(sql).all(...params) as Row[]).map(alertWithConnectorFromRow);
     },
     async countAlertsByStatus(q) {
-      const { sql, params } = alertCountsSql(q, { kept: true });
+      const { sql, params } = alertCountsSql(q, KEPT_COUNTS.sqlite);
       return Object.fromEntries((db.prepare(sql).all(...params) as Row[]).map((r) => [String(r.status), Number(r.n)]));
     },
     async getAlert(id) {

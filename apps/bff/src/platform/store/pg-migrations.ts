@@ -577,6 +577,67 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
       DROP TABLE alert_counts;
     `,
   },
+  {
+    version: 22,
+    name: "alert counts kept as appended changes, folded in later",
+    // Measured at 1,000,000 alerts: the Alerts page's counts took ~280 ms of database time on every
+    // load, the Policies page's open counts ~220 ms. Version 19's row triggers updated a count row
+    // in the writer's transaction, which could deadlock a page with a resolve (version 21). Here a
+    // statement's changes are appended as new rows (alert_count_changes), which no one else locks;
+    // only the fold (pg-alert-counts.ts) moves them into alert_counts, and it touches no alert. A
+    // count reads both in one statement, so a fold is never seen half done. Transition tables need
+    // an UPDATE trigger without a column list, so the function keeps only the changed statuses.
+    sql: `
+      LOCK TABLE activity_alerts IN SHARE ROW EXCLUSIVE MODE;
+      CREATE TABLE alert_counts (
+        connector_id TEXT COLLATE "C" NOT NULL,
+        policy_id TEXT COLLATE "C" NOT NULL,
+        severity TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (connector_id, policy_id, severity, status)
+      );
+      CREATE TABLE alert_count_changes (
+        connector_id TEXT COLLATE "C" NOT NULL,
+        policy_id TEXT COLLATE "C" NOT NULL,
+        severity TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n BIGINT NOT NULL
+      );
+      INSERT INTO alert_counts (connector_id, policy_id, severity, status, n)
+        SELECT connector_id, policy_id, severity, status, count(*) FROM activity_alerts GROUP BY connector_id, policy_id, severity, status;
+      CREATE FUNCTION alert_count_changes_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO alert_count_changes (connector_id, policy_id, severity, status, n)
+            SELECT connector_id, policy_id, severity, status, count(*) FROM added GROUP BY connector_id, policy_id, severity, status;
+          RETURN NULL;
+        END $$;
+      CREATE FUNCTION alert_count_changes_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO alert_count_changes (connector_id, policy_id, severity, status, n)
+            SELECT connector_id, policy_id, severity, status, -count(*) FROM removed GROUP BY connector_id, policy_id, severity, status;
+          RETURN NULL;
+        END $$;
+      CREATE FUNCTION alert_count_changes_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO alert_count_changes (connector_id, policy_id, severity, status, n)
+            SELECT connector_id, policy_id, severity, status, sum(n) FROM (
+              SELECT b.connector_id, b.policy_id, b.severity, b.status, -1 AS n FROM old_alerts b JOIN new_alerts a ON a.id = b.id
+                WHERE (a.connector_id, a.policy_id, a.severity, a.status) IS DISTINCT FROM (b.connector_id, b.policy_id, b.severity, b.status)
+              UNION ALL
+              SELECT a.connector_id, a.policy_id, a.severity, a.status, 1 AS n FROM old_alerts b JOIN new_alerts a ON a.id = b.id
+                WHERE (a.connector_id, a.policy_id, a.severity, a.status) IS DISTINCT FROM (b.connector_id, b.policy_id, b.severity, b.status)
+            ) d GROUP BY connector_id, policy_id, severity, status HAVING sum(n) <> 0;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER alert_count_changes_added AFTER INSERT ON activity_alerts
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION alert_count_changes_added();
+      CREATE TRIGGER alert_count_changes_removed AFTER DELETE ON activity_alerts
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION alert_count_changes_removed();
+      CREATE TRIGGER alert_count_changes_changed AFTER UPDATE ON activity_alerts
+        REFERENCING OLD TABLE AS old_alerts NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION alert_count_changes_changed();
+    `,
+  },
 ];
 
 /**
