@@ -17,6 +17,7 @@ export function channelRecord(id: string, at: string, over: Partial<ChannelRecor
     alertsHeldBack: 0,
     lastHeldBackAt: null,
     lastLimitNoticeAt: null,
+    heldBackAtNotice: null,
     enabled: true,
     secretEnc: "v1.sealed",
     createdAt: at,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planFanOut } from "../src/notifications/fan-out-plan";
+import { planFanOut, summariesDue } from "../src/notifications/fan-out-plan";
 import { channelWants } from "../src/notifications/dispatcher";
 import type { ChannelRecord, OutboxEvent } from "../src/notifications/notification-store";
 import { channelRecord } from "./channel-record";
@@ -46,5 +46,30 @@ describe("fan-out plan", () => {
     expect(plan.deliveries).toEqual([]);
     expect(plan.heldBack.size).toBe(0);
     expect(plan.notify).toEqual([]);
+  });
+
+  it("when a channel was told of its limit an hour ago or more, then how many its limit held back since is due, from the notice to the last one held back", () => {
+    const told = channel("capped", {
+      alertHourlyLimit: 5,
+      alertsHeldBack: 42,
+      heldBackAtNotice: 30,
+      lastLimitNoticeAt: "2026-11-29T09:00:00.000Z",
+      lastHeldBackAt: "2026-11-29T09:40:00.000Z",
+    });
+    expect(summariesDue([told], "2026-11-29T09:59:59.999Z")).toEqual([]);
+    expect(summariesDue([told], at).map(({ channel: c, ...rest }) => [c.id, rest])).toEqual([
+      ["capped", { heldBack: 12, from: "2026-11-29T09:00:00.000Z", to: "2026-11-29T09:40:00.000Z" }],
+    ]);
+    // Summed up already (or never told): nothing due, even with no limit.
+    expect(summariesDue([{ ...told, heldBackAtNotice: null }], at)).toEqual([]);
+    expect(summariesDue([{ ...told, alertHourlyLimit: null }], at)).toHaveLength(1);
+  });
+
+  it("when the noticed hour is over and alerts are held back again, then the plan sums up that hour and notices the new one", () => {
+    const told = channel("capped", { alertHourlyLimit: 1, alertsHeldBack: 3, heldBackAtNotice: 0, lastLimitNoticeAt: "2026-11-29T09:00:00.000Z" });
+    const plan = planFanOut([event("a1"), event("a2")], [told], channelWants, new Map([["capped", 1]]), at);
+    expect(plan.summaries.map((x) => [x.channel.id, x.heldBack])).toEqual([["capped", 3]]);
+    expect(plan.notify.map((c) => c.id)).toEqual(["capped"]);
+    expect(plan.heldBack.get("capped")).toBe(2);
   });
 });

@@ -78,4 +78,26 @@ describe("notification bodies", () => {
     expect(m.html).toContain("at most 20 alert messages an hour");
     expect((JSON.parse(webhookBody(notice, "slack", console_)) as { text: string }).text).toContain("*Alert limit reached: SOC &lt;list&gt;*");
   });
+  it("when a channel's limited hour is summed up, then the words give how many were not sent, from when to when, the limit, and link to the Alerts page", () => {
+    const summary: OutboxEvent = {
+      id: "msg_3",
+      type: "activity.alert_limit_summary",
+      connectorId: null,
+      channelId: "ch1",
+      onceKey: "activity.alert_limit_summary:ch1:2026-12-05T10:00:00.000Z",
+      data: { channel: { id: "ch1", name: "SOC list" }, limit: 20, heldBack: 312, from: "2026-12-05T10:00:00.000Z", to: "2026-12-05T10:58:00.000Z" },
+      createdAt: "2026-12-05T11:00:00.000Z",
+    };
+    const m = emailBodies(summary, console_);
+    expect(m.subject).toBe("Alert limit: 312 alerts not sent to SOC list");
+    expect(m.text).toContain(
+      "From 2026-12-05T10:00:00.000Z to 2026-12-05T10:58:00.000Z, 312 alerts were not sent to this channel because of its limit of 20 an hour.",
+    );
+    expect(m.text).toContain("https://connect.example.com/alerts");
+    const one = emailBodies({ ...summary, data: { ...summary.data, heldBack: 1, limit: null } }, console_);
+    expect(one.subject).toBe("Alert limit: 1 alert not sent to SOC list");
+    expect(one.text).toContain("1 alert was not sent to this channel because of its hourly limit (lifted since).");
+    const body = JSON.parse(webhookBody(summary, "standard", console_)) as { type: string; data: Record<string, unknown> };
+    expect(body).toMatchObject({ type: "activity.alert_limit_summary", data: { heldBack: 312, limit: 20, url: "https://connect.example.com/alerts" } });
+  });
 });

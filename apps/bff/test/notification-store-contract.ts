@@ -119,6 +119,83 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
       }
     });
 
+    it("when a channel's noticed hour is over, then it is told once how many alerts its limit held back, whether alerts still come or not", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("capped", { events: ["activity.alert"], alertHourlyLimit: 1 }));
+        const minute = 60_000;
+        const fanOut = async (ids: string[], atMs: number) => {
+          for (const id of ids) await s.enqueueEvent(event(id, { type: "activity.alert", connectorId: null, data: { severity: "high" } }));
+          await s.fanOutEvents(10, at(atMs).toISOString(), channelWants);
+        };
+        await fanOut(["a1", "a2", "a3"], 0);
+        await fanOut(["a4"], 10 * minute);
+        // Not before the hour is over; then once, with no alert coming to carry it.
+        await fanOut([], 59 * minute);
+        await fanOut([], 60 * minute);
+        await fanOut([], 61 * minute);
+        // The hour rolls: one alert goes, the next is held back and a new hour is noticed.
+        await fanOut(["a5", "a6"], 65 * minute);
+        await fanOut([], 125 * minute);
+        await fanOut([], 200 * minute);
+        const jobs = (await s.claimDueDeliveries("me", 50, 60_000, at(300 * minute))).filter((j) => j.channel.id === "capped");
+        expect(jobs.map((j) => (j.event.type === "activity.alert" ? j.event.id : j.event.type))).toEqual([
+          "a1",
+          "activity.alert_limit_reached",
+          "activity.alert_limit_summary",
+          "a5",
+          "activity.alert_limit_reached",
+          "activity.alert_limit_summary",
+        ]);
+        const summaries = jobs.filter((j) => j.event.type === "activity.alert_limit_summary");
+        expect(summaries.map((j) => [j.event.createdAt, j.event.data])).toEqual([
+          [
+            at(60 * minute).toISOString(),
+            { channel: { id: "capped", name: "Channel capped" }, limit: 1, heldBack: 3, from: at(0).toISOString(), to: at(10 * minute).toISOString() },
+          ],
+          [
+            at(125 * minute).toISOString(),
+            {
+              channel: { id: "capped", name: "Channel capped" },
+              limit: 1,
+              heldBack: 1,
+              from: at(65 * minute).toISOString(),
+              to: at(65 * minute).toISOString(),
+            },
+          ],
+        ]);
+        const capped = await s.getChannel("capped");
+        expect([capped?.alertsHeldBack, capped?.heldBackAtNotice]).toEqual([4, null]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it("when alerts are held back again just as the noticed hour ends, then the summary of that hour comes before the new notice; a channel whose limit was lifted is still told", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("capped", { events: ["activity.alert"], alertHourlyLimit: 1 }));
+        await s.insertChannel(channel("lifted", { events: ["activity.alert"], alertHourlyLimit: 1 }));
+        const fanOut = async (ids: string[], atMs: number) => {
+          for (const id of ids) await s.enqueueEvent(event(id, { type: "activity.alert", connectorId: null, data: { severity: "high" } }));
+          await s.fanOutEvents(10, at(atMs).toISOString(), channelWants);
+        };
+        await fanOut(["a1", "a2"], 0);
+        await s.updateChannel("lifted", { alertHourlyLimit: null });
+        await fanOut(["a3", "a4"], 3_600_000);
+        await fanOut([], 3_600_001);
+        const jobs = await s.claimDueDeliveries("me", 50, 60_000, at(2 * 3_600_000));
+        const seen = (id: string) => jobs.filter((j) => j.channel.id === id).map((j) => (j.event.type === "activity.alert" ? j.event.id : j.event.type));
+        expect(seen("capped")).toEqual(["a1", "activity.alert_limit_reached", "a3", "activity.alert_limit_summary", "activity.alert_limit_reached"]);
+        expect(seen("lifted")).toEqual(["a1", "activity.alert_limit_reached", "a3", "a4", "activity.alert_limit_summary"]);
+        const summary = jobs.find((j) => j.channel.id === "lifted" && j.event.type === "activity.alert_limit_summary");
+        expect(summary?.event.data).toMatchObject({ limit: null, heldBack: 1 });
+        expect((await s.getChannel("capped"))?.heldBackAtNotice).toBe(1);
+      } finally {
+        await s.close();
+      }
+    });
+
     it("when the connector update fails, then no event is queued", async () => {
       const s = await open();
       try {

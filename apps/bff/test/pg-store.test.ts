@@ -60,7 +60,7 @@ if (!baseUrl) {
   });
 
   describe("PostgreSQL notification fan-out across replicas", () => {
-    it("when two replicas fan out alerts side by side to a channel limited to 3 an hour, then it gets exactly 3, the rest count as held back, and it is told so once", async () => {
+    it("when two replicas fan out alerts side by side to a channel limited to 3 an hour, then it gets exactly 3, the rest count as held back, and it is told so once and then how many once", async () => {
       const url = await db.freshSchemaUrl();
       const [a, b] = await Promise.all([openPgStore(url), openPgStore(url)]);
       try {
@@ -88,6 +88,14 @@ if (!baseUrl) {
         // And told once that its limit held alerts back, not once per replica.
         expect(jobs.filter((j) => j.event.type === "activity.alert_limit_reached")).toHaveLength(1);
         expect((await a.getChannel("capped"))?.alertsHeldBack).toBe(37);
+        // Once the hour is over both replicas see the summary due: it is queued once, with the count.
+        const later = "2026-11-29T11:00:00.000Z";
+        await Promise.all([a.fanOutEvents(10, later, channelWants), b.fanOutEvents(10, later, channelWants)]);
+        await Promise.all([a.fanOutEvents(10, later, channelWants), b.fanOutEvents(10, later, channelWants)]);
+        const summaries = (await a.claimDueDeliveries("me", 100, 60_000, new Date("2026-11-29T11:01:00.000Z"))).filter(
+          (j) => j.event.type === "activity.alert_limit_summary",
+        );
+        expect(summaries.map((j) => j.event.data.heldBack)).toEqual([37]);
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

@@ -5,8 +5,8 @@ import { connectorStatusSchema, environmentSchema } from "./statuses";
 
 /**
  * What the console tells people about (docs/notifications.md). `notification.test` is sent only by
- * "Send test", and `activity.alert_limit_reached` only to a channel whose hourly alert limit held
- * alerts back; a channel subscribes to the others.
+ * "Send test", and `activity.alert_limit_reached` and `activity.alert_limit_summary` only to a
+ * channel whose hourly alert limit held alerts back; a channel subscribes to the others.
  */
 export const NOTIFICATION_EVENTS = [
   "connector.status_changed",
@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENTS = [
   "consent.completed",
   "activity.alert",
   "activity.alert_limit_reached",
+  "activity.alert_limit_summary",
   "notification.test",
 ] as const;
 export const notificationEventSchema = z.enum(NOTIFICATION_EVENTS);
@@ -37,6 +38,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   "consent.completed": "Consent completed",
   "activity.alert": "An activity policy raised an alert",
   "activity.alert_limit_reached": "The channel's hourly alert limit held alerts back",
+  "activity.alert_limit_summary": "How many alerts the channel's hourly limit held back",
   "notification.test": "Test",
 };
 

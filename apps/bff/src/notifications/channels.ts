@@ -68,6 +68,7 @@ export async function createChannel(d: ChannelDeps, b: ChannelInput): Promise<{ 
     alertsHeldBack: 0,
     lastHeldBackAt: null,
     lastLimitNoticeAt: null,
+    heldBackAtNotice: null,
     createdAt: at,
     updatedAt: at,
   };

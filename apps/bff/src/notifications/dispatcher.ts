@@ -37,13 +37,13 @@ const CONCURRENCY = 4;
 const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2 };
 
 /**
- * Which channels an event goes to: a test to its channel only, a limit notice to its channel while
+ * Which channels an event goes to: a test to its channel only, a limit notice or summary to its channel while
  * enabled; others by the channel's choices, an alert only at or above the channel's severity (an
  * alert of unknown severity goes everywhere).
  */
 export function channelWants(c: ChannelRecord, e: OutboxEvent): boolean {
   if (e.type === "notification.test") return e.channelId === c.id;
-  if (e.type === "activity.alert_limit_reached") return e.channelId === c.id && c.enabled;
+  if (e.type === "activity.alert_limit_reached" || e.type === "activity.alert_limit_summary") return e.channelId === c.id && c.enabled;
   if (!c.enabled || !c.events.includes(e.type)) return false;
   if (c.connectorIds !== null && (e.connectorId === null || !c.connectorIds.includes(e.connectorId))) return false;
   if (e.type !== "activity.alert") return true;

@@ -43,6 +43,7 @@ export function channelFromRow(r: Row): ChannelRecord {
     alertsHeldBack: Number(r.alerts_held_back ?? 0),
     lastHeldBackAt: text(r.last_held_back_at),
     lastLimitNoticeAt: text(r.last_limit_notice_at),
+    heldBackAtNotice: r.held_back_at_notice === null || r.held_back_at_notice === undefined ? null : Number(r.held_back_at_notice),
     enabled: r.enabled === 1 || r.enabled === true,
     secretEnc: text(r.secret_enc),
     createdAt: String(r.created_at),

@@ -24,13 +24,17 @@ export interface ChannelRecord {
   lastHeldBackAt: string | null;
   /** When the channel was last told its limit held alerts back (at most once an hour). */
   lastLimitNoticeAt: string | null;
+  /** `alertsHeldBack` when that notice was sent, until the summary of its hour is queued (then null). */
+  heldBackAtNotice: number | null;
   enabled: boolean;
   secretEnc: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type ChannelPatch = Partial<Omit<ChannelRecord, "id" | "kind" | "createdAt" | "alertsHeldBack" | "lastHeldBackAt" | "lastLimitNoticeAt">>;
+export type ChannelPatch = Partial<
+  Omit<ChannelRecord, "id" | "kind" | "createdAt" | "alertsHeldBack" | "lastHeldBackAt" | "lastLimitNoticeAt" | "heldBackAtNotice">
+>;
 
 /**
  * One event in the outbox. `id` is what receivers de-duplicate on (the `webhook-id`); `data` is

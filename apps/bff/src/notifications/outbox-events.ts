@@ -83,6 +83,24 @@ export function alertLimitReachedEvent(channel: { id: string; name: string; aler
   );
 }
 
+/**
+ * To one channel, once its limited hour is over: how many alerts its limit held back from the
+ * notice on, so the gap has a size. Once per notice (its time is in the key), whichever replica
+ * or round queues it.
+ */
+export function alertLimitSummaryEvent(
+  channel: { id: string; name: string; alertHourlyLimit: number | null },
+  held: { heldBack: number; from: string; to: string },
+  at: Date,
+): OutboxEvent {
+  return event(
+    "activity.alert_limit_summary",
+    at,
+    { channel: { id: channel.id, name: channel.name }, limit: channel.alertHourlyLimit, heldBack: held.heldBack, from: held.from, to: held.to },
+    { channelId: channel.id, onceKey: `activity.alert_limit_summary:${channel.id}:${held.from}` },
+  );
+}
+
 export function testEvent(channel: { id: string; name: string }, actor: string, at: Date): OutboxEvent {
   return event("notification.test", at, { channel: { id: channel.id, name: channel.name }, sentBy: actor }, { channelId: channel.id });
 }

@@ -13,8 +13,8 @@ import {
   ATTEMPTS_SQL,
 } from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
-import { HOUR_MS, limitedChannels, planFanOut } from "./fan-out-plan";
-import { alertLimitReachedEvent } from "./outbox-events";
+import { countingChannels, HOUR_MS, limitedChannels, planFanOut, summariesDue } from "./fan-out-plan";
+import { alertLimitReachedEvent, alertLimitSummaryEvent } from "./outbox-events";
 
 type Row = Record<string, unknown>;
 
@@ -91,18 +91,23 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
         const events = (
           await c.query<Row>("SELECT * FROM notification_outbox WHERE fanned_out = FALSE ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED", [limit])
         ).rows.map((r) => outboxFromRow(r));
-        if (events.length === 0) return 0;
         let channels = (await c.query<Row>("SELECT * FROM notification_channels")).rows.map(channelFromRow);
-        const limited = limitedChannels(channels);
+        // A summary is due an hour after a notice, whether alerts still come or not.
+        if (events.length === 0 && summariesDue(channels, now).length === 0) return 0;
+        const counting = countingChannels(channels);
         const sent = new Map<string, number>();
-        if (limited.length > 0) {
-          // Replicas fan out different events side by side (SKIP LOCKED above): the limited channels'
-          // rows are locked, in id order, so two of them never both take the last place in an hour
-          // or both send the hour's notice; read again once locked, as the other left them.
+        if (counting.length > 0) {
+          // Replicas fan out different events side by side (SKIP LOCKED above): the channels whose
+          // limit counts they write are locked, in id order, so two of them never both take the last
+          // place in an hour or both send the hour's notice or summary; read again once locked, as
+          // the other left them.
           const locked = (
-            await c.query<Row>("SELECT * FROM notification_channels WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", [limited])
+            await c.query<Row>("SELECT * FROM notification_channels WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", [counting])
           ).rows.map(channelFromRow);
           channels = channels.map((ch) => locked.find((l) => l.id === ch.id) ?? ch);
+        }
+        const limited = events.length > 0 ? limitedChannels(channels) : [];
+        if (limited.length > 0) {
           const since = new Date(Date.parse(now) - HOUR_MS).toISOString();
           const counted = await c.query<{ channel_id: string; n: string }>(
             `SELECT d.channel_id, count(*) AS n FROM notification_deliveries d JOIN notification_outbox e ON e.id = d.event_id
@@ -124,12 +129,16 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
         for (const [id, n] of plan.heldBack) {
           await c.query("UPDATE notification_channels SET alerts_held_back = alerts_held_back + $1, last_held_back_at = $2 WHERE id = $3", [n, now, id]);
         }
-        // Queued unfanned: the next round sends it, after the deliveries made here.
-        await pgQueueEvents(
-          c,
-          plan.notify.map((ch) => alertLimitReachedEvent(ch, new Date(now))),
-        );
-        for (const ch of plan.notify) await c.query("UPDATE notification_channels SET last_limit_notice_at = $1 WHERE id = $2", [now, ch.id]);
+        // Queued unfanned: the next round sends them, after the deliveries made here; a summary of the
+        // hour before ahead of a new notice.
+        await pgQueueEvents(c, [
+          ...plan.summaries.map((s) => alertLimitSummaryEvent(s.channel, s, new Date(now))),
+          ...plan.notify.map((ch) => alertLimitReachedEvent(ch, new Date(now))),
+        ]);
+        for (const s of plan.summaries) await c.query("UPDATE notification_channels SET held_back_at_notice = NULL WHERE id = $1", [s.channel.id]);
+        for (const ch of plan.notify) {
+          await c.query("UPDATE notification_channels SET last_limit_notice_at = $1, held_back_at_notice = $2 WHERE id = $3", [now, ch.alertsHeldBack, ch.id]);
+        }
         await c.query("UPDATE notification_outbox SET fanned_out = TRUE WHERE id = ANY($1::text[])", [events.map((e) => e.id)]);
         return created;
       });

@@ -68,6 +68,17 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
         link: `${publicUrl}${pages.alerts}`,
       };
     }
+    case "activity.alert_limit_summary": {
+      const channel = typeof e.data.channel === "object" && e.data.channel !== null ? (e.data.channel as { name?: unknown }) : {};
+      const n = typeof e.data.heldBack === "number" ? e.data.heldBack : 0;
+      const limit = typeof e.data.limit === "number" ? `its limit of ${e.data.limit} an hour` : "its hourly limit (lifted since)";
+      const alerts = `${n} alert${n === 1 ? "" : "s"}`;
+      return {
+        subject: `Alert limit: ${alerts} not sent to ${str(channel.name)}`,
+        text: `From ${str(e.data.from)} to ${str(e.data.to)}, ${alerts} ${n === 1 ? "was" : "were"} not sent to this channel because of ${limit}. Alerts are sent here again as the hour has room. Every alert is on the Alerts page.`,
+        link: `${publicUrl}${pages.alerts}`,
+      };
+    }
     case "notification.test":
       return {
         subject: "workday-connect test notification",

@@ -14,7 +14,7 @@ import {
 } from "./notification-columns";
 import type { NotificationStore, OutboxEvent } from "./notification-store";
 import { HOUR_MS, limitedChannels, planFanOut } from "./fan-out-plan";
-import { alertLimitReachedEvent } from "./outbox-events";
+import { alertLimitReachedEvent, alertLimitSummaryEvent } from "./outbox-events";
 
 type Row = Record<string, unknown>;
 
@@ -48,27 +48,34 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
      WHERE d.channel_id IN (SELECT value FROM json_each(?)) AND d.created_at > ? AND e.type = 'activity.alert' GROUP BY d.channel_id`,
   );
   const heldBack = db.prepare("UPDATE notification_channels SET alerts_held_back = alerts_held_back + ?, last_held_back_at = ? WHERE id = ?");
-  const noticed = db.prepare("UPDATE notification_channels SET last_limit_notice_at = ? WHERE id = ?");
+  const noticed = db.prepare("UPDATE notification_channels SET last_limit_notice_at = ?, held_back_at_notice = ? WHERE id = ?");
+  const summed = db.prepare("UPDATE notification_channels SET held_back_at_notice = NULL WHERE id = ?");
   const fanOut = writeTx(db, (limit: number, now: string, wants: Parameters<NotificationStore["fanOutEvents"]>[2]) => {
     const events = (db.prepare("SELECT * FROM notification_outbox WHERE fanned_out = 0 ORDER BY rowid LIMIT ?").all(limit) as Row[]).map((r) =>
       outboxFromRow(r),
     );
-    if (events.length === 0) return 0;
     const channels = (db.prepare("SELECT * FROM notification_channels").all() as Row[]).map(channelFromRow);
-    const limited = limitedChannels(channels);
+    const limited = events.length > 0 ? limitedChannels(channels) : [];
     const sent = new Map<string, number>();
     if (limited.length > 0) {
       const since = new Date(Date.parse(now) - HOUR_MS).toISOString();
       for (const r of recentAlertDeliveries.all(JSON.stringify(limited), since) as { channel_id: string; n: number }[]) sent.set(r.channel_id, r.n);
     }
     const plan = planFanOut(events, channels, wants, sent, now);
+    // A summary is due an hour after a notice, whether alerts still come or not.
+    if (events.length === 0 && plan.summaries.length === 0) return 0;
     let created = 0;
     for (const { event: e, channel: c } of plan.deliveries) created += insertDelivery.run(`${e.id}:${c.id}`, e.id, c.id, now, now).changes;
     for (const [id, n] of plan.heldBack) heldBack.run(n, now, id);
-    // Queued unfanned: the next round sends it, after the deliveries made here.
+    // Queued unfanned: the next round sends them, after the deliveries made here; a summary of the
+    // hour before ahead of a new notice.
+    for (const s of plan.summaries) {
+      enqueue(alertLimitSummaryEvent(s.channel, s, new Date(now)));
+      summed.run(s.channel.id);
+    }
     for (const c of plan.notify) {
       enqueue(alertLimitReachedEvent(c, new Date(now)));
-      noticed.run(now, c.id);
+      noticed.run(now, c.alertsHeldBack, c.id);
     }
     for (const e of events) fannedOut.run(e.id);
     return created;

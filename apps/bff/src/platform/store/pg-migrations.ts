@@ -638,6 +638,12 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
         REFERENCING OLD TABLE AS old_alerts NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION alert_count_changes_changed();
     `,
   },
+  {
+    version: 23,
+    name: "what a channel had held back when it was told of its limit",
+    // As SQLite's version 22: the summary of a noticed hour counts from here; null once queued.
+    sql: `ALTER TABLE notification_channels ADD COLUMN held_back_at_notice BIGINT;`,
+  },
 ];
 
 /**

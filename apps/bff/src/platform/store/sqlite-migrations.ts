@@ -602,4 +602,11 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
     // follows is then not mistaken for a quiet hour.
     sql: `ALTER TABLE notification_channels ADD COLUMN last_limit_notice_at TEXT;`,
   },
+  {
+    version: 22,
+    name: "what a channel had held back when it was told of its limit",
+    // Once the noticed hour is over the channel is told how many alerts its limit held back in it:
+    // the count then, against the count now. Null once that summary is queued.
+    sql: `ALTER TABLE notification_channels ADD COLUMN held_back_at_notice INTEGER;`,
+  },
 ];
