@@ -4,31 +4,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { alertSession, createPolicyMatcher } from "../src/policies";
 import { foldAlertCounts } from "../src/policies/pg-alert-counts";
 import { openPgStore } from "../src/store/pg-store";
-import type { Store, StoredActivityRow } from "../src/store/types";
+import type { Store } from "../src/store/types";
 import { connectorRecord } from "./connector-record";
 import { pgTestDatabase } from "./pg-test-database";
 import { policyRecord } from "./policy-record";
+import { proxyRow } from "./proxy-row";
 
 const baseUrl = process.env.WC_TEST_DATABASE_URL;
 const t0 = Date.parse("2026-11-29T10:00:00.000Z");
 const iso = (ms: number) => new Date(t0 + ms).toISOString();
 const created = { at: iso(0), from: null, to: "connected" as const, reasonCode: null, actor: "tester" };
 
-const row = (key: string, minute: number, account: string): StoredActivityRow => ({
-  key,
-  requestTime: iso(minute * 60_000),
-  systemAccount: account,
-  taskId: null,
-  taskDisplayName: "Start Proxy",
-  activityAction: "WRITE",
-  ipAddress: "192.0.2.10",
-  userAgent: "Mozilla/5.0",
-  deviceType: "Desktop",
-  sessionId: "s1",
-  targetId: null,
-  targetDescriptor: null,
-  targetHref: null,
-});
+const row = (key: string, minute: number, account: string) => proxyRow(key, iso(minute * 60_000), { systemAccount: account });
 
 /** What the counts should say, read alert by alert (the list reads the alerts themselves). */
 async function counted(store: Store, q: { connectorId?: string; policyId?: string } = {}) {

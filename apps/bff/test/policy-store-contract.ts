@@ -6,6 +6,7 @@ import { APPLY_EXTENSIONS_EVERY } from "../src/policies/alert-session";
 import { policyVersion } from "../src/policies/policies";
 import { channelRecord } from "./channel-record";
 import { policyRecord } from "./policy-record";
+import { proxyRow } from "./proxy-row";
 
 /** Policy and alert storage every store must share; part of describeStoreContract. */
 export function describePolicyStoreContract(engine: string, open: () => Promise<Store>, connector: (id: string, name: string) => ConnectorRecord) {
@@ -13,22 +14,7 @@ export function describePolicyStoreContract(engine: string, open: () => Promise<
   const iso = (ms: number) => new Date(t0 + ms).toISOString();
   const created = { at: iso(0), from: null, to: "pending_configuration" as const, reasonCode: null, actor: "tester" };
   const policy = (id: string, over: Partial<PolicyRecord> = {}): PolicyRecord => policyRecord(id, iso(0), over);
-  const row = (key: string, minute: number, over: Partial<StoredActivityRow> = {}): StoredActivityRow => ({
-    key,
-    requestTime: iso(minute * 60_000),
-    systemAccount: "admin",
-    taskId: null,
-    taskDisplayName: "Start Proxy",
-    activityAction: "WRITE",
-    ipAddress: "192.0.2.10",
-    userAgent: "Mozilla/5.0",
-    deviceType: "Desktop",
-    sessionId: "s1",
-    targetId: null,
-    targetDescriptor: null,
-    targetHref: null,
-    ...over,
-  });
+  const row = (key: string, minute: number, over: Partial<StoredActivityRow> = {}) => proxyRow(key, iso(minute * 60_000), over);
   const now = () => new Date(t0 + 3_600_000);
   /** A sync window's page writer, as the sync makes one. */
   const pages = (store: Store, rec: ConnectorRecord, at = now) =>
