@@ -70,7 +70,7 @@ describe("SQLite migration of alert counts", () => {
   });
 });
 
-describe("SQLite reads and the event loop", () => {
+describe("SQLite reads, bulk changes and the event loop", () => {
   const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "pending_configuration" as const, reasonCode: null, actor: "t" };
 
   /** How many times the event loop came round (setImmediate) while `work` ran. */
@@ -120,6 +120,38 @@ describe("SQLite reads and the event loop", () => {
     expect(page).toHaveLength(50);
     expect(turns).toBeGreaterThanOrEqual(5);
     await s.close();
+  });
+
+  it("when 20,000 alerts are resolved at once in a file store, then other requests get the event loop while they change, and all of them change", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
+    fileDirs.push(path.dirname(file));
+    const setup = openSqliteStore(file);
+    await setup.insertConnector(connectorRecord("c1"), created);
+    await setup.close();
+    const raw = new DatabaseSync(file);
+    const insert = raw.prepare(`INSERT INTO activity_alerts (id, alert_key, policy_id, policy_name, severity, connector_id, account, status, row_count,
+      first_row_at, last_row_at, raised_at) VALUES (?, ?, 'p1', 'P', 'high', 'c1', ?, 'open', 1, 't', 't', 't')`);
+    raw.exec("BEGIN");
+    for (let i = 0; i < 20_000; i++) insert.run(`al_${String(i).padStart(6, "0")}`, `k${i}`, `acct${i % 50}`);
+    raw.exec("COMMIT");
+    raw.close();
+    const s = openSqliteStore(file);
+    try {
+      const patch = { status: "resolved" as const, note: "bulk", closedBy: "Ada", closedAt: "2026-11-29T11:00:00.000Z" };
+      // A count that no longer holds changes nothing, and says how many match now.
+      expect(await s.setAlertsStatus({ policyId: "p1", status: "open" }, patch, 19_999)).toEqual({ matched: 20_000, changed: false });
+      let result: unknown = null;
+      const turns = await turnsDuring(async () => {
+        result = await s.setAlertsStatus({ policyId: "p1", status: "open" }, patch, 20_000);
+      });
+      expect(result).toEqual({ matched: 20_000, changed: true });
+      // On the main connection the change held the loop until it was done: not one turn.
+      expect(turns).toBeGreaterThanOrEqual(3);
+      expect(await s.countAlertsByStatus({})).toEqual({ resolved: 20_000 });
+      expect(await s.alertStatusChanges("c1")).toBe(20_000);
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import { writeTx } from "../platform/store/sqlite-tx";
+import type { SqliteWriter } from "../platform/store/sqlite-writer";
 import {
   ALERT_ROWS,
   alertCountsSql,
@@ -28,6 +29,8 @@ import type { AlertSelection, AlertsStatusResult, PolicyRecord, PolicyStore } fr
 import { APPLY_EXTENSIONS } from "./sqlite-alert-writes";
 
 type Row = Record<string, unknown>;
+/** The bulk change's count check failed: the filters no longer select as many alerts as expected. */
+const SELECTION_MOVED = { code: "selection_moved", message: "The alerts the filters select changed." };
 const OPEN_BY_POLICY = openByPolicySql(KEPT_COUNTS.sqlite);
 
 const INSERT_POLICY = `INSERT INTO activity_policies (${POLICY_COLUMNS.join(", ")}) VALUES (${POLICY_COLUMNS.map((c) => `@${c}`).join(", ")})`;
@@ -38,7 +41,7 @@ const UPDATE_POLICY = `UPDATE activity_policies SET ${POLICY_COLUMNS.filter((c) 
 const sqliteRow = (p: PolicyRecord) => ({ ...policyToRow(p), enabled: p.enabled ? 1 : 0 });
 
 /** The policies half of the SQLite store. A page's alert writes go with the page (sqlite-alert-writes.ts). */
-export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
+export function sqlitePolicyStore(db: SqliteDb, writer: SqliteWriter): PolicyStore {
   // On the main connection: run once when a window starts and entries were left (rare), so the
   // writer thread's page transactions need not carry it.
   const applyExtensions = writeTx(db, (connectorId: string) => {
@@ -55,24 +58,34 @@ export function sqlitePolicyStore(db: SqliteDb): PolicyStore {
     return alertFromRow(db.prepare("SELECT * FROM activity_alerts WHERE id = ?").get(id) as Row);
   });
 
-  const setManyStatus = writeTx(db, (selection: AlertSelection, patch: Parameters<PolicyStore["setAlertsStatus"]>[1], expected: number): AlertsStatusResult => {
+  /**
+   * A bulk change runs on the writer (a worker thread for a file): changing 50,000 alerts takes
+   * seconds, which on the main connection held the event loop, and every request with it. The count
+   * check is the transaction's first statement, so nothing changes unless the selection still
+   * holds exactly the alerts the admin was shown.
+   */
+  async function setManyStatus(selection: AlertSelection, patch: Parameters<PolicyStore["setAlertsStatus"]>[1], expected: number): Promise<AlertsStatusResult> {
     const sel = alertSelectionSql(selection);
-    const matched = Number((db.prepare(`SELECT count(*) AS n FROM (${sel.sql})`).get(...sel.params) as Row).n);
-    if (matched !== expected) return { matched, changed: false };
-    // Counted before the change, while the selection still holds: one change per alert for its connector.
-    db.prepare(
-      `INSERT INTO alert_status_changes (connector_id, changes) SELECT connector_id, count(*) FROM (${sel.sql}) WHERE true GROUP BY connector_id
-          ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + excluded.changes`,
-    ).run(...sel.params);
-    db.prepare(`UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id IN (SELECT id FROM (${sel.sql}))`).run(
-      patch.status,
-      patch.note,
-      patch.closedBy,
-      patch.closedAt,
-      ...sel.params,
-    );
-    return { matched, changed: true };
-  });
+    try {
+      await writer.run([
+        { sql: `SELECT 1 WHERE (SELECT count(*) FROM (${sel.sql})) = ?`, rows: [[...sel.params, expected]], require: SELECTION_MOVED },
+        // Counted before the change, while the selection still holds: one change per alert for its connector.
+        {
+          sql: `INSERT INTO alert_status_changes (connector_id, changes) SELECT connector_id, count(*) FROM (${sel.sql}) WHERE true GROUP BY connector_id
+            ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + excluded.changes`,
+          rows: [sel.params],
+        },
+        {
+          sql: `UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id IN (SELECT id FROM (${sel.sql}))`,
+          rows: [[patch.status, patch.note, patch.closedBy, patch.closedAt, ...sel.params]],
+        },
+      ]);
+      return { matched: expected, changed: true };
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== SELECTION_MOVED.code) throw e;
+      return { matched: Number((db.prepare(`SELECT count(*) AS n FROM (${sel.sql})`).get(...sel.params) as Row).n), changed: false };
+    }
+  }
 
   return {
     async listPolicies() {

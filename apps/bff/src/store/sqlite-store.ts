@@ -92,7 +92,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">, sqlite
     ...sqliteHandoffStore(db),
     ...sqliteApiTokenStore(db),
     ...sqliteConnectorListStore(db),
-    ...sqlitePolicyStore(db),
+    ...sqlitePolicyStore(db, writer),
     async insertConnector(rec, t) {
       try {
         insertConnector({ ...connectorToRow(rec), name_key: rec.name.toLowerCase() }, t);
