@@ -153,6 +153,41 @@ describe("SQLite reads, bulk changes and the event loop", () => {
       await s.close();
     }
   });
+
+  it("when retention prunes 12,000 rows of a file store and the connector is then deleted, then all of it goes in short transactions while the loop keeps turning", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
+    fileDirs.push(path.dirname(file));
+    const s = openSqliteStore(file);
+    try {
+      await s.insertConnector(connectorRecord("c1"), created);
+      for (let page = 0; page < 20; page++) {
+        await s.commitActivityPage(
+          "c1",
+          Array.from({ length: 1000 }, (_, i) => storedRow(page * 1000 + i)),
+          {},
+        );
+      }
+      // storedRow(i) is i seconds after the first: the first 12,000 are before this.
+      const cutoff = storedRow(12_000).requestTime;
+      let removed = 0;
+      const pruning = await turnsDuring(async () => {
+        removed = await s.pruneActivity("c1", cutoff);
+      });
+      expect(removed).toBe(12_000);
+      // One turn at least between each of its three transactions; one statement gave none.
+      expect(pruning).toBeGreaterThanOrEqual(2);
+      expect(await s.countActivity({ connectorId: "c1" })).toBe(8_000);
+      const deleting = await turnsDuring(async () => {
+        expect(await s.deleteConnector("c1")).toBe(true);
+      });
+      expect(deleting).toBeGreaterThanOrEqual(2);
+      expect(await s.getConnector("c1")).toBeNull();
+      expect(await s.countActivity({ connectorId: "c1" })).toBe(0);
+      expect(await s.deleteConnector("c1")).toBe(false);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe("SQLite statements", () => {

@@ -16,7 +16,7 @@ import type { ReadConnectors } from "./activity-across";
 import { pageByConnector, streamByConnector } from "./activity-streams";
 import type { ActivityQuery, ActivityStore, StoredActivityRow, SyncStatePatch } from "./activity-store";
 import { sqliteAlertBatches, type AlertWrites } from "../policies";
-import type { SqliteWriter, WriteBatch } from "../platform/store/sqlite-writer";
+import { deleteInChunks, type SqliteWriter, type WriteBatch } from "../platform/store/sqlite-writer";
 import { HELD_LEASE, LEASE_LOST, leaseLostMessage, type LeaseFence } from "../platform/store/leases";
 
 /** Reads across connectors (statements) or rows read between two turns of the event loop: a few ms of work. */
@@ -33,6 +33,10 @@ const ENSURE_STATE = "INSERT INTO activity_sync_state (connector_id) VALUES (?) 
  * The activity half of the SQLite store (the SQLite binding is synchronous; the interface is not).
  * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
  */
+/** A connector's oldest rows before a time, a chunk at a time (deleteInChunks). */
+export const PRUNE_ROWS = `DELETE FROM activity_rows WHERE rowid IN
+  (SELECT rowid FROM activity_rows WHERE connector_id = ? AND request_time < ? ORDER BY request_time LIMIT ?)`;
+
 export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): ActivityStore {
   const ensureState = db.prepare(ENSURE_STATE);
   const getState = db.prepare("SELECT * FROM activity_sync_state WHERE connector_id = ?");
@@ -156,7 +160,8 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
       }
     },
     async pruneActivity(connectorId, before) {
-      return db.prepare("DELETE FROM activity_rows WHERE connector_id = ? AND request_time < ?").run(connectorId, before).changes;
+      // Lowering a connector's retention may prune millions of rows at once.
+      return deleteInChunks(writer, PRUNE_ROWS, [connectorId, before]);
     },
     async replaceWorkers(connectorId, accounts, refreshedAt) {
       replaceWorkers(connectorId, accounts, refreshedAt);

@@ -65,6 +65,12 @@ export function alertSelectionSql(q: AlertSelection): Sql {
 
 /** Closed alerts past retention; by `last_row_at` first, so the connector's index narrows the read. */
 export const PRUNE_CLOSED_ALERTS = `DELETE FROM activity_alerts WHERE connector_id = ? AND last_row_at < ? AND status <> 'open' AND closed_at < ?`;
+/** The same a chunk at a time (deleteInChunks, SQLite): a retention lowered may prune many at once. */
+export const PRUNE_CLOSED_ALERTS_CHUNK = `DELETE FROM activity_alerts WHERE id IN
+  (SELECT id FROM activity_alerts WHERE connector_id = ? AND last_row_at < ? AND status <> 'open' AND closed_at < ? LIMIT ?)`;
+
+/** A connector's alerts (with their rows), a chunk at a time before the connector is deleted (deleteInChunks). */
+export const DROP_ALERTS = `DELETE FROM activity_alerts WHERE id IN (SELECT id FROM activity_alerts WHERE connector_id = ? LIMIT ?)`;
 
 export const GET_ALERT = `SELECT a.*, c.name AS connector_name, c.tenant AS tenant FROM activity_alerts a
   LEFT JOIN connectors c ON c.id = a.connector_id WHERE a.id = ?`;

@@ -159,8 +159,10 @@ export interface PolicyStore {
    */
   pruneClosedAlerts(connectorId: string, before: string): Promise<number>;
   /**
-   * Every alert `selection` matches gets the patch, in one transaction, only if exactly `expected`
-   * match: otherwise nothing changes. Each changed alert counts a status change for its connector.
+   * Every alert `selection` matches gets the patch, only if exactly `expected` match: otherwise
+   * nothing changes. In one transaction on PostgreSQL; on SQLite in short ones after the count, each
+   * changing only alerts still in the selected status. Each changed alert counts a status change
+   * for its connector.
    */
   setAlertsStatus(
     selection: AlertSelection,

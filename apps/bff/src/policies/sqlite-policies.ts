@@ -1,6 +1,6 @@
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import { writeTx } from "../platform/store/sqlite-tx";
-import type { SqliteWriter } from "../platform/store/sqlite-writer";
+import { deleteInChunks, type SqliteWriter } from "../platform/store/sqlite-writer";
 import {
   ALERT_ROWS,
   alertCountsSql,
@@ -11,7 +11,7 @@ import {
   HISTORY_FROM,
   openByPolicySql,
   KEPT_COUNTS,
-  PRUNE_CLOSED_ALERTS,
+  PRUNE_CLOSED_ALERTS_CHUNK,
   RECENT_ALERTS,
   STATUS_CHANGES,
 } from "./alert-sql";
@@ -29,8 +29,14 @@ import type { AlertSelection, AlertsStatusResult, PolicyRecord, PolicyStore } fr
 import { APPLY_EXTENSIONS } from "./sqlite-alert-writes";
 
 type Row = Record<string, unknown>;
-/** The bulk change's count check failed: the filters no longer select as many alerts as expected. */
-const SELECTION_MOVED = { code: "selection_moved", message: "The alerts the filters select changed." };
+/** Alerts a bulk change changes in one transaction: a few hundred milliseconds of the write lock. */
+const BULK_CHUNK = 2_000;
+/** One status change per alert, for its connector (COUNT_STATUS_CHANGE), for a chunk of a bulk change. */
+const COUNT_BULK_CHANGES = `INSERT INTO alert_status_changes (connector_id, changes)
+  SELECT connector_id, count(*) FROM activity_alerts WHERE id IN (SELECT value FROM json_each(?)) AND status = ? GROUP BY connector_id
+  ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + excluded.changes`;
+const CHANGE_BULK = `UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ?
+  WHERE id IN (SELECT value FROM json_each(?)) AND status = ?`;
 const OPEN_BY_POLICY = openByPolicySql(KEPT_COUNTS.sqlite);
 
 const INSERT_POLICY = `INSERT INTO activity_policies (${POLICY_COLUMNS.join(", ")}) VALUES (${POLICY_COLUMNS.map((c) => `@${c}`).join(", ")})`;
@@ -59,32 +65,27 @@ export function sqlitePolicyStore(db: SqliteDb, writer: SqliteWriter): PolicySto
   });
 
   /**
-   * A bulk change runs on the writer (a worker thread for a file): changing 50,000 alerts takes
-   * seconds, which on the main connection held the event loop, and every request with it. The count
-   * check is the transaction's first statement, so nothing changes unless the selection still
-   * holds exactly the alerts the admin was shown.
+   * A bulk change on SQLite (docs/policies.md): the alerts the filters select are read once and
+   * counted; only if they are as many as the admin was shown are they changed, on the writer (a
+   * worker thread for a file) in transactions of BULK_CHUNK. One transaction for 100,000 alerts held
+   * SQLite's write lock for seconds: on the main connection it held the event loop too, and on the
+   * writer any other write would wait past busy_timeout and fail. Each chunk changes only alerts
+   * still in the status the admin saw, so one closed or reopened meanwhile is left as it is, and an
+   * alert raised meanwhile is never in the list.
    */
   async function setManyStatus(selection: AlertSelection, patch: Parameters<PolicyStore["setAlertsStatus"]>[1], expected: number): Promise<AlertsStatusResult> {
     const sel = alertSelectionSql(selection);
-    try {
+    const ids = (db.prepare(`${sel.sql} ORDER BY a.id`).all(...sel.params) as { id: string }[]).map((r) => r.id);
+    if (ids.length !== expected) return { matched: ids.length, changed: false };
+    for (let i = 0; i < ids.length; i += BULK_CHUNK) {
+      const chunk = JSON.stringify(ids.slice(i, i + BULK_CHUNK));
       await writer.run([
-        { sql: `SELECT 1 WHERE (SELECT count(*) FROM (${sel.sql})) = ?`, rows: [[...sel.params, expected]], require: SELECTION_MOVED },
-        // Counted before the change, while the selection still holds: one change per alert for its connector.
-        {
-          sql: `INSERT INTO alert_status_changes (connector_id, changes) SELECT connector_id, count(*) FROM (${sel.sql}) WHERE true GROUP BY connector_id
-            ON CONFLICT (connector_id) DO UPDATE SET changes = alert_status_changes.changes + excluded.changes`,
-          rows: [sel.params],
-        },
-        {
-          sql: `UPDATE activity_alerts SET status = ?, note = ?, closed_by = ?, closed_at = ? WHERE id IN (SELECT id FROM (${sel.sql}))`,
-          rows: [[patch.status, patch.note, patch.closedBy, patch.closedAt, ...sel.params]],
-        },
+        // Counted before the change, as the alerts still have the status they are changed from.
+        { sql: COUNT_BULK_CHANGES, rows: [[chunk, selection.status]] },
+        { sql: CHANGE_BULK, rows: [[patch.status, patch.note, patch.closedBy, patch.closedAt, chunk, selection.status]] },
       ]);
-      return { matched: expected, changed: true };
-    } catch (e) {
-      if ((e as { code?: unknown }).code !== SELECTION_MOVED.code) throw e;
-      return { matched: Number((db.prepare(`SELECT count(*) AS n FROM (${sel.sql})`).get(...sel.params) as Row).n), changed: false };
     }
+    return { matched: expected, changed: true };
   }
 
   return {
@@ -145,7 +146,7 @@ export function sqlitePolicyStore(db: SqliteDb, writer: SqliteWriter): PolicySto
       return setStatus(id, patch);
     },
     async pruneClosedAlerts(connectorId, before) {
-      return db.prepare(PRUNE_CLOSED_ALERTS).run(connectorId, before, before).changes;
+      return deleteInChunks(writer, PRUNE_CLOSED_ALERTS_CHUNK, [connectorId, before, before]);
     },
     async setAlertsStatus(selection, patch, expected) {
       return setManyStatus(selection, patch, expected);

@@ -11,12 +11,13 @@ import { SQLITE_MIGRATIONS } from "../platform/store/sqlite-migrations";
 import { sqliteAuthStore } from "../auth/sqlite-auth";
 import { transactionFromRow } from "../consent/transaction-columns";
 import { NameTakenError, type CiphertextSwap, type SealedRow, type SessionRecord, type Store, type SyncCoverage } from "./types";
-import { sqliteActivityStore } from "../activity/sqlite-activity";
+import { PRUNE_ROWS, sqliteActivityStore } from "../activity/sqlite-activity";
+import { DROP_ALERTS } from "../policies/alert-sql";
 import { sqliteNotificationStore, sqliteOutboxWriter } from "../notifications/sqlite-notifications";
 import { sqliteHandoffStore } from "../handoff/sqlite-handoff";
 import { sqliteApiTokenStore } from "../api-tokens/sqlite-api-tokens";
 import type { OutboxEvent } from "../notifications/notification-store";
-import { inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
+import { deleteInChunks, inThreadWriter, workerWriter } from "../platform/store/sqlite-writer";
 import { SESSION_WITH_USER, sessionWithUserFromRow } from "./session-with-user";
 import { sqliteConnectorListStore } from "../connectors/sqlite-connector-list";
 
@@ -131,6 +132,11 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">, sqlite
       }
     },
     async deleteConnector(id) {
+      // Its activity and alerts first, in short transactions (a connector may hold millions of
+      // rows); then the connector, which takes the rest with it. Stopped half-way, the connector is
+      // still there, with less history, and deleting it again finishes the job.
+      await deleteInChunks(writer, PRUNE_ROWS, [id, "\uffff"]);
+      await deleteInChunks(writer, DROP_ALERTS, [id]);
       return db.prepare("DELETE FROM connectors WHERE id = ?").run(id).changes > 0;
     },
     async listTimeline(connectorId) {

@@ -28,6 +28,25 @@ export interface SqliteWriter {
   close(): Promise<void>;
 }
 
+/** Rows a chunked delete removes in one transaction: tens of milliseconds of the write lock. */
+export const DELETE_CHUNK = 5_000;
+
+/**
+ * Runs `sql`, a DELETE whose last parameter is a LIMIT, on the writer with `params` and
+ * DELETE_CHUNK until it deletes fewer: a connector's millions of rows go in short transactions.
+ * One long one would hold SQLite's write lock for tens of seconds, and every other write would
+ * wait past busy_timeout and fail (on the main connection it also held the event loop). How many
+ * went in all.
+ */
+export async function deleteInChunks(writer: SqliteWriter, sql: string, params: unknown[]): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const [n = 0] = await writer.run([{ sql, rows: [[...params, DELETE_CHUNK]] }]);
+    removed += n;
+    if (n < DELETE_CHUNK) return removed;
+  }
+}
+
 /** Same connection, same thread: for `:memory:` databases, which another connection cannot see. */
 export function inThreadWriter(db: SqliteDb): SqliteWriter {
   const cache = new Map<string, SqliteStatement>();
