@@ -188,6 +188,44 @@ describe("SQLite reads, bulk changes and the event loop", () => {
       await s.close();
     }
   });
+
+  it("when a file store's account list of 20,000 workers is replaced, then the loop keeps turning, and only the workers of the new list remain", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
+    fileDirs.push(path.dirname(file));
+    const s = openSqliteStore(file);
+    const worker = (i: number, name = `Worker ${i}`) => ({
+      workerId: `w${i}`,
+      systemAccount: `user${i}`,
+      name,
+      email: null,
+      businessTitle: null,
+      organization: null,
+      isManager: false,
+    });
+    try {
+      await s.insertConnector(connectorRecord("c1"), created);
+      await s.replaceWorkers(
+        "c1",
+        Array.from({ length: 20_000 }, (_, i) => worker(i)),
+        "2026-11-29T10:00:00.000Z",
+      );
+      // The next day: the first 100 left, one was renamed, 100 joined; one is listed twice (the first counts).
+      const next = [...Array.from({ length: 19_900 }, (_, i) => worker(i + 100)), ...Array.from({ length: 100 }, (_, i) => worker(20_000 + i))];
+      next[0] = worker(100, "Renamed Worker");
+      next.push(worker(101, "Listed Twice"));
+      const turns = await turnsDuring(() => s.replaceWorkers("c1", next, "2026-11-30T10:00:00.000Z"));
+      expect(turns).toBeGreaterThanOrEqual(2);
+      const list = await s.listWorkers("c1");
+      expect(list).toHaveLength(20_000);
+      expect(list.some((w) => w.workerId === "w0" || w.workerId === "w99")).toBe(false);
+      expect(list.find((w) => w.workerId === "w100")?.name).toBe("Renamed Worker");
+      expect(list.find((w) => w.workerId === "w101")?.name).toBe("Worker 101");
+      expect(list.some((w) => w.workerId === "w20099")).toBe(true);
+      expect((await s.getSyncState("c1"))?.workersRefreshedAt).toBe("2026-11-30T10:00:00.000Z");
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe("SQLite statements", () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { writeTx } from "../platform/store/sqlite-tx";
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import type { ActivityRow } from "@wc/contracts";
@@ -33,6 +34,19 @@ const ENSURE_STATE = "INSERT INTO activity_sync_state (connector_id) VALUES (?) 
  * The activity half of the SQLite store (the SQLite binding is synchronous; the interface is not).
  * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
  */
+const WORKERS_CHUNK = 5_000;
+/** A worker of this refresh; the first of a worker listed twice in one refresh wins, as before. */
+const UPSERT_WORKER = `INSERT INTO activity_accounts
+    (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager, generation)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (connector_id, worker_id) DO UPDATE SET system_account = excluded.system_account, name = excluded.name,
+    name_key = excluded.name_key, email = excluded.email, business_title = excluded.business_title,
+    organization = excluded.organization, is_manager = excluded.is_manager, generation = excluded.generation
+  WHERE activity_accounts.generation IS NOT excluded.generation`;
+/** Workers no longer listed: not written by this refresh (deleteInChunks). */
+const DROP_STALE_WORKERS = `DELETE FROM activity_accounts WHERE rowid IN
+  (SELECT rowid FROM activity_accounts WHERE connector_id = ? AND generation IS NOT ? LIMIT ?)`;
+
 /** A connector's oldest rows before a time, a chunk at a time (deleteInChunks). */
 export const PRUNE_ROWS = `DELETE FROM activity_rows WHERE rowid IN
   (SELECT rowid FROM activity_rows WHERE connector_id = ? AND request_time < ? ORDER BY request_time LIMIT ?)`;
@@ -80,17 +94,36 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
     ];
   };
 
-  const replaceWorkers = writeTx(db, (connectorId: string, accounts: WorkerAccount[], refreshedAt: string) => {
-    db.prepare("DELETE FROM activity_accounts WHERE connector_id = ?").run(connectorId);
-    const insert = db.prepare(
-      `INSERT INTO activity_accounts (connector_id, worker_id, system_account, name, name_key, email, business_title, organization, is_manager)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-    for (const a of accounts) {
-      insert.run(connectorId, a.workerId, a.systemAccount, a.name, nameKey(a.name), a.email, a.businessTitle, a.organization, a.isManager ? 1 : 0);
+  const markRefreshed = writeTx(db, (connectorId: string, refreshedAt: string) => applyPatch(connectorId, { workersRefreshedAt: refreshedAt }));
+  /**
+   * The account list replaced on the writer, in transactions of WORKERS_CHUNK: one transaction for
+   * a tenant's 100,000 workers held the event loop for over a second every day. Each worker is
+   * written with this refresh's generation, then the workers of older ones (gone from Workday) are
+   * deleted. Stopped half-way, the list holds the old and the new (both real accounts) until the
+   * next refresh.
+   */
+  async function replaceWorkers(connectorId: string, accounts: WorkerAccount[], refreshedAt: string) {
+    const generation = `${refreshedAt} ${randomUUID()}`;
+    for (let i = 0; i < accounts.length; i += WORKERS_CHUNK) {
+      const rows = accounts
+        .slice(i, i + WORKERS_CHUNK)
+        .map((a) => [
+          connectorId,
+          a.workerId,
+          a.systemAccount,
+          a.name,
+          nameKey(a.name),
+          a.email,
+          a.businessTitle,
+          a.organization,
+          a.isManager ? 1 : 0,
+          generation,
+        ]);
+      await writer.run([{ sql: UPSERT_WORKER, rows }]);
     }
-    applyPatch(connectorId, { workersRefreshedAt: refreshedAt });
-  });
+    await deleteInChunks(writer, DROP_STALE_WORKERS, [connectorId, generation]);
+    markRefreshed(connectorId, refreshedAt);
+  }
 
   const connectorIds = () => (db.prepare("SELECT id FROM connectors ORDER BY id").all() as { id: string }[]).map((r) => r.id);
   const rowsOf = ({ sql, params }: Sql) => (db.prepare(sql).all(...params) as Row[]).map(activityRowFromDb);
@@ -164,7 +197,7 @@ export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): Activit
       return deleteInChunks(writer, PRUNE_ROWS, [connectorId, before]);
     },
     async replaceWorkers(connectorId, accounts, refreshedAt) {
-      replaceWorkers(connectorId, accounts, refreshedAt);
+      await replaceWorkers(connectorId, accounts, refreshedAt);
     },
     async listWorkers(connectorId) {
       return (db.prepare("SELECT * FROM activity_accounts WHERE connector_id = ? ORDER BY name, worker_id").all(connectorId) as Row[]).map(workerFromDb);

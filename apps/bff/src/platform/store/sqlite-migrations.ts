@@ -609,4 +609,11 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
     // the count then, against the count now. Null once that summary is queued.
     sql: `ALTER TABLE notification_channels ADD COLUMN held_back_at_notice INTEGER;`,
   },
+  {
+    version: 23,
+    name: "which refresh wrote each worker account",
+    // The account list is replaced in short transactions (sqlite-activity.ts): each worker is
+    // written with its refresh's generation, and those of older ones are deleted after.
+    sql: `ALTER TABLE activity_accounts ADD COLUMN generation TEXT;`,
+  },
 ];
