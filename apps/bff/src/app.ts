@@ -43,6 +43,7 @@ import { notificationsRouter } from "./notifications/notification-routes";
 import { createSender } from "./notifications/senders";
 import { DEFAULT_DELIVERY_OPTIONS, runDeliveries, type DeliveryOptions } from "./notifications/dispatcher";
 import { queueReminders } from "./notifications/reminders";
+import { pruneDeliveryLog } from "./notifications/log-retention";
 import { handoffConsentHooks } from "./handoff";
 import { handoffRouter } from "./handoff/handoff-routes";
 import { handoffAdminRouter } from "./handoff/handoff-admin-routes";
@@ -94,6 +95,8 @@ export interface NotifyOptions {
   stallMinutes: number;
   sandboxLeadMs: number;
   timeoutMs: number;
+  /** Days the delivery log is kept (NOTIFY_RETENTION_DAYS). */
+  retentionDays: number;
   delivery: DeliveryOptions;
 }
 
@@ -141,6 +144,7 @@ export function createApp(deps: AppDeps) {
     stallMinutes: 60,
     sandboxLeadMs: 24 * 3_600_000,
     timeoutMs: 10_000,
+    retentionDays: 30,
     ...deps.notify,
     delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...deps.notify?.delivery },
   };
@@ -185,6 +189,7 @@ export function createApp(deps: AppDeps) {
     delivery: notify.delivery,
     onAttempt: (kind: string, outcome: string) => metrics.notificationDelivered(kind, outcome),
   };
+  const deliveryLog = { store: deps.store, now, retentionDays: notify.retentionDays, log: deps.log };
   const reminders = {
     store: deps.store,
     now,
@@ -294,6 +299,7 @@ export function createApp(deps: AppDeps) {
        */
       runDeliveries: () => runDeliveries(dispatch),
       queueReminders: () => queueReminders(reminders),
+      pruneDeliveryLog: () => pruneDeliveryLog(deliveryLog),
       start: (ticks: { healthMs: number; activityMs: number; notifyMs?: number } = { healthMs: 30_000, activityMs: 30_000 }) => {
         const scheduler = createScheduler(deps.log);
         if (ticks.healthMs > 0) scheduler.every("health", ticks.healthMs, () => runDueChecks(health, scheduler.stopping));
@@ -304,6 +310,7 @@ export function createApp(deps: AppDeps) {
         if (notifyMs > 0) {
           scheduler.every("notifications", notifyMs, () => runDeliveries(dispatch, scheduler.stopping), { immediate: true });
           scheduler.every("reminders", 60_000, () => queueReminders(reminders), { immediate: true });
+          scheduler.every("notification log", 3_600_000, () => pruneDeliveryLog(deliveryLog), { immediate: true });
         }
         return (graceMs?: number) => scheduler.stop(graceMs);
       },

@@ -35,6 +35,7 @@ async function main() {
       stallMinutes: env.notify.stallMinutes,
       sandboxLeadMs: env.notify.sandboxLeadMs,
       timeoutMs: env.notify.timeoutMs,
+      retentionDays: env.notify.retentionDays,
       delivery: { ...DEFAULT_DELIVERY_OPTIONS, retryBaseMs: env.notify.retryBaseMs },
     },
     metricsToken: env.metrics.token,

@@ -104,6 +104,12 @@ describe("ACTIVITY_*", () => {
     expect(() => parseEnv({ ALERT_RETENTION_DAYS: "0" })).toThrow(/ALERT_RETENTION_DAYS/);
   });
 
+  it("when the delivery log's retention is set, then whole days from 1 to 3650 are taken; by default 30", () => {
+    expect(parseEnv({}).notify.retentionDays).toBe(30);
+    expect(parseEnv({ NOTIFY_RETENTION_DAYS: "7" }).notify.retentionDays).toBe(7);
+    for (const bad of ["0", "1.5", "3651", "a week"]) expect(() => parseEnv({ NOTIFY_RETENTION_DAYS: bad }), bad).toThrow(/NOTIFY_RETENTION_DAYS/);
+  });
+
   it("when the scheduler tick is a fraction or 0, then it is accepted (0 = no background sync)", () => {
     expect(parseEnv({ ACTIVITY_SCHEDULER_TICK_SECONDS: "0.2" }).activity.tickMs).toBe(200);
     expect(parseEnv({ ACTIVITY_SCHEDULER_TICK_SECONDS: "0" }).activity.tickMs).toBe(0);

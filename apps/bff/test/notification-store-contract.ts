@@ -196,6 +196,46 @@ export function describeNotificationStoreContract(engine: string, open: () => Pr
       }
     });
 
+    it("when the delivery log is pruned, then settled events, their deliveries and attempts before the cutoff go; unsent ones and newer ones stay", async () => {
+      const s = await open();
+      try {
+        await s.insertChannel(channel("ch"));
+        const day = 86_400_000;
+        const queue = async (id: string, atMs: number) => s.enqueueEvent(event(id, { connectorId: null, createdAt: at(atMs).toISOString() }));
+        // Three old events: delivered, still retrying, not fanned out yet; and a new delivered one.
+        await queue("delivered", 0);
+        await queue("retrying", 0);
+        await s.fanOutEvents(10, at(1).toISOString(), channelWants);
+        for (const job of await s.claimDueDeliveries("me", 10, 60_000, at(2))) {
+          const delivered = job.event.id === "delivered";
+          await s.recordAttempt(job, {
+            at: at(3).toISOString(),
+            attempt: 1,
+            outcome: delivered ? "delivered" : "retrying",
+            answer: delivered ? "HTTP 200" : "HTTP 503",
+            nextAttemptAt: delivered ? null : at(40 * day).toISOString(),
+          });
+        }
+        await queue("recent", 39 * day);
+        await s.fanOutEvents(10, at(39 * day).toISOString(), channelWants);
+        const [recentJob] = (await s.claimDueDeliveries("me", 10, 60_000, at(39 * day))).filter((j) => j.event.id === "recent");
+        if (!recentJob) throw new Error("no job");
+        await s.recordAttempt(recentJob, { at: at(39 * day).toISOString(), attempt: 1, outcome: "delivered", answer: "HTTP 200", nextAttemptAt: null });
+        // Queued long ago and never fanned out (no round ran since).
+        await queue("unsent", 0);
+
+        expect(await s.pruneNotificationLog(at(30 * day).toISOString())).toEqual({ attempts: 2, events: 1 });
+        expect((await s.listAttempts("ch", 10)).map((a) => a.eventId)).toEqual(["recent"]);
+        // The retrying delivery is still sent when due, and the event never fanned out still fans out.
+        expect(await s.fanOutEvents(10, at(40 * day).toISOString(), channelWants)).toBe(1);
+        const due = await s.claimDueDeliveries("me", 10, 60_000, at(40 * day + 1));
+        expect(due.map((j) => j.event.id).sort()).toEqual(["retrying", "unsent"]);
+        expect(await s.pruneNotificationLog(at(30 * day).toISOString())).toEqual({ attempts: 0, events: 0 });
+      } finally {
+        await s.close();
+      }
+    });
+
     it("when the connector update fails, then no event is queued", async () => {
       const s = await open();
       try {

@@ -1,23 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { channelCreatedResponseSchema, routes } from "@wc/contracts";
+import { channelCreatedResponseSchema, deliveryLogResponseSchema, routes } from "@wc/contracts";
 import { startBff, type Harness } from "./harness";
 import { connectorRecord } from "./connector-record";
 import { startReceiver } from "./webhook-receiver";
 
 let bff: Harness;
+let channelId = "";
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 const created = { at: "2026-11-29T10:00:00.000Z", from: null, to: "connected" as const, reasonCode: null, actor: "tester" };
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  bff = await startBff({ notify: { allowedHosts: receiver.allowEntry, stallMinutes: 60, sandboxLeadMs: 24 * 3_600_000 } });
+  bff = await startBff({ notify: { allowedHosts: receiver.allowEntry, stallMinutes: 60, sandboxLeadMs: 24 * 3_600_000, retentionDays: 30 } });
   const res = await bff.client.post(routes.notificationChannels, {
     kind: "webhook",
     name: "Reminders",
     url: receiver.url,
     events: ["connector.sandbox_refresh_due", "activity.stalled"],
   });
-  receiver.useSecret(channelCreatedResponseSchema.parse(res.json()).signingSecret ?? "");
+  const made = channelCreatedResponseSchema.parse(res.json());
+  channelId = made.channel.id;
+  receiver.useSecret(made.signingSecret ?? "");
 });
 afterAll(async () => {
   await bff.close();
@@ -60,5 +63,24 @@ describe("time-based notifications", () => {
     expect(stalls.map((p) => p.data.connector.id)).toEqual(["quiet"]);
     expect(stalls[0]).toMatchObject({ data: { lastActivityAt: connectedAt, thresholdMinutes: 60 } });
     expect(receiver.received.every((r) => r.verified)).toBe(true);
+  });
+
+  it("when the delivery log is older than NOTIFY_RETENTION_DAYS, then the hourly prune removes it, and the channel's log keeps only what is newer", async () => {
+    const log = async () =>
+      deliveryLogResponseSchema.parse((await bff.client.get(routes.notificationChannelDeliveries(channelId))).json()).attempts.map((a) => a.eventType);
+    expect(await log()).toEqual(expect.arrayContaining(["connector.sandbox_refresh_due", "activity.stalled"]));
+    // 31 days after the first test's clock: its reminder is past retention; the stall sent today is not.
+    bff.clock.now = new Date("2027-01-04T05:00:00.000Z");
+    try {
+      expect((await bff.app.background.pruneDeliveryLog()).events).toBeGreaterThanOrEqual(1);
+      expect(await log()).not.toContain("connector.sandbox_refresh_due");
+      expect(await log()).toContain("activity.stalled");
+      bff.clock.now = new Date(Date.now() + 40 * 86_400_000);
+      await bff.app.background.pruneDeliveryLog();
+      expect(await log()).toEqual([]);
+      expect(await bff.app.background.pruneDeliveryLog()).toEqual({ attempts: 0, events: 0 });
+    } finally {
+      bff.clock.now = null;
+    }
   });
 });

@@ -69,6 +69,19 @@ export function outboxFromRow(r: Row, prefix = ""): OutboxEvent {
   };
 }
 
+/**
+ * The delivery log past retention, a chunk at a time (the last parameter is a LIMIT): attempts
+ * made before a time; events queued before it whose deliveries are all settled (delivered or given
+ * up; their deliveries go with them); and the expired leases of deliveries. An event not yet
+ * fanned out, or with a delivery still to send, stays however old.
+ */
+export const PRUNE_LOG = [
+  "DELETE FROM notification_attempts WHERE seq IN (SELECT seq FROM notification_attempts WHERE at < ? LIMIT ?)",
+  `DELETE FROM notification_outbox WHERE id IN (SELECT o.id FROM notification_outbox o WHERE o.fanned_out AND o.created_at < ?
+    AND NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.event_id = o.id AND d.status = 'pending') LIMIT ?)`,
+  "DELETE FROM leases WHERE key IN (SELECT key FROM leases WHERE key LIKE 'notify:%' AND expires_at < ? LIMIT ?)",
+] as const;
+
 export const ATTEMPTS_SQL = `SELECT at, event_id AS "eventId", event_type AS "eventType", connector_id AS "connectorId", attempt, outcome, answer,
   next_attempt_at AS "nextAttemptAt" FROM notification_attempts WHERE channel_id = ? ORDER BY seq DESC LIMIT ?`;
 

@@ -92,4 +92,6 @@ export interface NotificationStore {
   recordAttempt(job: Pick<DeliveryJob, "id" | "event" | "channel">, a: AttemptRecord): Promise<void>;
   /** The channel's log, newest first. */
   listAttempts(channelId: string, limit: number): Promise<DeliveryAttempt[]>;
+  /** Deletes the delivery log from before `before` (PRUNE_LOG): how many attempts and events went. */
+  pruneNotificationLog(before: string): Promise<{ attempts: number; events: number }>;
 }

@@ -8,6 +8,7 @@ import {
   JOB_SELECT,
   jobFromRow,
   OUTBOX_COLUMNS,
+  PRUNE_LOG,
   outboxFromRow,
   outboxValues,
   ATTEMPTS_SQL,
@@ -17,6 +18,7 @@ import { countingChannels, HOUR_MS, limitedChannels, planFanOut, summariesDue } 
 import { alertLimitReachedEvent, alertLimitSummaryEvent } from "./outbox-events";
 
 type Row = Record<string, unknown>;
+const PRUNE_CHUNK = 5_000;
 
 /** `?` placeholders (shared SQL text) as PostgreSQL's `$n`. */
 const numbered = (sql: string) => {
@@ -167,6 +169,21 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
           job.id,
         ]);
       });
+    },
+    async pruneNotificationLog(before) {
+      // A chunk a statement, as on SQLite: no statement holds a million rows' locks at once.
+      const chunked = async (sql: string) => {
+        let removed = 0;
+        for (;;) {
+          const n = (await pool.query(numbered(sql), [before, PRUNE_CHUNK])).rowCount ?? 0;
+          removed += n;
+          if (n < PRUNE_CHUNK) return removed;
+        }
+      };
+      const [attempts, events, leases] = PRUNE_LOG;
+      const out = { attempts: await chunked(attempts), events: await chunked(events) };
+      await chunked(leases);
+      return out;
     },
     async listAttempts(channelId, limit) {
       return (await pool.query<Row>(numbered(ATTEMPTS_SQL), [channelId, limit])).rows.map(attemptFromRow);

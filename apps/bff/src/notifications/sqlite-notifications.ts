@@ -1,4 +1,5 @@
 import { writeTx } from "../platform/store/sqlite-tx";
+import { deleteInChunks, type SqliteWriter } from "../platform/store/sqlite-writer";
 import type { SqliteDb } from "../platform/store/sqlite-driver";
 import { leaseExpiry } from "../platform/store/leases";
 import {
@@ -9,6 +10,7 @@ import {
   JOB_SELECT,
   jobFromRow,
   OUTBOX_COLUMNS,
+  PRUNE_LOG,
   outboxFromRow,
   outboxValues,
 } from "./notification-columns";
@@ -31,7 +33,7 @@ export function sqliteOutboxWriter(db: SqliteDb) {
 }
 
 /** The notifications half of the SQLite store. */
-export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
+export function sqliteNotificationStore(db: SqliteDb, writer: SqliteWriter): NotificationStore {
   const enqueue = sqliteOutboxWriter(db);
   const getChannel = (id: string) => {
     const row = db.prepare("SELECT * FROM notification_channels WHERE id = ?").get(id) as Row | undefined;
@@ -153,6 +155,12 @@ export function sqliteNotificationStore(db: SqliteDb): NotificationStore {
     },
     async listAttempts(channelId, limit) {
       return (db.prepare(ATTEMPTS_SQL).all(channelId, limit) as Row[]).map(attemptFromRow);
+    },
+    async pruneNotificationLog(before) {
+      const [attempts, events, leases] = PRUNE_LOG;
+      const out = { attempts: await deleteInChunks(writer, attempts, [before]), events: await deleteInChunks(writer, events, [before]) };
+      await deleteInChunks(writer, leases, [before]);
+      return out;
     },
   };
 }

@@ -89,7 +89,7 @@ export function openSqliteStore(file: string, log?: Pick<Logger, "warn">, sqlite
   return {
     ...sqliteAuthStore(db),
     ...sqliteActivityStore(db, writer),
-    ...sqliteNotificationStore(db),
+    ...sqliteNotificationStore(db, writer),
     ...sqliteHandoffStore(db),
     ...sqliteApiTokenStore(db),
     ...sqliteConnectorListStore(db),

@@ -172,6 +172,7 @@ const envFields = z.object({
   NOTIFY_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
   NOTIFY_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  NOTIFY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 type EnvFields = z.infer<typeof envFields>;
@@ -323,6 +324,7 @@ const envSchema = envFields
         tickMs: Math.round(e.NOTIFY_TICK_SECONDS * 1000),
         retryBaseMs: Math.round(e.NOTIFY_RETRY_BASE_SECONDS * 1000),
         timeoutMs: Math.round(e.NOTIFY_TIMEOUT_SECONDS * 1000),
+        retentionDays: e.NOTIFY_RETENTION_DAYS,
       },
       metrics: {
         /** null: no metrics listener of its own. */

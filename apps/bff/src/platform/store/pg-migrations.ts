@@ -644,6 +644,12 @@ export const PG_MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // As SQLite's version 22: the summary of a noticed hour counts from here; null once queued.
     sql: `ALTER TABLE notification_channels ADD COLUMN held_back_at_notice BIGINT;`,
   },
+  {
+    version: 24,
+    name: "delivery attempts by time",
+    // As SQLite's version 24: the delivery log is pruned past NOTIFY_RETENTION_DAYS.
+    sql: `CREATE INDEX notification_attempts_by_time ON notification_attempts(at);`,
+  },
 ];
 
 /**

@@ -616,4 +616,11 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
     // written with its refresh's generation, and those of older ones are deleted after.
     sql: `ALTER TABLE activity_accounts ADD COLUMN generation TEXT;`,
   },
+  {
+    version: 24,
+    name: "delivery attempts by time",
+    // The delivery log is pruned past NOTIFY_RETENTION_DAYS (docs/notifications.md): the oldest
+    // attempts found without reading the whole log.
+    sql: `CREATE INDEX notification_attempts_by_time ON notification_attempts(at);`,
+  },
 ];
