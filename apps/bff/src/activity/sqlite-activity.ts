@@ -30,10 +30,7 @@ const INSERT_ROW = `INSERT INTO activity_rows (${ACTIVITY_INSERT_COLUMNS.join(",
   VALUES (${ACTIVITY_INSERT_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT DO NOTHING`;
 const ENSURE_STATE = "INSERT INTO activity_sync_state (connector_id) VALUES (?) ON CONFLICT (connector_id) DO NOTHING";
 
-/**
- * The activity half of the SQLite store (the SQLite binding is synchronous; the interface is not).
- * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
- */
+/** Workers a refresh writes in one transaction (replaceWorkers). */
 const WORKERS_CHUNK = 5_000;
 /** A worker of this refresh; the first of a worker listed twice in one refresh wins, as before. */
 const UPSERT_WORKER = `INSERT INTO activity_accounts
@@ -51,6 +48,10 @@ const DROP_STALE_WORKERS = `DELETE FROM activity_accounts WHERE rowid IN
 export const PRUNE_ROWS = `DELETE FROM activity_rows WHERE rowid IN
   (SELECT rowid FROM activity_rows WHERE connector_id = ? AND request_time < ? ORDER BY request_time LIMIT ?)`;
 
+/**
+ * The activity half of the SQLite store (the SQLite binding is synchronous; the interface is not).
+ * Pages of rows go through `writer` (a worker thread for a file database), everything else runs here.
+ */
 export function sqliteActivityStore(db: SqliteDb, writer: SqliteWriter): ActivityStore {
   const ensureState = db.prepare(ENSURE_STATE);
   const getState = db.prepare("SELECT * FROM activity_sync_state WHERE connector_id = ?");
