@@ -102,6 +102,26 @@ if (!baseUrl) {
     });
   });
 
+  describe("PostgreSQL delivery log retention across replicas", () => {
+    it("when two replicas prune a log of 11,000 settled events at once, then every one goes once, in chunks, and nothing fails", async () => {
+      const url = await db.freshSchemaUrl();
+      const [a, b] = await Promise.all([openPgStore(url), openPgStore(url)]);
+      const pool = new Pool({ connectionString: url, max: 1 });
+      try {
+        // Fanned out to no channel: settled at once. Inserted in one statement, as 11,000 calls take long.
+        await pool.query(`INSERT INTO notification_outbox (id, type, connector_id, channel_id, once_key, data, created_at, fanned_out)
+          SELECT 'old' || i, 'connector.status_changed', NULL, NULL, NULL, '{}', '2026-01-01T00:00:00.000Z', TRUE FROM generate_series(1, 11000) i`);
+        const [x, y] = await Promise.all([a.pruneNotificationLog("2026-02-01T00:00:00.000Z"), b.pruneNotificationLog("2026-02-01T00:00:00.000Z")]);
+        const left = await a.pruneNotificationLog("2026-02-01T00:00:00.000Z");
+        expect(x.events + y.events + left.events).toBe(11_000);
+        expect((await pool.query("SELECT count(*)::int AS n FROM notification_outbox")).rows[0]).toEqual({ n: 0 });
+      } finally {
+        await pool.end();
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+
   describe("PostgreSQL audit log", () => {
     it("when anything tries to update or delete an audit row, then the database refuses (append-only)", async () => {
       const url = await db.freshSchemaUrl();

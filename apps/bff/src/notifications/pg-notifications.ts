@@ -19,6 +19,7 @@ import { alertLimitReachedEvent, alertLimitSummaryEvent } from "./outbox-events"
 
 type Row = Record<string, unknown>;
 const PRUNE_CHUNK = 5_000;
+const PRUNE_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('workday-connect notification log ' || coalesce(current_schema(), ''))) AS got";
 
 /** `?` placeholders (shared SQL text) as PostgreSQL's `$n`. */
 const numbered = (sql: string) => {
@@ -171,11 +172,17 @@ export function pgNotificationStore(pool: Pool): NotificationStore {
       });
     },
     async pruneNotificationLog(before) {
-      // A chunk a statement, as on SQLite: no statement holds a million rows' locks at once.
+      // A chunk a transaction, as on SQLite: none holds a million rows' locks at once. One replica
+      // prunes at a time (an advisory lock scoped to the schema): two deleting the same rows in
+      // different orders could deadlock. A replica that finds it taken leaves the work to the other.
       const chunked = async (sql: string) => {
         let removed = 0;
         for (;;) {
-          const n = (await pool.query(numbered(sql), [before, PRUNE_CHUNK])).rowCount ?? 0;
+          const n = await inTransaction(pool, async (c) => {
+            const lock = await c.query<{ got: boolean }>(PRUNE_LOCK);
+            if (!lock.rows[0]?.got) return 0;
+            return (await c.query(numbered(sql), [before, PRUNE_CHUNK])).rowCount ?? 0;
+          });
           removed += n;
           if (n < PRUNE_CHUNK) return removed;
         }
