@@ -88,6 +88,29 @@ describe("SQLite reads, bulk changes and the event loop", () => {
     return turns;
   }
 
+  /** A fresh database file in its own directory, removed after the run. */
+  function freshFile(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "wc-db-"));
+    fileDirs.push(dir);
+    return path.join(dir, "db.sqlite");
+  }
+
+  /** A file store holding connector c1 with `n` open alerts of policy p1 (written directly: pages would take long). */
+  async function fileWithAlerts(n: number): Promise<string> {
+    const file = freshFile();
+    const setup = openSqliteStore(file);
+    await setup.insertConnector(connectorRecord("c1"), created);
+    await setup.close();
+    const raw = new DatabaseSync(file);
+    const insert = raw.prepare(`INSERT INTO activity_alerts (id, alert_key, policy_id, policy_name, severity, connector_id, account, status, row_count,
+      first_row_at, last_row_at, raised_at) VALUES (?, ?, 'p1', 'P', 'high', 'c1', ?, 'open', 1, 't', 't', 't')`);
+    raw.exec("BEGIN");
+    for (let i = 0; i < n; i++) insert.run(`al_${String(i).padStart(6, "0")}`, `k${i}`, `acct${i % 50}`);
+    raw.exec("COMMIT");
+    raw.close();
+    return file;
+  }
+
   it("when a stream reads 20,000 rows of one connector, then other requests get the event loop between its reads", async () => {
     const s = openSqliteStore(":memory:");
     await s.insertConnector(connectorRecord("c1"), created);
@@ -123,18 +146,7 @@ describe("SQLite reads, bulk changes and the event loop", () => {
   });
 
   it("when 20,000 alerts are resolved at once in a file store, then other requests get the event loop while they change, and all of them change", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
-    fileDirs.push(path.dirname(file));
-    const setup = openSqliteStore(file);
-    await setup.insertConnector(connectorRecord("c1"), created);
-    await setup.close();
-    const raw = new DatabaseSync(file);
-    const insert = raw.prepare(`INSERT INTO activity_alerts (id, alert_key, policy_id, policy_name, severity, connector_id, account, status, row_count,
-      first_row_at, last_row_at, raised_at) VALUES (?, ?, 'p1', 'P', 'high', 'c1', ?, 'open', 1, 't', 't', 't')`);
-    raw.exec("BEGIN");
-    for (let i = 0; i < 20_000; i++) insert.run(`al_${String(i).padStart(6, "0")}`, `k${i}`, `acct${i % 50}`);
-    raw.exec("COMMIT");
-    raw.close();
+    const file = await fileWithAlerts(20_000);
     const s = openSqliteStore(file);
     try {
       const patch = { status: "resolved" as const, note: "bulk", closedBy: "Ada", closedAt: "2026-11-29T11:00:00.000Z" };
@@ -154,10 +166,26 @@ describe("SQLite reads, bulk changes and the event loop", () => {
     }
   });
 
+  it("when two admins resolve and dismiss the same 5,000 open alerts side by side, then each alert is changed once, and each says only how many it changed", async () => {
+    const s = openSqliteStore(await fileWithAlerts(5_000));
+    try {
+      const closing = (status: "resolved" | "dismissed") => ({ status, note: "bulk", closedBy: "Ada", closedAt: "2026-11-29T11:00:00.000Z" });
+      const [a, b] = await Promise.all([
+        s.setAlertsStatus({ policyId: "p1", status: "open" }, closing("resolved"), 5_000),
+        s.setAlertsStatus({ policyId: "p1", status: "open" }, closing("dismissed"), 5_000),
+      ]);
+      expect([a.changed, b.changed]).toEqual([true, true]);
+      const counts = await s.countAlertsByStatus({});
+      expect(a.matched + b.matched).toBe(5_000);
+      expect([counts.resolved ?? 0, counts.dismissed ?? 0]).toEqual([a.matched, b.matched]);
+      expect(await s.alertStatusChanges("c1")).toBe(5_000);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("when retention prunes 12,000 rows of a file store and the connector is then deleted, then all of it goes in short transactions while the loop keeps turning", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
-    fileDirs.push(path.dirname(file));
-    const s = openSqliteStore(file);
+    const s = openSqliteStore(freshFile());
     try {
       await s.insertConnector(connectorRecord("c1"), created);
       for (let page = 0; page < 20; page++) {
@@ -190,9 +218,7 @@ describe("SQLite reads, bulk changes and the event loop", () => {
   });
 
   it("when a file store's account list of 20,000 workers is replaced, then the loop keeps turning, and only the workers of the new list remain", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "wc-db-")), "db.sqlite");
-    fileDirs.push(path.dirname(file));
-    const s = openSqliteStore(file);
+    const s = openSqliteStore(freshFile());
     const worker = (i: number, name = `Worker ${i}`) => ({
       workerId: `w${i}`,
       systemAccount: `user${i}`,

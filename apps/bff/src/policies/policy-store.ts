@@ -100,7 +100,7 @@ export interface AlertQuery {
 /** What a bulk status change selects: the list's filters, and the status the alerts have now. */
 export type AlertSelection = Omit<AlertQuery, "status" | "limit" | "after"> & { status: AlertStatus };
 
-/** A bulk status change: how many alerts matched, and whether they were changed (only if as many as expected). */
+/** A bulk status change: whether the alerts were changed (only if as many as expected matched), and how many matched, or once changed how many were. */
 export interface AlertsStatusResult {
   matched: number;
   changed: boolean;

@@ -77,15 +77,19 @@ export function sqlitePolicyStore(db: SqliteDb, writer: SqliteWriter): PolicySto
     const sel = alertSelectionSql(selection);
     const ids = (db.prepare(`${sel.sql} ORDER BY a.id`).all(...sel.params) as { id: string }[]).map((r) => r.id);
     if (ids.length !== expected) return { matched: ids.length, changed: false };
+    // What this change did: another admin's bulk change over the same alerts, running side by side,
+    // takes those it reaches first, and each says only what it changed.
+    let changed = 0;
     for (let i = 0; i < ids.length; i += BULK_CHUNK) {
       const chunk = JSON.stringify(ids.slice(i, i + BULK_CHUNK));
-      await writer.run([
+      const [, n = 0] = await writer.run([
         // Counted before the change, as the alerts still have the status they are changed from.
         { sql: COUNT_BULK_CHANGES, rows: [[chunk, selection.status]] },
         { sql: CHANGE_BULK, rows: [[patch.status, patch.note, patch.closedBy, patch.closedAt, chunk, selection.status]] },
       ]);
+      changed += n;
     }
-    return { matched: expected, changed: true };
+    return { matched: changed, changed: true };
   }
 
   return {
