@@ -18,6 +18,12 @@ interface EventConnector {
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const statusLabel = (v: unknown) => STATUS_LABELS[v as ConnectorStatus] ?? str(v);
 
+/** The channel a limit notice or summary is about (its name, as it was then). */
+function channelNameIn(e: OutboxEvent): string {
+  const c = e.data.channel;
+  return typeof c === "object" && c !== null ? str((c as { name?: unknown }).name) : "";
+}
+
 function connectorIn(e: OutboxEvent): EventConnector | null {
   const c = e.data.connector;
   return typeof c === "object" && c !== null ? (c as EventConnector) : null;
@@ -60,21 +66,19 @@ export function messageFor(e: OutboxEvent, publicUrl: string): Message {
       };
     }
     case "activity.alert_limit_reached": {
-      const channel = typeof e.data.channel === "object" && e.data.channel !== null ? (e.data.channel as { name?: unknown }) : {};
       const limit = typeof e.data.limit === "number" ? e.data.limit : 0;
       return {
-        subject: `Alert limit reached: ${str(channel.name)}`,
+        subject: `Alert limit reached: ${channelNameIn(e)}`,
         text: `This channel takes at most ${limit} alert message${limit === 1 ? "" : "s"} an hour, and more alerts came: the next ones are not sent here until the hour has room again. Every alert is on the Alerts page.`,
         link: `${publicUrl}${pages.alerts}`,
       };
     }
     case "activity.alert_limit_summary": {
-      const channel = typeof e.data.channel === "object" && e.data.channel !== null ? (e.data.channel as { name?: unknown }) : {};
       const n = typeof e.data.heldBack === "number" ? e.data.heldBack : 0;
       const limit = typeof e.data.limit === "number" ? `its limit of ${e.data.limit} an hour` : "its hourly limit (lifted since)";
       const alerts = `${n} alert${n === 1 ? "" : "s"}`;
       return {
-        subject: `Alert limit: ${alerts} not sent to ${str(channel.name)}`,
+        subject: `Alert limit: ${alerts} not sent to ${channelNameIn(e)}`,
         text: `From ${str(e.data.from)} to ${str(e.data.to)}, ${alerts} ${n === 1 ? "was" : "were"} not sent to this channel because of ${limit}. Alerts are sent here again as the hour has room. Every alert is on the Alerts page.`,
         link: `${publicUrl}${pages.alerts}`,
       };
